@@ -1,0 +1,366 @@
+"""Checks of the election list and electorate before the vote (``tally validate``).
+
+Pure: an Election and a RuleSet in, Findings out. Every comparison is in integers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from tally.config.models import Contest, Election
+from tally.electorate import MajorityBase, majority_base, passes, threshold
+from tally.findings import Finding, finding, sort_findings
+from tally.labels import BODY
+from tally.ruleset.models import RuleSet
+from tally.shares import format_share
+
+
+@dataclass(frozen=True)
+class ContestPlan:
+    """What a contest will look like on the day: list, layout, base and threshold."""
+
+    contest: Contest
+    layout: str  # "strike" (list with surplus) or "agree_disagree"
+    base: MajorityBase
+    threshold: int | None
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    election: Election
+    rules: RuleSet
+    contests: tuple[ContestPlan, ...]
+    findings: tuple[Finding, ...]
+
+
+def ballot_layout(contest: Contest, seats: int | None = None) -> str:
+    """A list longer than the seats is struck out; otherwise each row is agree/disagree."""
+    n_seats = seats if seats is not None else (contest.seats or 0)
+    if contest.body == "nomination_poll":
+        return "agree_disagree"
+    return "strike" if len(contest.candidates) > n_seats else "agree_disagree"
+
+
+def _body(contest: Contest) -> tuple[str, str]:
+    vi, en = BODY[contest.body]
+    return f"{vi} ({contest.id})", f"{en} ({contest.id})"
+
+
+def _pct(share: Fraction) -> str:
+    return format_share(share)
+
+
+def check_list(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
+    """The list of one contest against the rule set (rules.md §3)."""
+    out: list[Finding] = []
+    if contest.body == "nomination_poll" or contest.seats is None:
+        return out
+    seats = contest.seats
+    n = len(contest.candidates)
+    surplus = n - seats
+    bvi, ben = _body(contest)
+    lr = rules.lists
+
+    if contest.body in lr.surplus_required.value and surplus <= 0:
+        out.append(
+            finding(
+                "list_too_short",
+                "error",
+                f"{bvi}: danh sách bầu cử phải nhiều hơn số lượng cần bầu ({n} người cho {seats} chỗ)",
+                f"{ben}: the list must have more names than seats ({n} names for {seats} seats)",
+                rule=("lists.surplus_required", lr.surplus_required),
+                contest=contest.id,
+                expected=f"> {seats}",
+                actual=n,
+            )
+        )
+
+    small = lr.small_body.value
+    cap = lr.surplus_max.value
+    if small and contest.body in small.bodies and seats <= small.max_seats:
+        if surplus > small.max_surplus:
+            out.append(
+                finding(
+                    "surplus_over_cap",
+                    "error",
+                    f"{bvi}: cơ quan {seats} người chỉ được dư tối đa {small.max_surplus} (danh sách có {n}, dư {surplus})",
+                    f"{ben}: a body of {seats} may have a surplus of at most {small.max_surplus} "
+                    f"(list of {n}, surplus {surplus})",
+                    rule=("lists.small_body", lr.small_body),
+                    contest=contest.id,
+                    expected=f"≤ {seats + small.max_surplus}",
+                    actual=n,
+                )
+            )
+    elif cap and contest.body in cap.bodies and surplus > 0:
+        share = cap.share
+        if surplus * share.denominator > share.numerator * seats:
+            most = (share.numerator * seats) // share.denominator
+            out.append(
+                finding(
+                    "surplus_over_cap",
+                    "error",
+                    f"{bvi}: số dư {surplus} vượt quá {_pct(share)} của {seats} chỗ "
+                    f"(tối đa {most}, tức danh sách không quá {seats + most} người)",
+                    f"{ben}: surplus {surplus} exceeds {_pct(share)} of {seats} seats "
+                    f"(at most {most}: a list of at most {seats + most})",
+                    rule=("lists.surplus_max", lr.surplus_max),
+                    contest=contest.id,
+                    expected=f"≤ {seats + most}",
+                    actual=n,
+                )
+            )
+
+    out += _check_slate(election, rules, contest)
+
+    if election.congress.kind == "constituency" and election.congress.assembly:
+        for row in lr.min_surplus.value:
+            if row.assembly != election.congress.assembly:
+                continue
+            if row.seats_up_to is not None and seats > row.seats_up_to:
+                continue
+            if surplus < row.surplus:
+                out.append(
+                    finding(
+                        "list_too_short",
+                        "error",
+                        f"{bvi}: danh sách phải nhiều hơn số đại biểu được bầu ít nhất {row.surplus} người "
+                        f"({n} người cho {seats} chỗ)",
+                        f"{ben}: the list needs at least {row.surplus} more names than seats "
+                        f"({n} for {seats})",
+                        rule=("lists.min_surplus", lr.min_surplus),
+                        contest=contest.id,
+                        expected=f"≥ {seats + row.surplus}",
+                        actual=n,
+                    )
+                )
+            break
+
+    people = election.people_by_id
+    banned = set(lr.may_not_stand.value)
+    for pid in contest.candidates:
+        person = people.get(pid)
+        if person and person.membership in banned:
+            what_vi = {
+                "probationary": "đảng viên dự bị",
+                "attached_elsewhere": "đảng viên sinh hoạt tạm thời",
+            }
+            out.append(
+                finding(
+                    "may_not_stand",
+                    "error",
+                    f"{bvi}: {person.name} là {what_vi[person.membership]}, không có quyền ứng cử",
+                    f"{ben}: {person.name} is {person.membership.replace('_', ' ')} and may not stand",
+                    rule=("lists.may_not_stand", lr.may_not_stand),
+                    contest=contest.id,
+                    person=pid,
+                )
+            )
+    out += _check_floor_support(election, rules, contest)
+    return out
+
+
+def _check_slate(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
+    """The convening committee's own slate carries 10–15% surplus (190 Art. 14.1)."""
+    rng = rules.lists.slate_surplus.value
+    seats = contest.seats or 0
+    if rng is None or contest.body not in rng.bodies:
+        return []
+    plan_body = election.plan.bodies.get(contest.body) if election.plan else None
+    if plan_body and plan_body.slate:
+        slate = len(plan_body.slate)
+    else:
+        people = election.people_by_id
+        marked = [people[p].nominated_by for p in contest.candidates if p in people]
+        if not any(m is not None for m in marked):
+            return []  # the file does not say who is on the committee's slate
+        slate = sum(1 for m in marked if m == "committee")
+    surplus = slate - seats
+    small = rules.lists.small_body.value
+    bvi, ben = _body(contest)
+    param = ("lists.slate_surplus", rules.lists.slate_surplus)
+    if small and contest.body in small.bodies and seats <= small.max_seats:
+        if 1 <= surplus <= small.max_surplus:
+            return []
+        return [
+            finding(
+                "slate_surplus",
+                "error",
+                f"{bvi}: danh sách do cấp ủy giới thiệu có {slate} người cho {seats} chỗ; "
+                f"cơ quan {seats} người dư 1",
+                f"{ben}: the committee's slate has {slate} for {seats} seats; a body of {seats} has a surplus of 1",
+                rule=param,
+                contest=contest.id,
+                expected=seats + 1,
+                actual=slate,
+            )
+        ]
+    lo, hi = rng.min, rng.max
+    ok_lo = surplus * lo.denominator >= lo.numerator * seats
+    ok_hi = surplus * hi.denominator <= hi.numerator * seats
+    if ok_lo and ok_hi:
+        return []
+    least = -((-lo.numerator * seats) // lo.denominator)
+    most = (hi.numerator * seats) // hi.denominator
+    if least > most:
+        return [
+            finding(
+                "slate_surplus",
+                "warning",
+                f"{bvi}: không có số nguyên nào nằm trong {_pct(lo)}–{_pct(hi)} của {seats} chỗ; "
+                f"danh sách cấp ủy có {slate} người (dư {surplus})",
+                f"{ben}: no whole number lies within {_pct(lo)}–{_pct(hi)} of {seats} seats; "
+                f"the committee's slate has {slate} (surplus {surplus})",
+                rule=param,
+                contest=contest.id,
+                expected=f"{least}–{most}",
+                actual=surplus,
+            )
+        ]
+    return [
+        finding(
+            "slate_surplus",
+            "error",
+            f"{bvi}: danh sách do cấp ủy giới thiệu phải dư {_pct(lo)}–{_pct(hi)} "
+            f"(tức {seats + least}–{seats + most} người), hiện có {slate}",
+            f"{ben}: the committee's slate must carry a {_pct(lo)}–{_pct(hi)} surplus "
+            f"({seats + least}–{seats + most} names), it has {slate}",
+            rule=param,
+            contest=contest.id,
+            expected=f"{seats + least}–{seats + most}",
+            actual=slate,
+        )
+    ]
+
+
+def _check_floor_support(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
+    rule = rules.lists.floor_nominee_support.value
+    if rule is None:
+        return []
+    base = majority_base(election, rules, contest)
+    attending = base.present if rule.of == "attending" else base.summoned
+    out: list[Finding] = []
+    people = election.people_by_id
+    bvi, ben = _body(contest)
+    param = ("lists.floor_nominee_support", rules.lists.floor_nominee_support)
+    share = rule.more_than
+    for pid in contest.candidates:
+        person = people.get(pid)
+        if person is None or person.nominated_by not in ("floor", "self"):
+            continue
+        if person.support is None or attending is None:
+            out.append(
+                finding(
+                    "floor_support_unknown",
+                    "warning",
+                    f"{bvi}: {person.name} được đề cử/ứng cử tại đại hội; chưa có số đại biểu đồng ý giới thiệu",
+                    f"{ben}: {person.name} was nominated from the floor; no 'support' figure to check",
+                    rule=param,
+                    contest=contest.id,
+                    person=pid,
+                )
+            )
+            continue
+        if not person.support * share.denominator > share.numerator * attending:
+            need = (share.numerator * attending) // share.denominator + 1
+            out.append(
+                finding(
+                    "floor_support",
+                    "error",
+                    f"{bvi}: {person.name} chỉ được {person.support}/{attending} đại biểu đồng ý giới thiệu; "
+                    f"cần hơn {_pct(share)}, tức ít nhất {need}",
+                    f"{ben}: {person.name} has the support of {person.support} of {attending} attending; "
+                    f"more than {_pct(share)} is needed, at least {need}",
+                    rule=param,
+                    contest=contest.id,
+                    person=pid,
+                    expected=f"≥ {need}",
+                    actual=person.support,
+                )
+            )
+    return out
+
+
+def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan]) -> list[Finding]:
+    """Warnings about attendance: nobody can be elected; below the quorum; ballots vs present."""
+    out: list[Finding] = []
+    maj = ("decision.majority", rules.decision.majority)
+    for cp in plans:
+        base = cp.base
+        if base.value is None or base.present is None or cp.contest.body == "nomination_poll":
+            continue
+        present = base.present
+        if not passes(present, base.value, rules.decision.majority.value):
+            bvi, ben = _body(cp.contest)
+            out.append(
+                finding(
+                    "no_majority_possible",
+                    "warning",
+                    f"{bvi}: chỉ có {present} người có mặt, không ai có thể đạt quá 1/2 của {base.value} "
+                    f"(cần {cp.threshold} phiếu)",
+                    f"{ben}: only {present} present; nobody can get more than half of {base.value} "
+                    f"({cp.threshold} votes needed)",
+                    rule=maj,
+                    contest=cp.contest.id,
+                    expected=cp.threshold,
+                    actual=present,
+                )
+            )
+    quorum = rules.decision.quorum.value
+    e = election.electorate
+    if (
+        quorum is not None
+        and e.summoned is not None
+        and e.present is not None
+        and e.present * quorum.denominator < quorum.numerator * e.summoned
+    ):
+        out.append(
+            finding(
+                "below_quorum",
+                "warning",
+                f"Có mặt {e.present}/{e.summoned}, dưới {_pct(quorum)} số được triệu tập",
+                f"Present {e.present} of {e.summoned}, below {_pct(quorum)} of those summoned",
+                rule=("decision.quorum", rules.decision.quorum),
+                expected=f"≥ {_pct(quorum)}",
+                actual=e.present,
+            )
+        )
+    for cp in plans:
+        for ri, rnd in enumerate(cp.contest.rounds):
+            round_present = rnd.present if rnd.present is not None else cp.base.present
+            if rnd.issued is not None and round_present is not None and rnd.issued > round_present:
+                bvi, ben = _body(cp.contest)
+                out.append(
+                    finding(
+                        "issued_over_present",
+                        "warning",
+                        f"{bvi}, lần {ri + 1}: phát ra {rnd.issued} phiếu nhưng chỉ có {round_present} người có mặt",
+                        f"{ben}, round {ri + 1}: {rnd.issued} ballots issued but only {round_present} present",
+                        contest=cp.contest.id,
+                        expected=f"≤ {round_present}",
+                        actual=rnd.issued,
+                    )
+                )
+    return out
+
+
+def plan_contests(election: Election, rules: RuleSet) -> list[ContestPlan]:
+    plans = []
+    for contest in election.contests:
+        base = majority_base(election, rules, contest)
+        thr = (
+            threshold(base.value, rules.decision.majority.value) if base.value is not None else None
+        )
+        plans.append(ContestPlan(contest, ballot_layout(contest), base, thr))
+    return plans
+
+
+def validate(election: Election, rules: RuleSet) -> ValidationReport:
+    """Everything that can be checked before the vote."""
+    plans = plan_contests(election, rules)
+    findings: list[Finding] = []
+    for contest in election.contests:
+        findings += check_list(election, rules, contest)
+    findings += check_electorate(election, rules, plans)
+    return ValidationReport(election, rules, tuple(plans), tuple(sort_findings(findings)))

@@ -1,0 +1,105 @@
+"""``tally``: the command group, shared options, and the one error handler.
+
+Heavy imports (pydantic, yaml, rich) happen inside command bodies so that ``tally --help``
+and shell completion stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from tally import __version__
+from tally.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, TallyError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 all decided and all checks pass · 1 a rule or plan check failed · "
+    "2 bad input or usage · 3 the figures do not reconcile · 4 counted, but a tie or open "
+    "seats need another vote · 70 internal error (a bug: rerun with --debug)."
+)
+
+
+def print_error(exc: TallyError) -> None:
+    for issue in exc.issues:
+        click.echo(f"error: {issue}", err=True)
+
+
+class TallyGroup(click.Group):
+    """Turns every TallyError into its message and exit code; a bug into exit 70."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except TallyError as exc:
+            print_error(exc)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug: never show a traceback unless asked
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            else:
+                click.echo(
+                    f"internal error: {type(exc).__name__}: {exc}\n"
+                    "This is a bug in tally, not in your files. Rerun with --debug for details "
+                    "and report it.",
+                    err=True,
+                )
+            ctx.exit(EXIT_INTERNAL)
+
+
+def lang_option(f: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(["vi", "en"]),
+        default=lambda: os.environ.get("TALLY_LANG", "vi"),
+        show_default="vi, or $TALLY_LANG",
+        help="Language of the report.",
+    )(f)
+
+
+def json_option(f: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")(f)
+
+
+election_argument = click.argument(
+    "election", type=click.Path(exists=True, file_okay=True, dir_okay=True, path_type=str)
+)
+
+
+@click.group(
+    cls=TallyGroup, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]}
+)
+@click.version_option(__version__, prog_name="tally")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Ballot tallying and election-rule checking for Party congresses and state elections.
+
+    An election is a folder with an election.yaml (see 'tally init'). Results need
+    confirmation (chuẩn y) by the competent committee: tally counts and checks, it never
+    changes a vote.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def main() -> None:
+    try:
+        cli(prog_name="tally")
+    except TallyError as exc:  # raised outside a command (should not happen)
+        print_error(exc)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+from tally.cli import commands as _commands  # noqa: E402,F401  (registers the commands)

@@ -1,0 +1,1 @@
+"""election.yaml: models, loader and reference checks."""

@@ -1,0 +1,251 @@
+"""Pydantic models of ``election.yaml`` (the format of design.md).
+
+The models check shape only: types, ranges, unknown keys. Relations between parts of the
+file (candidate ids exist, rounds and bodies chain, figures add up) are checked by
+:mod:`tally.config.references`, which reports every problem at once with its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from tally.shares import Quantity
+
+MeetingKind = Literal[
+    "members_congress", "delegates_congress", "committee_conference", "constituency"
+]
+MEETING_KINDS: tuple[MeetingKind, ...] = (
+    "members_congress",
+    "delegates_congress",
+    "committee_conference",
+    "constituency",
+)
+
+Body = Literal[
+    "committee",
+    "standing_committee",
+    "secretary",
+    "deputy_secretary",
+    "inspection_committee",
+    "inspection_chair",
+    "inspection_vice_chair",
+    "delegates",
+    "alternate_delegates",
+    "deputies",
+    "nomination_poll",
+]
+BODIES: tuple[Body, ...] = (
+    "committee",
+    "standing_committee",
+    "secretary",
+    "deputy_secretary",
+    "inspection_committee",
+    "inspection_chair",
+    "inspection_vice_chair",
+    "delegates",
+    "alternate_delegates",
+    "deputies",
+    "nomination_poll",
+)
+
+# Bodies elected by the first conference of the new committee unless the contest says
+# `at: congress` (rules.md §1).
+CONFERENCE_BODIES: frozenset[Body] = frozenset(
+    {
+        "standing_committee",
+        "secretary",
+        "deputy_secretary",
+        "inspection_committee",
+        "inspection_chair",
+        "inspection_vice_chair",
+    }
+)
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
+        max_length=64,
+        description="A short identifier: letters, digits, '_', '-', '.'",
+    ),
+]
+PositiveInt = Annotated[int, Field(strict=True, gt=0)]
+Count = Annotated[int, Field(strict=True, ge=0)]
+
+
+def _one_or_many(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+IdList = Annotated[list[Id], BeforeValidator(_one_or_many)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Congress(Strict):
+    name: str = Field(min_length=1, description="Full name of the congress, as on the minutes")
+    kind: MeetingKind
+    date: dt.date
+    term: str | None = Field(None, description="Nhiệm kỳ, e.g. 2025–2030")
+    place: str | None = None
+    convened_by: str | None = Field(None, description="The convening committee (cấp ủy triệu tập)")
+    assembly: Literal["national_assembly", "peoples_council"] | None = Field(
+        None, description="constituency only: which assembly the deputies sit in"
+    )
+
+
+class AbsentAllCongress(Strict):
+    """Delegates congress: who is absent for the whole congress (rules.md §2)."""
+
+    ex_officio: Count = 0
+    delegates_unreplaced: Count = Field(
+        0, description="official delegates absent all congress with no alternate replacing them"
+    )
+
+
+class Electorate(Strict):
+    """The figures the majority base is computed from. Which keys apply depends on the kind."""
+
+    summoned: Count | None = Field(None, description="full members / official delegates summoned")
+    ex_officio: Count | None = Field(None, description="delegates congress: ex-officio delegates")
+    absent_all_congress: AbsentAllCongress | None = None
+    attached_elsewhere: Count | None = Field(
+        None, description="members congress: temporarily attached to another organisation"
+    )
+    exempt_absent: Count | None = Field(
+        None, description="members congress: exempted from activity and not present"
+    )
+    suspended_or_prosecuted: Count | None = Field(
+        None, description="members congress: suspended, prosecuted, indicted or detained"
+    )
+    absent_all_congress_approved: Count | None = Field(
+        None, description="members congress: absent all congress with an approved reason"
+    )
+    present: Count | None = Field(None, description="present at the vote")
+    registered: Count | None = Field(None, description="constituency: voters on the list")
+
+
+class ConferenceElectorate(Strict):
+    """The first conference of the new committee (or a conference on its own)."""
+
+    summoned: Count | None = Field(None, description="defaults to the committee's seats")
+    present: Count | None = None
+
+
+class Person(Strict):
+    id: Id
+    name: str = Field(min_length=1)
+    sex: Literal["M", "F"] | None = None
+    born: dt.date | None = None
+    ethnicity: str | None = Field(None, description="Kinh, Tày, Thái, …")
+    incumbent: bool = Field(False, description="a member of the outgoing body (tái cử)")
+    nominated_by: Literal["committee", "floor", "self"] | None = None
+    support: Count | None = Field(
+        None, description="floor nominee: delegates who agreed to introduce him or her"
+    )
+    membership: Literal["full", "probationary", "attached_elsewhere"] = "full"
+    attributes: list[str] = Field(
+        default_factory=list, description="other attributes a plan may target, e.g. sci_tech"
+    )
+
+
+class Round(Strict):
+    seats: PositiveInt | None = Field(None, description="a later round: the open seats")
+    candidates: IdList | None = Field(None, description="a later round: its ballot list")
+    issued: Count | None = Field(None, description="ballots issued")
+    present: Count | None = Field(None, description="present at this vote, if not the meeting's")
+    ballots: str | None = Field(None, description="per-ballot CSV, relative to election.yaml")
+    tallies: list[str] | None = Field(None, description="counting groups' tally sheets")
+    rerun: bool = Field(False, description="constituency: a re-run (bầu cử lại)")
+
+
+class Contest(Strict):
+    model_config = ConfigDict(populate_by_name=True)
+
+    id: Id
+    body: Body
+    name: str | None = Field(None, description="Title shown on reports and minutes")
+    seats: PositiveInt | None = Field(None, description="seats to fill (not for nomination_poll)")
+    candidates: IdList = Field(min_length=1, description="ballot order: position 1 first")
+    rounds: list[Round] = Field(default_factory=list)
+    at: Literal["congress", "conference"] | None = None
+    for_: Id | None = Field(None, alias="for", description="nomination_poll: the contest it feeds")
+
+
+class Target(Strict):
+    min: Quantity | None = None
+    max: Quantity | None = None
+    age_below: PositiveInt | None = Field(None, description="youth: age on congress.date")
+    attribute: str | None = Field(None, description="a person attribute this target counts")
+
+
+class BornFrom(Strict):
+    M: dt.date | None = None
+    F: dt.date | None = None
+
+
+class AgeLimits(Strict):
+    """Birth-date cut-offs by sex, as the guidance publishes them."""
+
+    reelection_born_from: BornFrom | None = None
+    first_time_born_from: BornFrom | None = None
+
+
+class BodyPlan(Strict):
+    seats: PositiveInt | None = None
+    slate: IdList = Field(default_factory=list)
+    targets: dict[str, Target] = Field(default_factory=dict)
+    age_limits: AgeLimits | None = None
+
+
+class Posts(Strict):
+    secretary: Id | None = None
+    deputy_secretary: IdList = Field(default_factory=list)
+    inspection_chair: Id | None = None
+    standing_committee: IdList = Field(default_factory=list)
+
+
+class Plan(Strict):
+    approved_by: str | None = None
+    approved_on: dt.date | None = None
+    bodies: dict[Body, BodyPlan] = Field(default_factory=dict)
+    posts: Posts = Field(default_factory=Posts)
+
+
+class Board(Strict):
+    """The counting board (ban kiểm phiếu), for the minutes."""
+
+    head: str | None = None
+    members: list[str] = Field(default_factory=list)
+
+
+class Election(Strict):
+    """One election folder's ``election.yaml``."""
+
+    version: Literal[1]
+    rules: str = Field(min_length=1, description="built-in rule set id, or a path to a rules YAML")
+    congress: Congress
+    electorate: Electorate = Field(default_factory=Electorate)
+    conference: ConferenceElectorate | None = None
+    people: list[Person] = Field(default_factory=list)
+    contests: list[Contest] = Field(default_factory=list)
+    plan: Plan | None = None
+    board: Board | None = None
+
+    def person(self, person_id: str) -> Person:
+        return self.people_by_id[person_id]
+
+    @property
+    def people_by_id(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    def contest(self, contest_id: str) -> Contest:
+        for c in self.contests:
+            if c.id == contest_id:
+                return c
+        raise KeyError(contest_id)

@@ -1,0 +1,355 @@
+"""Relations inside election.yaml that the models alone cannot check.
+
+Every problem is collected (a board fixing a file wants the whole list at once) and located
+at the key that is wrong. These are input errors (exit 2): the count cannot be trusted with
+them. Rule checks on a well-formed file (surplus, slate, …) live in :mod:`tally.checks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tally.config.models import CONFERENCE_BODIES, Contest, Election, MeetingKind
+from tally.errors import Issue, Location
+from tally.ruleset.models import RuleSet
+
+Where = Callable[..., Location]
+
+# Which electorate keys belong to which kind of meeting (design.md).
+ELECTORATE_KEYS: dict[MeetingKind, tuple[str, ...]] = {
+    "members_congress": (
+        "summoned",
+        "attached_elsewhere",
+        "exempt_absent",
+        "suspended_or_prosecuted",
+        "absent_all_congress_approved",
+        "present",
+    ),
+    "delegates_congress": ("summoned", "ex_officio", "absent_all_congress", "present"),
+    "committee_conference": ("summoned", "present"),
+    "constituency": ("registered",),
+}
+REQUIRED_KEY: dict[MeetingKind, str] = {
+    "members_congress": "summoned",
+    "delegates_congress": "summoned",
+    "committee_conference": "summoned",
+    "constituency": "registered",
+}
+
+
+def exclusions(election: Election) -> int:
+    """People summoned who leave the base of a congress (rules.md §2)."""
+    e = election.electorate
+    if election.congress.kind == "delegates_congress":
+        absent = e.absent_all_congress
+        return (absent.ex_officio + absent.delegates_unreplaced) if absent else 0
+    if election.congress.kind == "members_congress":
+        return sum(
+            x or 0
+            for x in (
+                e.attached_elsewhere,
+                e.exempt_absent,
+                e.suspended_or_prosecuted,
+                e.absent_all_congress_approved,
+            )
+        )
+    return 0
+
+
+def meets_at_conference(election: Election, contest: Contest) -> bool:
+    """Is this contest voted by the committee's conference (not by the congress)?"""
+    if election.congress.kind == "committee_conference":
+        return True
+    if contest.at is not None:
+        return contest.at == "conference"
+    return contest.body in CONFERENCE_BODIES
+
+
+def check_references(election: Election, rules: RuleSet, where: Where, folder: Path) -> list[Issue]:
+    """Every inconsistency between parts of the file, located."""
+    issues: list[Issue] = []
+
+    def add(message: str, *path: str | int, hint: str | None = None) -> None:
+        issues.append(Issue(message, where(*path), hint))
+
+    kind = election.congress.kind
+    _check_electorate(election, add)
+
+    people: dict[str, int] = {}
+    for i, person in enumerate(election.people):
+        if person.id in people:
+            add(
+                f"duplicate person id '{person.id}' (also people[{people[person.id]}])",
+                "people",
+                i,
+                "id",
+            )
+        people.setdefault(person.id, i)
+        if person.support is not None and person.nominated_by == "committee":
+            add("'support' is for floor nominees and self-nominees only", "people", i, "support")
+
+    contests: dict[str, int] = {}
+    for ci, contest in enumerate(election.contests):
+        if contest.id in contests:
+            add(f"duplicate contest id '{contest.id}'", "contests", ci, "id")
+        contests.setdefault(contest.id, ci)
+
+    for ci, contest in enumerate(election.contests):
+        _check_contest(election, rules, ci, contest, people, contests, add, folder)
+
+    if kind != "constituency" and any(c.body == "deputies" for c in election.contests):
+        add(
+            "'deputies' contests belong to a constituency (congress.kind: constituency)",
+            "congress",
+            "kind",
+        )
+    if kind == "constituency":
+        for ci, contest in enumerate(election.contests):
+            if contest.body != "deputies":
+                add("a constituency elects 'deputies' only", "contests", ci, "body")
+        if election.congress.assembly is None:
+            add(
+                "a constituency must say which assembly: national_assembly or peoples_council",
+                "congress",
+                hint="add 'assembly: peoples_council' under congress",
+            )
+
+    _check_chain(election, add)
+    _check_plan(election, people, add)
+    return issues
+
+
+def _check_electorate(election: Election, add: Callable[..., None]) -> None:
+    kind = election.congress.kind
+    e = election.electorate
+    allowed = ELECTORATE_KEYS[kind]
+    for key in type(e).model_fields:
+        if getattr(e, key) is not None and key not in allowed:
+            add(f"does not apply to a {kind} (its keys: {', '.join(allowed)})", "electorate", key)
+    required = REQUIRED_KEY[kind]
+    if getattr(e, required) is None:
+        add(f"is required for a {kind}", "electorate", required)
+        return
+    if kind == "constituency":
+        return
+    summoned = e.summoned or 0
+    excluded = exclusions(election)
+    if excluded > summoned:
+        add(
+            f"those who leave the base ({excluded}) are more than the summoned ({summoned})",
+            "electorate",
+            "summoned",
+        )
+    absent = e.absent_all_congress
+    if absent and e.ex_officio is not None and absent.ex_officio > e.ex_officio:
+        add(
+            f"more ex-officio delegates absent ({absent.ex_officio}) "
+            f"than ex-officio delegates ({e.ex_officio})",
+            "electorate",
+            "absent_all_congress",
+            "ex_officio",
+        )
+    if e.ex_officio is not None and e.ex_officio > summoned:
+        add(
+            f"ex-officio delegates ({e.ex_officio}) are more than the summoned ({summoned})",
+            "electorate",
+            "ex_officio",
+        )
+    if e.present is not None and e.present > summoned - excluded:
+        add(
+            f"present at the vote ({e.present}) is more than the summoned ({summoned}) minus "
+            f"those absent all congress or excluded ({excluded})",
+            "electorate",
+            "present",
+            hint="someone absent for the whole congress cannot be present at the vote",
+        )
+    conf = election.conference
+    if (
+        conf
+        and conf.summoned is not None
+        and conf.present is not None
+        and conf.present > conf.summoned
+    ):
+        add(
+            f"present ({conf.present}) is more than the summoned ({conf.summoned})",
+            "conference",
+            "present",
+        )
+
+
+def _check_contest(
+    election: Election,
+    rules: RuleSet,
+    ci: int,
+    contest: Contest,
+    people: dict[str, int],
+    contests: dict[str, int],
+    add: Callable[..., None],
+    folder: Path,
+) -> None:
+    seen: dict[str, int] = {}
+    for pi, pid in enumerate(contest.candidates):
+        if pid not in people:
+            add(f"no person with id '{pid}' in people", "contests", ci, "candidates", pi)
+        if pid in seen:
+            add(
+                f"'{pid}' is on the list twice (positions {seen[pid] + 1} and {pi + 1})",
+                "contests",
+                ci,
+                "candidates",
+                pi,
+            )
+        seen.setdefault(pid, pi)
+
+    if contest.body == "nomination_poll":
+        if contest.for_ is None:
+            add("a nomination_poll needs 'for: <contest id>'", "contests", ci, "body")
+        elif (
+            contest.for_ not in contests
+            or election.contests[contests[contest.for_]].body == "nomination_poll"
+        ):
+            add(f"no contest '{contest.for_}' to nominate for", "contests", ci, "for")
+        if contest.seats is not None:
+            add("a nomination_poll has no seats (the list's cap decides)", "contests", ci, "seats")
+    else:
+        if contest.for_ is not None:
+            add("'for' belongs to nomination_poll contests", "contests", ci, "for")
+        if contest.seats is None:
+            add("is required", "contests", ci, "seats")
+    if meets_at_conference(election, contest) and election.congress.kind == "constituency":
+        add("a constituency has no conference", "contests", ci, "at")
+
+    for ri, rnd in enumerate(contest.rounds):
+        if rnd.ballots is not None and rnd.tallies is not None:
+            add("give either 'ballots' or 'tallies', not both", "contests", ci, "rounds", ri)
+        for key, files in (
+            ("ballots", [rnd.ballots] if rnd.ballots else []),
+            ("tallies", rnd.tallies or []),
+        ):
+            for fi, rel in enumerate(files):
+                target = folder / rel
+                if not target.is_file():
+                    path: tuple[str | int, ...] = ("contests", ci, "rounds", ri, key)
+                    if key == "tallies":
+                        path = (*path, fi)
+                    add(f"file not found: {rel}", *path, hint=f"looked for {target}")
+        if (rnd.ballots or rnd.tallies) and rnd.issued is None:
+            add(
+                "ballots issued is required once ballots are counted",
+                "contests",
+                ci,
+                "rounds",
+                ri,
+                "issued",
+            )
+        if ri == 0:
+            for key in ("seats", "candidates"):
+                if getattr(rnd, key) is not None:
+                    add(
+                        f"the first round uses the contest's {key}; give {key} only in later rounds",
+                        "contests",
+                        ci,
+                        "rounds",
+                        ri,
+                        key,
+                    )
+            continue
+        if rnd.seats is None:
+            add("a later round must say how many seats are open", "contests", ci, "rounds", ri)
+        elif contest.seats is not None and rnd.seats > contest.seats:
+            add(
+                f"more seats ({rnd.seats}) than the contest has ({contest.seats})",
+                "contests",
+                ci,
+                "rounds",
+                ri,
+                "seats",
+            )
+        if rnd.candidates is None:
+            add("a later round must list its candidates", "contests", ci, "rounds", ri)
+            continue
+        for pi, pid in enumerate(rnd.candidates):
+            if pid not in contest.candidates:
+                add(
+                    f"'{pid}' is not a candidate of contest '{contest.id}'",
+                    "contests",
+                    ci,
+                    "rounds",
+                    ri,
+                    "candidates",
+                    pi,
+                    hint="a later round chooses among the contest's candidates not yet elected",
+                )
+        if len(set(rnd.candidates)) != len(rnd.candidates):
+            add("a candidate is listed twice", "contests", ci, "rounds", ri, "candidates")
+        max_more = rules.decision.later_rounds.value.max_additional
+        if max_more is not None and ri > max_more:
+            add(
+                f"{rules.id} allows at most {max_more} later round(s) "
+                f"({rules.decision.later_rounds.cite})",
+                "contests",
+                ci,
+                "rounds",
+                ri,
+            )
+
+
+# Which body each body's candidates come from (rules.md §1, issue 2).
+_CHAIN: dict[str, tuple[str, ...]] = {
+    "standing_committee": ("committee",),
+    "secretary": ("standing_committee", "committee"),
+    "deputy_secretary": ("standing_committee", "committee"),
+    "inspection_chair": ("inspection_committee",),
+    "inspection_vice_chair": ("inspection_committee",),
+}
+
+
+def _check_chain(election: Election, add: Callable[..., None]) -> None:
+    first: dict[str, tuple[int, Contest]] = {}
+    for ci, contest in enumerate(election.contests):
+        first.setdefault(contest.body, (ci, contest))
+    for ci, contest in enumerate(election.contests):
+        parents = _CHAIN.get(contest.body, ())
+        if contest.body in ("secretary", "deputy_secretary") and not meets_at_conference(
+            election, contest
+        ):
+            parents = ("committee",)  # direct election at the congress: from the committee list
+        for parent in parents:
+            if parent not in first:
+                continue
+            pci, pcontest = first[parent]
+            for pi, pid in enumerate(contest.candidates):
+                if pid not in pcontest.candidates:
+                    add(
+                        f"'{pid}' is not a candidate for the {parent} (contests[{pci}], '{pcontest.id}')",
+                        "contests",
+                        ci,
+                        "candidates",
+                        pi,
+                        hint=f"the {contest.body} is elected from the {parent}",
+                    )
+            break
+
+
+def _check_plan(election: Election, people: dict[str, int], add: Callable[..., None]) -> None:
+    plan = election.plan
+    if plan is None:
+        return
+    for body, bp in plan.bodies.items():
+        for si, pid in enumerate(bp.slate):
+            if pid not in people:
+                add(f"no person with id '{pid}' in people", "plan", "bodies", body, "slate", si)
+    posts = plan.posts
+    for key, ids in (
+        ("secretary", [posts.secretary] if posts.secretary else []),
+        ("deputy_secretary", posts.deputy_secretary),
+        ("inspection_chair", [posts.inspection_chair] if posts.inspection_chair else []),
+        ("standing_committee", posts.standing_committee),
+    ):
+        for pi, pid in enumerate(ids):
+            if pid not in people:
+                path: tuple[str | int, ...] = ("plan", "posts", key)
+                if key in ("deputy_secretary", "standing_committee"):
+                    path = (*path, pi)
+                add(f"no person with id '{pid}' in people", *path)

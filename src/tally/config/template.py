@@ -1,0 +1,38 @@
+"""``tally init``: a ready-to-edit election folder. Never overwrites a file."""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+
+from tally.errors import ConfigError
+
+BALLOTS_README = """\
+Tệp phiếu bầu (CSV, UTF-8), một dòng một phiếu:
+  ballot,struck,unmarked,invalid
+  1,3 5,,
+  2,,,marked
+struck: vị trí (1 = dòng đầu) các tên bị gạch; unmarked: dòng đánh cả hai ô hoặc không ô nào
+(phiếu đồng ý/không đồng ý); invalid: not_issued | write_in | marked.
+"""
+
+
+def write_template(folder: Path, rule_set: str) -> list[Path]:
+    target = folder / "election.yaml"
+    if target.exists():
+        raise ConfigError.at(
+            "already exists; tally init never overwrites a file",
+            target,
+            hint="choose a new folder name",
+        )
+    text = (importlib.resources.files("tally") / "templates" / "election.yaml").read_text("utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ballots").mkdir(exist_ok=True)
+    with target.open("x", encoding="utf-8", newline="\n") as f:
+        f.write(text.replace("{rules}", rule_set))
+    written = [target]
+    readme = folder / "ballots" / "README.txt"
+    if not readme.exists():
+        readme.write_text(BALLOTS_README, encoding="utf-8")
+        written.append(readme)
+    return written

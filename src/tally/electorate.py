@@ -1,0 +1,98 @@
+"""The majority base and threshold of a contest (rules.md §2), in integers.
+
+A winner needs strictly more than ``majority`` (½) of the base: ``2 * votes > base``. For
+party elections the base comes from the electorate, never from the ballots; under the state
+law it is the number of valid ballots, known only after the count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from tally.config.models import Contest, Election
+from tally.config.references import meets_at_conference
+from tally.ruleset.models import BaseKind, Param, RuleSet
+
+
+@dataclass(frozen=True)
+class BasePart:
+    """One term of the base: ``key`` names the electorate figure, ``sign`` is +1 or -1."""
+
+    key: str
+    count: int
+    sign: int
+
+
+@dataclass(frozen=True)
+class MajorityBase:
+    kind: BaseKind
+    value: int | None  # None while it depends on ballots not yet counted
+    parts: tuple[BasePart, ...]
+    present: int | None  # voters present at the vote, if known
+    summoned: int | None
+    at_conference: bool
+    param: Param[BaseKind]
+    param_key: str  # the meeting kind whose base rule applies
+
+
+def passes(votes: int, base: int, majority: Fraction) -> bool:
+    """Strictly more than ``majority`` of ``base``: ``den * votes > num * base``."""
+    return majority.denominator * votes > majority.numerator * base
+
+
+def threshold(base: int, majority: Fraction) -> int:
+    """The fewest votes that pass: base 293 → 147, base 290 → 146."""
+    return (majority.numerator * base) // majority.denominator + 1
+
+
+def conference_summoned(election: Election) -> int | None:
+    if election.congress.kind == "committee_conference":
+        return election.electorate.summoned
+    if election.conference and election.conference.summoned is not None:
+        return election.conference.summoned
+    for contest in election.contests:
+        if contest.body == "committee":
+            return contest.seats
+    return None
+
+
+def majority_base(election: Election, rules: RuleSet, contest: Contest) -> MajorityBase:
+    """The base this contest's winners are measured against, and how it is made up."""
+    kind = election.congress.kind
+    at_conf = meets_at_conference(election, contest) and kind != "committee_conference"
+    meeting = "committee_conference" if at_conf else kind
+    param = rules.decision.base.for_kind(meeting)
+    e = election.electorate
+    if at_conf:
+        summoned = conference_summoned(election)
+        present = election.conference.present if election.conference else None
+        parts: tuple[BasePart, ...] = (BasePart("conference.summoned", summoned or 0, +1),)
+    elif kind == "constituency":
+        return MajorityBase(param.value, None, (), None, e.registered, False, param, meeting)
+    else:
+        summoned = e.summoned
+        present = e.present
+        parts = (BasePart("summoned", summoned or 0, +1),)
+        if kind == "delegates_congress" and e.absent_all_congress:
+            parts += (
+                BasePart("absent_all_congress.ex_officio", e.absent_all_congress.ex_officio, -1),
+                BasePart(
+                    "absent_all_congress.delegates_unreplaced",
+                    e.absent_all_congress.delegates_unreplaced,
+                    -1,
+                ),
+            )
+        elif kind == "members_congress":
+            for key in (
+                "attached_elsewhere",
+                "exempt_absent",
+                "suspended_or_prosecuted",
+                "absent_all_congress_approved",
+            ):
+                parts += (BasePart(key, getattr(e, key) or 0, -1),)
+        parts = tuple(p for p in parts if p.sign > 0 or p.count)
+    if param.value != "summoned_minus_exclusions" or summoned is None:
+        return MajorityBase(param.value, None, parts, present, summoned, at_conf, param, meeting)
+    value = sum(p.sign * p.count for p in parts)
+    return MajorityBase(param.value, value, parts, present, summoned, at_conf, param, meeting)

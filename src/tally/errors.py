@@ -1,0 +1,95 @@
+"""One error tree for everything a user can get wrong.
+
+Each error carries where it happened (file, line, column, field) and a hint, so the CLI can
+print ``election.yaml:12:5: contests[0].seats: must be a positive integer (got "mười lăm")``.
+Exit codes are the contract of design.md: 2 bad input, 3 figures that do not reconcile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_RULE_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_NOT_RECONCILED = 3
+EXIT_NEEDS_VOTE = 4
+EXIT_INTERNAL = 70
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in an input file; every part is optional, the more the better."""
+
+    path: Path | None = None
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    field: str | None = None  # dotted path of the key, e.g. contests[0].seats
+
+    def __str__(self) -> str:
+        parts: list[str] = []
+        if self.path is not None:
+            where = str(self.path)
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+            parts.append(where)
+        if self.field:
+            parts.append(self.field)
+        return ": ".join(parts)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in an input: where, what, and what to do about it."""
+
+    message: str
+    location: Location = field(default_factory=Location)
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        head = str(self.location)
+        text = f"{head}: {self.message}" if head else self.message
+        return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+
+class TallyError(Exception):
+    """Base of every error the tool reports to a user (never a bug)."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, issues: Issue | list[Issue]) -> None:
+        self.issues = [issues] if isinstance(issues, Issue) else list(issues)
+        super().__init__("\n".join(str(i) for i in self.issues))
+
+    @classmethod
+    def at(
+        cls,
+        message: str,
+        path: Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+    ) -> TallyError:
+        return cls(Issue(message, Location(path, line, column, field), hint))
+
+
+class ConfigError(TallyError):
+    """election.yaml (or a tally sheet) is malformed or inconsistent."""
+
+
+class RuleSetError(TallyError):
+    """A rule set file is malformed, or names a rule set that does not exist."""
+
+
+class BallotFileError(TallyError):
+    """A ballot CSV or tally sheet has a malformed row."""
+
+
+class NotReconciledError(TallyError):
+    """The counting board's figures do not add up."""
+
+    exit_code = EXIT_NOT_RECONCILED

@@ -1,0 +1,90 @@
+"""Findings: what a check found, in both report languages, with the rule it rests on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+Severity = Literal["error", "warning", "info"]
+Lang = Literal["vi", "en"]
+SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
+
+
+class Cited(Protocol):
+    """Anything with a citation and a provenance: a rule-set parameter."""
+
+    @property
+    def cite(self) -> str: ...
+
+    @property
+    def provenance(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of a check. ``code`` is stable: scripts and CI key on it."""
+
+    code: str
+    severity: Severity
+    vi: str
+    en: str
+    contest: str | None = None
+    person: str | None = None
+    rule: str | None = None  # the rule-set parameter, e.g. lists.surplus_max
+    cite: str | None = None
+    provenance: str | None = None
+    expected: str | int | None = None
+    actual: str | int | None = None
+
+    def text(self, lang: Lang) -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def to_json(self, lang: Lang = "en") -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "contest": self.contest,
+            "person": self.person,
+            "rule": self.rule,
+            "cite": self.cite,
+            "provenance": self.provenance,
+            "expected": self.expected,
+            "actual": self.actual,
+            "message": self.text(lang),
+        }
+
+
+def finding(
+    code: str,
+    severity: Severity,
+    vi: str,
+    en: str,
+    *,
+    rule: tuple[str, Cited] | None = None,
+    contest: str | None = None,
+    person: str | None = None,
+    expected: str | int | None = None,
+    actual: str | int | None = None,
+) -> Finding:
+    """Build a Finding; ``rule`` is ``(key, param)`` and brings its citation and provenance."""
+    key, param = rule if rule else (None, None)
+    return Finding(
+        code,
+        severity,
+        vi,
+        en,
+        contest=contest,
+        person=person,
+        rule=key,
+        cite=param.cite if param else None,
+        provenance=param.provenance if param else None,
+        expected=expected,
+        actual=actual,
+    )
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(
+        findings,
+        key=lambda f: (SEVERITY_ORDER[f.severity], f.contest or "", f.code, f.person or ""),
+    )

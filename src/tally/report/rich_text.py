@@ -1,0 +1,201 @@
+"""Terminal reports (rich). The only module outside cli/ that imports rich."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from tally.checks import ValidationReport
+from tally.findings import Finding, Lang
+from tally.labels import BODY, FIGURE, MEETING, tr
+from tally.ruleset.models import UNVERIFIED, RuleSet
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_LABEL = {
+    "error": ("LỖI", "ERROR"),
+    "warning": ("CẢNH BÁO", "WARNING"),
+    "info": ("THÔNG TIN", "INFO"),
+}
+
+
+def t(lang: Lang, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def provenance_mark(prov: str | None) -> str:
+    """``V``/``S`` print plainly; ``I``/``U`` get a marker: the result rests on an assumption."""
+    if prov is None:
+        return ""
+    return f"[{prov}]" + ("*" if prov in UNVERIFIED else "")
+
+
+def findings_table(findings: tuple[Finding, ...] | list[Finding], lang: Lang) -> Table:
+    table = Table(show_lines=False, expand=True)
+    table.add_column(t(lang, "Mức", "Level"), no_wrap=True)
+    table.add_column(t(lang, "Mã", "Code"), no_wrap=True)
+    table.add_column(t(lang, "Nội dung", "Finding"), ratio=3)
+    table.add_column(t(lang, "Căn cứ", "Rule"), ratio=2)
+    for f in findings:
+        sev_vi, sev_en = SEVERITY_LABEL[f.severity]
+        cite = f"{f.cite} {provenance_mark(f.provenance)}" if f.cite else ""
+        table.add_row(
+            Text(t(lang, sev_vi, sev_en), style=SEVERITY_STYLE[f.severity]),
+            f.code,
+            f.text(lang),
+            cite,
+        )
+    return table
+
+
+def summary_line(findings: tuple[Finding, ...] | list[Finding], lang: Lang) -> Text:
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    if errors:
+        return Text(
+            t(
+                lang,
+                f"{errors} lỗi, {warnings} cảnh báo.",
+                f"{errors} error(s), {warnings} warning(s).",
+            ),
+            style="bold red",
+        )
+    if warnings:
+        return Text(
+            t(lang, f"Không có lỗi; {warnings} cảnh báo.", f"No errors; {warnings} warning(s)."),
+            style="yellow",
+        )
+    return Text(t(lang, "Không có lỗi.", "No problems found."), style="green")
+
+
+def base_sentence(parts: dict[str, int], value: int, lang: Lang) -> str:
+    terms: list[str] = []
+    for key, count in parts.items():
+        label = tr(FIGURE, key, lang)
+        terms.append(
+            f"{'− ' if count < 0 else ''}{abs(count)} {label.lower()}"
+            if terms
+            else f"{count} {label.lower()}"
+        )
+    return (
+        " ".join(terms[:1] + [x if x.startswith("−") else f"+ {x}" for x in terms[1:]])
+        + f" = {value}"
+    )
+
+
+def render_validation(console: Console, report: ValidationReport, lang: Lang) -> None:
+    e = report.election
+    console.print(Text(t(lang, "Kiểm tra trước khi bầu", "Checks before the vote"), style="bold"))
+    console.print(f"{e.congress.name}")
+    console.print(
+        f"{tr(MEETING, e.congress.kind, lang)} · {e.congress.date.isoformat()} · "
+        f"{t(lang, 'Quy chế', 'Rules')}: {report.rules.id} ({report.rules.title})"
+    )
+    table = Table(expand=True)
+    table.add_column(t(lang, "Cuộc bầu", "Contest"))
+    table.add_column(t(lang, "Cần bầu", "Seats"), justify="right")
+    table.add_column(t(lang, "Danh sách", "List"), justify="right")
+    table.add_column(t(lang, "Số dư", "Surplus"), justify="right")
+    table.add_column(t(lang, "Phiếu", "Ballot"))
+    table.add_column(t(lang, "Cơ sở tính", "Base"), justify="right")
+    table.add_column(t(lang, "Cần ít nhất", "Needs"), justify="right")
+    for cp in report.contests:
+        c = cp.contest
+        layout = (
+            t(lang, "gạch tên", "strike-out")
+            if cp.layout == "strike"
+            else t(lang, "đồng ý/không", "agree/disagree")
+        )
+        base = str(cp.base.value) if cp.base.value is not None else tr(FIGURE, cp.base.kind, lang)
+        table.add_row(
+            f"{tr(BODY, c.body, lang)} ({c.id})",
+            str(c.seats) if c.seats is not None else "–",
+            str(len(c.candidates)),
+            str(len(c.candidates) - c.seats) if c.seats is not None else "–",
+            layout,
+            base,
+            str(cp.threshold)
+            if cp.threshold is not None
+            else t(lang, "> 1/2 phiếu hợp lệ", "> 1/2 of valid"),
+        )
+    console.print(table)
+    shown: set[str] = set()
+    for cp in report.contests:
+        if cp.base.value is None or not cp.base.parts:
+            continue
+        parts = {p.key: p.sign * p.count for p in cp.base.parts}
+        sentence = base_sentence(parts, cp.base.value, lang)
+        if sentence in shown:
+            continue
+        shown.add(sentence)
+        where = (
+            t(lang, "hội nghị", "conference")
+            if cp.base.at_conference
+            else t(lang, "đại hội", "congress")
+        )
+        console.print(
+            f"{t(lang, 'Cơ sở tính', 'Base')} ({where}): {sentence}; "
+            f"{t(lang, 'cần quá 1/2, tức ít nhất', 'more than half needed, at least')} {cp.threshold} "
+            f"— {cp.base.param.cite} {provenance_mark(cp.base.param.provenance)}"
+        )
+    if report.findings:
+        console.print(findings_table(report.findings, lang))
+    console.print(summary_line(report.findings, lang))
+    if any(f.provenance in UNVERIFIED for f in report.findings) or any(
+        cp.base.param.provenance in UNVERIFIED for cp in report.contests
+    ):
+        console.print(
+            t(
+                lang,
+                "* Quy định có dấu * là cách hiểu chưa được kiểm chứng với văn bản (I: suy luận, U: mặc định).",
+                "* Rules marked * rest on a reading not verified in the text (I: inferred, U: default).",
+            ),
+            style="dim",
+        )
+
+
+def render_rules_list(console: Console, rulesets: list[RuleSet], lang: Lang) -> None:
+    table = Table(expand=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column(t(lang, "Tên", "Title"))
+    table.add_column(t(lang, "Loại", "Family"))
+    table.add_column(t(lang, "Văn bản", "Instruments"))
+    for rs in rulesets:
+        inst = "; ".join(
+            f"{i.number} ({i.date.strftime('%d/%m/%Y')})" if i.date else i.number
+            for i in rs.instruments
+        )
+        table.add_row(rs.id, rs.title, rs.family, inst)
+    console.print(table)
+
+
+def render_rules_show(console: Console, rs: RuleSet, lang: Lang) -> None:
+    console.print(Text(f"{rs.id}: {rs.title}", style="bold"))
+    if rs.extends:
+        console.print(f"extends: {rs.extends}")
+    table = Table(expand=True, show_lines=True)
+    table.add_column(t(lang, "Tham số", "Parameter"), no_wrap=True)
+    table.add_column(t(lang, "Giá trị", "Value"))
+    table.add_column(t(lang, "Căn cứ", "Citation"))
+    table.add_column("", no_wrap=True)
+    for key, param in rs.params():
+        value = param.model_dump(mode="json")["value"]
+        note = f"\n{param.note}" if param.note else ""
+        table.add_row(
+            key,
+            str(value),
+            f"{param.cite}{note}",
+            Text(
+                provenance_mark(param.provenance),
+                style="yellow" if param.provenance in UNVERIFIED else "",
+            ),
+        )
+    console.print(table)
+    console.print(
+        t(
+            lang,
+            "V: đã kiểm chứng trong văn bản · S: kiểm chứng qua nguồn thứ cấp · I: suy luận · U: mặc định chưa kiểm chứng",
+            "V verified in the text · S verified from a secondary source · I inferred · U unverified default",
+        ),
+        style="dim",
+    )

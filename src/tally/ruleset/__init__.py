@@ -1,0 +1,1 @@
+"""Rule sets: the regulations as data, with citation and provenance on every parameter."""

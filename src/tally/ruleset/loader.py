@@ -1,0 +1,118 @@
+"""Find and load rule sets: built-in ones by id, a user's by path, with ``extends:``.
+
+A user's rule file names a built-in (or another file) in ``extends:`` and overrides single
+parameters; an override replaces the whole parameter, so it must bring its own ``cite`` and
+``provenance`` — a local rule never silently inherits the national article's citation.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from tally.config.pydantic_errors import issues_from_validation
+from tally.errors import Issue, RuleSetError
+from tally.ruleset.models import RuleSet
+from tally.yamlsrc import PathKey, SourceMap, load_yaml
+
+MAX_EXTENDS_DEPTH = 8
+
+
+def builtin_dir() -> Path:
+    """The folder of the built-in rule sets.
+
+    In a wheel they are package data (``tally/rules``); in a source checkout or an editable
+    install they are the repository's ``rules/`` folder.
+    """
+    packaged = Path(str(importlib.resources.files("tally"))) / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def builtin_ids() -> list[str]:
+    return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
+
+
+def _is_param(node: object) -> bool:
+    return isinstance(node, dict) and "value" in node
+
+
+def _merge(base: object, override: object) -> object:
+    """Deep-merge ``override`` into ``base``; a parameter (a mapping with ``value``) is replaced whole."""
+    if isinstance(base, dict) and isinstance(override, dict) and not _is_param(override):
+        merged = dict(base)
+        for key, value in override.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    return override
+
+
+def _resolve(ref: str, relative_to: Path | None) -> Path:
+    candidate = Path(ref)
+    if candidate.suffix in (".yaml", ".yml") or "/" in ref or "\\" in ref:
+        if not candidate.is_absolute() and relative_to is not None:
+            candidate = relative_to / candidate
+        return candidate
+    path = builtin_dir() / f"{ref}.yaml"
+    if not path.is_file():
+        known = ", ".join(builtin_ids())
+        raise RuleSetError.at(
+            f"unknown rule set '{ref}'",
+            hint=f"use a built-in id ({known}) or the path of a rules YAML file",
+        )
+    return path
+
+
+def _load_raw(
+    ref: str, relative_to: Path | None, depth: int
+) -> tuple[dict[str, object], list[SourceMap]]:
+    path = _resolve(ref, relative_to)
+    data, source = load_yaml(path, RuleSetError)
+    if not isinstance(data, dict):
+        raise RuleSetError.at("a rule set must be a mapping of keys", path, 1)
+    parent = data.get("extends")
+    if parent is None:
+        return data, [source]
+    if not isinstance(parent, str):
+        loc = source.location(("extends",))
+        raise RuleSetError(Issue("must be a rule set id or a path", loc))
+    if depth >= MAX_EXTENDS_DEPTH:
+        loc = source.location(("extends",))
+        raise RuleSetError(
+            Issue(f"'extends' goes more than {MAX_EXTENDS_DEPTH} levels deep (a loop?)", loc)
+        )
+    base, sources = _load_raw(parent, path.parent, depth + 1)
+    merged = _merge(base, data)
+    assert isinstance(merged, dict)
+    return merged, [source, *sources]
+
+
+def _locate(sources: list[SourceMap], path: PathKey) -> SourceMap:
+    """The most derived file that wrote this key (or its nearest ancestor)."""
+    key = tuple(path)
+    while key:
+        for source in sources:
+            if key in source.marks:
+                return source
+        key = key[:-1]
+    return sources[0]
+
+
+def load_ruleset(ref: str, relative_to: Path | None = None) -> RuleSet:
+    """Load a built-in rule set by id, or a rules YAML by path (relative to ``relative_to``)."""
+    data, sources = _load_raw(ref, relative_to, 0)
+    try:
+        return RuleSet.model_validate(data)
+    except ValidationError as exc:
+        raise RuleSetError(
+            issues_from_validation(exc, lambda p: _locate(sources, p).location(p))
+        ) from None
+
+
+def iter_builtin() -> Iterator[RuleSet]:
+    for rid in builtin_ids():
+        yield load_ruleset(rid)

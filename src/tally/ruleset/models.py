@@ -1,0 +1,194 @@
+"""A rule set: the parameters of one regulation, each with its citation and provenance.
+
+Provenance (rules.md): **V** verified in the text, **S** verified from a secondary source,
+**I** inferred, **U** an unverified default. Every outcome that rests on an I or U parameter
+lists it in ``assumptions``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tally.config.models import Body, MeetingKind
+from tally.shares import Share
+
+Provenance = Literal["V", "S", "I", "U"]
+UNVERIFIED: frozenset[str] = frozenset({"I", "U"})
+
+T = TypeVar("T")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Param(_Strict, Generic[T]):
+    """One rule parameter: its value, the article it comes from, and how sure we are."""
+
+    value: T
+    cite: str = Field(min_length=1, description="instrument number, date and article")
+    provenance: Provenance
+    note: str | None = None
+
+
+BaseKind = Literal["summoned_minus_exclusions", "valid_ballots", "collected_ballots"]
+
+
+class BaseRules(_Strict):
+    """What the majority is measured against, per kind of meeting (rules.md §2)."""
+
+    members_congress: Param[BaseKind]
+    delegates_congress: Param[BaseKind]
+    committee_conference: Param[BaseKind]
+    constituency: Param[BaseKind]
+
+    def for_kind(self, kind: MeetingKind) -> Param[BaseKind]:
+        param: Param[BaseKind] = getattr(self, kind)
+        return param
+
+
+class SurplusMax(_Strict):
+    share: Share
+    bodies: list[Body]
+
+
+class SlateSurplus(_Strict):
+    min: Share
+    max: Share
+    bodies: list[Body]
+
+
+class SmallBody(_Strict):
+    max_seats: int = Field(ge=1)
+    max_surplus: int = Field(ge=0)
+    bodies: list[Body]
+
+
+class FloorSupport(_Strict):
+    more_than: Share
+    of: Literal["attending", "summoned"]
+
+
+class MinSurplus(_Strict):
+    assembly: Literal["national_assembly", "peoples_council"]
+    seats_up_to: int | None = Field(None, description="applies to contests up to this many seats")
+    surplus: int = Field(ge=0)
+
+
+class ListRules(_Strict):
+    """The election list before the vote (rules.md §3)."""
+
+    surplus_required: Param[list[Body]]
+    surplus_max: Param[SurplusMax | None]
+    slate_surplus: Param[SlateSurplus | None]
+    small_body: Param[SmallBody | None]
+    no_surplus_allowed: Param[list[Body]]
+    floor_nominee_support: Param[FloorSupport | None]
+    min_surplus: Param[list[MinSurplus]]
+    may_not_stand: Param[list[Literal["probationary", "attached_elsewhere"]]]
+
+
+InvalidReason = Literal[
+    "not_issued", "too_many_kept", "all_struck", "write_in", "marked", "no_choice"
+]
+INVALID_REASONS: tuple[InvalidReason, ...] = (
+    "not_issued",
+    "too_many_kept",
+    "all_struck",
+    "write_in",
+    "marked",
+    "no_choice",
+)
+
+
+class InvalidRules(_Strict):
+    """Which ballots are invalid (rules.md §4). ``true`` = this case makes a ballot invalid."""
+
+    not_issued: Param[bool]
+    too_many_kept: Param[bool]
+    all_struck: Param[bool]
+    write_in: Param[bool]
+    marked: Param[bool]
+    no_choice_single: Param[bool]
+    no_choice_all_rows: Param[bool]
+
+
+class BallotRules(_Strict):
+    invalid: InvalidRules
+    row_both_or_neither: Param[Literal["no_vote"]]
+
+
+class LaterRounds(_Strict):
+    max_additional: int | None = Field(None, ge=0, description="null: as many as decided")
+    candidates: Literal["not_yet_elected", "first_round_not_elected"]
+
+
+class Turnout(_Strict):
+    more_than: Share
+    of: Literal["registered"]
+    except_rerun: bool
+
+
+class PercentFormat(_Strict):
+    decimals: int = Field(ge=0, le=6)
+    rounding: Literal["truncate", "half_up"]
+
+
+class DecisionRules(_Strict):
+    """Deciding the winners (rules.md §5)."""
+
+    majority: Param[Share]
+    base: BaseRules
+    ranking: Param[Literal["votes_desc_fill_seats"]]
+    tie: Param[Literal["revote", "older_wins"]]
+    later_rounds: Param[LaterRounds]
+    turnout: Param[Turnout | None]
+    quorum: Param[Share | None]
+    confirmation: Param[bool]
+
+
+class ReportRules(_Strict):
+    percent: Param[PercentFormat]
+
+
+class Instrument(_Strict):
+    number: str
+    date: dt.date | None = None  # always store number and date: numbers collide
+    title: str | None = None
+
+
+class RuleSet(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-_]*$")
+    title: str
+    family: Literal["party", "state"]
+    instruments: list[Instrument] = Field(default_factory=list)
+    extends: str | None = Field(None, description="a built-in rule set id or a path")
+    lists: ListRules
+    ballot: BallotRules
+    decision: DecisionRules
+    report: ReportRules
+
+    def params(self) -> Iterator[tuple[str, Param[object]]]:
+        """Every parameter with its dotted key, in file order."""
+
+        def walk(prefix: str, model: BaseModel) -> Iterator[tuple[str, Param[object]]]:
+            for name in type(model).model_fields:
+                value = getattr(model, name)
+                key = f"{prefix}.{name}" if prefix else name
+                if isinstance(value, Param):
+                    yield key, value
+                elif isinstance(value, BaseModel):
+                    yield from walk(key, value)
+
+        for section in ("lists", "ballot", "decision", "report"):
+            yield from walk(section, getattr(self, section))
+
+    def param(self, key: str) -> Param[object]:
+        for k, p in self.params():
+            if k == key:
+                return p
+        raise KeyError(key)

@@ -1,0 +1,97 @@
+"""Shares and counts as exact numbers: ``15%``, ``1/3``, ``3/10`` or a whole count ``2``.
+
+Every rule compares in integers (``10 * surplus <= 3 * seats``); a share is a Fraction and is
+never turned into a float.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Annotated
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+
+_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
+_RATIO = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+
+SHARE_PATTERN = r"^\s*(\d+(\.\d+)?\s*%|\d+\s*/\s*[1-9]\d*)\s*$"
+
+
+def parse_share(value: object) -> Fraction:
+    """Parse ``"15%"``, ``"12.5%"`` or ``"1/3"`` into an exact Fraction in [0, 1]."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, str):
+        if m := _PERCENT.match(value):
+            share = Fraction(m.group(1)) / 100
+        elif (m := _RATIO.match(value)) and int(m.group(2)) != 0:
+            share = Fraction(int(m.group(1)), int(m.group(2)))
+        else:
+            raise ValueError(f'must be a share like "15%" or "1/3" (got "{value}")')
+        if share > 1:
+            raise ValueError(f'a share cannot be more than 100% (got "{value}")')
+        return share
+    raise ValueError(f'must be a share written as a string like "15%" or "1/3" (got {value!r})')
+
+
+def format_share(share: Fraction) -> str:
+    """``Fraction(3, 10)`` → ``"30%"``; ``Fraction(1, 3)`` → ``"1/3"``."""
+    pct = share * 100
+    if pct.denominator == 1:
+        return f"{pct.numerator}%"
+    if (pct * 10).denominator == 1 or (pct * 100).denominator == 1:
+        return f"{float(pct):g}%"  # display only: the value is exact to 2 decimals
+    return f"{share.numerator}/{share.denominator}"
+
+
+def parse_quantity(value: object) -> int | Fraction:
+    """A whole count (``2``) or a share (``"15%"``, ``"1/3"``)."""
+    if isinstance(value, bool):
+        raise ValueError('must be a count like 2 or a share like "15%"')
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueError(f"a count cannot be negative (got {value})")
+        return value
+    return parse_share(value)
+
+
+def format_quantity(value: int | Fraction) -> str | int:
+    return value if isinstance(value, int) else format_share(value)
+
+
+Share = Annotated[
+    Fraction,
+    PlainValidator(parse_share),
+    PlainSerializer(format_share, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": SHARE_PATTERN, "examples": ["15%", "1/3"]}),
+]
+
+Quantity = Annotated[
+    int | Fraction,
+    PlainValidator(parse_quantity),
+    PlainSerializer(format_quantity),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": SHARE_PATTERN},
+            ],
+            "examples": [2, "15%", "1/3"],
+        }
+    ),
+]
+
+
+def at_least(count: int, total: int, minimum: int | Fraction) -> bool:
+    """``count`` of ``total`` reaches ``minimum`` (a count, or a share compared in integers)."""
+    if isinstance(minimum, int):
+        return count >= minimum
+    return count * minimum.denominator >= minimum.numerator * total
+
+
+def needed(total: int, minimum: int | Fraction) -> int:
+    """The smallest count of ``total`` that reaches ``minimum``."""
+    if isinstance(minimum, int):
+        return minimum
+    return -((-minimum.numerator * total) // minimum.denominator)  # ceiling, in integers

@@ -1,0 +1,49 @@
+"""Unicode normalisation and the Vietnamese sort key.
+
+Vietnamese text arrives in NFC or NFD depending on the keyboard (Unikey, macOS, Windows):
+"Nguyễn" may be 6 or 8 code points. Every string is NFC-normalised at the boundary, so that
+ids and names compare equal however they were typed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# The Vietnamese alphabet order; tones sort after the base letter, in this order.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_TONES = {"\u0300": 2, "\u0301": 4, "\u0303": 3, "\u0309": 1, "\u0323": 5}  # huyền sắc ngã hỏi nặng
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve (ă), circumflex (â ê ô), horn (ơ ư)
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _letter_key(ch: str) -> tuple[int, int]:
+    decomposed = unicodedata.normalize("NFD", ch.lower())
+    base = "".join(c for c in decomposed if c not in _TONES)
+    tone = next((_TONES[c] for c in decomposed if c in _TONES), 0)
+    letter = unicodedata.normalize("NFC", base)
+    if letter == "đ":
+        return (_ALPHABET.index("đ"), tone)
+    if letter in _ALPHABET:
+        return (_ALPHABET.index(letter), tone)
+    plain = "".join(c for c in base if c not in _LETTER_MARKS)
+    return (len(_ALPHABET) + ord(plain[:1] or " "), tone)
+
+
+def _word_key(word: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_letter_key(ch) for ch in word)
+
+
+def name_key(full_name: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Sort key for a Vietnamese full name: given name first, then surname, then middle names.
+
+    "Nguyễn Văn An" sorts under "An", as lists "theo vần A, B, C" are ordered.
+    """
+    words = nfc(full_name).split()
+    if not words:
+        return ()
+    ordered = [words[-1], words[0], *words[1:-1]]
+    return tuple(_word_key(w) for w in ordered)
