@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 EXIT_OK = 0
 EXIT_RULE_FAILED = 1
@@ -73,7 +74,7 @@ class TallyError(Exception):
         column: int | None = None,
         field: str | None = None,
         hint: str | None = None,
-    ) -> TallyError:
+    ) -> Self:
         return cls(Issue(message, Location(path, line, column, field), hint))
 
 

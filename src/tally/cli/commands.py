@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -152,3 +152,47 @@ def init(folder: Path, rule_set: str) -> None:
     click.echo(
         f"Next: edit {folder / 'election.yaml'}, then run 'tally validate {folder}'.", err=True
     )
+
+
+def count_exit_code(doc: dict[str, Any]) -> int:
+    """3 if any round's figures do not reconcile; 4 if a tie, open seats or a void result remain."""
+    from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED
+
+    outcomes = [r["outcome"] for c in doc["contests"] for r in c["rounds"]]
+    finals = [c["outcome"] for c in doc["contests"]]
+    if "rejected" in outcomes:
+        return EXIT_NOT_RECONCILED
+    if any(o in ("tie", "shortfall", "void") for o in finals):
+        return EXIT_NEEDS_VOTE
+    return EXIT_OK
+
+
+@cli.command()
+@election_argument
+@click.option("--contest", "contest_id", help="Count only this contest (its id).")
+@click.option("--round", "round_no", type=click.IntRange(min=1), help="Count rounds up to N only.")
+@lang_option
+@json_option
+def count(
+    election: str, contest_id: str | None, round_no: int | None, lang: Lang, as_json: bool
+) -> None:
+    """Count the ballots and decide who is elected.
+
+    For each contest and round: the base and threshold, ballots issued, collected, valid and
+    invalid by reason, votes and % of the base per candidate, the elected, and the outcome.
+    Exit 0 all decided · 3 the figures do not reconcile · 4 a tie or open seats need a vote.
+    """
+    from tally.config.loader import load_election
+    from tally.engine import count_election
+    from tally.report.jsondoc import count_doc
+
+    loaded = load_election(Path(election))
+    result = count_election(loaded, contest_id, round_no)
+    doc = count_doc(result, lang, input_digests(loaded))
+    if as_json:
+        emit_json(doc)
+    else:
+        from tally.report.rich_text import render_count
+
+        render_count(console(), doc, lang)
+    sys.exit(count_exit_code(doc))

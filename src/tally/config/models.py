@@ -158,6 +158,9 @@ class Round(Strict):
     seats: PositiveInt | None = Field(None, description="a later round: the open seats")
     candidates: IdList | None = Field(None, description="a later round: its ballot list")
     issued: Count | None = Field(None, description="ballots issued")
+    collected: Count | None = Field(
+        None, description="ballots collected as the board counted them; checked against the files"
+    )
     present: Count | None = Field(None, description="present at this vote, if not the meeting's")
     ballots: str | None = Field(None, description="per-ballot CSV, relative to election.yaml")
     tallies: list[str] | None = Field(None, description="counting groups' tally sheets")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from tally import __version__
 from tally.checks import ValidationReport
+from tally.decide import percent
+from tally.engine import ContestResult, ElectionResult, RoundResult
 from tally.findings import Lang
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
@@ -79,4 +81,128 @@ def validation_doc(
         "findings": [f.to_json(lang) for f in report.findings],
         "errors": sum(1 for f in report.findings if f.severity == "error"),
         "warnings": sum(1 for f in report.findings if f.severity == "warning"),
+    }
+
+
+def _tie_doc(rr: RoundResult, tie_rule: str) -> dict[str, object] | None:
+    if rr.decision is None or rr.decision.tie is None:
+        return None
+    tie = rr.decision.tie
+    return {
+        "candidates": [rr.candidates[i] for i in tie.candidates],
+        "votes": tie.votes,
+        "seats": tie.seats,
+        "resolution": "older_wins" if tie.resolved_by_age else "revote",
+        "elected_by_age": [rr.candidates[i] for i in tie.resolved_by_age],
+        "rule": tie_rule,
+    }
+
+
+def round_doc(
+    result: ElectionResult, cr: ContestResult, rr: RoundResult, lang: Lang
+) -> dict[str, object]:
+    loaded = result.loaded
+    rules = loaded.rules
+    people = loaded.election.people_by_id
+    pct_rule = rules.report.percent.value
+    tally = rr.tally
+    candidates = []
+    for i, pid in enumerate(rr.candidates):
+        votes = tally.votes[i]
+        entry: dict[str, object] = {
+            "id": pid,
+            "position": i + 1,
+            "name": people[pid].name if pid in people else pid,
+            "votes": votes,
+            "pct_of_base": percent(votes, rr.base_value, pct_rule.decimals, pct_rule.rounding)
+            if rr.base_value
+            else None,
+            "passed": rr.decision.passed[i] if rr.decision else None,
+            "status": rr.decision.status[i] if rr.decision else None,
+        }
+        if rr.poll is not None:
+            entry["status"] = (
+                "admitted"
+                if pid in rr.poll.admitted
+                else "tie"
+                if pid in rr.poll.tied
+                else "not_admitted"
+            )
+            entry["passed"] = votes >= rr.poll.needed
+        candidates.append(entry)
+    elected = [rr.candidates[i] for i in rr.decision.elected] if rr.decision else []
+    doc: dict[str, object] = {
+        "round": rr.number,
+        "seats": rr.seats,
+        "layout": rr.layout,
+        "base": rr.base_value,
+        "base_kind": rr.base.kind,
+        "base_parts": {p.key: p.sign * p.count for p in rr.base.parts},
+        "threshold": rr.threshold,
+        "present": rr.present,
+        "ballots": {
+            "issued": rr.issued,
+            "collected": tally.collected,
+            "valid": tally.valid,
+            "invalid": tally.invalid_total,
+            "invalid_by_reason": {r: c for r, c in tally.invalid.items() if c},
+            "kept": {str(k): c for k, c in tally.kept.items()} if tally.kept is not None else None,
+        },
+        "candidates": candidates,
+        "elected": elected,
+        "outcome": rr.outcome,
+        "open_seats": rr.decision.open_seats if rr.decision else (0 if rr.poll else rr.seats),
+        "tie": _tie_doc(rr, rules.decision.tie.cite),
+        "assumptions": assumptions(rules, list(rr.rule_keys)),
+        "rules_applied": [
+            {"rule": k, "cite": rules.param(k).cite, "provenance": rules.param(k).provenance}
+            for k in rr.rule_keys
+        ],
+        "problems": [
+            {
+                "code": p.code,
+                "message": p.vi if lang == "vi" else p.en,
+                "expected": p.expected,
+                "actual": p.actual,
+            }
+            for p in rr.problems
+        ],
+        "confirmation": "pending" if rules.decision.confirmation.value else None,
+    }
+    if rr.poll is not None:
+        doc["poll"] = {
+            "for": rr.poll.target,
+            "attending": rr.poll.attending,
+            "needed": rr.poll.needed,
+            "slots": rr.poll.slots,
+            "admitted": list(rr.poll.admitted),
+            "tied": list(rr.poll.tied),
+        }
+    return doc
+
+
+def count_doc(result: ElectionResult, lang: Lang, inputs: dict[str, str]) -> dict[str, object]:
+    """The ``tally count --json`` document of design.md."""
+    loaded = result.loaded
+    contests = []
+    for cr in result.contests:
+        c = cr.contest
+        last = cr.last
+        contests.append(
+            {
+                "id": c.id,
+                "body": c.body,
+                "name": c.name,
+                "seats": c.seats,
+                "rounds": [round_doc(result, cr, rr, lang) for rr in cr.rounds],
+                "elected": cr.elected,
+                "outcome": last.outcome if last else "not_counted",
+            }
+        )
+    return {
+        "election": loaded.election.congress.name,
+        "rules": loaded.rules.id,
+        "tool": TOOL,
+        "inputs": inputs,
+        "contests": contests,
     }

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from tally.checks import ValidationReport
 from tally.findings import Finding, Lang
-from tally.labels import BODY, FIGURE, MEETING, tr
+from tally.labels import BODY, FIGURE, MEETING, REASON, STATUS, tr
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -199,3 +201,175 @@ def render_rules_show(console: Console, rs: RuleSet, lang: Lang) -> None:
         ),
         style="dim",
     )
+
+
+def _names(doc_round: dict[str, Any], ids: list[str]) -> str:
+    names = {c["id"]: c["name"] for c in doc_round["candidates"]}
+    return ", ".join(names.get(i, i) for i in ids)
+
+
+def outcome_sentence(rd: dict[str, Any], lang: Lang) -> str:
+    """One plain sentence for the outcome of a round, built from its JSON document."""
+    outcome = rd["outcome"]
+    if outcome == "rejected":
+        return t(
+            lang,
+            "Các con số không khớp: kết quả không được công nhận. Ban kiểm phiếu kiểm tra lại.",
+            "The figures do not reconcile: no result is accepted. The board must recheck.",
+        )
+    if outcome == "void":
+        return t(
+            lang,
+            "Số cử tri đã bỏ phiếu không quá một nửa tổng số cử tri trong danh sách: phải bầu cử lại.",
+            "Turnout is not above half of the registered voters: the election must be re-run.",
+        )
+    if "poll" in rd:
+        poll = rd["poll"]
+        adm = _names(rd, poll["admitted"]) or t(lang, "không ai", "nobody")
+        text = t(
+            lang,
+            f"Cần hơn 30% của {poll['attending']} đại biểu dự, tức ít nhất {poll['needed']} phiếu đồng ý. "
+            f"Được đưa vào danh sách: {adm}.",
+            f"More than 30% of {poll['attending']} attending needed, at least {poll['needed']} agree marks. "
+            f"Admitted to the list: {adm}.",
+        )
+        if poll["tied"]:
+            text += t(
+                lang,
+                f" Ngang phiếu ở vị trí cuối: {_names(rd, poll['tied'])} — đại hội quyết định.",
+                f" Tied at the cut: {_names(rd, poll['tied'])} — the congress decides.",
+            )
+        return text
+    need = (
+        t(
+            lang,
+            f"Cần quá 1/2 của {rd['base']}, tức ít nhất {rd['threshold']} phiếu. ",
+            f"More than half of {rd['base']} needed, at least {rd['threshold']} votes. ",
+        )
+        if rd["threshold"] is not None
+        else ""
+    )
+    tie = rd["tie"]
+    if outcome == "tie":
+        return need + t(
+            lang,
+            f"{_names(rd, tie['candidates'])} ngang nhau {tie['votes']} phiếu cho {tie['seats']} chỗ còn lại: "
+            "đại hội bầu lại trong số những người này.",
+            f"{_names(rd, tie['candidates'])} are tied on {tie['votes']} votes for the {tie['seats']} seat(s) left: "
+            "the congress votes again among them.",
+        )
+    text = need
+    if tie and tie["elected_by_age"]:
+        text += t(
+            lang,
+            f"{_names(rd, tie['candidates'])} ngang nhau {tie['votes']} phiếu; người nhiều tuổi hơn "
+            f"({_names(rd, tie['elected_by_age'])}) trúng cử. ",
+            f"{_names(rd, tie['candidates'])} are tied on {tie['votes']} votes; the older "
+            f"({_names(rd, tie['elected_by_age'])}) is elected. ",
+        )
+    if outcome == "shortfall":
+        return text + t(
+            lang,
+            f"{rd['open_seats']} ghế còn trống: đại hội quyết định bầu tiếp trong số những người chưa trúng cử.",
+            f"{rd['open_seats']} seat(s) open: the congress decides whether to vote again among those not elected.",
+        )
+    return text + t(
+        lang,
+        f"Đã bầu đủ {rd['seats']} người; kết quả chờ cấp có thẩm quyền chuẩn y.",
+        f"All {rd['seats']} seat(s) filled; the result awaits confirmation by the competent committee.",
+    )
+
+
+def render_count(console: Console, doc: dict[str, Any], lang: Lang) -> None:
+    """The count report: per contest and round, every figure the minutes need."""
+    console.print(Text(doc["election"], style="bold"))
+    console.print(f"{t(lang, 'Quy chế', 'Rules')}: {doc['rules']} · {doc['tool']}")
+    footnotes: list[str] = []
+    for c in doc["contests"]:
+        for rd in c["rounds"]:
+            console.print()
+            title = f"{tr(BODY, c['body'], lang)} ({c['id']})"
+            if c.get("name"):
+                title = f"{c['name']} ({c['id']})"
+            console.print(
+                Text(f"{title} — {t(lang, 'lần', 'round')} {rd['round']}", style="bold underline")
+            )
+            b = rd["ballots"]
+            lines = []
+            if rd["base"] is not None and rd["base_parts"]:
+                lines.append(
+                    f"{t(lang, 'Số cần bầu', 'Seats')}: {rd['seats']} · {t(lang, 'Cơ sở tính', 'Base')}: "
+                    f"{base_sentence(rd['base_parts'], rd['base'], lang)}"
+                )
+            else:
+                lines.append(
+                    f"{t(lang, 'Số cần bầu', 'Seats')}: {rd['seats']} · {t(lang, 'Cơ sở tính', 'Base')}: "
+                    f"{tr(FIGURE, rd['base_kind'], lang).lower()} = {rd['base']}"
+                )
+            reasons = ", ".join(
+                f"{tr(REASON, r, lang)} {n}" for r, n in b["invalid_by_reason"].items()
+            )
+            lines.append(
+                f"{t(lang, 'Có mặt', 'Present')} {rd['present'] if rd['present'] is not None else '–'} · "
+                f"{t(lang, 'Phát ra', 'Issued')} {b['issued'] if b['issued'] is not None else '–'} · "
+                f"{t(lang, 'Thu vào', 'Collected')} {b['collected']} · "
+                f"{t(lang, 'Hợp lệ', 'Valid')} {b['valid']} · "
+                f"{t(lang, 'Không hợp lệ', 'Invalid')} {b['invalid']}"
+                + (f" ({reasons})" if reasons else "")
+            )
+            for line in lines:
+                console.print(line)
+            if rd["outcome"] != "rejected":
+                table = Table(expand=False)
+                table.add_column(t(lang, "STT", "No."), justify="right")
+                table.add_column(t(lang, "Họ và tên", "Name"))
+                table.add_column(t(lang, "Số phiếu", "Votes"), justify="right")
+                table.add_column(t(lang, "% cơ sở", "% of base"), justify="right")
+                table.add_column(t(lang, "Kết quả", "Result"))
+                for cand in rd["candidates"]:
+                    status = cand["status"]
+                    label = {
+                        "admitted": t(lang, "Được đưa vào danh sách", "Admitted"),
+                        "not_admitted": t(lang, "Không đủ", "Not admitted"),
+                    }.get(status or "", tr(STATUS, status, lang) if status else "–")
+                    style = {
+                        "elected": "bold green",
+                        "admitted": "bold green",
+                        "tie": "bold yellow",
+                    }.get(status or "", "")
+                    table.add_row(
+                        str(cand["position"]),
+                        cand["name"],
+                        str(cand["votes"]),
+                        cand["pct_of_base"] or "",
+                        Text(label, style=style),
+                    )
+                console.print(table)
+            if rd["elected"]:
+                console.print(
+                    t(
+                        lang,
+                        "Trúng cử (theo số phiếu từ cao đến thấp): ",
+                        "Elected (by votes, high to low): ",
+                    )
+                    + _names(rd, rd["elected"])
+                )
+            for p in rd["problems"]:
+                console.print(Text(f"✗ {p['code']}: {p['message']}", style="bold red"))
+            style = {"complete": "green", "rejected": "bold red"}.get(rd["outcome"], "bold yellow")
+            console.print(Text(outcome_sentence(rd, lang), style=style))
+            for a in rd["assumptions"]:
+                if a not in footnotes:
+                    footnotes.append(a)
+    if footnotes:
+        console.print()
+        console.print(
+            t(
+                lang,
+                "Kết quả dựa trên các cách hiểu chưa kiểm chứng (I: suy luận, U: mặc định):",
+                "Results rest on readings not verified in the text (I: inferred, U: default):",
+            ),
+            style="dim",
+        )
+        for i, a in enumerate(footnotes, 1):
+            console.print(f"  {i}. {a}", style="dim")

@@ -1,0 +1,228 @@
+"""Deciding the winners of one round (rules.md §5), and reconciling its figures (§6). Pure.
+
+Rank those who pass the threshold by votes, high to low (ballot position breaks display
+order only); the first ``seats`` are elected. Candidates tied across the last seat are not
+elected by this ballot under the party rules (the congress re-votes among them); under the
+state law the older person wins. Fewer passers than seats leave open seats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from tally.count import Tally
+from tally.electorate import passes
+
+Status = Literal["elected", "tie", "not_elected"]
+Outcome = Literal["complete", "tie", "shortfall", "rejected", "void"]
+TieRule = Literal["revote", "older_wins"]
+
+
+@dataclass(frozen=True)
+class Tie:
+    candidates: tuple[int, ...]  # positions (0-based) of the tied, in ballot order
+    votes: int
+    seats: int  # seats left for them
+    resolved_by_age: tuple[int, ...] = ()  # state law: positions elected as the older
+
+
+@dataclass(frozen=True)
+class Decision:
+    order: tuple[int, ...]  # every position, by votes desc then ballot position
+    passed: tuple[bool, ...]  # by position
+    status: tuple[Status, ...]  # by position
+    elected: tuple[int, ...]  # positions, in order of votes
+    open_seats: int
+    outcome: Outcome
+    tie: Tie | None
+
+
+def decide(
+    votes: list[int],
+    seats: int,
+    base: int,
+    majority: Fraction,
+    tie_rule: TieRule,
+    born: list[dt.date | None] | None = None,
+) -> Decision:
+    """Who is elected by this round's votes."""
+    n = len(votes)
+    order = tuple(sorted(range(n), key=lambda i: (-votes[i], i)))
+    passed = tuple(passes(v, base, majority) for v in votes)
+    passers = [i for i in order if passed[i]]
+    status: list[Status] = ["not_elected"] * n
+    tie: Tie | None = None
+    if len(passers) <= seats:
+        elected = passers
+    else:
+        last = votes[passers[seats - 1]]
+        if votes[passers[seats]] < last:
+            elected = passers[:seats]
+        else:
+            above = [i for i in passers if votes[i] > last]
+            tied = [i for i in passers if votes[i] == last]
+            left = seats - len(above)
+            elected = above
+            by_age = _older_first(tied, left, born) if tie_rule == "older_wins" else None
+            if by_age is not None:
+                elected = above + by_age
+                tie = Tie(tuple(sorted(tied)), last, left, tuple(by_age))
+            else:
+                tie = Tie(tuple(sorted(tied)), last, left)
+                for i in tied:
+                    status[i] = "tie"
+    for i in elected:
+        status[i] = "elected"
+    open_seats = seats - len(elected)
+    outcome: Outcome = "complete"
+    if tie is not None and not tie.resolved_by_age:
+        outcome = "tie"
+    elif open_seats:
+        outcome = "shortfall"
+    return Decision(order, passed, tuple(status), tuple(elected), open_seats, outcome, tie)
+
+
+def _older_first(
+    tied: list[int], seats: int, born: list[dt.date | None] | None
+) -> list[int] | None:
+    """Luật Bầu cử 2015 Điều 78: the older wins. None if the birth dates cannot decide."""
+    if born is None or any(born[i] is None for i in tied):
+        return None
+    ranked = sorted(tied, key=lambda i: born[i] or dt.date.max)
+    if born[ranked[seats - 1]] == born[ranked[seats]]:
+        return None  # the same birth date across the cut: the law does not say
+    return ranked[:seats]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A figure that does not add up; any problem rejects the round (exit 3)."""
+
+    code: str
+    vi: str
+    en: str
+    expected: int | None = None
+    actual: int | None = None
+
+
+def reconcile(
+    tally: Tally,
+    issued: int | None,
+    seats: int,
+    declared_collected: int | None = None,
+    groups: int = 1,
+) -> list[Problem]:
+    """Every consistency rule of rules.md §6 that the figures break."""
+    out: list[Problem] = []
+    valid = tally.valid
+    if issued is not None and tally.collected > issued:
+        out.append(
+            Problem(
+                "collected_over_issued",
+                f"Phiếu thu vào ({tally.collected}) nhiều hơn phiếu phát ra ({issued})",
+                f"Ballots collected ({tally.collected}) exceed ballots issued ({issued})",
+                issued,
+                tally.collected,
+            )
+        )
+    if declared_collected is not None and declared_collected != tally.collected:
+        what = "các tổ kiểm phiếu" if groups > 1 else "tệp phiếu"
+        out.append(
+            Problem(
+                "collected_mismatch",
+                f"Số phiếu thu vào đã khai ({declared_collected}) khác tổng của {what} ({tally.collected})",
+                f"Declared ballots collected ({declared_collected}) differ from the "
+                f"{'groups’ sum' if groups > 1 else 'ballot file'} ({tally.collected})",
+                declared_collected,
+                tally.collected,
+            )
+        )
+    if valid < 0:
+        out.append(
+            Problem(
+                "invalid_over_collected",
+                f"Phiếu không hợp lệ ({tally.invalid_total}) nhiều hơn phiếu thu vào ({tally.collected})",
+                f"Invalid ballots ({tally.invalid_total}) exceed ballots collected ({tally.collected})",
+                tally.collected,
+                tally.invalid_total,
+            )
+        )
+        return out
+    for pos, v in enumerate(tally.votes):
+        if v > valid or v < 0:
+            out.append(
+                Problem(
+                    "votes_over_valid",
+                    f"Vị trí {pos + 1}: {v} phiếu, nhiều hơn số phiếu hợp lệ ({valid})"
+                    if v > valid
+                    else f"Vị trí {pos + 1}: số phiếu âm ({v})",
+                    f"Position {pos + 1}: {v} votes, more than the valid ballots ({valid})"
+                    if v > valid
+                    else f"Position {pos + 1}: negative votes ({v})",
+                    valid,
+                    v,
+                )
+            )
+    total = sum(tally.votes)
+    cap = min(seats, tally.positions) * valid
+    if total > cap:
+        out.append(
+            Problem(
+                "votes_over_seats",
+                f"Tổng số phiếu bầu ({total}) vượt quá {min(seats, tally.positions)} × {valid} phiếu hợp lệ",
+                f"Total votes ({total}) exceed {min(seats, tally.positions)} × {valid} valid ballots",
+                cap,
+                total,
+            )
+        )
+    if tally.kept is not None and tally.kept:
+        weighted = sum(k * c for k, c in tally.kept.items())
+        ballots = sum(tally.kept.values())
+        if weighted != total:
+            out.append(
+                Problem(
+                    "kept_mismatch",
+                    f"Tổng số phiếu bầu ({total}) khác Σ k·n_k ({weighted})",
+                    f"Total votes ({total}) differ from Σ k·n_k ({weighted})",
+                    weighted,
+                    total,
+                )
+            )
+        if ballots != valid:
+            out.append(
+                Problem(
+                    "kept_count_mismatch",
+                    f"Σ n_k ({ballots}) khác số phiếu hợp lệ ({valid})",
+                    f"Σ n_k ({ballots}) differs from the valid ballots ({valid})",
+                    valid,
+                    ballots,
+                )
+            )
+        over = [k for k in tally.kept if k > seats or k < 0]
+        if over:
+            out.append(
+                Problem(
+                    "kept_over_seats",
+                    f"Có phiếu hợp lệ giữ {over[0]} tên, nhiều hơn {seats} chỗ",
+                    f"Valid ballots keep {over[0]} names, more than the {seats} seats",
+                    seats,
+                    over[0],
+                )
+            )
+    return out
+
+
+def percent(votes: int, base: int, decimals: int, rounding: Literal["truncate", "half_up"]) -> str:
+    """``votes / base`` as a percentage string, exact: 5/35 → "14.28" truncated, "14.29" half-up."""
+    if base <= 0:
+        return ""
+    scale = 10**decimals
+    if rounding == "truncate":
+        units = (votes * 100 * scale) // base
+    else:
+        units = (2 * votes * 100 * scale + base) // (2 * base)
+    whole, frac = divmod(units, scale)
+    return f"{whole}.{frac:0{decimals}d}" if decimals else str(whole)

@@ -1,0 +1,327 @@
+"""Count an election: every contest, round by round, from its files to its decision.
+
+This is where the pure parts meet the files: it reads each round's ballots or tally sheets,
+reconciles the figures, applies the rule set's base and majority, and carries open seats
+into the next round. The result is a plain data structure; rendering is elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from tally.ballots.csvfile import read_rows
+from tally.ballots.sheets import read_sheet
+from tally.config.loader import LoadedElection
+from tally.config.models import Contest, Round
+from tally.count import BallotSpec, Tally, count_rows
+from tally.decide import Decision, Problem, decide, reconcile
+from tally.electorate import MajorityBase, majority_base, threshold
+from tally.errors import ConfigError, Issue
+from tally.ruleset.models import UNVERIFIED, RuleSet
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    number: int  # 1-based
+    seats: int
+    candidates: tuple[str, ...]
+    layout: str
+    base: MajorityBase
+    base_value: int | None  # the base used (for the state law: the valid ballots)
+    threshold: int | None
+    issued: int | None
+    present: int | None
+    tally: Tally
+    problems: tuple[Problem, ...]
+    decision: Decision | None  # None when rejected or void
+    outcome: str
+    rule_keys: tuple[str, ...]  # every rule-set parameter this round's result rests on
+    poll: PollResult | None = None
+
+
+@dataclass(frozen=True)
+class PollResult:
+    """A nomination poll: who is admitted to the target contest's list (190 Art. 14.3)."""
+
+    target: str
+    attending: int
+    needed: int  # fewest agree marks that are "more than 30%"
+    slots: int | None  # places left on the list under the cap; None: no cap
+    admitted: tuple[str, ...]
+    tied: tuple[str, ...]  # tied at the cut: the congress decides
+
+
+@dataclass
+class ContestResult:
+    contest: Contest
+    rounds: list[RoundResult] = field(default_factory=list)
+
+    @property
+    def elected(self) -> list[str]:
+        out: list[str] = []
+        for r in self.rounds:
+            if r.poll is not None:
+                continue
+            if r.decision is not None:
+                out += [r.candidates[i] for i in r.decision.elected]
+        return out
+
+    @property
+    def last(self) -> RoundResult | None:
+        return self.rounds[-1] if self.rounds else None
+
+
+@dataclass(frozen=True)
+class ElectionResult:
+    loaded: LoadedElection
+    contests: tuple[ContestResult, ...]
+
+
+def _round_tally(
+    loaded: LoadedElection, ci: int, ri: int, rnd: Round, spec: BallotSpec, cands: list[str]
+) -> Tally:
+    if rnd.ballots:
+        path = loaded.data_file(rnd.ballots)
+        return count_rows(read_rows(path), spec, path)
+    if rnd.tallies:
+        total: Tally | None = None
+        for rel in rnd.tallies:
+            sheet = read_sheet(loaded.data_file(rel), cands)
+            total = sheet if total is None else total.merge(sheet)
+        assert total is not None
+        return total
+    raise ConfigError(
+        Issue(
+            "this round has no ballots or tallies to count",
+            loaded.where("contests", ci, "rounds", ri),
+            "add 'ballots: ballots/<file>.csv' or 'tallies: [...]'",
+        )
+    )
+
+
+def _check_later_round(
+    loaded: LoadedElection, ci: int, ri: int, result: ContestResult, seats: int, cands: list[str]
+) -> None:
+    """A later round fills the open seats, among those not yet elected (rules.md §5)."""
+    rules = loaded.rules
+    prev = result.rounds[-1]
+    later = rules.decision.later_rounds
+    where = loaded.where("contests", ci, "rounds", ri)
+    if prev.outcome not in ("tie", "shortfall"):
+        raise ConfigError(
+            Issue(
+                f"round {ri + 1} follows a round whose outcome is '{prev.outcome}': "
+                "only a tie or open seats call for another vote",
+                where,
+            )
+        )
+    if prev.decision is not None and seats != prev.decision.open_seats:
+        raise ConfigError(
+            Issue(
+                f"round {ri + 1} must fill the {prev.decision.open_seats} open seat(s) (it says {seats})",
+                loaded.where("contests", ci, "rounds", ri, "seats"),
+            )
+        )
+    elected = set(result.elected)
+    first = result.rounds[0]
+    for pi, pid in enumerate(cands):
+        if pid in elected:
+            raise ConfigError(
+                Issue(
+                    f"'{pid}' is already elected",
+                    loaded.where("contests", ci, "rounds", ri, "candidates", pi),
+                )
+            )
+        if later.value.candidates == "first_round_not_elected" and pid not in first.candidates:
+            raise ConfigError(
+                Issue(
+                    f"'{pid}' was not a candidate in the first round ({later.cite})",
+                    loaded.where("contests", ci, "rounds", ri, "candidates", pi),
+                )
+            )
+
+
+def _rule_keys(
+    rules: RuleSet, base: MajorityBase, layout: str, tally: Tally, decision: Decision | None
+) -> list[str]:
+    keys = ["decision.majority", f"decision.base.{base.param_key}", "decision.ranking"]
+    for reason, count in tally.invalid.items():
+        if count:
+            keys.append(
+                f"ballot.invalid.{reason}"
+                if reason != "no_choice"
+                else (
+                    "ballot.invalid.no_choice_single"
+                    if tally.positions == 1
+                    else "ballot.invalid.no_choice_all_rows"
+                )
+            )
+    if layout == "agree_disagree":
+        keys.append("ballot.row_both_or_neither")
+    if decision is not None:
+        if decision.tie is not None:
+            keys.append("decision.tie")
+        if decision.open_seats:
+            keys.append("decision.later_rounds")
+    keys.append("report.percent")
+    return keys
+
+
+def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None) -> ContestResult:
+    election, rules = loaded.election, loaded.rules
+    contest = election.contests[ci]
+    result = ContestResult(contest)
+    majority: Fraction = rules.decision.majority.value
+    base = majority_base(election, rules, contest)
+    people = election.people_by_id
+    for ri, rnd in enumerate(contest.rounds):
+        if only_round is not None and ri + 1 > only_round:
+            break
+        if rnd.ballots is None and rnd.tallies is None:
+            break  # not voted yet
+        seats = rnd.seats if ri else contest.seats
+        cands = list(rnd.candidates if ri and rnd.candidates else contest.candidates)
+        if contest.body == "nomination_poll":
+            seats = len(cands)
+        assert seats is not None
+        if ri:
+            if result.rounds and result.rounds[-1].outcome in ("rejected", "void"):
+                break  # cannot judge a later round on figures that were not accepted
+            _check_later_round(loaded, ci, ri, result, seats, cands)
+        layout = (
+            "agree_disagree"
+            if contest.body == "nomination_poll"
+            else ("strike" if len(cands) > seats else "agree_disagree")
+        )
+        spec = BallotSpec.from_rules(len(cands), seats, layout, rules.ballot.invalid)  # type: ignore[arg-type]
+        tally = _round_tally(loaded, ci, ri, rnd, spec, cands)
+        problems = reconcile(tally, rnd.issued, seats, rnd.collected, len(rnd.tallies or [1]))
+        present = rnd.present if rnd.present is not None else base.present
+        if base.value is not None:
+            base_value: int | None = base.value
+        elif base.kind == "valid_ballots":
+            base_value = tally.valid
+        else:
+            base_value = tally.collected
+        thr = threshold(base_value, majority) if base_value is not None else None
+        decision: Decision | None = None
+        poll: PollResult | None = None
+        outcome: str
+        turnout = rules.decision.turnout.value
+        if problems:
+            outcome = "rejected"
+        elif (
+            turnout is not None
+            and not (rnd.rerun and turnout.except_rerun)
+            and base.summoned is not None
+            and not tally.collected * turnout.more_than.denominator
+            > turnout.more_than.numerator * base.summoned
+        ):
+            outcome = "void"
+        elif contest.body == "nomination_poll":
+            poll = _poll(loaded, contest, cands, tally, present)
+            outcome = "tie" if poll.tied else "complete"
+        else:
+            assert base_value is not None
+            born = [people[c].born if c in people else None for c in cands]
+            decision = decide(
+                tally.votes, seats, base_value, majority, rules.decision.tie.value, born
+            )
+            outcome = decision.outcome
+        keys = _rule_keys(rules, base, layout, tally, decision)
+        if outcome == "void":
+            keys.append("decision.turnout")
+        if poll is not None:
+            keys.append("lists.floor_nominee_support")
+        result.rounds.append(
+            RoundResult(
+                ri + 1,
+                seats,
+                tuple(cands),
+                layout,
+                base,
+                base_value,
+                thr,
+                rnd.issued,
+                present,
+                tally,
+                tuple(problems),
+                decision,
+                outcome,
+                tuple(dict.fromkeys(keys)),
+                poll,
+            )
+        )
+    return result
+
+
+def _poll(
+    loaded: LoadedElection, contest: Contest, cands: list[str], tally: Tally, attending: int | None
+) -> PollResult:
+    """Admit floor nominees with more than 30% support, by support, up to the list's cap."""
+    rules = loaded.rules
+    support_rule = rules.lists.floor_nominee_support.value
+    target = loaded.election.contest(contest.for_ or "")
+    share = Fraction(0) if support_rule is None or attending is None else support_rule.more_than
+    att = attending or 0
+    needed = (share.numerator * att) // share.denominator + 1 if share else 1
+    qualified = [
+        i
+        for i in sorted(range(len(cands)), key=lambda i: (-tally.votes[i], i))
+        if tally.votes[i] * share.denominator > share.numerator * att or not share
+    ]
+    fixed = [p for p in target.candidates if p not in cands]
+    slots = _list_cap(rules, target)
+    if slots is not None:
+        slots = max(slots - len(fixed), 0)
+    if slots is None or len(qualified) <= slots:
+        return PollResult(target.id, att, needed, slots, tuple(cands[i] for i in qualified), ())
+    cut = tally.votes[qualified[slots - 1]] if slots else None
+    if slots and tally.votes[qualified[slots]] == cut:
+        above = [i for i in qualified if tally.votes[i] > (cut or 0)]
+        tied = [i for i in qualified if tally.votes[i] == cut]
+        return PollResult(
+            target.id,
+            att,
+            needed,
+            slots,
+            tuple(cands[i] for i in above),
+            tuple(cands[i] for i in tied),
+        )
+    return PollResult(target.id, att, needed, slots, tuple(cands[i] for i in qualified[:slots]), ())
+
+
+def _list_cap(rules: RuleSet, target: Contest) -> int | None:
+    """The longest list the rules allow for ``target`` (30% cap, or the small-body cap)."""
+    seats = target.seats or 0
+    small = rules.lists.small_body.value
+    if small and target.body in small.bodies and seats <= small.max_seats:
+        return seats + small.max_surplus
+    cap = rules.lists.surplus_max.value
+    if cap and target.body in cap.bodies:
+        return seats + (cap.share.numerator * seats) // cap.share.denominator
+    return None
+
+
+def count_election(
+    loaded: LoadedElection, contest_id: str | None = None, round_no: int | None = None
+) -> ElectionResult:
+    """Count every contest (or one), every round (or up to one)."""
+    contests = []
+    ids = [c.id for c in loaded.election.contests]
+    if contest_id is not None and contest_id not in ids:
+        raise ConfigError(
+            Issue(
+                f"no contest '{contest_id}' (contests: {', '.join(ids)})", loaded.where("contests")
+            )
+        )
+    for ci, contest in enumerate(loaded.election.contests):
+        if contest_id is not None and contest.id != contest_id:
+            continue
+        contests.append(count_contest(loaded, ci, round_no))
+    return ElectionResult(loaded, tuple(contests))
+
+
+def unverified(rules: RuleSet, keys: tuple[str, ...]) -> list[str]:
+    return [k for k in keys if rules.param(k).provenance in UNVERIFIED]
