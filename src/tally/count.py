@@ -106,10 +106,6 @@ class _Serials:
         self.serials: list[str] = []
         self.lines: list[int] = []
 
-    def add(self, serial: str, line: int) -> None:
-        self.serials.append(serial)
-        self.lines.append(line)
-
     def _duplicate(self, serial: str, line: int) -> BallotFileError:
         return BallotFileError.at(
             f"ballot serial '{serial}' appears twice",
@@ -226,30 +222,56 @@ def _classify(
 def count_rows(rows: Iterable[Row], spec: BallotSpec, path: Path | None = None) -> Tally:
     """Count ballot rows into a Tally; raise BallotFileError for a malformed row.
 
-    Ballots with the same marks are classified once (a bounded memo): at a congress most
-    ballots repeat a handful of patterns.
+    Ballots with the same marks are classified once and counted as a pattern: at a congress
+    most ballots repeat a handful of patterns, so the per-ballot work is one dictionary
+    lookup and one increment. The memo is bounded; when full it is folded into the totals.
     """
     n = spec.positions
     cases = spec.invalidating
     invalid: dict[InvalidReason, int] = dict.fromkeys(INVALID_REASONS, 0)
     kept_hist = [0] * (n + 1)
     missed: Counter[str] = Counter()
-    buf: list[str] = []
     serials = _Serials(path)
-    memo: dict[tuple[str, str], Classified] = {}
+    memo: dict[str, int] = {}
+    patterns: list[Classified] = []
+    counts: list[int] = []
     collected = 0
+
+    def fold() -> None:
+        once: list[str] = []  # patterns seen once are counted in bulk, in C
+        for (derived, kept, miss), c in zip(patterns, counts, strict=True):
+            if not c:
+                continue
+            if derived:
+                invalid[derived] += c  # type: ignore[index]
+                continue
+            kept_hist[kept] += c
+            if c == 1:
+                once.append(miss)
+            else:
+                for token in miss.split():
+                    missed[token] += c
+        missed.update(" ".join(once).split())
+        memo.clear()
+        patterns.clear()
+        counts.clear()
 
     for line, serial, struck, unmarked, reason in rows:
         collected += 1
         if serial:
-            serials.add(serial, line)
-        key = (struck, unmarked)
-        hit = memo.get(key)
-        if hit is None:
-            hit = _classify(struck, unmarked, spec, path, line)
-            if len(memo) >= _CACHE_MAX:
-                memo.clear()
-            memo[key] = hit
+            serials.serials.append(serial)
+            serials.lines.append(line)
+            if len(serials.serials) >= _FLUSH:
+                serials.flush()
+        key = f"{struck}|{unmarked}" if unmarked else struck
+        slot = memo.get(key)
+        if slot is None:
+            if len(patterns) >= _CACHE_MAX:
+                fold()
+            slot = len(patterns)
+            patterns.append(_classify(struck, unmarked, spec, path, line))
+            counts.append(0)
+            memo[key] = slot
         if reason:
             if reason not in TYPED_REASONS:
                 hint = (
@@ -263,19 +285,8 @@ def count_rows(rows: Iterable[Row], spec: BallotSpec, path: Path | None = None) 
             if reason in cases:
                 invalid[reason] += 1  # type: ignore[index]
                 continue
-        derived, kept, miss = hit
-        if derived:
-            invalid[derived] += 1  # type: ignore[index]
-            continue
-        kept_hist[kept] += 1
-        if miss:
-            buf.append(miss)
-            if len(buf) >= _FLUSH:
-                missed.update(" ".join(buf).split())
-                buf.clear()
-                serials.flush()
-    if buf:
-        missed.update(" ".join(buf).split())
+        counts[slot] += 1
+    fold()
     serials.flush()
 
     valid = collected - sum(invalid.values())

@@ -76,10 +76,8 @@ def read_rows(path: Path) -> Iterator[Row]:
             width, i_serial, i_struck, i_unmarked, i_invalid = _header(path, first.rstrip("\r\n"))
             for line in f:
                 lineno += 1
-                if '"' in line:
-                    fields = next(csv.reader([line.rstrip("\r\n")]))
-                else:
-                    fields = line.rstrip("\r\n").split(",")
+                # Fields keep a trailing newline at most; every field is stripped or split later.
+                fields = next(csv.reader([line])) if '"' in line else line.split(",")
                 if len(fields) != width:
                     if len(fields) == 1 and not fields[0].strip():
                         continue  # a blank line
@@ -92,8 +90,8 @@ def read_rows(path: Path) -> Iterator[Row]:
                 yield (
                     lineno,
                     fields[i_serial].strip() if i_serial >= 0 else "",
-                    fields[i_struck],
-                    fields[i_unmarked] if i_unmarked >= 0 else "",
+                    fields[i_struck].rstrip(),
+                    fields[i_unmarked].rstrip() if i_unmarked >= 0 else "",
                     fields[i_invalid].strip() if i_invalid >= 0 else "",
                 )
         except UnicodeDecodeError as exc:
