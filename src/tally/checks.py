@@ -27,6 +27,17 @@ class ContestPlan:
 
 
 @dataclass(frozen=True)
+class PollOutcome:
+    """A counted nomination poll for a contest: who stood in it and who was admitted."""
+
+    poll: str  # the poll contest's id
+    nominees: frozenset[str]
+    admitted: frozenset[str]
+    needed: int
+    attending: int
+
+
+@dataclass(frozen=True)
 class ValidationReport:
     election: Election
     rules: RuleSet
@@ -51,7 +62,9 @@ def _pct(share: Fraction) -> str:
     return format_share(share)
 
 
-def check_list(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
+def check_list(
+    election: Election, rules: RuleSet, contest: Contest, poll: PollOutcome | None = None
+) -> list[Finding]:
     """The list of one contest against the rule set (rules.md §3)."""
     out: list[Finding] = []
     if contest.body == "nomination_poll" or contest.seats is None:
@@ -157,7 +170,7 @@ def check_list(election: Election, rules: RuleSet, contest: Contest) -> list[Fin
                     person=pid,
                 )
             )
-    out += _check_floor_support(election, rules, contest)
+    out += _check_floor_support(election, rules, contest, poll)
     return out
 
 
@@ -234,10 +247,14 @@ def _check_slate(election: Election, rules: RuleSet, contest: Contest) -> list[F
     ]
 
 
-def _check_floor_support(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
+def _check_floor_support(
+    election: Election, rules: RuleSet, contest: Contest, poll: PollOutcome | None
+) -> list[Finding]:
     rule = rules.lists.floor_nominee_support.value
     if rule is None:
         return []
+    if poll is not None:
+        return _check_poll(election, rules, contest, poll)
     base = majority_base(election, rules, contest)
     attending = base.present if rule.of == "attending" else base.summoned
     out: list[Finding] = []
@@ -279,6 +296,46 @@ def _check_floor_support(election: Election, rules: RuleSet, contest: Contest) -
                     actual=person.support,
                 )
             )
+    return out
+
+
+def _check_poll(
+    election: Election, rules: RuleSet, contest: Contest, poll: PollOutcome
+) -> list[Finding]:
+    """The list uses the poll's admitted nominees: a nominee not admitted may not be on it."""
+    out: list[Finding] = []
+    people = election.people_by_id
+    bvi, ben = _body(contest)
+    param = ("lists.floor_nominee_support", rules.lists.floor_nominee_support)
+    for pid in contest.candidates:
+        if pid in poll.nominees and pid not in poll.admitted:
+            name = people[pid].name if pid in people else pid
+            out.append(
+                finding(
+                    "nominee_not_admitted",
+                    "error",
+                    f"{bvi}: {name} không được đưa vào danh sách theo kết quả lấy phiếu giới thiệu "
+                    f"({poll.poll}: cần ít nhất {poll.needed}/{poll.attending} phiếu, trong giới hạn số dư)",
+                    f"{ben}: {name} was not admitted by the nomination poll ({poll.poll}: at least "
+                    f"{poll.needed} of {poll.attending} needed, within the list's cap)",
+                    rule=param,
+                    contest=contest.id,
+                    person=pid,
+                )
+            )
+    for pid in sorted(poll.admitted - set(contest.candidates)):
+        name = people[pid].name if pid in people else pid
+        out.append(
+            finding(
+                "admitted_not_on_list",
+                "warning",
+                f"{bvi}: {name} được đưa vào danh sách theo kết quả lấy phiếu nhưng chưa có trong danh sách bầu cử",
+                f"{ben}: {name} was admitted by the poll ({poll.poll}) but is not on the ballot list",
+                rule=param,
+                contest=contest.id,
+                person=pid,
+            )
+        )
     return out
 
 
@@ -356,11 +413,17 @@ def plan_contests(election: Election, rules: RuleSet) -> list[ContestPlan]:
     return plans
 
 
-def validate(election: Election, rules: RuleSet) -> ValidationReport:
-    """Everything that can be checked before the vote."""
+def validate(
+    election: Election, rules: RuleSet, polls: dict[str, PollOutcome] | None = None
+) -> ValidationReport:
+    """Everything that can be checked before the vote.
+
+    ``polls`` maps a contest id to its counted nomination poll: the list is then checked
+    against who the poll admitted instead of each nominee's ``support`` figure.
+    """
     plans = plan_contests(election, rules)
     findings: list[Finding] = []
     for contest in election.contests:
-        findings += check_list(election, rules, contest)
+        findings += check_list(election, rules, contest, (polls or {}).get(contest.id))
     findings += check_electorate(election, rules, plans)
     return ValidationReport(election, rules, tuple(plans), tuple(sort_findings(findings)))

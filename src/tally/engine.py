@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from tally.ballots.csvfile import read_rows
 from tally.ballots.sheets import read_sheet
+from tally.checks import PollOutcome
 from tally.config.loader import LoadedElection
 from tally.config.models import Contest, Round
 from tally.count import BallotSpec, Tally, count_rows
@@ -325,3 +326,26 @@ def count_election(
 
 def unverified(rules: RuleSet, keys: tuple[str, ...]) -> list[str]:
     return [k for k in keys if rules.param(k).provenance in UNVERIFIED]
+
+
+def counted_polls(loaded: LoadedElection) -> dict[str, PollOutcome]:
+    """Count every nomination poll that has ballots: target contest id → its outcome."""
+    out: dict[str, PollOutcome] = {}
+    for ci, contest in enumerate(loaded.election.contests):
+        if contest.body != "nomination_poll" or not contest.rounds:
+            continue
+        rnd = contest.rounds[0]
+        if rnd.ballots is None and rnd.tallies is None:
+            continue
+        result = count_contest(loaded, ci, 1)
+        poll = result.rounds[0].poll if result.rounds else None
+        if poll is None:
+            continue  # rejected or void: nothing admitted can be relied on
+        out[poll.target] = PollOutcome(
+            contest.id,
+            frozenset(contest.candidates),
+            frozenset(poll.admitted),
+            poll.needed,
+            poll.attending,
+        )
+    return out

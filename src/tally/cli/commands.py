@@ -57,9 +57,10 @@ def validate(election: str, lang: Lang, as_json: bool) -> None:
     """
     from tally.checks import validate as run_validate
     from tally.config.loader import load_election
+    from tally.engine import counted_polls
 
     loaded = load_election(Path(election))
-    report = run_validate(loaded.election, loaded.rules)
+    report = run_validate(loaded.election, loaded.rules, counted_polls(loaded))
     if as_json:
         from tally.report.jsondoc import validation_doc
 
