@@ -93,15 +93,15 @@ class _Walker:
                     raise self.fail(
                         f"duplicate key '{key}' (first given on line {first_seen[key]})",
                         key_node,
-                        path,
+                        (*path, str(key)),
                         "YAML keeps only one of them; delete the one that is wrong",
                     )
                 first_seen[key] = key_node.start_mark.line + 1
                 child = (*path, key if isinstance(key, (str, int)) else str(key))
-                self.source.marks[child] = (
-                    value_node.start_mark.line + 1,
-                    value_node.start_mark.column + 1,
-                )
+                # A scalar is pointed at where it stands; a block value starts on the line
+                # after its key, so a mistake about it is pointed at the key.
+                at = value_node if isinstance(value_node, ScalarNode) else key_node
+                self.source.marks[child] = (at.start_mark.line + 1, at.start_mark.column + 1)
                 result[key] = self.walk(value_node, child)
             self.source.marks.pop((*path, "<key>"), None)
             return result

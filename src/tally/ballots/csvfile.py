@@ -53,6 +53,16 @@ def _header(path: Path, line: str) -> tuple[int, int, int, int, int]:
     )
 
 
+def _bad_byte_line(path: Path) -> int | None:
+    """The line of the first byte that is not UTF-8 (the decoder reads ahead in blocks)."""
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return raw[: exc.start].count(b"\n") + 1
+    return None
+
+
 def read_rows(path: Path) -> Iterator[Row]:
     """Yield each ballot row of ``path``; raise BallotFileError naming the line if malformed."""
     try:
@@ -98,7 +108,7 @@ def read_rows(path: Path) -> Iterator[Row]:
             raise BallotFileError.at(
                 f"is not UTF-8 text ({exc.reason})",
                 path,
-                lineno + 1,
+                _bad_byte_line(path),
                 hint="save the file as CSV UTF-8",
             ) from None
         except csv.Error as exc:

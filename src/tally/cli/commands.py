@@ -163,7 +163,8 @@ def count_exit_code(doc: dict[str, Any]) -> int:
     finals = [c["outcome"] for c in doc["contests"]]
     if "rejected" in outcomes:
         return EXIT_NOT_RECONCILED
-    if any(o in ("tie", "shortfall", "void") for o in finals):
+    # A contest not yet voted (say the conference, later in the day) still needs its vote.
+    if any(o in ("tie", "shortfall", "void", "not_counted") for o in finals):
         return EXIT_NEEDS_VOTE
     return EXIT_OK
 
@@ -188,7 +189,20 @@ def count(
     from tally.report.jsondoc import count_doc
 
     loaded = load_election(Path(election))
+    ids = [c.id for c in loaded.election.contests]
+    if contest_id is not None and contest_id not in ids:
+        raise click.BadParameter(
+            f"no contest '{contest_id}' (contests: {', '.join(ids)})", param_hint="--contest"
+        )
     result = count_election(loaded, contest_id, round_no)
+    if not any(cr.rounds for cr in result.contests):
+        from tally.errors import ConfigError
+
+        raise ConfigError.at(
+            "nothing to count: no round has ballots or tallies yet",
+            loaded.path,
+            hint="add 'ballots: ballots/<file>.csv' to a round once the ballots are entered",
+        )
     doc = count_doc(result, lang, input_digests(loaded))
     if as_json:
         emit_json(doc)

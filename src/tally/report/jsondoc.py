@@ -140,6 +140,7 @@ def round_doc(
         "base_parts": {p.key: p.sign * p.count for p in rr.base.parts},
         "threshold": rr.threshold,
         "present": rr.present,
+        "registered": loaded.election.electorate.registered,
         "ballots": {
             "issued": rr.issued,
             "collected": tally.collected,

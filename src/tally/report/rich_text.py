@@ -208,6 +208,11 @@ def _names(doc_round: dict[str, Any], ids: list[str]) -> str:
     return ", ".join(names.get(i, i) for i in ids)
 
 
+def _decimal(number: str, lang: Lang) -> str:
+    """Vietnamese writes a decimal comma: 89,41."""
+    return number.replace(".", ",") if lang == "vi" else number
+
+
 def outcome_sentence(rd: dict[str, Any], lang: Lang) -> str:
     """One plain sentence for the outcome of a round, built from its JSON document."""
     outcome = rd["outcome"]
@@ -306,12 +311,20 @@ def render_count(console: Console, doc: dict[str, Any], lang: Lang) -> None:
                     f"{t(lang, 'Số cần bầu', 'Seats')}: {rd['seats']} · {t(lang, 'Cơ sở tính', 'Base')}: "
                     f"{tr(FIGURE, rd['base_kind'], lang).lower()} = {rd['base']}"
                 )
-            reasons = ", ".join(
-                f"{tr(REASON, r, lang)} {n}" for r, n in b["invalid_by_reason"].items()
+            reasons = "; ".join(
+                f"{tr(REASON, r, lang)}: {n}" for r, n in b["invalid_by_reason"].items()
             )
+            if rd.get("registered") is not None:
+                attendance = (
+                    f"{t(lang, 'Cử tri trong danh sách', 'Registered voters')} {rd['registered']} · "
+                    f"{t(lang, 'Đã bỏ phiếu', 'Voted')} {b['collected']} · "
+                )
+            else:
+                present = rd["present"] if rd["present"] is not None else "–"
+                attendance = f"{t(lang, 'Có mặt', 'Present')} {present} · "
             lines.append(
-                f"{t(lang, 'Có mặt', 'Present')} {rd['present'] if rd['present'] is not None else '–'} · "
-                f"{t(lang, 'Phát ra', 'Issued')} {b['issued'] if b['issued'] is not None else '–'} · "
+                attendance
+                + f"{t(lang, 'Phát ra', 'Issued')} {b['issued'] if b['issued'] is not None else '–'} · "
                 f"{t(lang, 'Thu vào', 'Collected')} {b['collected']} · "
                 f"{t(lang, 'Hợp lệ', 'Valid')} {b['valid']} · "
                 f"{t(lang, 'Không hợp lệ', 'Invalid')} {b['invalid']}"
@@ -341,7 +354,7 @@ def render_count(console: Console, doc: dict[str, Any], lang: Lang) -> None:
                         str(cand["position"]),
                         cand["name"],
                         str(cand["votes"]),
-                        cand["pct_of_base"] or "",
+                        _decimal(cand["pct_of_base"] or "", lang),
                         Text(label, style=style),
                     )
                 console.print(table)

@@ -92,13 +92,14 @@ def _load_raw(
 
 
 def _locate(sources: list[SourceMap], path: PathKey) -> SourceMap:
-    """The most derived file that wrote this key (or its nearest ancestor)."""
-    key = tuple(path)
-    while key:
-        for source in sources:
-            if key in source.marks:
-                return source
-        key = key[:-1]
+    """The most derived file that wrote any part of this key.
+
+    An override replaces a parameter whole, so a key missing from an override (its ``cite``,
+    say) is the override's mistake even though the file it extends has that key.
+    """
+    for source in sources:
+        if any(tuple(path[:i]) in source.marks for i in range(len(path), 0, -1)):
+            return source
     return sources[0]
 
 
