@@ -548,3 +548,10 @@ def test_tally_sheet_unknown_person(tmp_path: Path) -> None:
     assert issue.location.path == folder / "t/g2.yaml"
     text = (folder / "t/g2.yaml").read_text(encoding="utf-8").splitlines()
     assert text[issue.location.line - 1].strip() == "zz: 3"
+
+
+def test_serials_compare_as_numbers(tmp_path: Path, strike: BallotSpec) -> None:
+    path = write(tmp_path, "ballot,struck,unmarked,invalid\n000000007,1 2 3,,\n7,1 2 3,,\n")
+    with pytest.raises(BallotFileError) as info:
+        count_rows(read_rows(path), strike, path)
+    assert info.value.issues[0].location.line == 3

@@ -246,6 +246,24 @@ def test_override_missing_cite_names_user_file_and_line(tmp_path: Path) -> None:
     assert loc.line in (5, 6)  # the 'all_struck' parameter the user wrote
 
 
+def test_missing_cite_in_a_middle_file_names_that_file(tmp_path: Path) -> None:
+    middle = write(
+        tmp_path / "b.yaml",
+        "extends: qd-190-2024\nid: b\ndecision:\n  tie:\n    value: revote\n    provenance: U\n",
+    )
+    write(
+        tmp_path / "a.yaml",
+        "extends: b.yaml\nid: a\ndecision:\n  quorum:\n    value: 1/2\n"
+        "    cite: Điều lệ art. 1\n    provenance: U\n",
+    )
+    with pytest.raises(RuleSetError) as info:
+        load_ruleset("a.yaml", relative_to=tmp_path)
+    loc = info.value.issues[0].location
+    assert loc.field == "decision.tie.cite"
+    assert loc.path == middle
+    assert loc.line in (4, 5)
+
+
 def test_override_bad_provenance_names_user_file(tmp_path: Path) -> None:
     path = write(
         tmp_path / "badprov.yaml",

@@ -212,3 +212,11 @@ def test_name_key_edge_cases() -> None:
     assert name_key("   ") == ()
     assert name_key("Bình") < name_key("Cúc")  # a one-word name sorts by that word
     assert name_key("  Lê   Thị  Bình ") == name_key("Lê Thị Bình")
+
+
+def test_tones_sort_in_dictionary_order() -> None:
+    from tally.textnorm import name_key
+
+    # ngang, huyền, hỏi, ngã, sắc, nặng
+    names = ["Lê Hạ", "Lê Hả", "Lê Há", "Lê Ha", "Lê Hã", "Lê Hà"]
+    assert sorted(names, key=name_key) == ["Lê Ha", "Lê Hà", "Lê Hả", "Lê Hã", "Lê Há", "Lê Hạ"]

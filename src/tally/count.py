@@ -133,15 +133,18 @@ class _Serials:
                     self.bits[a : b + 1] = b"\x01" * (b - a + 1)
                     return
         for serial, line in zip(serials, lines, strict=True):
-            if serial.isdigit() and len(serial) < 9 and (n := int(serial)) < MAX_INT_SERIAL:
+            if serial.isdigit() and len(serial) < 100 and (n := int(serial)) < MAX_INT_SERIAL:
                 self._grow(n)
                 if self.bits[n]:
                     raise self._duplicate(serial, line)
                 self.bits[n] = 1
-            elif serial in self.others:
-                raise self._duplicate(serial, line)
             else:
-                self.others.add(serial)
+                key = (
+                    str(int(serial)) if serial.isdigit() and len(serial) < 100 else serial
+                )  # "007" is 7
+                if key in self.others:
+                    raise self._duplicate(serial, line)
+                self.others.add(key)
 
 
 def _positions(text: str, n: int, path: Path | None, line: int, column: str) -> list[str]:

@@ -11,7 +11,8 @@ import unicodedata
 
 # The Vietnamese alphabet order; tones sort after the base letter, in this order.
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-_TONES = {"\u0300": 2, "\u0301": 4, "\u0303": 3, "\u0309": 1, "\u0323": 5}  # huyền sắc ngã hỏi nặng
+# Dictionary order of the tones: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve (ă), circumflex (â ê ô), horn (ơ ư)
 
 

@@ -92,14 +92,21 @@ def _load_raw(
 
 
 def _locate(sources: list[SourceMap], path: PathKey) -> SourceMap:
-    """The most derived file that wrote any part of this key.
+    """The most derived file that wrote this key, or replaced a whole parameter above it.
 
     An override replaces a parameter whole, so a key missing from an override (its ``cite``,
-    say) is the override's mistake even though the file it extends has that key.
+    say) is the override's mistake even though a file further down the chain has that key.
     """
+    key = tuple(path)
     for source in sources:
-        if any(tuple(path[:i]) in source.marks for i in range(len(path), 0, -1)):
+        if key in source.marks:
             return source
+        if any((*key[:i], "value") in source.marks for i in range(len(key) - 1, 0, -1)):
+            return source
+    for i in range(len(key), 0, -1):
+        for source in sources:
+            if key[:i] in source.marks:
+                return source
     return sources[0]
 
 
