@@ -45,12 +45,26 @@ class ValidationReport:
     findings: tuple[Finding, ...]
 
 
-def ballot_layout(contest: Contest, seats: int | None = None) -> str:
+def layout_for(body: str, candidates: int, seats: int) -> str:
     """A list longer than the seats is struck out; otherwise each row is agree/disagree."""
-    n_seats = seats if seats is not None else (contest.seats or 0)
-    if contest.body == "nomination_poll":
+    if body == "nomination_poll":
         return "agree_disagree"
-    return "strike" if len(contest.candidates) > n_seats else "agree_disagree"
+    return "strike" if candidates > seats else "agree_disagree"
+
+
+def ballot_layout(contest: Contest) -> str:
+    return layout_for(contest.body, len(contest.candidates), contest.seats or 0)
+
+
+def max_list_length(rules: RuleSet, body: str, seats: int) -> int | None:
+    """The longest list the rules allow: the small-body cap, else the 30% cap; None if none."""
+    small = rules.lists.small_body.value
+    if small and body in small.bodies and seats <= small.max_seats:
+        return seats + small.max_surplus
+    cap = rules.lists.surplus_max.value
+    if cap and body in cap.bodies:
+        return seats + (cap.share.numerator * seats) // cap.share.denominator
+    return None
 
 
 def _body(contest: Contest) -> tuple[str, str]:

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from tally.ballots.csvfile import read_rows
 from tally.ballots.sheets import read_sheet
-from tally.checks import PollOutcome
+from tally.checks import PollOutcome, layout_for, max_list_length
 from tally.config.loader import LoadedElection
 from tally.config.models import Contest, Round
 from tally.count import BallotSpec, Tally, count_rows
@@ -190,11 +190,7 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
             if result.rounds and result.rounds[-1].outcome in ("rejected", "void"):
                 break  # cannot judge a later round on figures that were not accepted
             _check_later_round(loaded, ci, ri, result, seats, cands)
-        layout = (
-            "agree_disagree"
-            if contest.body == "nomination_poll"
-            else ("strike" if len(cands) > seats else "agree_disagree")
-        )
+        layout = layout_for(contest.body, len(cands), seats)
         spec = BallotSpec.from_rules(len(cands), seats, layout, rules.ballot.invalid)  # type: ignore[arg-type]
         tally = _round_tally(loaded, ci, ri, rnd, spec, cands)
         problems = reconcile(tally, rnd.issued, seats, rnd.collected, len(rnd.tallies or [1]))
@@ -273,7 +269,7 @@ def _poll(
         if tally.votes[i] * share.denominator > share.numerator * att or not share
     ]
     fixed = [p for p in target.candidates if p not in cands]
-    slots = _list_cap(rules, target)
+    slots = max_list_length(rules, target.body, target.seats or 0)
     if slots is not None:
         slots = max(slots - len(fixed), 0)
     if slots is None or len(qualified) <= slots:
@@ -291,18 +287,6 @@ def _poll(
             tuple(cands[i] for i in tied),
         )
     return PollResult(target.id, att, needed, slots, tuple(cands[i] for i in qualified[:slots]), ())
-
-
-def _list_cap(rules: RuleSet, target: Contest) -> int | None:
-    """The longest list the rules allow for ``target`` (30% cap, or the small-body cap)."""
-    seats = target.seats or 0
-    small = rules.lists.small_body.value
-    if small and target.body in small.bodies and seats <= small.max_seats:
-        return seats + small.max_surplus
-    cap = rules.lists.surplus_max.value
-    if cap and target.body in cap.bodies:
-        return seats + (cap.share.numerator * seats) // cap.share.denominator
-    return None
 
 
 def count_election(
