@@ -121,7 +121,7 @@ def _params(node: Any, prefix: str = "") -> dict[str, dict[str, Any]]:
 def test_rules_show_json_has_every_parameter_with_provenance(rule_set: str) -> None:
     doc = json.loads(ok("rules", "show", rule_set, "--json").stdout)
     assert doc["id"] == rule_set
-    params = _params({k: doc[k] for k in ("lists", "ballot", "decision", "report")})
+    params = _params({k: doc[k] for k in ("lists", "ballot", "decision", "report", "plan")})
     expected = {key for key, _ in load_ruleset(rule_set).params()}
     assert set(params) == expected
     assert len(params) >= 20

@@ -54,7 +54,7 @@ def test_builtin_loads_by_path(builtins: dict[str, RuleSet]) -> None:
 @pytest.mark.parametrize("rid", BUILTIN)
 def test_every_param_cited_with_provenance(builtins: dict[str, RuleSet], rid: str) -> None:
     params = list(builtins[rid].params())
-    assert len(params) == 28
+    assert len(params) == 32
     keys = [k for k, _ in params]
     assert len(set(keys)) == len(keys)
     for key, param in params:
@@ -67,7 +67,13 @@ def test_param_keys(builtins: dict[str, RuleSet]) -> None:
     assert keys[:2] == ["lists.surplus_required", "lists.surplus_max"]
     assert "ballot.invalid.all_struck" in keys
     assert "decision.base.delegates_congress" in keys
-    assert keys[-1] == "report.percent"
+    assert keys[-5:] == [
+        "report.percent",
+        "plan.elected_from",
+        "plan.post_not_elected",
+        "plan.targets",
+        "plan.age_limits",
+    ]
     with pytest.raises(KeyError):
         builtins["qd-190-2024"].param("lists.nope")
 

@@ -5,13 +5,14 @@ Pure: an Election and a RuleSet in, Findings out. Every comparison is in integer
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from tally.config.models import Contest, Election
 from tally.electorate import MajorityBase, majority_base, passes, threshold
 from tally.findings import Finding, finding, sort_findings
 from tally.labels import BODY
+from tally.plan_checks import before_vote
 from tally.ruleset.models import RuleSet
 from tally.shares import format_share
 
@@ -428,16 +429,28 @@ def plan_contests(election: Election, rules: RuleSet) -> list[ContestPlan]:
 
 
 def validate(
-    election: Election, rules: RuleSet, polls: dict[str, PollOutcome] | None = None
+    election: Election,
+    rules: RuleSet,
+    polls: dict[str, PollOutcome] | None = None,
+    *,
+    plan: bool = True,
 ) -> ValidationReport:
     """Everything that can be checked before the vote.
 
     ``polls`` maps a contest id to its counted nomination poll: the list is then checked
-    against who the poll admitted instead of each nominee's ``support`` figure.
+    against who the poll admitted instead of each nominee's ``support`` figure. ``plan=False``
+    leaves out the personnel-plan checks (``tally check`` makes them on the counted result).
     """
     plans = plan_contests(election, rules)
     findings: list[Finding] = []
     for contest in election.contests:
         findings += check_list(election, rules, contest, (polls or {}).get(contest.id))
     findings += check_electorate(election, rules, plans)
+    if plan:
+        findings += before_vote(election, rules)
+    bodies = {c.id: c.body for c in election.contests}
+    findings = [
+        replace(f, body=bodies.get(f.contest)) if f.body is None and f.contest else f
+        for f in findings
+    ]
     return ValidationReport(election, rules, tuple(plans), tuple(sort_findings(findings)))

@@ -31,6 +31,7 @@ class Finding:
     contest: str | None = None
     person: str | None = None
     rule: str | None = None  # the rule-set parameter, e.g. lists.surplus_max
+    body: str | None = None  # the body the finding is about (committee, secretary, …)
     cite: str | None = None
     provenance: str | None = None
     expected: str | int | None = None
@@ -43,6 +44,7 @@ class Finding:
         return {
             "code": self.code,
             "severity": self.severity,
+            "body": self.body,
             "contest": self.contest,
             "person": self.person,
             "rule": self.rule,
@@ -65,6 +67,7 @@ def finding(
     person: str | None = None,
     expected: str | int | None = None,
     actual: str | int | None = None,
+    body: str | None = None,
 ) -> Finding:
     """Build a Finding; ``rule`` is ``(key, param)`` and brings its citation and provenance."""
     key, param = rule if rule else (None, None)
@@ -76,6 +79,7 @@ def finding(
         contest=contest,
         person=person,
         rule=key,
+        body=body,
         cite=param.cite if param else None,
         provenance=param.provenance if param else None,
         expected=expected,
@@ -86,5 +90,5 @@ def finding(
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(
         findings,
-        key=lambda f: (SEVERITY_ORDER[f.severity], f.contest or "", f.code, f.person or ""),
+        key=lambda f: (SEVERITY_ORDER[f.severity], f.contest or "", f.code, f.person or "", f.en),
     )

@@ -211,3 +211,57 @@ def count(
 
         render_count(console(), doc, lang)
     sys.exit(count_exit_code(doc))
+
+
+def check_exit_code(doc: dict[str, Any], fail_on: str) -> int:
+    """The most serious of: 3 figures do not reconcile · 1 a check failed · 4 a vote is due.
+
+    A failed check outranks a pending vote: a planned post-holder not elected stops the next
+    election whatever else is pending.
+    """
+    from tally.errors import EXIT_NOT_RECONCILED
+
+    counted = count_exit_code(doc)
+    if counted == EXIT_NOT_RECONCILED:
+        return counted
+    if doc["errors"] or (fail_on == "warning" and doc["warnings"]):
+        return EXIT_RULE_FAILED
+    return counted
+
+
+@cli.command()
+@election_argument
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 on errors only, or on warnings too (for CI on sample elections).",
+)
+@lang_option
+@json_option
+def check(election: str, fail_on: str, lang: Lang, as_json: bool) -> None:
+    """Count, then check the result against the rules and the approved personnel plan.
+
+    Findings, grouped by body: planned seats (seats_mismatch), structure targets
+    (structure_short: who passed the threshold and would close the gap), planned post-holders
+    not elected (post_not_elected: the next election pauses), elected off the plan
+    (off_plan_elected), the chain committee → standing committee → secretary
+    (chain_violation), age cut-offs (age_limit), and the list rules of 'tally validate'.
+    Exit 0 no error · 1 an error (or a warning with --fail-on warning) · 2 bad input ·
+    3 the figures do not reconcile · 4 a tie or open seats need a vote.
+    """
+    from tally.audit import audit
+    from tally.config.loader import load_election
+    from tally.report.jsondoc import check_doc
+
+    loaded = load_election(Path(election))
+    done = audit(loaded)
+    doc = check_doc(done.result, done.plan, list(done.findings), lang, input_digests(loaded))
+    if as_json:
+        emit_json(doc)
+    else:
+        from tally.report.rich_text import render_check
+
+        render_check(console(), doc, lang)
+    sys.exit(check_exit_code(doc, fail_on))

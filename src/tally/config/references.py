@@ -57,6 +57,11 @@ def exclusions(election: Election) -> int:
     return 0
 
 
+# Targets the plan can name without an attribute (rules.md §7); any other key counts the
+# person attribute of the same name (or the one given by 'attribute').
+BUILTIN_TARGETS: frozenset[str] = frozenset({"women", "youth", "ethnic_minority", "renewal"})
+
+
 def meets_at_conference(election: Election, contest: Contest) -> bool:
     """Is this contest voted by the committee's conference (not by the congress)?"""
     if election.congress.kind == "committee_conference":
@@ -115,7 +120,7 @@ def check_references(election: Election, rules: RuleSet, where: Where, folder: P
                 hint="add 'assembly: peoples_council' under congress",
             )
 
-    _check_chain(election, add)
+    _check_chain(election, rules, add)
     _check_plan(election, people, add)
     return issues
 
@@ -295,27 +300,25 @@ def _check_contest(
             )
 
 
-# Which body each body's candidates come from (rules.md §1, issue 2).
-_CHAIN: dict[str, tuple[str, ...]] = {
-    "standing_committee": ("committee",),
-    "secretary": ("standing_committee", "committee"),
-    "deputy_secretary": ("standing_committee", "committee"),
-    "inspection_chair": ("inspection_committee",),
-    "inspection_vice_chair": ("inspection_committee",),
-}
+def elected_from(election: Election, rules: RuleSet, contest: Contest) -> tuple[str, ...]:
+    """The bodies a contest's candidates come from, nearest first (rule ``plan.elected_from``).
+
+    A secretary or deputy elected directly at the congress comes from the committee.
+    """
+    parents = tuple(rules.plan.elected_from.value.get(contest.body, ()))
+    if contest.body in ("secretary", "deputy_secretary") and not meets_at_conference(
+        election, contest
+    ):
+        return ("committee",)
+    return parents
 
 
-def _check_chain(election: Election, add: Callable[..., None]) -> None:
+def _check_chain(election: Election, rules: RuleSet, add: Callable[..., None]) -> None:
     first: dict[str, tuple[int, Contest]] = {}
     for ci, contest in enumerate(election.contests):
         first.setdefault(contest.body, (ci, contest))
     for ci, contest in enumerate(election.contests):
-        parents = _CHAIN.get(contest.body, ())
-        if contest.body in ("secretary", "deputy_secretary") and not meets_at_conference(
-            election, contest
-        ):
-            parents = ("committee",)  # direct election at the congress: from the committee list
-        for parent in parents:
+        for parent in elected_from(election, rules, contest):
             if parent not in first:
                 continue
             pci, pcontest = first[parent]
@@ -353,3 +356,36 @@ def _check_plan(election: Election, people: dict[str, int], add: Callable[..., N
                 if key in ("deputy_secretary", "standing_committee"):
                     path = (*path, pi)
                 add(f"no person with id '{pid}' in people", *path)
+    for body, bp in plan.bodies.items():
+        for key, target in bp.targets.items():
+            if target.min is None and target.max is None:
+                add(
+                    f"target '{key}' sets neither 'min' nor 'max'",
+                    "plan",
+                    "bodies",
+                    body,
+                    "targets",
+                    key,
+                    hint="e.g. {min: 15%} or {min: 2}",
+                )
+            if key == "youth" and target.age_below is None:
+                add(
+                    "the youth target needs 'age_below' (age on congress.date)",
+                    "plan",
+                    "bodies",
+                    body,
+                    "targets",
+                    key,
+                    hint="e.g. youth: {min: 10%, age_below: 40}",
+                )
+            if target.attribute is not None and key in BUILTIN_TARGETS:
+                add(
+                    f"'{key}' is a built-in target and counts no attribute",
+                    "plan",
+                    "bodies",
+                    body,
+                    "targets",
+                    key,
+                    "attribute",
+                    hint="other targets count a person attribute: sci_tech: {min: 5%, attribute: sci_tech}",
+                )

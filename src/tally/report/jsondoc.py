@@ -10,8 +10,10 @@ from tally import __version__
 from tally.checks import ValidationReport
 from tally.decide import percent
 from tally.engine import ContestResult, ElectionResult, RoundResult
-from tally.findings import Lang
+from tally.findings import Finding, Lang
+from tally.plan_checks import PlanReport, target_label
 from tally.ruleset.models import UNVERIFIED, RuleSet
+from tally.shares import format_quantity
 
 TOOL = f"tally {__version__}"
 
@@ -29,8 +31,15 @@ def sha256(path: Path) -> str:
 
 
 def assumption(rules: RuleSet, key: str) -> str | None:
-    """``"U: decision.tie — QĐ 190-QĐ/TW … (note)"`` for an I/U parameter, else None."""
-    param = rules.param(key)
+    """``"U: decision.tie — QĐ 190-QĐ/TW … (note)"`` for an I/U parameter, else None.
+
+    A key that is not a rule-set parameter (``plan.bodies.committee.seats``: the approved plan
+    in election.yaml) rests on no reading of a regulation.
+    """
+    try:
+        param = rules.param(key)
+    except KeyError:
+        return None
     if param.provenance not in UNVERIFIED:
         return None
     note = f" ({param.note})" if param.note else ""
@@ -207,3 +216,46 @@ def count_doc(result: ElectionResult, lang: Lang, inputs: dict[str, str]) -> dic
         "inputs": inputs,
         "contests": contests,
     }
+
+
+def check_doc(
+    result: ElectionResult,
+    report: PlanReport,
+    findings: list[Finding],
+    lang: Lang,
+    inputs: dict[str, str],
+) -> dict[str, object]:
+    """The ``tally check --json`` document: the count document plus the plan and its findings."""
+    doc = count_doc(result, lang, inputs)
+    plan = result.loaded.election.plan
+    doc["plan"] = (
+        {
+            "approved_by": plan.approved_by,
+            "approved_on": plan.approved_on.isoformat() if plan.approved_on else None,
+            "bodies": sorted(plan.bodies),
+        }
+        if plan is not None
+        else None
+    )
+    doc["structure"] = [
+        {
+            "body": row.body,
+            "target": row.target,
+            "label": target_label(row.target, row.spec, lang),
+            "age_below": row.spec.age_below,
+            "attribute": row.spec.attribute,
+            "min": format_quantity(row.min) if row.min is not None else None,
+            "max": format_quantity(row.max) if row.max is not None else None,
+            "needed": row.needed,
+            "count": row.count,
+            "of": row.of,
+            "pct": percent(row.count, row.of, 2, "truncate") if row.of else None,
+            "unknown": row.unknown,
+            "met": row.met,
+        }
+        for row in report.structure
+    ]
+    doc["findings"] = [f.to_json(lang) for f in findings]
+    for severity, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
+        doc[key] = sum(1 for f in findings if f.severity == severity)
+    return doc

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tally.checks import ValidationReport
-from tally.findings import Finding, Lang
+from tally.findings import Lang
 from tally.labels import BODY, FIGURE, MEETING, REASON, STATUS, tr
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
@@ -32,27 +32,31 @@ def provenance_mark(prov: str | None) -> str:
     return f"[{prov}]" + ("*" if prov in UNVERIFIED else "")
 
 
-def findings_table(findings: tuple[Finding, ...] | list[Finding], lang: Lang) -> Table:
+def findings_table(findings: list[dict[str, Any]], lang: Lang) -> Table:
+    """The findings table, from the JSON form of the findings (``Finding.to_json``)."""
     table = Table(show_lines=False, expand=True)
     table.add_column(t(lang, "Mức", "Level"), no_wrap=True)
     table.add_column(t(lang, "Mã", "Code"), no_wrap=True)
     table.add_column(t(lang, "Nội dung", "Finding"), ratio=3)
     table.add_column(t(lang, "Căn cứ", "Rule"), ratio=2)
     for f in findings:
-        sev_vi, sev_en = SEVERITY_LABEL[f.severity]
-        cite = f"{f.cite} {provenance_mark(f.provenance)}" if f.cite else ""
+        sev_vi, sev_en = SEVERITY_LABEL[f["severity"]]
+        cite = f"{f['cite']} {provenance_mark(f['provenance'])}" if f["cite"] else ""
         table.add_row(
-            Text(t(lang, sev_vi, sev_en), style=SEVERITY_STYLE[f.severity]),
-            f.code,
-            f.text(lang),
+            Text(t(lang, sev_vi, sev_en), style=SEVERITY_STYLE[f["severity"]]),
+            f["code"],
+            f["message"],
             cite,
         )
     return table
 
 
-def summary_line(findings: tuple[Finding, ...] | list[Finding], lang: Lang) -> Text:
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = sum(1 for f in findings if f.severity == "warning")
+def summary_line(
+    errors: int,
+    warnings: int,
+    lang: Lang,
+    clean: tuple[str, str] = ("Không có lỗi.", "No problems found."),
+) -> Text:
     if errors:
         return Text(
             t(
@@ -67,7 +71,7 @@ def summary_line(findings: tuple[Finding, ...] | list[Finding], lang: Lang) -> T
             t(lang, f"Không có lỗi; {warnings} cảnh báo.", f"No errors; {warnings} warning(s)."),
             style="yellow",
         )
-    return Text(t(lang, "Không có lỗi.", "No problems found."), style="green")
+    return Text(t(lang, *clean), style="green")
 
 
 def base_sentence(parts: dict[str, int], value: int, lang: Lang) -> str:
@@ -141,8 +145,14 @@ def render_validation(console: Console, report: ValidationReport, lang: Lang) ->
             f"— {cp.base.param.cite} {provenance_mark(cp.base.param.provenance)}"
         )
     if report.findings:
-        console.print(findings_table(report.findings, lang))
-    console.print(summary_line(report.findings, lang))
+        console.print(findings_table([f.to_json(lang) for f in report.findings], lang))
+    console.print(
+        summary_line(
+            sum(1 for f in report.findings if f.severity == "error"),
+            sum(1 for f in report.findings if f.severity == "warning"),
+            lang,
+        )
+    )
     if any(f.provenance in UNVERIFIED for f in report.findings) or any(
         cp.base.param.provenance in UNVERIFIED for cp in report.contests
     ):
@@ -386,3 +396,140 @@ def render_count(console: Console, doc: dict[str, Any], lang: Lang) -> None:
         )
         for i, a in enumerate(footnotes, 1):
             console.print(f"  {i}. {a}", style="dim")
+
+
+def _bound_text(value: object) -> str:
+    return str(value) if value is not None else ""
+
+
+def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
+    """The result against the personnel plan, grouped by body (design.md's check document)."""
+    console.print(
+        Text(
+            t(lang, "Đối chiếu kết quả với đề án nhân sự", "The result against the personnel plan"),
+            style="bold",
+        )
+    )
+    console.print(doc["election"])
+    console.print(f"{t(lang, 'Quy chế', 'Rules')}: {doc['rules']} · {doc['tool']}")
+    plan = doc["plan"]
+    if plan is None:
+        console.print(
+            t(
+                lang,
+                "Không có đề án nhân sự (plan:) trong election.yaml: chỉ kiểm tra quy chế.",
+                "No personnel plan (plan:) in election.yaml: the rules are checked, not a plan.",
+            ),
+            style="yellow",
+        )
+    else:
+        on = plan["approved_on"]
+        if on and lang == "vi":
+            y, m, d = on.split("-")
+            on = f"{d}/{m}/{y}"
+        approved = ", ".join(x for x in (plan["approved_by"], on) if x)
+        console.print(f"{t(lang, 'Đề án được phê duyệt', 'Plan approved by')}: {approved or '–'}")
+
+    table = Table(expand=True)
+    table.add_column(t(lang, "Cuộc bầu", "Contest"))
+    table.add_column(t(lang, "Cần bầu", "Seats"), justify="right")
+    table.add_column(t(lang, "Trúng cử", "Elected"))
+    table.add_column(t(lang, "Kết quả", "Outcome"))
+    names = {}
+    for c in doc["contests"]:
+        for rd in c["rounds"]:
+            names.update({cand["id"]: cand["name"] for cand in rd["candidates"]})
+    outcome_label = {
+        "complete": t(lang, "đủ", "complete"),
+        "tie": t(lang, "ngang phiếu: bầu lại", "tie: re-vote"),
+        "shortfall": t(lang, "còn chỗ trống", "seats open"),
+        "rejected": t(lang, "số liệu không khớp", "figures do not reconcile"),
+        "void": t(lang, "phải bầu lại", "re-run due"),
+        "not_counted": t(lang, "chưa kiểm phiếu", "not counted"),
+    }
+    for c in doc["contests"]:
+        if c["body"] == "nomination_poll":
+            continue
+        style = {"complete": "green", "rejected": "bold red"}.get(c["outcome"], "yellow")
+        table.add_row(
+            f"{tr(BODY, c['body'], lang)} ({c['id']})",
+            str(c["seats"]),
+            f"{len(c['elected'])}: " + ", ".join(names.get(i, i) for i in c["elected"])
+            if c["elected"]
+            else "–",
+            Text(outcome_label.get(c["outcome"], c["outcome"]), style=style),
+        )
+    console.print(table)
+
+    by_body: dict[str | None, list[dict[str, Any]]] = {}
+    for f in doc["findings"]:
+        by_body.setdefault(f["body"], []).append(f)
+    rows_by_body: dict[str, list[dict[str, Any]]] = {}
+    for row in doc["structure"]:
+        rows_by_body.setdefault(row["body"], []).append(row)
+    order = list(BODY)
+    bodies = sorted(
+        {b for b in by_body if b is not None} | set(rows_by_body), key=lambda b: order.index(b)
+    )
+    for body in bodies:
+        console.print()
+        console.print(Text(tr(BODY, body, lang), style="bold underline"))
+        if rows_by_body.get(body):
+            st = Table(expand=False)
+            st.add_column(t(lang, "Cơ cấu", "Target"))
+            st.add_column(t(lang, "Đề án", "Plan"), justify="right")
+            st.add_column(t(lang, "Cần", "Needed"), justify="right")
+            st.add_column(t(lang, "Trúng cử", "Elected"), justify="right")
+            st.add_column("%", justify="right")
+            st.add_column(t(lang, "Đạt", "Met"))
+            for row in rows_by_body[body]:
+                bound = " – ".join(
+                    x
+                    for x in (
+                        f"≥ {row['min']}" if row["min"] is not None else "",
+                        f"≤ {row['max']}" if row["max"] is not None else "",
+                    )
+                    if x
+                )
+                unknown = (
+                    t(lang, f" (+{row['unknown']} chưa rõ)", f" (+{row['unknown']} unknown)")
+                    if row["unknown"]
+                    else ""
+                )
+                st.add_row(
+                    row["label"],
+                    bound,
+                    _bound_text(row["needed"]),
+                    f"{row['count']}/{row['of']}{unknown}",
+                    _decimal(row["pct"] or "", lang),
+                    Text(t(lang, "đạt", "yes"), style="green")
+                    if row["met"]
+                    else Text(t(lang, "chưa đạt", "no"), style="yellow"),
+                )
+            console.print(st)
+        if by_body.get(body):
+            console.print(findings_table(by_body[body], lang))
+    if by_body.get(None):
+        console.print()
+        console.print(Text(t(lang, "Chung", "General"), style="bold underline"))
+        console.print(findings_table(by_body[None], lang))
+    console.print()
+    errors, warnings, infos = doc["errors"], doc["warnings"], doc["infos"]
+    clean = (
+        ("Kết quả đúng đề án và quy chế.", "The result matches the plan and the rules.")
+        if plan is not None
+        else ("Không có lỗi.", "No problems found.")
+    )
+    console.print(summary_line(errors, warnings, lang, clean))
+    if infos:
+        console.print(t(lang, f"{infos} ghi chú.", f"{infos} note(s)."), style="dim")
+    marked = [f for f in doc["findings"] if f["provenance"] in UNVERIFIED]
+    if marked:
+        console.print(
+            t(
+                lang,
+                "* Quy định có dấu * là cách hiểu chưa được kiểm chứng với văn bản (I: suy luận, U: mặc định).",
+                "* Rules marked * rest on a reading not verified in the text (I: inferred, U: default).",
+            ),
+            style="dim",
+        )

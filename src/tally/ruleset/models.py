@@ -155,6 +155,22 @@ class ReportRules(_Strict):
     percent: Param[PercentFormat]
 
 
+class AgeRule(_Strict):
+    """Working time left that the birth-date cut-offs of a plan stand for (display only)."""
+
+    reelection_months_left: int | None = Field(None, ge=0)
+    first_time_months_left: int | None = Field(None, ge=0)
+
+
+class PlanRules(_Strict):
+    """Checking a result against the approved personnel plan (rules.md §1 and §7)."""
+
+    elected_from: Param[dict[Body, list[Body]]]
+    post_not_elected: Param[Literal["pause_for_direction"] | None]
+    targets: Param[Literal["aims"]]
+    age_limits: Param[AgeRule | None]
+
+
 class Instrument(_Strict):
     number: str
     date: dt.date | None = None  # always store number and date: numbers collide
@@ -171,6 +187,7 @@ class RuleSet(_Strict):
     ballot: BallotRules
     decision: DecisionRules
     report: ReportRules
+    plan: PlanRules
 
     def params(self) -> Iterator[tuple[str, Param[object]]]:
         """Every parameter with its dotted key, in file order."""
@@ -184,7 +201,7 @@ class RuleSet(_Strict):
                 elif isinstance(value, BaseModel):
                     yield from walk(key, value)
 
-        for section in ("lists", "ballot", "decision", "report"):
+        for section in ("lists", "ballot", "decision", "report", "plan"):
             yield from walk(section, getattr(self, section))
 
     def param(self, key: str) -> Param[object]:

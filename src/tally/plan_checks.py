@@ -1,0 +1,771 @@
+"""Checks against the approved personnel plan (đề án nhân sự), before and after the vote.
+
+Pure: an Election, a RuleSet and (after the vote) what each body elected go in; Findings and a
+structure table come out. Every share is compared in integers (``100 * women >= 15 * elected``).
+Targets are aims: a missed target is a warning and never changes who is elected (rules.md §7).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Literal
+
+from tally.config.models import BODIES, BodyPlan, Contest, Election, Person, Plan, Target
+from tally.config.references import BUILTIN_TARGETS, elected_from
+from tally.findings import Finding, finding
+from tally.labels import BODY
+from tally.ruleset.models import RuleSet
+from tally.shares import at_least, format_quantity, needed
+from tally.textnorm import nfc
+
+if TYPE_CHECKING:
+    from tally.engine import ElectionResult
+
+POST_BODIES = ("secretary", "deputy_secretary", "inspection_chair")
+
+
+@dataclass(frozen=True)
+class BodyResult:
+    """What the count says about one body, over all its contests and rounds."""
+
+    body: str
+    contests: tuple[str, ...]
+    seats: int  # seats the contests set out to fill
+    elected: tuple[str, ...]
+    passed_not_elected: tuple[tuple[str, int], ...]  # (person, votes), most votes first
+    tied: tuple[str, ...]  # straddling the last seat, a re-vote pending
+    open_seats: int
+    counted: bool  # every contest has an accepted count (not rejected, void or missing)
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One structure target of one body: what the plan asks and what was elected."""
+
+    body: str
+    target: str
+    min: int | Fraction | None
+    max: int | Fraction | None
+    count: int  # elected who meet it
+    of: int  # elected
+    needed: int | None  # fewest that reach ``min``
+    unknown: int  # elected whose data does not say
+    met: bool
+    spec: Target
+
+
+@dataclass(frozen=True)
+class PlanReport:
+    findings: tuple[Finding, ...]
+    structure: tuple[TargetRow, ...]
+
+
+# --- people and targets ------------------------------------------------------------------
+
+
+def age_on(born: dt.date, day: dt.date) -> int:
+    """Whole years of age on ``day``."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+TargetKind = Literal["women", "youth", "ethnic_minority", "renewal", "attribute"]
+
+
+def target_kind(key: str, target: Target) -> TargetKind:
+    if key == "women":
+        return "women"
+    if key == "youth" or target.age_below is not None:
+        return "youth"
+    if key == "ethnic_minority":
+        return "ethnic_minority"
+    if key == "renewal":
+        return "renewal"
+    return "attribute"
+
+
+def meets(person: Person, key: str, target: Target, day: dt.date) -> bool | None:
+    """Does ``person`` count towards the target? None when the file does not say."""
+    kind = target_kind(key, target)
+    if kind == "women":
+        return None if person.sex is None else person.sex == "F"
+    if kind == "youth":
+        if person.born is None or target.age_below is None:
+            return None
+        return age_on(person.born, day) < target.age_below
+    if kind == "ethnic_minority":
+        if person.ethnicity is None:
+            return None
+        return nfc(person.ethnicity).casefold() != "kinh"
+    if kind == "renewal":
+        return not person.incumbent
+    return (target.attribute or key) in person.attributes
+
+
+TARGET_LABEL: dict[str, tuple[str, str]] = {
+    "women": ("Nữ", "Women"),
+    "youth": ("Trẻ", "Young"),
+    "ethnic_minority": ("Dân tộc thiểu số", "Ethnic minority"),
+    "renewal": ("Tham gia lần đầu (đổi mới)", "First-time members (renewal)"),
+}
+
+
+def target_label(key: str, target: Target, lang: str) -> str:
+    vi, en = TARGET_LABEL.get(key, (key, key))
+    if key == "youth" and target.age_below is not None:
+        vi, en = f"Dưới {target.age_below} tuổi", f"Under {target.age_below}"
+    elif key not in BUILTIN_TARGETS:
+        attr = target.attribute or key
+        vi, en = f"Thuộc nhóm '{attr}'", f"Attribute '{attr}'"
+    return vi if lang == "vi" else en
+
+
+def _bound(value: int | Fraction) -> str:
+    return str(format_quantity(value))
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _body_label(body: str, contests: Sequence[str] = ()) -> tuple[str, str]:
+    vi, en = BODY.get(body, (body, body))
+    if contests:
+        ids = ", ".join(contests)
+        return f"{vi} ({ids})", f"{en} ({ids})"
+    return vi, en
+
+
+def _name(election: Election, pid: str) -> str:
+    person = election.people_by_id.get(pid)
+    return person.name if person else pid
+
+
+def _names(election: Election, ids: Iterable[str]) -> str:
+    return ", ".join(_name(election, p) for p in ids)
+
+
+def _date(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+@dataclass(frozen=True)
+class _PlanSource:
+    """The approved plan as the basis of a finding: cited by who approved it and when."""
+
+    cite: str
+    provenance: str
+
+
+def plan_source(plan: Plan) -> _PlanSource:
+    who = plan.approved_by or "the approving committee"
+    when = f", {_date(plan.approved_on)}" if plan.approved_on else ""
+    # The plan is a fact of the file, not a reading of a regulation: verified by definition.
+    return _PlanSource(f"Đề án nhân sự ({who}{when})", "V")
+
+
+def _contests_by_body(election: Election) -> dict[str, list[Contest]]:
+    out: dict[str, list[Contest]] = {}
+    for c in election.contests:
+        if c.body != "nomination_poll":
+            out.setdefault(c.body, []).append(c)
+    return out
+
+
+def _parent(election: Election, rules: RuleSet, contest: Contest) -> str | None:
+    """The body this contest's candidates come from, if the election holds it."""
+    have = _contests_by_body(election)
+    for parent in elected_from(election, rules, contest):
+        if parent in have:
+            return parent
+    return None
+
+
+def _path(election: Election, rules: RuleSet, body: str) -> list[str]:
+    """The bodies a person must be elected to, in order, to hold a post in ``body``."""
+    have = _contests_by_body(election)
+    if body not in have:
+        return []
+    path = [body]
+    seen = {body}
+    while True:
+        parent = _parent(election, rules, have[path[0]][0])
+        if parent is None or parent in seen:
+            return path
+        path.insert(0, parent)
+        seen.add(parent)
+
+
+def _cutoff(bp: BodyPlan, person: Person) -> tuple[dt.date | None, bool]:
+    """The plan's birth-date cut-off for this person, and whether it is the re-election one."""
+    limits = bp.age_limits
+    if limits is None or person.sex is None:
+        return None, person.incumbent
+    table = limits.reelection_born_from if person.incumbent else limits.first_time_born_from
+    if table is None:
+        return None, person.incumbent
+    return (table.M if person.sex == "M" else table.F), person.incumbent
+
+
+# --- before the vote ---------------------------------------------------------------------
+
+
+def before_vote(election: Election, rules: RuleSet, skip: Iterable[str] = ()) -> list[Finding]:
+    """The plan against the lists: seats, reachable targets, candidates outside the age cut-offs.
+
+    ``skip`` names bodies already counted (their findings come from :func:`after_vote`).
+    """
+    plan = election.plan
+    if plan is None:
+        return []
+    src = ("plan", plan_source(plan))
+    out: list[Finding] = []
+    by_body = _contests_by_body(election)
+    day = election.congress.date
+    people = election.people_by_id
+    skipped = set(skip)
+    for body, bp in plan.bodies.items():
+        contests = by_body.get(body, [])
+        if body in skipped or not contests:
+            continue
+        ids = [c.id for c in contests]
+        bvi, ben = _body_label(body, ids)
+        contest_seats = sum(c.seats or 0 for c in contests)
+        out += _seats_vs_plan(bp, body, ids, contest_seats, src)
+        seats = bp.seats or contest_seats
+        listed: list[str] = list(dict.fromkeys(p for c in contests for p in c.candidates))
+        for key, target in bp.targets.items():
+            if target.min is None:
+                continue
+            need = needed(seats, target.min)
+            able = sum(1 for p in listed if p in people and meets(people[p], key, target, day))
+            if able < need:
+                label_vi, label_en = (
+                    target_label(key, target, "vi"),
+                    target_label(key, target, "en"),
+                )
+                out.append(
+                    finding(
+                        "target_unreachable",
+                        "warning",
+                        f"{bvi}: {label_vi.lower()} — đề án cần ít nhất {need} người trong {seats} "
+                        f"({_bound(target.min)}), danh sách bầu cử chỉ có {able}",
+                        f"{ben}: {label_en.lower()} — the plan wants at least {need} of {seats} "
+                        f"({_bound(target.min)}); the list has only {able}",
+                        rule=("plan.targets", rules.plan.targets),
+                        contest=ids[0],
+                        body=body,
+                        expected=f"≥ {need}",
+                        actual=able,
+                    )
+                )
+        for pid in listed:
+            person = people.get(pid)
+            if person is None or person.born is None:
+                continue
+            cutoff, again = _cutoff(bp, person)
+            if cutoff is not None and person.born < cutoff:
+                out.append(
+                    _age_finding(
+                        election, rules, body, ids, person, cutoff, again, "warning", elected=False
+                    )
+                )
+    return out
+
+
+def _seats_vs_plan(
+    bp: BodyPlan, body: str, ids: list[str], contest_seats: int, src: tuple[str, _PlanSource]
+) -> list[Finding]:
+    if bp.seats is None or bp.seats == contest_seats:
+        return []
+    bvi, ben = _body_label(body, ids)
+    return [
+        finding(
+            "seats_mismatch",
+            "error",
+            f"{bvi}: bầu {contest_seats} người, đề án được duyệt là {bp.seats}",
+            f"{ben}: {contest_seats} seats are being filled; the approved plan has {bp.seats}",
+            rule=(f"plan.bodies.{body}.seats", src[1]),
+            contest=ids[0],
+            body=body,
+            expected=bp.seats,
+            actual=contest_seats,
+        )
+    ]
+
+
+def _age_finding(
+    election: Election,
+    rules: RuleSet,
+    body: str,
+    ids: list[str],
+    person: Person,
+    cutoff: dt.date,
+    again: bool,
+    severity: Literal["error", "warning"],
+    *,
+    elected: bool,
+) -> Finding:
+    assert person.born is not None
+    bvi, ben = _body_label(body, ids)
+    months = rules.plan.age_limits.value
+    left = (
+        (months.reelection_months_left if again else months.first_time_months_left)
+        if months
+        else None
+    )
+    why_vi = f" (còn ít nhất {left} tháng công tác)" if left else ""
+    why_en = f" (at least {left} months of working time left)" if left else ""
+    sex_vi = "nam" if person.sex == "M" else "nữ"
+    sex_en = "men" if person.sex == "M" else "women"
+    what_vi = "tái cử" if again else "tham gia lần đầu"
+    what_en = "re-election" if again else "first-time membership"
+    done_vi = "trúng cử" if elected else "có tên trong danh sách bầu cử"
+    done_en = "is elected" if elected else "is on the list"
+    return finding(
+        "age_limit",
+        severity,
+        f"{bvi}: {person.name} (sinh {_date(person.born)}) {done_vi}; đề án quy định {what_vi} "
+        f"đối với {sex_vi} phải sinh từ {_date(cutoff)} trở về sau{why_vi}",
+        f"{ben}: {person.name} (born {_date(person.born)}) {done_en}; the plan's cut-off for "
+        f"{what_en} of {sex_en} is born on or after {_date(cutoff)}{why_en}",
+        rule=("plan.age_limits", rules.plan.age_limits),
+        contest=ids[0],
+        person=person.id,
+        body=body,
+        expected=f"≥ {cutoff.isoformat()}",
+        actual=person.born.isoformat(),
+    )
+
+
+# --- after the vote ----------------------------------------------------------------------
+
+
+def body_results(result: ElectionResult) -> dict[str, BodyResult]:
+    """Gather the counted contests by body (a body may be elected in more than one contest)."""
+    grouped: dict[
+        str, list[tuple[str, int, list[str], list[tuple[str, int]], list[str], int, bool]]
+    ]
+    grouped = {}
+    for cr in result.contests:
+        c = cr.contest
+        if c.body == "nomination_poll":
+            continue
+        elected = cr.elected
+        passed: dict[str, int] = {}
+        tied: list[str] = []
+        last = cr.last
+        counted = bool(cr.rounds) and all(r.decision is not None for r in cr.rounds)
+        for rr in cr.rounds:
+            if rr.decision is None:
+                continue
+            for i, pid in enumerate(rr.candidates):
+                if rr.decision.passed[i] and pid not in elected:
+                    passed[pid] = rr.tally.votes[i]
+        if last is not None and last.decision is not None and last.decision.tie is not None:
+            tied = [last.candidates[i] for i in last.decision.tie.candidates]
+        open_seats = (
+            last.decision.open_seats
+            if last is not None and last.decision is not None
+            else (c.seats or 0)
+        )
+        ranked = sorted(passed.items(), key=lambda kv: -kv[1])
+        grouped.setdefault(c.body, []).append(
+            (c.id, c.seats or 0, elected, ranked, tied, open_seats, counted)
+        )
+    out: dict[str, BodyResult] = {}
+    for body, parts in grouped.items():
+        out[body] = BodyResult(
+            body,
+            tuple(p[0] for p in parts),
+            sum(p[1] for p in parts),
+            tuple(pid for p in parts for pid in p[2]),
+            tuple(item for p in parts for item in p[3]),
+            tuple(pid for p in parts for pid in p[4]),
+            sum(p[5] for p in parts),
+            all(p[6] for p in parts),
+        )
+    return out
+
+
+def after_vote(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]) -> PlanReport:
+    """The counted result against the rules of the chain and the approved plan."""
+    findings: list[Finding] = _chain(election, rules, bodies)
+    rows: list[TargetRow] = []
+    plan = election.plan
+    if plan is not None:
+        src = ("plan", plan_source(plan))
+        for body, bp in plan.bodies.items():
+            br = bodies.get(body)
+            if br is None or not br.counted:
+                continue
+            f, r = _check_body(election, rules, body, bp, br, src)
+            findings += f
+            rows += r
+        findings += _posts(election, rules, plan, bodies)
+        counted = {b for b, br in bodies.items() if br.counted}
+        findings += before_vote(election, rules, skip=counted)
+    return PlanReport(tuple(findings), tuple(rows))
+
+
+def _check_body(
+    election: Election,
+    rules: RuleSet,
+    body: str,
+    bp: BodyPlan,
+    br: BodyResult,
+    src: tuple[str, _PlanSource],
+) -> tuple[list[Finding], list[TargetRow]]:
+    out: list[Finding] = []
+    rows: list[TargetRow] = []
+    ids = list(br.contests)
+    bvi, ben = _body_label(body, ids)
+    people = election.people_by_id
+    day = election.congress.date
+    elected = [people[p] for p in br.elected if p in people]
+    n = len(elected)
+
+    out += _seats_vs_plan(bp, body, ids, br.seats, src)
+    if bp.seats is not None and bp.seats == br.seats and n != bp.seats:
+        tail_vi = f"; còn {br.open_seats} chỗ trống" if br.open_seats else ""
+        tail_en = f"; {br.open_seats} seat(s) open" if br.open_seats else ""
+        if br.tied:
+            tail_vi += f", {_names(election, br.tied)} ngang phiếu: bầu lại"
+            tail_en += f", {_names(election, br.tied)} tied: a re-vote is due"
+        out.append(
+            finding(
+                "seats_mismatch",
+                "warning",
+                f"{bvi}: trúng cử {n}/{bp.seats} người theo đề án{tail_vi}",
+                f"{ben}: {n} of the {bp.seats} planned seats filled{tail_en}",
+                rule=(f"plan.bodies.{body}.seats", src[1]),
+                contest=ids[0],
+                body=body,
+                expected=bp.seats,
+                actual=n,
+            )
+        )
+
+    # Structure targets: aims, so warnings (rules.md §7).
+    targets_rule = ("plan.targets", rules.plan.targets)
+    missing: dict[str, set[str]] = {}
+    for key, target in bp.targets.items():
+        verdicts = [meets(p, key, target, day) for p in elected]
+        count = sum(1 for v in verdicts if v)
+        unknown = sum(1 for v in verdicts if v is None)
+        for p, v in zip(elected, verdicts, strict=True):
+            if v is None:
+                missing.setdefault(p.id, set()).add(_needs_field(key, target))
+        need = needed(n, target.min) if target.min is not None else None
+        ok_min = target.min is None or at_least(count, n, target.min)
+        ok_max = target.max is None or _at_most(count, n, target.max)
+        rows.append(
+            TargetRow(
+                body,
+                key,
+                target.min,
+                target.max,
+                count,
+                n,
+                need,
+                unknown,
+                ok_min and ok_max,
+                target,
+            )
+        )
+        label_vi, label_en = target_label(key, target, "vi"), target_label(key, target, "en")
+        if not ok_min:
+            assert target.min is not None and need is not None
+            short = need - count
+            closers = [
+                (pid, votes)
+                for pid, votes in br.passed_not_elected
+                if pid in people and meets(people[pid], key, target, day)
+            ]
+            if closers:
+                who = ", ".join(f"{_name(election, p)} ({v} phiếu)" for p, v in closers)
+                who_en = ", ".join(f"{_name(election, p)} ({v} votes)" for p, v in closers)
+                close_vi = f". Người đạt quá một nửa nhưng không trúng cử có thể bù: {who}"
+                close_en = f". Passed the threshold but not elected, and would close it: {who_en}"
+            else:
+                close_vi = ". Không có người nào đạt quá một nửa mà chưa trúng cử để bù"
+                close_en = ". Nobody who passed the threshold and was not elected would close it"
+            want_vi, want_en = _wanted(target.min, need)
+            out.append(
+                finding(
+                    "structure_short",
+                    "warning",
+                    f"{bvi}: {label_vi.lower()} {count}/{n}; đề án {want_vi} — thiếu {short}{close_vi}",
+                    f"{ben}: {label_en.lower()} {count} of {n}; the plan wants {want_en} "
+                    f"— short by {short}{close_en}",
+                    rule=targets_rule,
+                    contest=ids[0],
+                    body=body,
+                    expected=f"≥ {need}",
+                    actual=count,
+                )
+            )
+        if not ok_max:
+            assert target.max is not None
+            out.append(
+                finding(
+                    "structure_over",
+                    "warning",
+                    f"{bvi}: {label_vi.lower()} {count}/{n}; đề án tối đa {_bound(target.max)}",
+                    f"{ben}: {label_en.lower()} {count} of {n}; the plan allows at most "
+                    f"{_bound(target.max)}",
+                    rule=targets_rule,
+                    contest=ids[0],
+                    body=body,
+                    expected=f"≤ {_bound(target.max)}",
+                    actual=count,
+                )
+            )
+
+    # Age cut-offs: a standard of the plan, not an aim.
+    for p in elected:
+        if p.born is None:
+            if bp.age_limits is not None:
+                missing.setdefault(p.id, set()).add("born")
+            continue
+        if bp.age_limits is not None and p.sex is None:
+            missing.setdefault(p.id, set()).add("sex")
+        cutoff, again = _cutoff(bp, p)
+        if cutoff is not None and p.born < cutoff:
+            out.append(
+                _age_finding(election, rules, body, ids, p, cutoff, again, "error", elected=True)
+            )
+
+    if missing:
+        who = "; ".join(
+            f"{_name(election, pid)}: {', '.join(sorted(fields))}"
+            for pid, fields in sorted(missing.items())
+        )
+        out.append(
+            finding(
+                "person_data_missing",
+                "warning",
+                f"{bvi}: thiếu thông tin để đối chiếu đề án — {who}",
+                f"{ben}: the file does not say enough to check the plan — {who}",
+                contest=ids[0],
+                body=body,
+                expected="sex, born, ethnicity",
+                actual=len(missing),
+            )
+        )
+
+    # The slate: who was elected off it, who on it was not.
+    if bp.slate:
+        slate = set(bp.slate)
+        for p in elected:
+            if p.id not in slate:
+                out.append(
+                    finding(
+                        "off_plan_elected",
+                        "error" if body in POST_BODIES else "warning",
+                        f"{bvi}: {p.name} trúng cử nhưng không có trong danh sách của đề án",
+                        f"{ben}: {p.name} is elected but not on the plan's slate",
+                        rule=(f"plan.bodies.{body}.slate", src[1]),
+                        contest=ids[0],
+                        person=p.id,
+                        body=body,
+                    )
+                )
+        chosen = set(br.elected)
+        for pid in bp.slate:
+            if pid not in chosen:
+                tie = pid in br.tied
+                out.append(
+                    finding(
+                        "plan_member_not_elected",
+                        "info",
+                        f"{bvi}: {_name(election, pid)} có trong đề án nhưng "
+                        + ("đang ngang phiếu, chờ bầu lại" if tie else "không trúng cử"),
+                        f"{ben}: {_name(election, pid)} is on the plan's slate but "
+                        + ("is tied, a re-vote is due" if tie else "was not elected"),
+                        rule=(f"plan.bodies.{body}.slate", src[1]),
+                        contest=ids[0],
+                        person=pid,
+                        body=body,
+                    )
+                )
+    return out, rows
+
+
+def _wanted(minimum: int | Fraction, need: int) -> tuple[str, str]:
+    """ "ít nhất 3 người (15%)" for a share, "ít nhất 1 người" for a count."""
+    if isinstance(minimum, int):
+        return f"ít nhất {need} người", f"at least {need}"
+    return f"ít nhất {need} người ({_bound(minimum)})", f"at least {need} ({_bound(minimum)})"
+
+
+def _needs_field(key: str, target: Target) -> str:
+    kind = target_kind(key, target)
+    return {"women": "sex", "youth": "born", "ethnic_minority": "ethnicity"}.get(kind, kind)
+
+
+def _at_most(count: int, total: int, most: int | Fraction) -> bool:
+    if isinstance(most, int):
+        return count <= most
+    return count * most.denominator <= most.numerator * total
+
+
+def _chain(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]) -> list[Finding]:
+    """Each body is elected from the one before it: the elected must sit in the elected parent."""
+    out: list[Finding] = []
+    rule = ("plan.elected_from", rules.plan.elected_from)
+    for contest in election.contests:
+        br = bodies.get(contest.body)
+        parent = _parent(election, rules, contest)
+        if br is None or parent is None:
+            continue
+        pr = bodies.get(parent)
+        if pr is None or not pr.counted:
+            continue
+        bvi, ben = _body_label(contest.body, [contest.id])
+        pvi, pen = _body_label(parent, list(pr.contests))
+        for pid in br.elected:
+            if pid in pr.elected or pid not in contest.candidates:
+                continue
+            name = _name(election, pid)
+            out.append(
+                finding(
+                    "chain_violation",
+                    "error",
+                    f"{bvi}: {name} trúng cử nhưng không trúng cử {pvi}",
+                    f"{ben}: {name} is elected but was not elected to the {pen[0].lower() + pen[1:]}",
+                    rule=rule,
+                    contest=contest.id,
+                    person=pid,
+                    body=contest.body,
+                    expected=pen,
+                    actual=name,
+                )
+            )
+    return out
+
+
+def _posts(
+    election: Election, rules: RuleSet, plan: Plan, bodies: dict[str, BodyResult]
+) -> list[Finding]:
+    """A planned secretary, deputy, inspection chair (or standing-committee member) not elected."""
+    posts = plan.posts
+    planned: list[tuple[str, str]] = []
+    if posts.secretary:
+        planned.append(("secretary", posts.secretary))
+    planned += [("deputy_secretary", p) for p in posts.deputy_secretary]
+    if posts.inspection_chair:
+        planned.append(("inspection_chair", posts.inspection_chair))
+    planned += [("standing_committee", p) for p in posts.standing_committee]
+    out: list[Finding] = []
+    for post, pid in planned:
+        path = _path(election, rules, post)
+        for step, body in enumerate(path):
+            br = bodies.get(body)
+            if br is None or not br.counted:
+                break  # not voted yet: nothing to say
+            if pid in br.elected:
+                continue
+            out.append(
+                _post_finding(election, rules, post, pid, body, br, path[step + 1 :], bodies)
+            )
+            break
+    # Someone else in a planned post: a deviation from the plan, whatever led to it.
+    src = ("plan", plan_source(plan))
+    for post in (*POST_BODIES, "standing_committee"):
+        names = {p for b, p in planned if b == post}
+        br = bodies.get(post)
+        slate = plan.bodies[post].slate if post in plan.bodies else []
+        if not names or br is None or not br.counted or slate:
+            continue
+        post_vi, post_en = BODY[post]
+        for pid in br.elected:
+            if pid in names:
+                continue
+            out.append(
+                finding(
+                    "off_plan_elected",
+                    "error",
+                    f"{post_vi} ({', '.join(br.contests)}): {_name(election, pid)} trúng cử, "
+                    f"đề án là {_names(election, sorted(names))}",
+                    f"{post_en} ({', '.join(br.contests)}): {_name(election, pid)} is elected; "
+                    f"the plan names {_names(election, sorted(names))}",
+                    rule=(f"plan.posts.{post}", src[1]),
+                    contest=br.contests[0],
+                    person=pid,
+                    body=post,
+                    expected=", ".join(sorted(names)),
+                    actual=pid,
+                )
+            )
+    return out
+
+
+def _post_finding(
+    election: Election,
+    rules: RuleSet,
+    post: str,
+    pid: str,
+    body: str,
+    br: BodyResult,
+    after: list[str],
+    bodies: dict[str, BodyResult],
+) -> Finding:
+    name = _name(election, pid)
+    post_vi, post_en = BODY[post]
+    bvi, ben = _body_label(body, list(br.contests))
+    tie = pid in br.tied
+    state_vi = "đang ngang phiếu ở" if tie else "không trúng cử"
+    state_en = "is tied for the last seat of" if tie else "was not elected to"
+    votes = dict(br.passed_not_elected).get(pid)
+    if votes is not None and not tie:
+        state_vi = f"đạt {votes} phiếu (quá một nửa) nhưng ngoài số cần bầu, không trúng cử"
+        state_en = f"passed the threshold with {votes} votes but ranked below the seats, was not elected to"
+    if body == post:
+        state_vi = "đang ngang phiếu ở cuộc bầu" if tie else "không trúng cử"
+        state_en = "is tied in the election of" if tie else "was not elected"
+        head_vi = f"{name}, đề án: {post_vi}, {state_vi} {bvi}"
+        head_en = f"{name}, planned {post_en.lower()}, {state_en}" + (
+            f" {ben}" if tie else f" ({', '.join(br.contests)})"
+        )
+    else:
+        head_vi = f"{name}, đề án: {post_vi}, {state_vi} {bvi}"
+        head_en = f"{name}, planned {post_en.lower()}, {state_en} the {ben[0].lower() + ben[1:]}"
+    rule = rules.plan.post_not_elected
+    if after and rule.value == "pause_for_direction":
+        nxt = after[0]
+        nb = bodies.get(nxt)
+        nvi, nen = _body_label(nxt, list(nb.contests) if nb else [])
+        tail_vi = (
+            f" → cuộc bầu {nvi} phải tạm dừng, báo cáo Ban Thường vụ cấp ủy cấp trên "
+            "và chỉ tiếp tục khi có ý kiến chỉ đạo"
+        )
+        tail_en = (
+            f" → the election of the {nen[0].lower() + nen[1:]} pauses: report to the higher "
+            "standing committee and continue only on its direction"
+        )
+        if nb is not None and nb.counted:
+            tail_vi += " (cuộc bầu này đã tiến hành: hồ sơ cần có ý kiến chỉ đạo đó)"
+            tail_en += " (that election has been held: the direction must be on file)"
+    else:
+        tail_vi = " → báo cáo Ban Thường vụ cấp ủy cấp trên"
+        tail_en = " → report to the higher standing committee"
+    return finding(
+        "post_not_elected",
+        "warning" if tie else "error",
+        head_vi + tail_vi,
+        head_en + tail_en,
+        rule=("plan.post_not_elected", rule),
+        contest=br.contests[0],
+        person=pid,
+        body=post,
+        expected=f"{post}: {pid}",
+        actual="tie" if tie else f"not elected to {body}",
+    )
+
+
+def ordered_bodies(bodies: Iterable[str]) -> list[str]:
+    """Bodies in the order they are elected (committee first)."""
+    rank: dict[str, int] = {b: i for i, b in enumerate(BODIES)}
+    return sorted(set(bodies), key=lambda b: rank.get(b, len(rank)))
