@@ -1,0 +1,112 @@
+"""Sentences of the reports, in both languages, built from the JSON documents (no rich).
+
+The terminal report, the minutes and the exports all say the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tally.findings import Lang
+from tally.labels import FIGURE, tr
+
+
+def t(lang: Lang, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def base_sentence(parts: dict[str, int], value: int, lang: Lang) -> str:
+    terms: list[str] = []
+    for key, count in parts.items():
+        label = tr(FIGURE, key, lang)
+        terms.append(
+            f"{'− ' if count < 0 else ''}{abs(count)} {label.lower()}"
+            if terms
+            else f"{count} {label.lower()}"
+        )
+    return (
+        " ".join(terms[:1] + [x if x.startswith("−") else f"+ {x}" for x in terms[1:]])
+        + f" = {value}"
+    )
+
+
+def names_of(doc_round: dict[str, Any], ids: list[str]) -> str:
+    names = {c["id"]: c["name"] for c in doc_round["candidates"]}
+    return ", ".join(names.get(i, i) for i in ids)
+
+
+def decimal(number: str, lang: Lang) -> str:
+    """Vietnamese writes a decimal comma: 89,41."""
+    return number.replace(".", ",") if lang == "vi" else number
+
+
+def outcome_sentence(rd: dict[str, Any], lang: Lang) -> str:
+    """One plain sentence for the outcome of a round, built from its JSON document."""
+    outcome = rd["outcome"]
+    if outcome == "rejected":
+        return t(
+            lang,
+            "Các con số không khớp: kết quả không được công nhận. Ban kiểm phiếu kiểm tra lại.",
+            "The figures do not reconcile: no result is accepted. The board must recheck.",
+        )
+    if outcome == "void":
+        return t(
+            lang,
+            "Số cử tri đã bỏ phiếu không quá một nửa tổng số cử tri trong danh sách: phải bầu cử lại.",
+            "Turnout is not above half of the registered voters: the election must be re-run.",
+        )
+    if "poll" in rd:
+        poll = rd["poll"]
+        adm = names_of(rd, poll["admitted"]) or t(lang, "không ai", "nobody")
+        text = t(
+            lang,
+            f"Cần hơn 30% của {poll['attending']} đại biểu dự, tức ít nhất {poll['needed']} phiếu đồng ý. "
+            f"Được đưa vào danh sách: {adm}.",
+            f"More than 30% of {poll['attending']} attending needed, at least {poll['needed']} agree marks. "
+            f"Admitted to the list: {adm}.",
+        )
+        if poll["tied"]:
+            text += t(
+                lang,
+                f" Ngang phiếu ở vị trí cuối: {names_of(rd, poll['tied'])} — đại hội quyết định.",
+                f" Tied at the cut: {names_of(rd, poll['tied'])} — the congress decides.",
+            )
+        return text
+    need = (
+        t(
+            lang,
+            f"Cần quá 1/2 của {rd['base']}, tức ít nhất {rd['threshold']} phiếu. ",
+            f"More than half of {rd['base']} needed, at least {rd['threshold']} votes. ",
+        )
+        if rd["threshold"] is not None
+        else ""
+    )
+    tie = rd["tie"]
+    if outcome == "tie":
+        return need + t(
+            lang,
+            f"{names_of(rd, tie['candidates'])} ngang nhau {tie['votes']} phiếu cho {tie['seats']} chỗ còn lại: "
+            "đại hội bầu lại trong số những người này.",
+            f"{names_of(rd, tie['candidates'])} are tied on {tie['votes']} votes for the {tie['seats']} seat(s) left: "
+            "the congress votes again among them.",
+        )
+    text = need
+    if tie and tie["elected_by_age"]:
+        text += t(
+            lang,
+            f"{names_of(rd, tie['candidates'])} ngang nhau {tie['votes']} phiếu; người nhiều tuổi hơn "
+            f"({names_of(rd, tie['elected_by_age'])}) trúng cử. ",
+            f"{names_of(rd, tie['candidates'])} are tied on {tie['votes']} votes; the older "
+            f"({names_of(rd, tie['elected_by_age'])}) is elected. ",
+        )
+    if outcome == "shortfall":
+        return text + t(
+            lang,
+            f"{rd['open_seats']} ghế còn trống: đại hội quyết định bầu tiếp trong số những người chưa trúng cử.",
+            f"{rd['open_seats']} seat(s) open: the congress decides whether to vote again among those not elected.",
+        )
+    return text + t(
+        lang,
+        f"Đã bầu đủ {rd['seats']} người; kết quả chờ cấp có thẩm quyền chuẩn y.",
+        f"All {rd['seats']} seat(s) filled; the result awaits confirmation by the competent committee.",
+    )
