@@ -26,22 +26,16 @@ def console() -> Console:
     return Console(width=width or (None if sys.stdout.isatty() else 100), highlight=False)
 
 
+def _digests(loaded: LoadedElection) -> dict[str, str]:
+    from tally.fingerprint import input_digests
+
+    return input_digests(loaded)
+
+
 def emit_json(doc: object) -> None:
     from tally.report.jsondoc import dumps
 
     click.echo(dumps(doc), nl=False)
-
-
-def input_digests(loaded: LoadedElection) -> dict[str, str]:
-    """SHA-256 of election.yaml and of every data file it names, keyed by relative path."""
-    from tally.report.jsondoc import sha256
-
-    digests = {"election.yaml": sha256(loaded.path)}
-    for contest in loaded.election.contests:
-        for rnd in contest.rounds:
-            for rel in [rnd.ballots] if rnd.ballots else rnd.tallies or []:
-                digests[rel] = sha256(loaded.data_file(rel))
-    return digests
 
 
 @cli.command()
@@ -64,7 +58,7 @@ def validate(election: str, lang: Lang, as_json: bool) -> None:
     if as_json:
         from tally.report.jsondoc import validation_doc
 
-        emit_json(validation_doc(report, lang, input_digests(loaded)))
+        emit_json(validation_doc(report, lang, _digests(loaded)))
     else:
         from tally.report.rich_text import render_validation
 
@@ -203,7 +197,7 @@ def count(
             loaded.path,
             hint="add 'ballots: ballots/<file>.csv' to a round once the ballots are entered",
         )
-    doc = count_doc(result, lang, input_digests(loaded))
+    doc = count_doc(result, lang, _digests(loaded))
     if as_json:
         emit_json(doc)
     else:
@@ -257,7 +251,7 @@ def check(election: str, fail_on: str, lang: Lang, as_json: bool) -> None:
 
     loaded = load_election(Path(election))
     done = audit(loaded)
-    doc = check_doc(done.result, done.plan, list(done.findings), lang, input_digests(loaded))
+    doc = check_doc(done.result, done.plan, list(done.findings), lang, _digests(loaded))
     if as_json:
         emit_json(doc)
     else:

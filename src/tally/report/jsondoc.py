@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-from pathlib import Path
 
 from tally import __version__
 from tally.checks import ValidationReport
@@ -20,14 +18,6 @@ TOOL = f"tally {__version__}"
 
 def dumps(doc: object) -> str:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def assumption(rules: RuleSet, key: str) -> str | None:
