@@ -94,6 +94,12 @@ class Congress(Strict):
     term: str | None = Field(None, description="Nhiệm kỳ, e.g. 2025–2030")
     place: str | None = None
     convened_by: str | None = Field(None, description="The convening committee (cấp ủy triệu tập)")
+    organisation: str | None = Field(
+        None, description="The party organisation, for the minutes' header: Đảng bộ huyện X"
+    )
+    locality: str | None = Field(
+        None, description="The place name before the date on the minutes: 'Đông Lâm, ngày …'"
+    )
     assembly: Literal["national_assembly", "peoples_council"] | None = Field(
         None, description="constituency only: which assembly the deputies sit in"
     )
