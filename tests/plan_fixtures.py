@@ -13,13 +13,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from test_rules_worked_cases import delegates_congress
-
 from tally.config.models import Election
 from tally.findings import Finding
 from tally.plan_checks import BodyResult
 from tally.ruleset.loader import load_ruleset
 from tally.ruleset.models import RuleSet
+from test_rules_worked_cases import delegates_congress
 
 # The contest id each body gets in these tests (huyen-2020 uses the same ids).
 CONTEST_ID: dict[str, str] = {
@@ -30,6 +29,7 @@ CONTEST_ID: dict[str, str] = {
     "inspection_committee": "ubkt",
     "inspection_chair": "cn",
     "delegates": "dbct",
+    "deputies": "hdnd",
 }
 
 

@@ -114,7 +114,7 @@ TARGET_LABEL: dict[str, tuple[str, str]] = {
 
 def target_label(key: str, target: Target, lang: str) -> str:
     vi, en = TARGET_LABEL.get(key, (key, key))
-    if key == "youth" and target.age_below is not None:
+    if target.age_below is not None:
         vi, en = f"Dưới {target.age_below} tuổi", f"Under {target.age_below}"
     elif key not in BUILTIN_TARGETS:
         attr = target.attribute or key
@@ -159,7 +159,7 @@ class _PlanSource:
 
 
 def plan_source(plan: Plan) -> _PlanSource:
-    who = plan.approved_by or "the approving committee"
+    who = plan.approved_by or "cấp có thẩm quyền"
     when = f", {_date(plan.approved_on)}" if plan.approved_on else ""
     # The plan is a fact of the file, not a reading of a regulation: verified by definition.
     return _PlanSource(f"Đề án nhân sự ({who}{when})", "V")
@@ -183,14 +183,21 @@ def _parent(election: Election, rules: RuleSet, contest: Contest) -> str | None:
 
 
 def _path(election: Election, rules: RuleSet, body: str) -> list[str]:
-    """The bodies a person must be elected to, in order, to hold a post in ``body``."""
+    """The bodies a person must be elected to, in order, to hold a post in ``body``.
+
+    The post's own body need not be in the file (a congress-only folder still says that the
+    planned secretary must first be elected to the committee).
+    """
     have = _contests_by_body(election)
-    if body not in have:
-        return []
     path = [body]
     seen = {body}
     while True:
-        parent = _parent(election, rules, have[path[0]][0])
+        here = path[0]
+        if here in have:
+            parent = _parent(election, rules, have[here][0])
+        else:
+            parents = rules.plan.elected_from.value.get(here, [])  # type: ignore[call-overload]
+            parent = next((p for p in parents if p in have), None)
         if parent is None or parent in seen:
             return path
         path.insert(0, parent)
@@ -639,8 +646,8 @@ def _chain(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]) ->
                     contest=contest.id,
                     person=pid,
                     body=contest.body,
-                    expected=pen,
-                    actual=name,
+                    expected=f"in {parent}",
+                    actual=pid,
                 )
             )
     return out
@@ -727,7 +734,7 @@ def _post_finding(
         state_en = "is tied in the election of" if tie else "was not elected"
         head_vi = f"{name}, đề án: {post_vi}, {state_vi} {bvi}"
         head_en = f"{name}, planned {post_en.lower()}, {state_en}" + (
-            f" {ben}" if tie else f" ({', '.join(br.contests)})"
+            f" the {ben[0].lower() + ben[1:]}" if tie else f" ({', '.join(br.contests)})"
         )
     else:
         head_vi = f"{name}, đề án: {post_vi}, {state_vi} {bvi}"

@@ -360,6 +360,17 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
             Text(outcome_label.get(c["outcome"], c["outcome"]), style=style),
         )
     console.print(table)
+    rejected = False
+    for c in doc["contests"]:
+        for rd in c["rounds"]:
+            for prob in rd["problems"]:
+                rejected = True
+                console.print(
+                    Text(
+                        f"✗ {c['id']}, {t(lang, 'lần', 'round')} {rd['round']}: {prob['message']}",
+                        style="bold red",
+                    )
+                )
 
     by_body: dict[str | None, list[dict[str, Any]]] = {}
     for f in doc["findings"]:
@@ -420,7 +431,17 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
         if plan is not None
         else ("Không có lỗi.", "No problems found.")
     )
-    console.print(summary_line(errors, warnings, lang, clean))
+    if rejected:
+        console.print(
+            t(
+                lang,
+                "Số liệu kiểm phiếu không khớp: kết quả không được công nhận, chưa thể đối chiếu đầy đủ.",
+                "The figures of the count do not reconcile: no result is accepted, the check is incomplete.",
+            ),
+            style="bold red",
+        )
+    if not rejected or errors or warnings:
+        console.print(summary_line(errors, warnings, lang, clean))
     if infos:
         console.print(t(lang, f"{infos} ghi chú.", f"{infos} note(s)."), style="dim")
     marked = [f for f in doc["findings"] if f["provenance"] in UNVERIFIED]
