@@ -1,6 +1,6 @@
 """Regenerate the golden files in tests/golden/ — run this ON PURPOSE only.
 
-The golden files pin what `tally count`, `tally validate` and `tally check` print for each example folder
+The golden files pin what `tally count`, `validate`, `check` and `minutes` (Markdown) print for each example folder
 (terminal output in Vietnamese and English at 100 columns, and the JSON documents).
 tests/test_golden.py compares the CLI's output with them byte for byte.
 
@@ -42,7 +42,23 @@ CASES: dict[str, tuple[str, ...]] = {
     "check.vi.txt": ("check", "{dir}"),
     "check.en.txt": ("check", "{dir}", "--lang", "en"),
     "check.json": ("check", "{dir}", "--json"),
+    "minutes.vi.md": ("minutes", "{dir}", "--contest", "{contest}", "--round", "1", "-o", "-"),
+    "minutes.en.md": (
+        "minutes",
+        "{dir}",
+        "--contest",
+        "{contest}",
+        "--round",
+        "1",
+        "-o",
+        "-",
+        "--lang",
+        "en",
+    ),
 }
+
+# The contest whose first-round minutes are pinned for each example.
+MINUTES_CONTEST = {"huyen-2020": "bch", "xa-2025": "bch", "phuong-hdnd-2026": "hdnd"}
 
 # The exit code each case must end with (0 unless listed): huyen-2020's planned deputy
 # secretary is not elected, a plan deviation, so `tally check` fails there on purpose.
@@ -73,7 +89,10 @@ class Output:
 
 def render(example: str, case: str) -> Output:
     """Run one golden case in-process, from the repository root (paths stay relative)."""
-    args = [a.replace("{dir}", f"examples/{example}") for a in CASES[case]]
+    args = [
+        a.replace("{dir}", f"examples/{example}").replace("{contest}", MINUTES_CONTEST[example])
+        for a in CASES[case]
+    ]
     with contextlib.chdir(ROOT):
         result = CliRunner(env=ENV).invoke(cli, args, prog_name="tally")
     if result.exc_info is not None and result.exc_info[0] is not SystemExit:

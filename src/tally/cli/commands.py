@@ -167,10 +167,31 @@ def count_exit_code(doc: dict[str, Any]) -> int:
 @election_argument
 @click.option("--contest", "contest_id", help="Count only this contest (its id).")
 @click.option("--round", "round_no", type=click.IntRange(min=1), help="Count rounds up to N only.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv", "xlsx"]),
+    help="text (default), json (as --json), csv (one row per candidate and round) or xlsx "
+    "(one sheet per contest, as boards keep them; needs -o).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the csv/xlsx export to this file instead of stdout.",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @lang_option
 @json_option
 def count(
-    election: str, contest_id: str | None, round_no: int | None, lang: Lang, as_json: bool
+    election: str,
+    contest_id: str | None,
+    round_no: int | None,
+    fmt: str | None,
+    output: Path | None,
+    force: bool,
+    lang: Lang,
+    as_json: bool,
 ) -> None:
     """Count the ballots and decide who is elected.
 
@@ -198,8 +219,43 @@ def count(
             hint="add 'ballots: ballots/<file>.csv' to a round once the ballots are entered",
         )
     doc = count_doc(result, lang, _digests(loaded))
-    if as_json:
+    fmt = fmt or ("json" if as_json else "text")
+    if as_json and fmt != "json":
+        raise click.BadParameter("--json and --format disagree", param_hint="--format")
+    if fmt == "xlsx" and output is None:
+        raise click.BadParameter("an xlsx export needs a file: -o result.xlsx", param_hint="-o")
+    if output is not None and fmt not in ("csv", "xlsx"):
+        raise click.BadParameter("-o is for --format csv or xlsx", param_hint="-o")
+    if output is not None and output.exists() and not force:
+        from tally.errors import ConfigError
+
+        raise ConfigError.at(
+            "the file exists; exports are not overwritten by accident",
+            output,
+            hint="choose another name or pass --force",
+        )
+    if fmt == "json":
         emit_json(doc)
+    elif fmt == "csv":
+        from tally.report.export import write_csv
+
+        if output is None:
+            write_csv(doc, sys.stdout)
+        else:
+            from tally.minutes.write import atomic
+
+            with (
+                atomic(output, overwrite=True) as tmp,
+                tmp.open("w", encoding="utf-8", newline="") as f,
+            ):
+                write_csv(doc, f)
+            click.echo(f"wrote {output}", err=True)
+    elif fmt == "xlsx":
+        from tally.report.export import write_xlsx
+
+        assert output is not None
+        write_xlsx(doc, output, lang)
+        click.echo(f"wrote {output}", err=True)
     else:
         from tally.report.rich_text import render_count
 
@@ -259,3 +315,179 @@ def check(election: str, fail_on: str, lang: Lang, as_json: bool) -> None:
 
         render_check(console(), doc, lang)
     sys.exit(check_exit_code(doc, fail_on))
+
+
+@cli.command()
+@election_argument
+@click.option("--contest", "contest_id", help="The contest (its id); without it, every contest.")
+@click.option("--round", "round_no", type=click.IntRange(min=1), help="The round (1 is the first).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The file (with --contest) or the folder to write into.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "html", "md"]),
+    help="The format; by default from the file's extension, or docx for a folder.",
+)
+@click.option(
+    "--view",
+    type=click.Choice(["paper", "hall"]),
+    default="paper",
+    show_default=True,
+    help="html only: the printable minutes, or a large-type view to project in the hall.",
+)
+@click.option("--rehearsal", is_flag=True, help="Mark every page DIỄN TẬP (a drill).")
+@click.option("--force", is_flag=True, help="Replace files that already exist.")
+@lang_option
+def minutes(
+    election: str,
+    contest_id: str | None,
+    round_no: int | None,
+    output: Path,
+    fmt: str | None,
+    view: str,
+    rehearsal: bool,
+    force: bool,
+    lang: Lang,
+) -> None:
+    """Write the minutes of the count (biên bản kiểm phiếu): DOCX, HTML or Markdown.
+
+    With --contest, one document for that contest and round (--round is needed when the
+    contest had more than one); without it, one document per contest and round into the
+    folder OUTPUT, named CONTEST-ROUND.EXT. '-o -' prints Markdown (or HTML) to stdout. Each document carries the tool version, the rule
+    set and the fingerprint of the inputs ('tally verify' checks it). Existing files are
+    never replaced without --force. Exit 0 written · 2 bad input · 3 a round's figures do
+    not reconcile (its minutes say so and must not be signed).
+    """
+    from tally.config.loader import load_election
+    from tally.errors import EXIT_NOT_RECONCILED
+    from tally.minutes.write import count_document, format_of, minutes_of, rounds_of, write
+
+    loaded = load_election(Path(election))
+    ids = [c.id for c in loaded.election.contests]
+    if contest_id is not None and contest_id not in ids:
+        raise click.BadParameter(
+            f"no contest '{contest_id}' (contests: {', '.join(ids)})", param_hint="--contest"
+        )
+    if view == "hall" and fmt not in (None, "html"):
+        raise click.BadParameter("the hall view is HTML only", param_hint="--view")
+    doc, full = count_document(loaded, lang)
+    counted = rounds_of(doc)
+    jobs: list[tuple[str, int, str, Path]] = []
+    if contest_id is not None:
+        mine = [r for r in counted if r[0] == contest_id]
+        if not mine:
+            raise click.BadParameter(
+                f"contest '{contest_id}' has no counted round yet", param_hint="--contest"
+            )
+        if round_no is None and len(mine) > 1:
+            raise click.BadParameter(
+                f"contest '{contest_id}' has {len(mine)} rounds: choose one with --round",
+                param_hint="--round",
+            )
+        pick = [r for r in mine if round_no is None or r[1] == round_no]
+        if not pick:
+            raise click.BadParameter(
+                f"contest '{contest_id}' has no counted round {round_no}", param_hint="--round"
+            )
+        to_stdout = str(output) == "-"
+        chosen = fmt or ("md" if to_stdout else format_of(output))
+        if to_stdout and chosen == "docx":
+            raise click.BadParameter(
+                "a .docx cannot go to stdout: name a file", param_hint="--output"
+            )
+        if chosen is None:
+            raise click.BadParameter(
+                f"cannot tell the format of '{output.name}': use .docx, .html or .md, or --format",
+                param_hint="--output",
+            )
+        if view == "hall":
+            chosen = "html"
+        jobs.append((pick[0][0], pick[0][1], pick[0][2], output))
+    else:
+        chosen = fmt or ("html" if view == "hall" else "docx")
+        if output.exists() and not output.is_dir():
+            raise click.BadParameter(
+                "without --contest, OUTPUT is a folder (one document per contest and round)",
+                param_hint="--output",
+            )
+        suffix = "-hall" if view == "hall" else ""
+        for cid, rno, outcome in counted:
+            if round_no is None or rno == round_no:
+                jobs.append((cid, rno, outcome, output / f"{cid}-{rno}{suffix}.{chosen}"))
+        if not jobs:
+            raise click.BadParameter("no counted round to write minutes for", param_hint="--round")
+    rejected = False
+    for cid, rno, outcome, path in jobs:
+        m = minutes_of(loaded, doc, full, cid, rno, lang, rehearsal=rehearsal)
+        rejected |= outcome == "rejected"
+        if str(path) == "-":
+            from tally.minutes.write import render_text
+
+            click.echo(render_text(m, chosen, view), nl=False)  # type: ignore[arg-type]
+            continue
+        write(m, chosen, path, view, overwrite=force)  # type: ignore[arg-type]
+        click.echo(f"wrote {path}", err=True)
+    sys.exit(EXIT_NOT_RECONCILED if rejected else EXIT_OK)
+
+
+@cli.command()
+@election_argument
+@click.option(
+    "--fingerprint",
+    "given",
+    required=True,
+    help="The fingerprint printed on the minutes (the short form is enough).",
+)
+@lang_option
+@json_option
+def verify(election: str, given: str, lang: Lang, as_json: bool) -> None:
+    """Check that the files of ELECTION are the ones a signed paper was made from.
+
+    Recomputes the fingerprint of election.yaml and every ballot and tally file, and compares
+    it with the one printed on the minutes. Exit 0 it matches · 1 it does not · 2 bad input.
+    """
+    from tally.config.loader import load_election
+    from tally.fingerprint import fingerprint, input_digests, matches, short
+
+    loaded = load_election(Path(election))
+    digests = input_digests(loaded)
+    full = fingerprint(digests)
+    ok = matches(full, given)
+    if as_json:
+        emit_json(
+            {
+                "match": ok,
+                "given": given,
+                "fingerprint": full,
+                "short": short(full),
+                "inputs": digests,
+            }
+        )
+    else:
+        if ok:
+            click.echo(
+                f"✓ {'Khớp' if lang == 'vi' else 'Matches'}: {short(full)} — "
+                + (
+                    "các tệp đúng là các tệp đã dùng để lập biên bản."
+                    if lang == "vi"
+                    else "these are the files the minutes were made from."
+                )
+            )
+        else:
+            click.echo(
+                f"✗ {'Không khớp' if lang == 'vi' else 'Does not match'}: {given} ≠ {short(full)} — "
+                + (
+                    "các tệp đã khác so với khi lập biên bản."
+                    if lang == "vi"
+                    else "the files differ from those the minutes were made from."
+                )
+            )
+            for path, digest in sorted(digests.items()):
+                click.echo(f"  {digest[:16]}  {path}")
+    sys.exit(EXIT_OK if ok else EXIT_RULE_FAILED)

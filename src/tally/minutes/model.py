@@ -75,10 +75,27 @@ class Minutes:
     round: int
 
 
-def _date_line(day: dt.date, lang: Lang) -> str:
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _date_line(day: dt.date, locality: str | None, lang: Lang) -> str:
+    where = f"{locality}, " if locality else ""
     if lang == "vi":
-        return f"ngày {day.day} tháng {day.month} năm {day.year}"
-    return day.strftime("%d %B %Y").lstrip("0")
+        return f"{where}ngày {day.day} tháng {day.month} năm {day.year}"
+    return f"{where}{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def build(
@@ -167,13 +184,15 @@ def build(
         header_left=tuple(
             x
             for x in (
-                (congress.convened_by or congress.name).upper() if not is_state else None,
+                (congress.organisation or congress.convened_by or congress.name).upper()
+                if not is_state
+                else None,
                 t(lang, "TỔ BẦU CỬ" if is_state else "BAN KIỂM PHIẾU", "COUNTING BOARD"),
             )
             if x
         ),
         header_right=(t(lang, *STATE), t(lang, *STATE_MOTTO)) if is_state else (t(lang, *PARTY),),
-        date_line=_date_line(congress.date, lang),
+        date_line=_date_line(congress.date, congress.locality, lang),
         title=t(lang, "BIÊN BẢN KIỂM PHIẾU", "MINUTES OF THE COUNT"),
         election_title=f"{name} {title_round}",
         congress=congress.name,

@@ -1,0 +1,113 @@
+"""Make the minutes of an election's contests and rounds and write them safely to disk.
+
+A file is written beside its final name and moved into place only when complete, so an
+interrupted run never leaves half a document; an existing file is never replaced unless the
+caller says so (a signed paper's file must not be overwritten by accident).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+from tally.config.loader import LoadedElection
+from tally.engine import count_election
+from tally.errors import ConfigError
+from tally.findings import Lang
+from tally.fingerprint import fingerprint, input_digests, short
+from tally.minutes.model import Minutes, build
+from tally.report.jsondoc import count_doc
+
+Format = Literal["docx", "html", "md"]
+View = Literal["paper", "hall"]
+FORMATS: tuple[Format, ...] = ("docx", "html", "md")
+EXTENSIONS: dict[str, Format] = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md"}
+
+
+def format_of(path: Path) -> Format | None:
+    return EXTENSIONS.get(path.suffix.lower())
+
+
+def count_document(loaded: LoadedElection, lang: Lang) -> tuple[dict[str, Any], str]:
+    """The ``tally count --json`` document and the fingerprint of its inputs."""
+    digests = input_digests(loaded)
+    return count_doc(count_election(loaded), lang, digests), fingerprint(digests)
+
+
+def rounds_of(doc: dict[str, Any]) -> list[tuple[str, int, str]]:
+    """Every counted (contest id, round, outcome), in document order."""
+    return [
+        (c["id"], rd["round"], rd["outcome"])
+        for c in doc["contests"]
+        if c["body"] != "nomination_poll"
+        for rd in c["rounds"]
+    ]
+
+
+def minutes_of(
+    loaded: LoadedElection,
+    doc: dict[str, Any],
+    full: str,
+    contest_id: str,
+    round_no: int,
+    lang: Lang,
+    *,
+    rehearsal: bool = False,
+) -> Minutes:
+    rules = loaded.rules
+    return build(
+        doc,
+        contest_id,
+        round_no,
+        loaded.election,
+        rules.title,
+        rules.family,
+        full,
+        short(full),
+        lang,
+        rehearsal=rehearsal,
+    )
+
+
+@contextmanager
+def atomic(path: Path, overwrite: bool) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; move it into place when the block succeeds."""
+    if path.exists() and not overwrite:
+        raise ConfigError.at(
+            "the file exists; minutes are never overwritten by accident",
+            path,
+            hint="choose another name, remove the file, or pass --force",
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def render_text(m: Minutes, fmt: Literal["html", "md"], view: View = "paper") -> str:
+    if fmt == "md":
+        from tally.minutes.markdown import render_markdown
+
+        return render_markdown(m)
+    from tally.minutes.html import render_html
+
+    return render_html(m, view)
+
+
+def write(m: Minutes, fmt: Format, path: Path, view: View = "paper", *, overwrite: bool) -> None:
+    with atomic(path, overwrite) as tmp:
+        if fmt in ("md", "html"):
+            tmp.write_text(render_text(m, fmt, view), encoding="utf-8", newline="\n")
+        else:
+            from tally.minutes.docx import render_docx
+
+            render_docx(m, tmp)

@@ -1,0 +1,391 @@
+"""CSV and XLSX exports of a count, built from the ``tally count --json`` document (no click, no rich).
+
+Every figure exported is read from the count document, so it equals what ``--json`` prints:
+nothing is recomputed here (a percentage is the document's string, never votes/base again).
+
+- CSV: one row per candidate and round, with stable English column keys (:data:`COLUMNS`) and
+  the document's machine values (``elected``, ``85.32``): a contract for scripts.
+- XLSX: the layout counting boards keep in Excel — a summary sheet, then one sheet per contest
+  with a block per round (figures, the candidate table, the outcome), labelled in the report
+  language. The same document always gives the same file, byte for byte: the workbook's dates
+  and the archive's timestamps are fixed.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import secrets
+import zipfile
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from tally.findings import Lang
+from tally.labels import BODY, FIGURE, REASON, STATUS, tr
+from tally.report.text import base_sentence, names_of, outcome_sentence, t
+
+Row = dict[str, str | int | None]
+CellValue = str | int | Decimal | None
+
+COLUMNS: tuple[str, ...] = (
+    "contest",
+    "body",
+    "round",
+    "seats",
+    "base",
+    "threshold",
+    "issued",
+    "collected",
+    "valid",
+    "invalid",
+    "position",
+    "id",
+    "name",
+    "votes",
+    "pct_of_base",
+    "status",
+    "outcome",
+)
+
+
+def export_rows(doc: Mapping[str, Any]) -> list[Row]:
+    """One row per candidate and round, in document order (contest, round, ballot position)."""
+    rows: list[Row] = []
+    for contest in doc["contests"]:
+        for rd in contest["rounds"]:
+            ballots = rd["ballots"]
+            for cand in rd["candidates"]:
+                rows.append(
+                    {
+                        "contest": contest["id"],
+                        "body": contest["body"],
+                        "round": rd["round"],
+                        "seats": rd["seats"],
+                        "base": rd["base"],
+                        "threshold": rd["threshold"],
+                        "issued": ballots["issued"],
+                        "collected": ballots["collected"],
+                        "valid": ballots["valid"],
+                        "invalid": ballots["invalid"],
+                        "position": cand["position"],
+                        "id": cand["id"],
+                        "name": cand["name"],
+                        "votes": cand["votes"],
+                        "pct_of_base": cand["pct_of_base"],
+                        "status": cand["status"],
+                        "outcome": rd["outcome"],
+                    }
+                )
+    return rows
+
+
+def write_csv(doc: Mapping[str, Any], stream: TextIO) -> None:
+    """The header row and :func:`export_rows`, ``\\n`` line endings; ``None`` is an empty field."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in export_rows(doc):
+        writer.writerow(["" if row[key] is None else row[key] for key in COLUMNS])
+
+
+# --- XLSX -------------------------------------------------------------------------------------
+
+FIXED_TIME = datetime(2000, 1, 1)  # workbook created/modified: nothing variable in the file
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+SHEET_TITLE_MAX = 31
+_SHEET_FORBIDDEN = set("[]:*?/\\")
+NONE = "–"
+
+_BOLD = Font(bold=True)
+_TITLE = Font(bold=True, size=13)
+_HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_INDENT = Alignment(indent=2)
+
+_CONTEST_WIDTHS = (8, 44, 12, 12, 22)  # STT · Họ và tên · Số phiếu · Tỷ lệ % · Kết quả
+_SUMMARY_WIDTHS = (24, 66, 12, 12, 26)  # (file) · (SHA-256) fit in A and B
+
+
+def summary_title(lang: Lang) -> str:
+    return t(lang, "Tổng hợp", "Summary")
+
+
+def outcome_label(outcome: str, lang: Lang) -> str:
+    labels = {
+        "complete": t(lang, "Đủ", "Complete"),
+        "tie": t(lang, "Ngang phiếu, bầu lại", "Tie, re-vote"),
+        "shortfall": t(lang, "Còn chỗ trống", "Seats open"),
+        "rejected": t(lang, "Số liệu không khớp", "Figures do not reconcile"),
+        "void": t(lang, "Phải bầu lại", "Re-run due"),
+        "not_counted": t(lang, "Chưa kiểm phiếu", "Not counted"),
+    }
+    return labels.get(outcome, outcome)
+
+
+def status_label(status: str | None, lang: Lang) -> str:
+    if status is None:
+        return NONE
+    if status == "admitted":
+        return t(lang, "Được đưa vào danh sách", "Admitted")
+    if status == "not_admitted":
+        return t(lang, "Không đủ", "Not admitted")
+    return tr(STATUS, status, lang)
+
+
+def sheet_title(raw: str, taken: set[str]) -> str:
+    """A valid Excel sheet title for ``raw``, unique (case-insensitively) among ``taken``.
+
+    Excel forbids ``[]:*?/\\``, a leading or trailing apostrophe, a blank title and more than
+    31 characters; a clash gets ``~2``, ``~3``, … within those 31 characters.
+    """
+    base = "".join("_" if ch in _SHEET_FORBIDDEN else ch for ch in raw).strip("'").strip()
+    base = base[:SHEET_TITLE_MAX] or "contest"
+    title, n = base, 1
+    while title.casefold() in taken:
+        n += 1
+        suffix = f"~{n}"
+        title = base[: SHEET_TITLE_MAX - len(suffix)] + suffix
+    taken.add(title.casefold())
+    return title
+
+
+def _figure(value: int | None) -> int | str:
+    return NONE if value is None else value
+
+
+def _pct(value: str | None) -> Decimal | None:
+    return Decimal(value) if value is not None else None
+
+
+def _widths(ws: Worksheet, widths: tuple[int, ...]) -> None:
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+
+
+def _header(ws: Worksheet, row: int, labels: list[str]) -> None:
+    for col, label in enumerate(labels, 1):
+        cell = ws.cell(row=row, column=col, value=label)
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
+        cell.border = _BOX
+
+
+Figure = tuple[str, int | None, str | None, bool]  # label, value, note, indented
+
+
+def _round_figures(rd: Mapping[str, Any], lang: Lang) -> list[Figure]:
+    """The figures of a round in the order of the minutes; the invalid ballots by reason
+    (indented) follow their total."""
+    b = rd["ballots"]
+    rows: list[Figure] = [(t(lang, "Số cần bầu", "Seats"), rd["seats"], None, False)]
+    if rd.get("registered") is not None:
+        label = t(lang, "Cử tri trong danh sách", "Registered voters")
+        rows.append((label, rd["registered"], None, False))
+    if rd.get("present") is not None:
+        rows.append((t(lang, "Có mặt", "Present"), rd["present"], None, False))
+    rows += [
+        (t(lang, "Số phiếu phát ra", "Ballots issued"), b["issued"], None, False),
+        (t(lang, "Số phiếu thu vào", "Ballots collected"), b["collected"], None, False),
+        (t(lang, "Số phiếu hợp lệ", "Valid ballots"), b["valid"], None, False),
+        (t(lang, "Số phiếu không hợp lệ", "Invalid ballots"), b["invalid"], None, False),
+    ]
+    rows += [(tr(REASON, r, lang), n, None, True) for r, n in b["invalid_by_reason"].items()]
+    if rd["base"] is not None and rd["base_parts"]:
+        note = base_sentence(rd["base_parts"], rd["base"], lang)
+    else:
+        note = tr(FIGURE, rd["base_kind"], lang)
+    rows.append((t(lang, "Cơ sở tính", "Base"), rd["base"], note, False))
+    label = t(lang, "Số phiếu cần để trúng cử", "Votes needed to be elected")
+    rows.append((label, rd["threshold"], None, False))
+    return rows
+
+
+def _contest_sheet(ws: Worksheet, contest: Mapping[str, Any], lang: Lang) -> None:
+    _widths(ws, _CONTEST_WIDTHS)
+    name = contest.get("name") or tr(BODY, contest["body"], lang)
+    ws.cell(row=1, column=1, value=f"{name} ({contest['id']})").font = _TITLE
+    ws.freeze_panes = "A2"
+    row = 2
+    for rd in contest["rounds"]:
+        row += 1
+        ws.cell(row=row, column=1, value=f"{t(lang, 'Lần', 'Round')} {rd['round']}").font = _TITLE
+        row += 1
+        for label, value, note, indented in _round_figures(rd, lang):
+            cell = ws.cell(row=row, column=2, value=label)
+            if indented:
+                cell.alignment = _INDENT
+            ws.cell(row=row, column=3, value=_figure(value))
+            if note:
+                ws.cell(row=row, column=4, value=note)
+            row += 1
+        row += 1
+        _header(
+            ws,
+            row,
+            [
+                t(lang, "STT", "No."),
+                t(lang, "Họ và tên", "Name"),
+                t(lang, "Số phiếu", "Votes"),
+                t(lang, "Tỷ lệ %", "% of base"),
+                t(lang, "Kết quả", "Result"),
+            ],
+        )
+        row += 1
+        for cand in rd["candidates"]:
+            values: list[CellValue] = [
+                cand["position"],
+                cand["name"],
+                cand["votes"],
+                _pct(cand["pct_of_base"]),
+                status_label(cand["status"], lang),
+            ]
+            for col, item in enumerate(values, 1):
+                cell = ws.cell(row=row, column=col, value=item)
+                cell.border = _BOX
+                if col == 4:
+                    cell.number_format = "0.00"
+            row += 1
+        row += 1
+        if rd["elected"]:
+            ws.cell(
+                row=row,
+                column=1,
+                value=t(
+                    lang,
+                    "Trúng cử (theo số phiếu từ cao đến thấp): ",
+                    "Elected (by votes, high to low): ",
+                )
+                + names_of(rd, rd["elected"]),
+            )
+            row += 1
+        for problem in rd["problems"]:
+            ws.cell(row=row, column=1, value=f"✗ {problem['code']}: {problem['message']}")
+            row += 1
+        ws.cell(
+            row=row,
+            column=1,
+            value=f"{t(lang, 'Kết quả', 'Outcome')}: {outcome_label(rd['outcome'], lang)}",
+        ).font = _BOLD
+        row += 1
+        ws.cell(row=row, column=1, value=outcome_sentence(rd, lang))
+        row += 1
+
+
+def _summary_sheet(ws: Worksheet, doc: Mapping[str, Any], lang: Lang) -> None:
+    _widths(ws, _SUMMARY_WIDTHS)
+    ws.cell(row=1, column=1, value=doc["election"]).font = _TITLE
+    ws.freeze_panes = "A2"
+    ws.cell(row=2, column=1, value=t(lang, "Quy chế", "Rules")).font = _BOLD
+    ws.cell(row=2, column=2, value=doc["rules"])
+    ws.cell(row=3, column=1, value=t(lang, "Công cụ", "Tool")).font = _BOLD
+    ws.cell(row=3, column=2, value=doc["tool"])
+    row = 5
+    _header(
+        ws,
+        row,
+        [
+            t(lang, "Mã", "Id"),
+            t(lang, "Cuộc bầu", "Body"),
+            t(lang, "Số cần bầu", "Seats"),
+            t(lang, "Số trúng cử", "Elected"),
+            t(lang, "Kết quả", "Outcome"),
+        ],
+    )
+    row += 1
+    for contest in doc["contests"]:
+        values: list[CellValue] = [
+            contest["id"],
+            tr(BODY, contest["body"], lang),
+            _figure(contest["seats"]),
+            len(contest["elected"]),
+            outcome_label(contest["outcome"], lang),
+        ]
+        for col, item in enumerate(values, 1):
+            ws.cell(row=row, column=col, value=item).border = _BOX
+        row += 1
+    row += 1
+    ws.cell(row=row, column=1, value=t(lang, "Dữ liệu đầu vào", "Inputs")).font = _BOLD
+    row += 1
+    _header(ws, row, [t(lang, "Tệp", "File"), "SHA-256"])
+    row += 1
+    for path, digest in sorted(doc["inputs"].items()):
+        ws.cell(row=row, column=1, value=path).border = _BOX
+        ws.cell(row=row, column=2, value=digest).border = _BOX
+        row += 1
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip archive whose members all carry the same timestamp, so equal contents give equal bytes."""
+
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: Any,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zinfo_or_arcname = info
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(
+        self,
+        filename: str | os.PathLike[str],
+        arcname: str | os.PathLike[str] | None = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        # openpyxl writes each worksheet to a temporary file, then adds it with write()
+        name = os.fspath(arcname if arcname is not None else filename).lstrip("/")
+        self.writestr(name, Path(filename).read_bytes(), compress_type, compresslevel)
+
+
+def build_workbook(doc: Mapping[str, Any], lang: Lang) -> Workbook:
+    """The summary sheet, then one sheet per contest in document order."""
+    wb = Workbook()
+    summary = wb.active
+    assert isinstance(summary, Worksheet)
+    taken: set[str] = set()
+    summary.title = sheet_title(summary_title(lang), taken)
+    _summary_sheet(summary, doc, lang)
+    for contest in doc["contests"]:
+        _contest_sheet(wb.create_sheet(sheet_title(contest["id"], taken)), contest, lang)
+    props = wb.properties
+    props.created = FIXED_TIME
+    props.modified = FIXED_TIME
+    props.creator = doc["tool"]
+    props.lastModifiedBy = doc["tool"]
+    props.title = doc["election"]
+    props.language = lang
+    return wb
+
+
+def write_xlsx(doc: Mapping[str, Any], path: Path, lang: Lang) -> None:
+    """The workbook of the count at ``path``, written beside it and moved into place when whole.
+
+    openpyxl's ``Workbook.save`` stamps the current time into the file; the workbook is written
+    with its fixed dates instead, into an archive with fixed member timestamps.
+    """
+    wb = build_workbook(doc, lang)
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    try:
+        with tmp.open("xb") as f:  # "x": never clobbers; the mode follows the umask
+            archive = _FixedTimeZip(f, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+            ExcelWriter(wb, archive).save()  # closes the archive
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
