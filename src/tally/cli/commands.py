@@ -242,10 +242,10 @@ def count(
         if output is None:
             write_csv(doc, sys.stdout)
         else:
-            from tally.minutes.write import atomic
+            from tally.safefile import written_atomically
 
             with (
-                atomic(output, overwrite=True) as tmp,
+                written_atomically(output) as tmp,
                 tmp.open("w", encoding="utf-8", newline="") as f,
             ):
                 write_csv(doc, f)

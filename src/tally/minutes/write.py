@@ -7,10 +7,6 @@ caller says so (a signed paper's file must not be overwritten by accident).
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,6 +17,7 @@ from tally.findings import Lang
 from tally.fingerprint import fingerprint, input_digests, short
 from tally.minutes.model import Minutes, build
 from tally.report.jsondoc import count_doc
+from tally.safefile import written_atomically
 
 Format = Literal["docx", "html", "md"]
 View = Literal["paper", "hall"]
@@ -73,24 +70,13 @@ def minutes_of(
     )
 
 
-@contextmanager
-def atomic(path: Path, overwrite: bool) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; move it into place when the block succeeds."""
+def _refuse_overwrite(path: Path, overwrite: bool) -> None:
     if path.exists() and not overwrite:
         raise ConfigError.at(
             "the file exists; minutes are never overwritten by accident",
             path,
             hint="choose another name, remove the file, or pass --force",
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def render_text(m: Minutes, fmt: Literal["html", "md"], view: View = "paper") -> str:
@@ -104,7 +90,8 @@ def render_text(m: Minutes, fmt: Literal["html", "md"], view: View = "paper") ->
 
 
 def write(m: Minutes, fmt: Format, path: Path, view: View = "paper", *, overwrite: bool) -> None:
-    with atomic(path, overwrite) as tmp:
+    _refuse_overwrite(path, overwrite)
+    with written_atomically(path) as tmp:
         if fmt in ("md", "html"):
             tmp.write_text(render_text(m, fmt, view), encoding="utf-8", newline="\n")
         else:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import os
-import secrets
 import zipfile
 from collections.abc import Mapping
 from datetime import datetime
@@ -32,6 +31,7 @@ from openpyxl.writer.excel import ExcelWriter
 from tally.findings import Lang
 from tally.labels import BODY, FIGURE, REASON, STATUS, tr
 from tally.report.text import base_sentence, names_of, outcome_sentence, t
+from tally.safefile import written_atomically
 
 Row = dict[str, str | int | None]
 CellValue = str | int | Decimal | None
@@ -379,13 +379,6 @@ def write_xlsx(doc: Mapping[str, Any], path: Path, lang: Lang) -> None:
     with its fixed dates instead, into an archive with fixed member timestamps.
     """
     wb = build_workbook(doc, lang)
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-    try:
-        with tmp.open("xb") as f:  # "x": never clobbers; the mode follows the umask
-            archive = _FixedTimeZip(f, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-            ExcelWriter(wb, archive).save()  # closes the archive
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with written_atomically(Path(path)) as tmp, tmp.open("xb") as f:
+        archive = _FixedTimeZip(f, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        ExcelWriter(wb, archive).save()  # closes the archive
