@@ -63,6 +63,17 @@ STATUS: dict[str, tuple[str, str]] = {
     "elected": ("Trúng cử", "Elected"),
     "tie": ("Ngang phiếu", "Tie"),
     "not_elected": ("Không trúng cử", "Not elected"),
+    "admitted": ("Được đưa vào danh sách", "Admitted"),  # nomination poll
+    "not_admitted": ("Không đủ", "Not admitted"),
+}
+
+OUTCOME: dict[str, tuple[str, str]] = {
+    "complete": ("Đủ", "Complete"),
+    "tie": ("Ngang phiếu, bầu lại", "Tie, re-vote"),
+    "shortfall": ("Còn chỗ trống", "Seats open"),
+    "rejected": ("Số liệu không khớp", "Figures do not reconcile"),
+    "void": ("Phải bầu lại", "Re-run due"),
+    "not_counted": ("Chưa kiểm phiếu", "Not counted"),
 }
 
 

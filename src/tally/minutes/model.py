@@ -154,10 +154,6 @@ def build(
     for reason, count in b["invalid_by_reason"].items():
         figures.append(Figure(f"invalid.{reason}", "– " + tr(REASON, reason, lang), count))
 
-    status_extra = {
-        "admitted": ("Được đưa vào danh sách", "Admitted"),
-        "not_admitted": ("Không đủ", "Not admitted"),
-    }
     candidates = tuple(
         CandidateRow(
             c["position"],
@@ -165,9 +161,7 @@ def build(
             c["votes"],
             decimal(c["pct_of_base"] or "", lang),
             c["status"],
-            tr(status_extra if c["status"] in status_extra else STATUS, c["status"], lang)
-            if c["status"]
-            else "",
+            tr(STATUS, c["status"], lang) if c["status"] else "",
         )
         for c in rd["candidates"]
     )

@@ -29,7 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from tally.findings import Lang
-from tally.labels import BODY, FIGURE, REASON, STATUS, tr
+from tally.labels import BODY, FIGURE, OUTCOME, REASON, STATUS, tr
 from tally.report.text import base_sentence, names_of, outcome_sentence, t
 from tally.safefile import written_atomically
 
@@ -120,25 +120,11 @@ def summary_title(lang: Lang) -> str:
 
 
 def outcome_label(outcome: str, lang: Lang) -> str:
-    labels = {
-        "complete": t(lang, "Đủ", "Complete"),
-        "tie": t(lang, "Ngang phiếu, bầu lại", "Tie, re-vote"),
-        "shortfall": t(lang, "Còn chỗ trống", "Seats open"),
-        "rejected": t(lang, "Số liệu không khớp", "Figures do not reconcile"),
-        "void": t(lang, "Phải bầu lại", "Re-run due"),
-        "not_counted": t(lang, "Chưa kiểm phiếu", "Not counted"),
-    }
-    return labels.get(outcome, outcome)
+    return tr(OUTCOME, outcome, lang)
 
 
 def status_label(status: str | None, lang: Lang) -> str:
-    if status is None:
-        return NONE
-    if status == "admitted":
-        return t(lang, "Được đưa vào danh sách", "Admitted")
-    if status == "not_admitted":
-        return t(lang, "Không đủ", "Not admitted")
-    return tr(STATUS, status, lang)
+    return NONE if status is None else tr(STATUS, status, lang)
 
 
 def sheet_title(raw: str, taken: set[str]) -> str:

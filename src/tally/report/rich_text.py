@@ -10,7 +10,7 @@ from rich.text import Text
 
 from tally.checks import ValidationReport
 from tally.findings import Lang
-from tally.labels import BODY, FIGURE, MEETING, REASON, STATUS, tr
+from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, tr
 from tally.report.text import base_sentence, decimal, names_of, outcome_sentence, t
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
@@ -251,10 +251,7 @@ def render_count(console: Console, doc: dict[str, Any], lang: Lang) -> None:
                 table.add_column(t(lang, "Kết quả", "Result"))
                 for cand in rd["candidates"]:
                     status = cand["status"]
-                    label = {
-                        "admitted": t(lang, "Được đưa vào danh sách", "Admitted"),
-                        "not_admitted": t(lang, "Không đủ", "Not admitted"),
-                    }.get(status or "", tr(STATUS, status, lang) if status else "–")
+                    label = tr(STATUS, status, lang) if status else "–"
                     style = {
                         "elected": "bold green",
                         "admitted": "bold green",
@@ -298,8 +295,8 @@ def render_count(console: Console, doc: dict[str, Any], lang: Lang) -> None:
             console.print(f"  {i}. {a}", style="dim")
 
 
-def _bound_text(value: object) -> str:
-    return str(value) if value is not None else ""
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
@@ -339,14 +336,6 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
     for c in doc["contests"]:
         for rd in c["rounds"]:
             names.update({cand["id"]: cand["name"] for cand in rd["candidates"]})
-    outcome_label = {
-        "complete": t(lang, "đủ", "complete"),
-        "tie": t(lang, "ngang phiếu: bầu lại", "tie: re-vote"),
-        "shortfall": t(lang, "còn chỗ trống", "seats open"),
-        "rejected": t(lang, "số liệu không khớp", "figures do not reconcile"),
-        "void": t(lang, "phải bầu lại", "re-run due"),
-        "not_counted": t(lang, "chưa kiểm phiếu", "not counted"),
-    }
     for c in doc["contests"]:
         if c["body"] == "nomination_poll":
             continue
@@ -357,7 +346,7 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
             f"{len(c['elected'])}: " + ", ".join(names.get(i, i) for i in c["elected"])
             if c["elected"]
             else "–",
-            Text(outcome_label.get(c["outcome"], c["outcome"]), style=style),
+            Text(_lower_first(tr(OUTCOME, c["outcome"], lang)), style=style),
         )
     console.print(table)
     rejected = False
@@ -410,7 +399,7 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
                 st.add_row(
                     row["label"],
                     bound,
-                    _bound_text(row["needed"]),
+                    str(row["needed"]) if row["needed"] is not None else "",
                     f"{row['count']}/{row['of']}{unknown}",
                     decimal(row["pct"] or "", lang),
                     Text(t(lang, "đạt", "yes"), style="green")
