@@ -18,7 +18,7 @@ from tally.config.references import BUILTIN_TARGETS, elected_from
 from tally.findings import Finding, finding
 from tally.labels import BODY
 from tally.ruleset.models import RuleSet
-from tally.shares import at_least, format_quantity, needed
+from tally.shares import at_least, at_most, format_quantity, needed
 from tally.textnorm import nfc
 
 if TYPE_CHECKING:
@@ -39,6 +39,18 @@ class BodyResult:
     tied: tuple[str, ...]  # straddling the last seat, a re-vote pending
     open_seats: int
     counted: bool  # every contest has an accepted count (not rejected, void or missing)
+
+    def merge(self, other: BodyResult) -> BodyResult:
+        return BodyResult(
+            self.body,
+            self.contests + other.contests,
+            self.seats + other.seats,
+            self.elected + other.elected,
+            self.passed_not_elected + other.passed_not_elected,
+            self.tied + other.tied,
+            self.open_seats + other.open_seats,
+            self.counted and other.counted,
+        )
 
 
 @dataclass(frozen=True)
@@ -226,7 +238,7 @@ def before_vote(election: Election, rules: RuleSet, skip: Iterable[str] = ()) ->
     plan = election.plan
     if plan is None:
         return []
-    src = ("plan", plan_source(plan))
+    src = plan_source(plan)
     out: list[Finding] = []
     by_body = _contests_by_body(election)
     day = election.congress.date
@@ -282,7 +294,7 @@ def before_vote(election: Election, rules: RuleSet, skip: Iterable[str] = ()) ->
 
 
 def _seats_vs_plan(
-    bp: BodyPlan, body: str, ids: list[str], contest_seats: int, src: tuple[str, _PlanSource]
+    bp: BodyPlan, body: str, ids: list[str], contest_seats: int, src: _PlanSource
 ) -> list[Finding]:
     if bp.seats is None or bp.seats == contest_seats:
         return []
@@ -293,7 +305,7 @@ def _seats_vs_plan(
             "error",
             f"{bvi}: bầu {contest_seats} người, đề án được duyệt là {bp.seats}",
             f"{ben}: {contest_seats} seats are being filled; the approved plan has {bp.seats}",
-            rule=(f"plan.bodies.{body}.seats", src[1]),
+            rule=(f"plan.bodies.{body}.seats", src),
             contest=ids[0],
             body=body,
             expected=bp.seats,
@@ -351,48 +363,38 @@ def _age_finding(
 
 def body_results(result: ElectionResult) -> dict[str, BodyResult]:
     """Gather the counted contests by body (a body may be elected in more than one contest)."""
-    grouped: dict[
-        str, list[tuple[str, int, list[str], list[tuple[str, int]], list[str], int, bool]]
-    ]
-    grouped = {}
+    out: dict[str, BodyResult] = {}
     for cr in result.contests:
         c = cr.contest
         if c.body == "nomination_poll":
             continue
         elected = cr.elected
         passed: dict[str, int] = {}
-        tied: list[str] = []
-        last = cr.last
-        counted = bool(cr.rounds) and all(r.decision is not None for r in cr.rounds)
         for rr in cr.rounds:
             if rr.decision is None:
                 continue
             for i, pid in enumerate(rr.candidates):
                 if rr.decision.passed[i] and pid not in elected:
                     passed[pid] = rr.tally.votes[i]
-        if last is not None and last.decision is not None and last.decision.tie is not None:
-            tied = [last.candidates[i] for i in last.decision.tie.candidates]
-        open_seats = (
-            last.decision.open_seats
-            if last is not None and last.decision is not None
-            else (c.seats or 0)
+        last = cr.last
+        decision = last.decision if last is not None else None
+        tied = (
+            tuple(last.candidates[i] for i in decision.tie.candidates)
+            if last is not None and decision is not None and decision.tie is not None
+            else ()
         )
-        ranked = sorted(passed.items(), key=lambda kv: -kv[1])
-        grouped.setdefault(c.body, []).append(
-            (c.id, c.seats or 0, elected, ranked, tied, open_seats, counted)
+        one = BodyResult(
+            c.body,
+            (c.id,),
+            c.seats or 0,
+            tuple(elected),
+            tuple(sorted(passed.items(), key=lambda kv: -kv[1])),
+            tied,
+            decision.open_seats if decision is not None else (c.seats or 0),
+            bool(cr.rounds) and all(r.decision is not None for r in cr.rounds),
         )
-    out: dict[str, BodyResult] = {}
-    for body, parts in grouped.items():
-        out[body] = BodyResult(
-            body,
-            tuple(p[0] for p in parts),
-            sum(p[1] for p in parts),
-            tuple(pid for p in parts for pid in p[2]),
-            tuple(item for p in parts for item in p[3]),
-            tuple(pid for p in parts for pid in p[4]),
-            sum(p[5] for p in parts),
-            all(p[6] for p in parts),
-        )
+        before = out.get(c.body)
+        out[c.body] = one if before is None else before.merge(one)
     return out
 
 
@@ -402,7 +404,7 @@ def after_vote(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]
     rows: list[TargetRow] = []
     plan = election.plan
     if plan is not None:
-        src = ("plan", plan_source(plan))
+        src = plan_source(plan)
         for body, bp in plan.bodies.items():
             br = bodies.get(body)
             if br is None or not br.counted:
@@ -422,7 +424,7 @@ def _check_body(
     body: str,
     bp: BodyPlan,
     br: BodyResult,
-    src: tuple[str, _PlanSource],
+    src: _PlanSource,
 ) -> tuple[list[Finding], list[TargetRow]]:
     out: list[Finding] = []
     rows: list[TargetRow] = []
@@ -446,7 +448,7 @@ def _check_body(
                 "warning",
                 f"{bvi}: trúng cử {n}/{bp.seats} người theo đề án{tail_vi}",
                 f"{ben}: {n} of the {bp.seats} planned seats filled{tail_en}",
-                rule=(f"plan.bodies.{body}.seats", src[1]),
+                rule=(f"plan.bodies.{body}.seats", src),
                 contest=ids[0],
                 body=body,
                 expected=bp.seats,
@@ -466,7 +468,7 @@ def _check_body(
                 missing.setdefault(p.id, set()).add(_needs_field(key, target))
         need = needed(n, target.min) if target.min is not None else None
         ok_min = target.min is None or at_least(count, n, target.min)
-        ok_max = target.max is None or _at_most(count, n, target.max)
+        ok_max = target.max is None or at_most(count, n, target.max)
         rows.append(
             TargetRow(
                 body,
@@ -573,7 +575,7 @@ def _check_body(
                         "error" if body in POST_BODIES else "warning",
                         f"{bvi}: {p.name} trúng cử nhưng không có trong danh sách của đề án",
                         f"{ben}: {p.name} is elected but not on the plan's slate",
-                        rule=(f"plan.bodies.{body}.slate", src[1]),
+                        rule=(f"plan.bodies.{body}.slate", src),
                         contest=ids[0],
                         person=p.id,
                         body=body,
@@ -591,7 +593,7 @@ def _check_body(
                         + ("đang ngang phiếu, chờ bầu lại" if tie else "không trúng cử"),
                         f"{ben}: {_name(election, pid)} is on the plan's slate but "
                         + ("is tied, a re-vote is due" if tie else "was not elected"),
-                        rule=(f"plan.bodies.{body}.slate", src[1]),
+                        rule=(f"plan.bodies.{body}.slate", src),
                         contest=ids[0],
                         person=pid,
                         body=body,
@@ -610,12 +612,6 @@ def _wanted(minimum: int | Fraction, need: int) -> tuple[str, str]:
 def _needs_field(key: str, target: Target) -> str:
     kind = target_kind(key, target)
     return {"women": "sex", "youth": "born", "ethnic_minority": "ethnicity"}.get(kind, kind)
-
-
-def _at_most(count: int, total: int, most: int | Fraction) -> bool:
-    if isinstance(most, int):
-        return count <= most
-    return count * most.denominator <= most.numerator * total
 
 
 def _chain(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]) -> list[Finding]:
@@ -679,7 +675,7 @@ def _posts(
             )
             break
     # Someone else in a planned post: a deviation from the plan, whatever led to it.
-    src = ("plan", plan_source(plan))
+    src = plan_source(plan)
     for post in (*POST_BODIES, "standing_committee"):
         names = {p for b, p in planned if b == post}
         br = bodies.get(post)
@@ -698,7 +694,7 @@ def _posts(
                     f"đề án là {_names(election, sorted(names))}",
                     f"{post_en} ({', '.join(br.contests)}): {_name(election, pid)} is elected; "
                     f"the plan names {_names(election, sorted(names))}",
-                    rule=(f"plan.posts.{post}", src[1]),
+                    rule=(f"plan.posts.{post}", src),
                     contest=br.contests[0],
                     person=pid,
                     body=post,

@@ -90,6 +90,13 @@ def at_least(count: int, total: int, minimum: int | Fraction) -> bool:
     return count * minimum.denominator >= minimum.numerator * total
 
 
+def at_most(count: int, total: int, maximum: int | Fraction) -> bool:
+    """``count`` of ``total`` stays within ``maximum`` (a count, or a share in integers)."""
+    if isinstance(maximum, int):
+        return count <= maximum
+    return count * maximum.denominator <= maximum.numerator * total
+
+
 def needed(total: int, minimum: int | Fraction) -> int:
     """The smallest count of ``total`` that reaches ``minimum``."""
     if isinstance(minimum, int):
