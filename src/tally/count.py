@@ -222,6 +222,16 @@ def _classify(
     return ("", agrees, " ".join(s + u))
 
 
+def classify(struck: str, unmarked: str, spec: BallotSpec) -> tuple[str, int]:
+    """The derived invalid reason ("" if valid) and the names voted for, for one ballot's marks.
+
+    The same judgement the count makes, for ballot entry to show before a ballot is committed.
+    Raises BallotFileError (without a file) for a position that does not exist or repeats.
+    """
+    derived, kept, _ = _classify(struck, unmarked, spec, None, 0)
+    return derived, kept
+
+
 def count_rows(rows: Iterable[Row], spec: BallotSpec, path: Path | None = None) -> Tally:
     """Count ballot rows into a Tally; raise BallotFileError for a malformed row.
 

@@ -169,6 +169,17 @@ def _rule_keys(
     return keys
 
 
+def round_list(contest: Contest, ri: int) -> tuple[int, list[str]]:
+    """The seats and the ballot list of round ``ri`` (0-based) as election.yaml gives them."""
+    rnd = contest.rounds[ri] if ri < len(contest.rounds) else None
+    seats = rnd.seats if ri and rnd is not None else contest.seats
+    cands = list(rnd.candidates if ri and rnd is not None and rnd.candidates else contest.candidates)
+    if contest.body == "nomination_poll":
+        seats = len(cands)
+    assert seats is not None
+    return seats, cands
+
+
 def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None) -> ContestResult:
     election, rules = loaded.election, loaded.rules
     contest = election.contests[ci]
@@ -181,11 +192,7 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
             break
         if rnd.ballots is None and rnd.tallies is None:
             break  # not voted yet
-        seats = rnd.seats if ri else contest.seats
-        cands = list(rnd.candidates if ri and rnd.candidates else contest.candidates)
-        if contest.body == "nomination_poll":
-            seats = len(cands)
-        assert seats is not None
+        seats, cands = round_list(contest, ri)
         if ri:
             if result.rounds and result.rounds[-1].outcome in ("rejected", "void"):
                 break  # cannot judge a later round on figures that were not accepted

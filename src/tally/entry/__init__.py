@@ -1,0 +1,1 @@
+"""Ballot entry on the counting board's laptop: journals, sessions, reconciliation, the log."""

@@ -1,0 +1,299 @@
+"""The entry journal: an append-only, hash-chained, fsync'ed record of everything typed.
+
+Why a text journal and not SQLite: one JSON object per line is readable with any editor,
+diffs and copies like any file (a USB stick between laptops), has no partial state to
+recover, and its durability needs one rule: a line is confirmed only after ``write`` and
+``fsync`` have returned. A crash in the middle of a write leaves at most one torn last line,
+which was never confirmed; it is moved aside (never silently dropped) when the journal is
+opened again. SQLite in WAL mode would give the same durability, but an opaque file that
+a counting board cannot read or print, and a second format to keep tamper-evident.
+
+Tamper evidence: every entry carries ``prev``, the hash of the entry before it, and
+``hash``, the SHA-256 of its own canonical JSON without ``hash``. Changing, removing or
+reordering any line breaks the chain at that line; the head hash printed in the entry log
+commits to the whole journal.
+
+Entries are never rewritten: an undo or a correction is a new entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Literal, get_args
+
+from tally.errors import TallyError
+
+FORMAT = "tally-journal"
+VERSION = 1
+GENESIS = "0" * 64
+
+Kind = Literal[
+    "open",  # the header: what is being entered (always the first line)
+    "start",  # a process began entering (first start or a resume after a stop or a crash)
+    "ballot",  # a ballot committed
+    "correct",  # a committed ballot replaced by new marks (found by its serial)
+    "undo",  # the last ballot or correction taken back
+    "pause",
+    "resume",
+    "show_tally",  # the board let the running per-candidate tally be shown
+    "hide_tally",
+    "stop",  # the operator closed the entry
+    "resolve",  # reconcile: a difference between journals decided by a named person
+]
+KINDS: frozenset[str] = frozenset(get_args(Kind))
+
+Value = str | int | bool | None | list[str] | list[int] | dict[str, str]
+
+
+class JournalError(TallyError):
+    """A journal that cannot be read, is broken, or is in use (exit 2: bad input)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    seq: int
+    kind: Kind
+    time: str
+    fields: dict[str, Value]
+    prev: str
+    hash: str
+    line: int  # 1-based line in the file
+
+    def str_(self, key: str) -> str:
+        value = self.fields.get(key)
+        return value if isinstance(value, str) else ""
+
+    def ints(self, key: str) -> list[int]:
+        value = self.fields.get(key)
+        return [v for v in value if isinstance(v, int)] if isinstance(value, list) else []
+
+    def int_(self, key: str) -> int | None:
+        value = self.fields.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def canonical(obj: dict[str, Value]) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def entry_hash(obj: dict[str, Value]) -> str:
+    body = {k: v for k, v in obj.items() if k != "hash"}
+    return hashlib.sha256(canonical(body).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Journal:
+    path: Path
+    entries: tuple[Entry, ...]
+    torn: bytes  # an unconfirmed, half-written last line ("" if none)
+
+    @property
+    def header(self) -> Entry:
+        return self.entries[0]
+
+    @property
+    def head(self) -> str:
+        """The hash of the last entry: it commits to the whole journal."""
+        return self.entries[-1].hash
+
+
+def _entry(path: Path, lineno: int, text: str, prev: str, seq: int) -> Entry:
+    def broken(message: str, hint: str | None = None) -> JournalError:
+        return JournalError.at(
+            message,
+            path,
+            lineno,
+            hint=hint
+            or "the journal was changed outside tally; keep this copy for the board "
+            "and compare it with the other journals",
+        )
+
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise broken(f"not a journal entry ({exc.msg})") from None
+    if not isinstance(obj, dict):
+        raise broken("not a journal entry (not a JSON object)")
+    for key, typ in (("seq", int), ("kind", str), ("time", str), ("prev", str), ("hash", str)):
+        if not isinstance(obj.get(key), typ):
+            raise broken(f"entry without a valid '{key}'")
+    if obj["kind"] not in KINDS:
+        raise broken(f"unknown entry kind '{obj['kind']}'")
+    if obj["seq"] != seq:
+        raise broken(f"entry number {obj['seq']} where {seq} was expected: an entry is missing")
+    if obj["prev"] != prev:
+        raise broken("the chain is broken: 'prev' is not the hash of the entry before")
+    if entry_hash(obj) != obj["hash"]:
+        raise broken("the entry does not match its hash: it was edited")
+    fields = {k: v for k, v in obj.items() if k not in ("seq", "kind", "time", "prev", "hash")}
+    return Entry(seq, obj["kind"], obj["time"], fields, obj["prev"], obj["hash"], lineno)
+
+
+def read_journal(path: Path) -> Journal:
+    """Read and verify a journal; raise JournalError naming the first broken line."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise JournalError.at("journal not found", path) from None
+    except IsADirectoryError:
+        raise JournalError.at("is a folder, not a journal", path) from None
+    except OSError as exc:
+        raise JournalError.at(f"cannot read the journal ({exc.strerror})", path) from None
+    cut = raw.rfind(b"\n") + 1
+    body, torn = raw[:cut], raw[cut:]
+    entries: list[Entry] = []
+    prev = GENESIS
+    for lineno, line in enumerate(body.split(b"\n")[:-1], start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            raise JournalError.at("is not UTF-8 text: not a tally journal", path, lineno) from None
+        entry = _entry(path, lineno, text, prev, len(entries))
+        entries.append(entry)
+        prev = entry.hash
+    if not entries:
+        raise JournalError.at(
+            "the journal is empty" if not torn else "the journal has no complete entry",
+            path,
+            1,
+            hint="an entry journal starts with its 'open' line, written by 'tally enter'",
+        )
+    first = entries[0]
+    if first.kind != "open" or first.str_("format") != FORMAT:
+        raise JournalError.at("not a tally entry journal (no 'open' header)", path, 1)
+    if first.int_("version") != VERSION:
+        raise JournalError.at(
+            f"journal format version {first.fields.get('version')} is not supported "
+            f"(this tally reads version {VERSION})",
+            path,
+            1,
+        )
+    return Journal(path, tuple(entries), torn)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if sys.platform == "win32":  # directories cannot be opened for fsync on Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _lock(f: IO[bytes], path: Path) -> None:
+    """Refuse a second writer: two processes appending to one journal would fork the chain.
+
+    The lock belongs to the open file and dies with the process, even under kill -9.
+    """
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        raise JournalError.at(
+            "the journal is open in another 'tally enter'",
+            path,
+            hint="one operator per journal: close the other window, or give this operator "
+            "their own journal",
+        ) from None
+
+
+class JournalWriter:
+    """Appends entries durably. Use :meth:`create` or :meth:`resume`; close when done."""
+
+    def __init__(self, path: Path, f: IO[bytes], last: Entry) -> None:
+        self.path = path
+        self._f = f
+        self.last = last
+
+    @classmethod
+    def create(cls, path: Path, time: str, header: dict[str, Value]) -> JournalWriter:
+        """Start a new journal whose first line is the ``open`` header."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+        except FileExistsError:
+            raise JournalError.at("a journal already exists here", path) from None
+        f = os.fdopen(fd, "ab", buffering=0)
+        _lock(f, path)
+        fields: dict[str, Value] = {"format": FORMAT, "version": VERSION, **header}
+        writer = cls(path, f, Entry(-1, "open", time, {}, GENESIS, GENESIS, 0))
+        writer._write("open", time, fields)
+        _fsync_dir(path.parent)
+        return writer
+
+    @classmethod
+    def resume(cls, path: Path) -> tuple[JournalWriter, Journal]:
+        """Open an existing journal for appending; a torn last line is moved aside first."""
+        try:
+            f = path.open("r+b", buffering=0)
+        except FileNotFoundError:
+            raise JournalError.at("journal not found", path) from None
+        except OSError as exc:
+            raise JournalError.at(f"cannot open the journal ({exc.strerror})", path) from None
+        try:
+            _lock(f, path)
+            journal = read_journal(path)
+            if journal.torn:
+                aside = _aside(path)
+                aside.write_bytes(journal.torn)
+                size = path.stat().st_size - len(journal.torn)
+                os.truncate(path, size)
+                os.fsync(f.fileno())
+                _fsync_dir(path.parent)
+            f.seek(0, os.SEEK_END)
+        except BaseException:
+            f.close()
+            raise
+        return cls(path, f, journal.entries[-1]), journal
+
+    def append(self, kind: Kind, time: str, fields: dict[str, Value]) -> Entry:
+        """Write one entry and return only once it is on the disk."""
+        return self._write(kind, time, fields)
+
+    def _write(self, kind: Kind, time: str, fields: dict[str, Value]) -> Entry:
+        reserved = {"seq", "kind", "time", "prev", "hash"} & fields.keys()
+        if reserved:
+            raise ValueError(f"reserved entry keys: {sorted(reserved)}")
+        seq = self.last.seq + 1
+        # Written in a reading order; the hash is over the canonical (sorted) form.
+        obj: dict[str, Value] = {"seq": seq, "kind": kind, "time": time, **fields}
+        obj["prev"] = self.last.hash
+        obj["hash"] = entry_hash(obj)
+        data = (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        view = memoryview(data)
+        while view:  # unbuffered: loop over short writes
+            written = self._f.write(view)
+            view = view[written or 0 :]
+        os.fsync(self._f.fileno())
+        entry = Entry(seq, kind, time, fields, self.last.hash, str(obj["hash"]), self.last.line + 1)
+        self.last = entry
+        return entry
+
+    def close(self) -> None:
+        self._f.close()
+
+    def __enter__(self) -> JournalWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _aside(path: Path) -> Path:
+    for n in range(1, 10_000):
+        candidate = path.with_name(f"{path.name}.torn-{n}")
+        if not candidate.exists():
+            return candidate
+    raise JournalError.at("too many torn-line files beside the journal", path)

@@ -1,0 +1,713 @@
+"""Ballot entry: what the operator types → journal entries → the ballots entered so far.
+
+One state machine serves the full-screen app, the line mode and the tests. Every ballot is
+judged by the same code the count uses (:func:`tally.count.classify`), and the running
+figures are the count itself (:func:`tally.count.count_rows` over the entered ballots), so
+what the screen shows is what ``tally count`` will find.
+
+What the operator types (one line per ballot; the app binds keys to the same commands):
+
+- ``3 5 12``: the positions struck out (separated by spaces, ``.``, ``,`` or ``+``, so the
+  numeric keypad is enough); ``0`` for a ballot with nothing struck.
+- ``2 4 / 7`` on an agree/disagree ballot: rows marked disagree, then after ``/`` the rows
+  with both boxes or neither.
+- ``!n``, ``!w``, ``!m``: invalid as seen on paper (not issued, name written in, marked).
+- ``#17 3 5``: give this ballot the serial 17 (the default is the next number).
+- ``:undo`` · ``:fix 17 3 5`` (correct ballot 17) · ``:pause`` · ``:resume`` · ``:tally``
+  (show or hide the running tally) · ``:quit``.
+
+A ballot the count will find invalid from its marks (too many names kept, every name struck,
+no usable row) is shown with its reason and needs a second Enter (an empty line) to commit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from tally import __version__
+from tally.ballots.csvfile import Row
+from tally.checks import layout_for
+from tally.config.loader import LoadedElection
+from tally.count import TYPED_REASONS, BallotSpec, Layout, Tally, classify, count_rows
+from tally.engine import round_list
+from tally.entry.journal import Entry, JournalError, JournalWriter, Value, read_journal
+from tally.errors import BallotFileError, ConfigError, Issue, Location
+from tally.findings import Lang
+from tally.labels import REASON, tr
+from tally.safefile import written_atomically
+
+Clock = Callable[[], str]
+
+SHORT_REASONS = {"n": "not_issued", "w": "write_in", "m": "marked"}
+_SEPARATORS = re.compile(r"[\s,.+]+")
+
+
+def _t(lang: Lang, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The ballot of one round, as printed: what entry needs to judge a ballot."""
+
+    election: str
+    contest: str
+    title: str
+    round: int
+    seats: int
+    layout: Layout
+    candidates: tuple[str, ...]
+    names: tuple[str, ...]
+    invalidating: frozenset[str]
+    issued: int | None = None
+    collected: int | None = None
+
+    @property
+    def spec(self) -> BallotSpec:
+        return BallotSpec(len(self.candidates), self.seats, self.layout, self.invalidating)
+
+    def header(self) -> dict[str, Value]:
+        """The journal's ``open`` fields: enough to export and reconcile without the folder."""
+        return {
+            "election": self.election,
+            "contest": self.contest,
+            "title": self.title,
+            "round": self.round,
+            "seats": self.seats,
+            "layout": self.layout,
+            "candidates": list(self.candidates),
+            "names": list(self.names),
+            "invalidating": sorted(self.invalidating),
+            "issued": self.issued,
+            "collected": self.collected,
+            "tool": f"tally {__version__}",
+        }
+
+    @classmethod
+    def from_header(cls, entry: Entry) -> Sheet:
+        layout = entry.str_("layout")
+        return cls(
+            entry.str_("election"),
+            entry.str_("contest"),
+            entry.str_("title"),
+            entry.int_("round") or 1,
+            entry.int_("seats") or 0,
+            "agree_disagree" if layout == "agree_disagree" else "strike",
+            tuple(_strs(entry.fields.get("candidates"))),
+            tuple(_strs(entry.fields.get("names"))),
+            frozenset(_strs(entry.fields.get("invalidating"))),
+            entry.int_("issued"),
+            entry.int_("collected"),
+        )
+
+    def same_ballot(self, other: Sheet) -> bool:
+        return (self.contest, self.round, self.seats, self.layout, self.candidates) == (
+            other.contest,
+            other.round,
+            other.seats,
+            other.layout,
+            other.candidates,
+        )
+
+
+def _strs(value: Value) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What is on one paper ballot, as entered."""
+
+    struck: tuple[int, ...] = ()  # sorted positions struck (agree/disagree: disagree)
+    unmarked: tuple[int, ...] = ()  # agree/disagree: both boxes or neither
+    invalid: str = ""  # a reason seen on paper: not_issued, write_in, marked
+
+    def text(self) -> str:
+        """The marks as the operator would type them."""
+        if self.invalid:
+            return f"!{self.invalid}"
+        out = " ".join(map(str, self.struck)) or "0"
+        if self.unmarked:
+            out += " / " + " ".join(map(str, self.unmarked))
+        return out
+
+    def fields(self) -> dict[str, Value]:
+        return {
+            "struck": list(self.struck),
+            "unmarked": list(self.unmarked),
+            "invalid": self.invalid,
+        }
+
+    @classmethod
+    def of(cls, entry: Entry) -> Marks:
+        return cls(
+            tuple(entry.ints("struck")), tuple(entry.ints("unmarked")), entry.str_("invalid")
+        )
+
+    def row(self, serial: str, line: int = 0) -> Row:
+        return (
+            line,
+            serial,
+            " ".join(map(str, self.struck)),
+            " ".join(map(str, self.unmarked)),
+            self.invalid,
+        )
+
+
+class EntryInputError(ValueError):
+    """A line that cannot be a ballot or a command; the message says why (already translated)."""
+
+
+def parse_marks(text: str, sheet: Sheet, lang: Lang) -> Marks:
+    """The marks of one ballot from what the operator typed; EntryInputError if impossible."""
+    text = text.strip()
+    if text.startswith("!"):
+        word = text[1:].strip().lower()
+        reason = SHORT_REASONS.get(word, word)
+        if reason not in TYPED_REASONS:
+            raise EntryInputError(
+                _t(
+                    lang,
+                    f"'{text}' không phải lý do: !n (không do Ban kiểm phiếu phát ra), "
+                    "!w (ghi thêm tên), !m (có đánh dấu)",
+                    f"'{text}' is not a reason: !n (not issued), !w (name written in), !m (marked)",
+                )
+            )
+        return Marks(invalid=reason)
+    if not text:
+        raise EntryInputError(
+            _t(lang, "gõ 0 cho phiếu không gạch tên nào", "type 0 for a ballot with nothing struck")
+        )
+    left, slash, right = text.partition("/")
+    if slash and sheet.layout != "agree_disagree":
+        raise EntryInputError(
+            _t(
+                lang,
+                "'/' chỉ dùng cho phiếu đồng ý/không đồng ý; phiếu này gạch tên",
+                "'/' is for agree/disagree ballots; names on this ballot are struck out",
+            )
+        )
+    struck = _positions(left, sheet, lang, allow_zero=True)
+    unmarked = _positions(right, sheet, lang, allow_zero=False) if slash else ()
+    both = sorted(set(struck) & set(unmarked))
+    if both:
+        raise EntryInputError(
+            _t(
+                lang,
+                f"dòng {both[0]} vừa không đồng ý vừa không hợp lệ",
+                f"row {both[0]} is both disagree and unusable",
+            )
+        )
+    return Marks(struck, unmarked)
+
+
+def _positions(text: str, sheet: Sheet, lang: Lang, allow_zero: bool) -> tuple[int, ...]:
+    tokens = [t for t in _SEPARATORS.split(text.strip()) if t]
+    if allow_zero and tokens == ["0"]:
+        return ()
+    n = len(sheet.candidates)
+    seen: list[int] = []
+    for token in tokens:
+        if not token.isdigit():
+            raise EntryInputError(
+                _t(lang, f"'{token}' không phải số thứ tự", f"'{token}' is not a position")
+            )
+        pos = int(token)
+        if not 1 <= pos <= n:
+            raise EntryInputError(
+                _t(
+                    lang,
+                    f"không có số {pos}: phiếu có {n} tên",
+                    f"there is no {pos}: the ballot has {n} name{'s' if n != 1 else ''}",
+                )
+            )
+        if pos in seen:
+            raise EntryInputError(
+                _t(lang, f"số {pos} gõ hai lần", f"position {pos} is typed twice")
+            )
+        seen.append(pos)
+    return tuple(sorted(seen))
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """How the count will take a ballot: valid (names voted for) or invalid (why)."""
+
+    reason: str  # "" valid; else the invalid reason (typed or derived)
+    kept: int
+    derived: bool  # the reason follows from the marks (needs a second Enter)
+
+    def text(self, sheet: Sheet, lang: Lang) -> str:
+        if not self.reason:
+            if sheet.layout == "strike":
+                return _t(
+                    lang,
+                    f"hợp lệ — giữ {self.kept}/{len(sheet.candidates)} tên",
+                    f"valid — keeps {self.kept} of {len(sheet.candidates)} names",
+                )
+            return _t(lang, f"hợp lệ — đồng ý {self.kept}", f"valid — agrees with {self.kept}")
+        return _t(lang, "KHÔNG HỢP LỆ", "INVALID") + f": {tr(REASON, self.reason, lang)}"
+
+
+def judge(marks: Marks, sheet: Sheet) -> Judgement:
+    """The same judgement the count makes (typed reasons count only if the rules say so)."""
+    spec = sheet.spec
+    if marks.invalid and marks.invalid in spec.invalidating:
+        return Judgement(marks.invalid, 0, False)
+    try:
+        derived, kept = classify(
+            " ".join(map(str, marks.struck)), " ".join(map(str, marks.unmarked)), spec
+        )
+    except BallotFileError as exc:  # parse_marks refuses these first
+        raise EntryInputError(str(exc)) from None
+    return Judgement(derived, kept, bool(derived))
+
+
+Action = Literal["ballot", "correct", "undo", "pause", "resume", "tally", "quit", "confirm"]
+
+
+@dataclass(frozen=True)
+class Command:
+    action: Action
+    serial: str | None = None
+    marks: Marks | None = None
+
+
+def parse_line(text: str, sheet: Sheet, lang: Lang) -> Command:
+    """One typed line → a command; EntryInputError with the reason if it is not one."""
+    text = text.strip()
+    if not text:
+        return Command("confirm")
+    if text.startswith(":"):
+        word, _, rest = text[1:].strip().partition(" ")
+        word = word.lower()
+        simple: dict[str, Action] = {
+            "undo": "undo",
+            "u": "undo",
+            "pause": "pause",
+            "resume": "resume",
+            "tally": "tally",
+            "t": "tally",
+            "quit": "quit",
+            "q": "quit",
+        }
+        if word in simple and not rest.strip():
+            return Command(simple[word])
+        if word in ("fix", "f"):
+            target, _, marks = rest.strip().partition(" ")
+            target = target.lstrip("#")
+            if not target or not marks.strip():
+                raise EntryInputError(
+                    _t(lang, "cách dùng: :fix SỐ-PHIẾU DẤU", "usage: :fix SERIAL MARKS")
+                    + " (:fix 17 3 5)"
+                )
+            return Command("correct", target, parse_marks(marks, sheet, lang))
+        raise EntryInputError(
+            _t(lang, f"không có lệnh '{text}'", f"no command '{text}'")
+            + " (:undo :fix :pause :resume :tally :quit)"
+        )
+    serial: str | None = None
+    if text.startswith("#"):
+        serial, _, text = text[1:].partition(" ")
+        if not serial or "," in serial:
+            raise EntryInputError(
+                _t(lang, "số phiếu sau # trống hoặc có dấu phẩy", "no serial after #, or a comma")
+            )
+    return Command("ballot", serial, parse_marks(text, sheet, lang))
+
+
+@dataclass
+class EntryState:
+    """The ballots entered so far: the journal replayed (entries in, never out)."""
+
+    sheet: Sheet
+    ballots: dict[str, Marks] = field(default_factory=dict)  # serial → marks, in entry order
+    # undo stack: (serial, the marks before, the entry's seq); None = the ballot was new
+    actions: list[tuple[str, Marks | None, int]] = field(default_factory=list)
+    paused: bool = False
+    tally_shown: bool = False
+    last: tuple[str, Marks] | None = None
+    operators: list[str] = field(default_factory=list)
+    path: Path | None = None  # the journal, for messages
+
+    def apply(self, entry: Entry) -> None:
+        kind = entry.kind
+        if kind == "ballot":
+            serial = entry.str_("serial")
+            marks = Marks.of(entry)
+            self.actions.append((serial, None, entry.seq))
+            self.ballots[serial] = marks
+            self.last = (serial, marks)
+        elif kind == "correct":
+            serial = entry.str_("serial")
+            marks = Marks.of(entry)
+            self.actions.append((serial, self.ballots.get(serial), entry.seq))
+            self.ballots[serial] = marks
+            self.last = (serial, marks)
+        elif kind == "undo":
+            if not self.actions:
+                raise JournalError.at(
+                    "an undo with nothing before it to undo", self.path, entry.line
+                )
+            serial, before, _ = self.actions.pop()
+            if before is None:
+                self.ballots.pop(serial, None)
+            else:
+                self.ballots[serial] = before
+            self.last = next(reversed(self.ballots.items()), None)
+        elif kind == "pause":
+            self.paused = True
+        elif kind == "resume":
+            self.paused = False
+        elif kind == "show_tally":
+            self.tally_shown = True
+        elif kind in ("hide_tally", "start", "stop"):
+            self.tally_shown = False
+            if kind == "start":
+                self.paused = False
+                operator = entry.str_("operator")
+                if operator and operator not in self.operators:
+                    self.operators.append(operator)
+
+    def next_serial(self) -> str:
+        numbers = [int(s) for s in self.ballots if s.isdigit() and len(s) < 12]
+        n = max(numbers, default=0) + 1
+        while str(n) in self.ballots:
+            n += 1
+        return str(n)
+
+    def rows(self) -> Iterator[Row]:
+        for i, (serial, marks) in enumerate(self.ballots.items(), start=2):
+            yield marks.row(serial, i)
+
+    def tally(self) -> Tally:
+        """The count of the ballots entered so far, by the count's own code."""
+        return count_rows(self.rows(), self.sheet.spec)
+
+
+def replay(sheet: Sheet, entries: tuple[Entry, ...], path: Path | None = None) -> EntryState:
+    state = EntryState(sheet, path=path)
+    for entry in entries[1:]:
+        state.apply(entry)
+    return state
+
+
+Status = Literal["committed", "refused", "confirm", "done", "quit"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: Status
+    message: str
+    entry: Entry | None = None
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the screen shows while a line is typed, before Enter."""
+
+    ok: bool
+    message: str
+    struck: tuple[int, ...] = ()
+    unmarked: tuple[int, ...] = ()
+
+
+class EntrySession:
+    """Entry of one round into one journal by one operator."""
+
+    def __init__(
+        self, writer: JournalWriter, state: EntryState, operator: str, clock: Clock, lang: Lang
+    ) -> None:
+        self.writer = writer
+        self.state = state
+        self.sheet = state.sheet
+        self.operator = operator
+        self.clock = clock
+        self.lang = lang
+        self.pending: str | None = None  # a line judged invalid, awaiting a second Enter
+        self.resumed = False
+        self.moved_aside: str | None = None
+
+    @classmethod
+    def open(
+        cls, path: Path, sheet: Sheet, operator: str, clock: Clock, lang: Lang = "vi"
+    ) -> EntrySession:
+        """Start a journal, or resume one (after a stop or a crash) where it ended."""
+        if path.exists():
+            writer, journal = JournalWriter.resume(path)
+            try:
+                found = Sheet.from_header(journal.header)
+                if not found.same_ballot(sheet):
+                    raise ConfigError(
+                        Issue(
+                            f"this journal is for contest '{found.contest}' round {found.round} "
+                            f"with {len(found.candidates)} names and {found.seats} seats, "
+                            "which is not the ballot election.yaml now describes",
+                            journal_location(path),
+                            "the ballot list must not change once entry has begun; "
+                            "use the journal of this ballot, or restore election.yaml",
+                        )
+                    )
+                state = replay(found, journal.entries, path)
+            except BaseException:
+                writer.close()
+                raise
+            session = cls(writer, state, operator, clock, lang)
+            session.resumed = True
+            if journal.torn:
+                session.moved_aside = f"{path.name}.torn-*"
+        else:
+            header = {**sheet.header(), "operator": operator}
+            writer = JournalWriter.create(path, clock(), header)
+            session = cls(writer, EntryState(sheet, path=path), operator, clock, lang)
+        start: dict[str, Value] = {"operator": operator, "resumed": session.resumed}
+        session._append("start", start)
+        return session
+
+    def close(self) -> None:
+        self.writer.close()
+
+    def _append(self, kind: str, fields: dict[str, Value]) -> Entry:
+        entry = self.writer.append(kind, self.clock(), {"operator": self.operator, **fields})  # type: ignore[arg-type]
+        self.state.apply(entry)
+        return entry
+
+    def t(self, vi: str, en: str) -> str:
+        return _t(self.lang, vi, en)
+
+    # -- what the screen shows before Enter ------------------------------------------------
+
+    def preview(self, text: str) -> Preview:
+        text = text.strip()
+        if not text:
+            if self.pending is not None:
+                return Preview(
+                    False,
+                    self.t(
+                        "Enter lần nữa để ghi phiếu không hợp lệ",
+                        "Enter again to commit it as invalid",
+                    ),
+                )
+            return Preview(True, "")
+        if text.startswith(":"):
+            return Preview(True, "")
+        try:
+            command = parse_line(text, self.sheet, self.lang)
+        except EntryInputError as exc:
+            return Preview(False, str(exc))
+        marks = command.marks
+        assert marks is not None
+        judgement = judge(marks, self.sheet)
+        return Preview(
+            not judgement.reason,
+            judgement.text(self.sheet, self.lang),
+            marks.struck,
+            marks.unmarked,
+        )
+
+    # -- Enter -----------------------------------------------------------------------------
+
+    def submit(self, text: str) -> Outcome:
+        """Act on one typed line. A ballot is on the disk before this returns 'committed'."""
+        try:
+            command = parse_line(text, self.sheet, self.lang)
+        except EntryInputError as exc:
+            self.pending = None
+            return Outcome("refused", str(exc))
+        state = self.state
+        if command.action == "confirm":
+            if self.pending is None:
+                return Outcome(
+                    "refused",
+                    self.t(
+                        "gõ 0 cho phiếu không gạch tên nào",
+                        "type 0 for a ballot with nothing struck",
+                    ),
+                )
+            text, self.pending = self.pending, None
+            command = parse_line(text, self.sheet, self.lang)
+            return self._commit(command, confirmed=True, text=text)
+        if state.paused and command.action not in ("resume", "quit"):
+            return Outcome(
+                "refused",
+                self.t("đang tạm dừng: gõ :resume để tiếp tục", "paused: type :resume to go on"),
+            )
+        if command.action in ("ballot", "correct"):
+            return self._commit(command, confirmed=text.strip() == self.pending, text=text.strip())
+        self.pending = None
+        if command.action == "undo":
+            if not state.actions:
+                return Outcome("refused", self.t("không có gì để hoàn tác", "nothing to undo"))
+            serial, before, seq = state.actions[-1]
+            now = state.ballots.get(serial, Marks())
+            entry = self._append("undo", {"serial": serial, "undoes": seq})
+            what = (
+                self.t(
+                    f"bỏ phiếu #{serial} ({now.text()})", f"removed ballot #{serial} ({now.text()})"
+                )
+                if before is None
+                else self.t(
+                    f"phiếu #{serial} trở lại {before.text()}",
+                    f"ballot #{serial} back to {before.text()}",
+                )
+            )
+            return Outcome("done", self.t("Hoàn tác: ", "Undone: ") + what, entry)
+        if command.action == "pause":
+            if state.paused:
+                return Outcome("refused", self.t("đã tạm dừng", "already paused"))
+            entry = self._append("pause", {})
+            return Outcome(
+                "done",
+                self.t("Tạm dừng. Gõ :resume để tiếp tục.", "Paused. Type :resume to go on."),
+                entry,
+            )
+        if command.action == "resume":
+            if not state.paused:
+                return Outcome("refused", self.t("không tạm dừng", "not paused"))
+            entry = self._append("resume", {})
+            return Outcome("done", self.t("Tiếp tục.", "Resumed."), entry)
+        if command.action == "tally":
+            kind = "hide_tally" if state.tally_shown else "show_tally"
+            entry = self._append(kind, {})
+            return Outcome(
+                "done",
+                self.t("Hiện kết quả tạm tính", "Running tally shown")
+                if kind == "show_tally"
+                else self.t("Ẩn kết quả tạm tính", "Running tally hidden"),
+                entry,
+            )
+        assert command.action == "quit"
+        entry = self._append("stop", {})
+        return Outcome(
+            "quit",
+            self.t("Đã dừng nhập; nhật ký đã lưu.", "Entry stopped; the journal is saved."),
+            entry,
+        )
+
+    def _commit(self, command: Command, confirmed: bool, text: str) -> Outcome:
+        state = self.state
+        marks = command.marks
+        assert marks is not None
+        if command.action == "ballot":
+            serial = command.serial or state.next_serial()
+            if serial in state.ballots:
+                self.pending = None
+                return Outcome(
+                    "refused",
+                    self.t(
+                        f"phiếu #{serial} đã nhập ({state.ballots[serial].text()}); sửa bằng :fix {serial} …",
+                        f"ballot #{serial} is already entered ({state.ballots[serial].text()}); correct it with :fix {serial} …",
+                    ),
+                )
+        else:
+            serial = command.serial or ""
+            if serial not in state.ballots:
+                self.pending = None
+                return Outcome(
+                    "refused", self.t(f"chưa có phiếu #{serial}", f"no ballot #{serial} yet")
+                )
+        judgement = judge(marks, self.sheet)
+        if judgement.derived and not confirmed:
+            self.pending = text
+            return Outcome(
+                "confirm",
+                f"#{serial} {judgement.text(self.sheet, self.lang)} — "
+                + self.t(
+                    "Enter lần nữa để ghi, hoặc gõ lại", "Enter again to commit, or retype it"
+                ),
+            )
+        self.pending = None
+        fields: dict[str, Value] = {"serial": serial, **marks.fields()}
+        if command.action == "correct":
+            fields["was"] = state.ballots[serial].text()
+        entry = self._append(command.action, fields)
+        verb = "✓" if command.action == "ballot" else self.t("✓ sửa", "✓ corrected")
+        return Outcome(
+            "committed",
+            f"{verb} #{serial} {marks.text()} — {judgement.text(self.sheet, self.lang)}",
+            entry,
+        )
+
+
+def journal_location(path: Path) -> Location:
+    return Location(path, 1)
+
+
+def load_state(path: Path) -> tuple[EntryState, str]:
+    """Replay a journal (read only): its ballots and its head hash."""
+    journal = read_journal(path)
+    sheet = Sheet.from_header(journal.header)
+    return replay(sheet, journal.entries, path), journal.head
+
+
+def sheet_for(loaded: LoadedElection, contest_id: str, round_no: int) -> Sheet:
+    """The ballot of a round of a contest, from election.yaml; ConfigError if there is none."""
+    election = loaded.election
+    ids = [c.id for c in election.contests]
+    if contest_id not in ids:
+        raise ConfigError(
+            Issue(
+                f"no contest '{contest_id}' (contests: {', '.join(ids)})", loaded.where("contests")
+            )
+        )
+    ci = ids.index(contest_id)
+    contest = election.contests[ci]
+    if round_no > max(len(contest.rounds), 1):
+        raise ConfigError(
+            Issue(
+                f"contest '{contest_id}' has no round {round_no} in election.yaml",
+                loaded.where("contests", ci, "rounds"),
+                "add the round (its seats, its candidates and the ballots issued) before "
+                "entering its ballots",
+            )
+        )
+    seats, cands = round_list(contest, round_no - 1)
+    rnd = contest.rounds[round_no - 1] if contest.rounds else None
+    people = election.people_by_id
+    spec = BallotSpec.from_rules(
+        len(cands),
+        seats,
+        layout_for(contest.body, len(cands), seats),  # type: ignore[arg-type]
+        loaded.rules.ballot.invalid,
+    )
+    return Sheet(
+        election.congress.name,
+        contest.id,
+        contest.name or contest.id,
+        round_no,
+        seats,
+        spec.layout,
+        tuple(cands),
+        tuple(people[c].name if c in people else c for c in cands),
+        spec.invalidating,
+        rnd.issued if rnd is not None else None,
+        rnd.collected if rnd is not None else None,
+    )
+
+
+def default_journal(loaded: LoadedElection, sheet: Sheet, operator: str) -> Path:
+    """``journals/<contest>-r<round>-<operator>.jsonl`` in the election folder."""
+    return loaded.folder / "journals" / f"{sheet.contest}-r{sheet.round}-{slug(operator)}.jsonl"
+
+
+def slug(name: str) -> str:
+    """An ASCII file-name part from a Vietnamese name: 'Trần Thị Bình' → 'tran-thi-binh'."""
+    text = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "operator"
+
+
+def write_ballots_csv(rows: Iterator[Row] | list[Row], path: Path) -> int:
+    """The ballots CSV of design.md, written atomically; returns the number of ballots."""
+    n = 0
+    with written_atomically(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as f:
+        f.write("ballot,struck,unmarked,invalid\n")
+        for _, serial, struck, unmarked, invalid in rows:
+            f.write(f"{serial},{struck},{unmarked},{invalid}\n")
+            n += 1
+    return n
