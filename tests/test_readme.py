@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import re
 import shlex
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,17 +17,19 @@ from tally.cli.main import cli
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```(\w+)\n(.*?)```", README, flags=re.S)
+# `tally …` lines, and `printf '…' | tally …` lines whose printf text is the command's stdin.
 COMMANDS = [
-    line.split("#")[0].strip()
+    line.split(" # ")[0].strip()
     for lang, body in BLOCKS
     if lang == "sh"
     for line in body.splitlines()
-    if line.startswith("tally ")
+    if line.startswith(("tally ", "printf "))
 ]
 # What each documented command is expected to end with (design.md's exit codes).
 EXPECTED_EXIT = {
     "tally check examples/huyen-2020": 1,
     "tally count examples/xa-2025 --contest bch --round 1": 4,  # the tie: a re-vote is due
+    "tally reconcile examples/xa-2025/journals/bch-r1-*.jsonl --lang en": 1,  # they differ
 }
 
 
@@ -34,13 +38,29 @@ def test_readme_has_command_examples() -> None:
     assert any(c.startswith("tally check ") for c in COMMANDS)
 
 
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the examples: the commands run in README order, and may write files."""
+    folder = tmp_path_factory.mktemp("readme")
+    shutil.copytree(ROOT / "examples", folder / "examples")
+    return folder
+
+
 @pytest.mark.parametrize("command", COMMANDS)
-def test_readme_command_runs(command: str) -> None:
-    with contextlib.chdir(ROOT):
-        result = CliRunner().invoke(cli, shlex.split(command)[1:], prog_name="tally")
+def test_readme_command_runs(command: str, workdir: Path) -> None:
+    stdin = None
+    line = command
+    if command.startswith("printf "):
+        printf, _, line = command.partition(" | ")
+        stdin = shlex.split(printf)[1].replace("\\n", "\n")
+    args: list[str] = []
+    with contextlib.chdir(workdir):
+        for arg in shlex.split(line)[1:]:
+            args += sorted(glob.glob(arg)) if "*" in arg else [arg]
+        result = CliRunner().invoke(cli, args, input=stdin, prog_name="tally")
     assert result.exc_info is None or result.exc_info[0] is SystemExit, result.exception
     assert result.exit_code == EXPECTED_EXIT.get(command, 0), result.output
-    assert result.stdout.strip()
+    assert result.stdout.strip() or result.stderr.strip()
 
 
 def test_readme_python_snippet_runs() -> None:

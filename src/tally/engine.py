@@ -173,7 +173,9 @@ def round_list(contest: Contest, ri: int) -> tuple[int, list[str]]:
     """The seats and the ballot list of round ``ri`` (0-based) as election.yaml gives them."""
     rnd = contest.rounds[ri] if ri < len(contest.rounds) else None
     seats = rnd.seats if ri and rnd is not None else contest.seats
-    cands = list(rnd.candidates if ri and rnd is not None and rnd.candidates else contest.candidates)
+    cands = list(
+        rnd.candidates if ri and rnd is not None and rnd.candidates else contest.candidates
+    )
     if contest.body == "nomination_poll":
         seats = len(cands)
     assert seats is not None

@@ -90,6 +90,10 @@ class BallotFileError(TallyError):
     """A ballot CSV or tally sheet has a malformed row."""
 
 
+class UsageError(TallyError):
+    """Options that cannot work together, or a file that would be overwritten (exit 2)."""
+
+
 class NotReconciledError(TallyError):
     """The counting board's figures do not add up."""
 

@@ -103,3 +103,4 @@ def main() -> None:
 
 
 from tally.cli import commands as _commands  # noqa: E402,F401  (registers the commands)
+from tally.cli import entry as _entry  # noqa: E402,F401

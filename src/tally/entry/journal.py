@@ -216,6 +216,9 @@ class JournalWriter:
         self.path = path
         self._f = f
         self.last = last
+        self._size = os.fstat(f.fileno()).st_size  # the end of the last confirmed entry
+        self.broken: str | None = None  # why no more entries can be written safely
+        self.moved_to: Path | None = None  # where a torn last line was moved on resume
 
     @classmethod
     def create(cls, path: Path, time: str, header: dict[str, Value]) -> JournalWriter:
@@ -245,6 +248,7 @@ class JournalWriter:
         try:
             _lock(f, path)
             journal = read_journal(path)
+            aside: Path | None = None
             if journal.torn:
                 aside = _aside(path)
                 aside.write_bytes(journal.torn)
@@ -256,7 +260,9 @@ class JournalWriter:
         except BaseException:
             f.close()
             raise
-        return cls(path, f, journal.entries[-1]), journal
+        writer = cls(path, f, journal.entries[-1])
+        writer.moved_to = aside
+        return writer, journal
 
     def append(self, kind: Kind, time: str, fields: dict[str, Value]) -> Entry:
         """Write one entry and return only once it is on the disk."""
@@ -272,11 +278,30 @@ class JournalWriter:
         obj["prev"] = self.last.hash
         obj["hash"] = entry_hash(obj)
         data = (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
-        view = memoryview(data)
-        while view:  # unbuffered: loop over short writes
-            written = self._f.write(view)
-            view = view[written or 0 :]
-        os.fsync(self._f.fileno())
+        if self.broken is not None:
+            raise JournalError.at(
+                f"no more entries can be written after a failed write ({self.broken})",
+                self.path,
+                hint="quit and start 'tally enter' again: the journal is checked and resumed "
+                "after its last confirmed entry",
+            )
+        fd = self._f.fileno()
+        try:
+            view = memoryview(data)
+            while view:  # unbuffered: loop over short writes
+                written = self._f.write(view)
+                view = view[written or 0 :]
+            os.fsync(fd)
+        except OSError as exc:
+            # Cut back to the last confirmed entry, so a retry cannot follow half a line;
+            # if even that fails, refuse every later entry (the next open moves it aside).
+            try:
+                os.ftruncate(fd, self._size)
+                os.fsync(fd)
+            except OSError:
+                self.broken = exc.strerror or type(exc).__name__
+            raise
+        self._size += len(data)
         entry = Entry(seq, kind, time, fields, self.last.hash, str(obj["hash"]), self.last.line + 1)
         self.last = entry
         return entry

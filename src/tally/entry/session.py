@@ -459,8 +459,8 @@ class EntrySession:
                 raise
             session = cls(writer, state, operator, clock, lang)
             session.resumed = True
-            if journal.torn:
-                session.moved_aside = f"{path.name}.torn-*"
+            if writer.moved_to is not None:
+                session.moved_aside = writer.moved_to.name
         else:
             header = {**sheet.header(), "operator": operator}
             writer = JournalWriter.create(path, clock(), header)
@@ -529,7 +529,7 @@ class EntrySession:
                         "type 0 for a ballot with nothing struck",
                     ),
                 )
-            text, self.pending = self.pending, None
+            text = self.pending  # cleared once the ballot is written, not before
             command = parse_line(text, self.sheet, self.lang)
             return self._commit(command, confirmed=True, text=text)
         if state.paused and command.action not in ("resume", "quit"):
@@ -616,20 +616,20 @@ class EntrySession:
             self.pending = text
             return Outcome(
                 "confirm",
-                f"#{serial} {judgement.text(self.sheet, self.lang)} — "
+                f"#{serial}: {judgement.text(self.sheet, self.lang)} — "
                 + self.t(
                     "Enter lần nữa để ghi, hoặc gõ lại", "Enter again to commit, or retype it"
                 ),
             )
-        self.pending = None
         fields: dict[str, Value] = {"serial": serial, **marks.fields()}
         if command.action == "correct":
             fields["was"] = state.ballots[serial].text()
         entry = self._append(command.action, fields)
+        self.pending = None
         verb = "✓" if command.action == "ballot" else self.t("✓ sửa", "✓ corrected")
         return Outcome(
             "committed",
-            f"{verb} #{serial} {marks.text()} — {judgement.text(self.sheet, self.lang)}",
+            f"{verb} #{serial}: {marks.text()} — {judgement.text(self.sheet, self.lang)}",
             entry,
         )
 

@@ -23,11 +23,15 @@ _BAR = {"elected": "#1f4e79", "admitted": "#1f4e79", "tie": "#c98a00"}
 _BAR_OTHER = "#a6a6a6"
 
 
-def _e(text: str) -> str:
+def esc(text: str) -> str:
+    """Text for HTML content or an attribute value."""
     return escape(text, quote=True)
 
 
-def _css_string(text: str) -> str:
+_e = esc
+
+
+def css_string(text: str) -> str:
     """A CSS string literal for generated content (``\\``, quotes, ``<`` and controls escaped)."""
     return (
         '"'
@@ -232,8 +236,8 @@ def _table(cls: str, heads: list[str], rows: list[str]) -> str:
 
 
 def _paper(m: Minutes) -> tuple[str, str, str]:
-    css = _PAPER_CSS.replace("__PAGE__", _css_string(t(m.lang, "Trang ", "Page "))).replace(
-        "__FP__", _css_string(t(m.lang, "Mã kiểm tra ", "Fingerprint ") + m.fingerprint_short)
+    css = _PAPER_CSS.replace("__PAGE__", css_string(t(m.lang, "Trang ", "Page "))).replace(
+        "__FP__", css_string(t(m.lang, "Mã kiểm tra ", "Fingerprint ") + m.fingerprint_short)
     )
     body = _header(m) + _figures(m) + _votes(m) + _elected(m) + _rules(m) + _notes(m) + _closing(m)
     return f"{m.title} — {m.election_title}", css, f"<main>\n{body}</main>\n"

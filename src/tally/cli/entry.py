@@ -1,0 +1,584 @@
+"""``tally enter`` (ballot entry, its export and its log) and ``tally reconcile``."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from tally.cli.main import cli, election_argument, json_option, lang_option
+from tally.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_RULE_FAILED, TallyError, UsageError
+
+if TYPE_CHECKING:
+    from tally.config.loader import LoadedElection
+    from tally.entry.reconcile import Reconciliation
+    from tally.entry.session import EntrySession, Marks, Sheet
+    from tally.findings import Lang
+
+
+def now() -> str:
+    """The wall-clock time entries are stamped with (local time with its UTC offset)."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _t(lang: Lang, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def _ballots_target(loaded: LoadedElection, sheet: Sheet) -> tuple[Path, bool]:
+    """Where the round's ballots CSV goes: the path election.yaml names, else a default."""
+    contest = loaded.election.contest(sheet.contest)
+    if sheet.round <= len(contest.rounds):
+        named = contest.rounds[sheet.round - 1].ballots
+        if named:
+            return loaded.data_file(named), True
+    return loaded.folder / "ballots" / f"{sheet.contest}-{sheet.round}.csv", False
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise UsageError.at(
+            "the file already exists; it is not replaced",
+            path,
+            hint="give another -o FILE, or --force to replace it",
+        )
+
+
+def _write_log(
+    journals: list[Path], resolutions: Path | None, out: Path, lang: Lang, force: bool
+) -> None:
+    from tally.entry.log import build_log, write_log
+
+    _refuse_overwrite(out, force)
+    write_log(build_log(journals, resolutions), out, lang)
+    click.echo(
+        _t(lang, f"đã ghi nhật ký nhập phiếu: {out}", f"wrote the entry log: {out}"), err=True
+    )
+
+
+def sheet_banner(sheet: Sheet, lang: Lang) -> str:
+    """The ballot as printed, for the line mode: one line per name."""
+    layout = (
+        _t(lang, "gạch tên", "strike out names")
+        if sheet.layout == "strike"
+        else _t(lang, "đồng ý / không đồng ý", "agree / disagree")
+    )
+    lines = [
+        sheet.election,
+        f"{sheet.title} ({sheet.contest}) — "
+        + _t(
+            lang,
+            f"vòng {sheet.round}, bầu {sheet.seats}, {layout}",
+            f"round {sheet.round}, {sheet.seats} seats, {layout}",
+        ),
+    ]
+    width = len(str(len(sheet.names)))
+    lines += [f"  {i:>{width}}. {name}" for i, name in enumerate(sheet.names, start=1)]
+    return "\n".join(lines)
+
+
+def _counts(session: EntrySession) -> str:
+    lang = session.lang
+    tally = session.state.tally()
+    of = session.sheet.collected or session.sheet.issued
+    entered = f"{tally.collected}/{of}" if of is not None else str(tally.collected)
+    return _t(
+        lang,
+        f"[đã nhập {entered} · hợp lệ {tally.valid} · không hợp lệ {tally.invalid_total}]",
+        f"[entered {entered} · valid {tally.valid} · invalid {tally.invalid_total}]",
+    )
+
+
+def run_plain(session: EntrySession) -> int:
+    """The line mode: one typed line in, one line out (after the journal has it on disk)."""
+    lang = session.lang
+    state = session.state
+    click.echo(sheet_banner(session.sheet, lang), err=True)
+    if session.resumed:
+        last = state.last
+        click.echo(
+            _t(
+                lang,
+                f"Tiếp tục: đã có {len(state.ballots)} phiếu",
+                f"Resumed: {len(state.ballots)} ballots already entered",
+            )
+            + (f", {_t(lang, 'phiếu cuối', 'last')} #{last[0]} ({last[1].text()})" if last else ""),
+            err=True,
+        )
+    if session.moved_aside:
+        click.echo(
+            _t(
+                lang,
+                f"Một dòng ghi dở (chưa xác nhận) đã được chuyển sang {session.moved_aside}",
+                f"A half-written, unconfirmed line was moved aside to {session.moved_aside}",
+            ),
+            err=True,
+        )
+    interactive = sys.stdin.isatty()
+    while True:
+        if interactive:
+            click.echo(f"#{state.next_serial()}> ", nl=False, err=True)
+        line = sys.stdin.readline()
+        if not line:  # end of input: stop cleanly
+            outcome = session.submit(":quit")
+            click.echo(outcome.message)
+            return EXIT_OK
+        try:
+            outcome = session.submit(line.rstrip("\r\n"))
+        except OSError as exc:  # disk full, USB stick pulled: nothing was confirmed
+            click.echo(
+                "✗ "
+                + _t(
+                    lang,
+                    f"không ghi được nhật ký ({exc.strerror or exc}); phiếu này CHƯA được ghi",
+                    f"could not write the journal ({exc.strerror or exc}); this ballot is NOT entered",
+                )
+            )
+            if session.writer.broken is not None:
+                return EXIT_BAD_INPUT
+            continue
+        mark = {"refused": "✗ ", "confirm": "? "}.get(outcome.status, "")
+        tail = f" {_counts(session)}" if outcome.status == "committed" else ""
+        if (
+            outcome.status == "done"
+            and state.tally_shown
+            and outcome.entry is not None
+            and outcome.entry.kind == "show_tally"
+        ):
+            tally = state.tally()
+            tail = "\n" + "\n".join(
+                f"  {i}. {name}: {votes}"
+                for i, (name, votes) in enumerate(
+                    zip(session.sheet.names, tally.votes, strict=True), start=1
+                )
+            )
+        click.echo(f"{mark}{outcome.message}{tail}")
+        if outcome.status == "quit":
+            return EXIT_OK
+
+
+@cli.command()
+@election_argument
+@click.option(
+    "--contest", "contest_id", required=True, help="The contest whose ballots are entered (its id)."
+)
+@click.option(
+    "--round",
+    "round_no",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="The round.",
+)
+@click.option("--operator", help="Who is entering (recorded with every entry; names the journal).")
+@click.option(
+    "--journal",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The journal file. Default: journals/<contest>-r<round>-<operator>.jsonl in the election folder.",
+)
+@click.option(
+    "--plain",
+    is_flag=True,
+    help="Line mode: read one line per ballot from stdin (also used when stdin is not a terminal).",
+)
+@click.option(
+    "--export",
+    "export",
+    is_flag=True,
+    help="Write the ballots CSV from the journal instead of entering.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --export: the CSV to write. Default: the round's 'ballots' file in election.yaml.",
+)
+@click.option(
+    "--log",
+    "log_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the entry log (Nhật ký nhập phiếu) of the journal as .html or .md, instead of entering.",
+)
+@click.option("--force", is_flag=True, help="Replace the CSV or log file if it exists.")
+@lang_option
+def enter(
+    election: str,
+    contest_id: str,
+    round_no: int,
+    operator: str | None,
+    journal: Path | None,
+    plain: bool,
+    export: bool,
+    output: Path | None,
+    log_file: Path | None,
+    force: bool,
+    lang: Lang,
+) -> None:
+    """Enter the paper ballots of one round, one ballot per line, into a durable journal.
+
+    \b
+    Type the positions of the struck names and press Enter:
+      3 5 12      names 3, 5 and 12 struck out (0: nothing struck)
+      2 4 / 7     agree/disagree ballot: rows 2, 4 disagree; row 7 both boxes or neither
+      !n !w !m    invalid on paper: not issued, name written in, marked
+      #17 3 5     this ballot's serial is 17
+      :undo  :fix 17 3 5  :pause  :resume  :tally  :quit
+    A ballot the count finds invalid from its marks needs a second Enter.
+
+    Each ballot is on the disk before it is confirmed; kill the program at any time and
+    start it again to resume. --export writes the ballots CSV for 'tally count'; --log the
+    printable entry log. Several operators entering the same pile: see 'tally reconcile'.
+    """
+    from tally.config.loader import load_election
+    from tally.entry.session import (
+        EntrySession,
+        default_journal,
+        load_state,
+        sheet_for,
+        write_ballots_csv,
+    )
+
+    loaded = load_election(Path(election))
+    sheet = sheet_for(loaded, contest_id, round_no)
+    if journal is None:
+        if not operator:
+            raise UsageError.at(
+                "--operator is required",
+                hint="tally enter ELECTION --contest ID --operator 'Trần Thị Bình' (or --journal FILE)",
+            )
+        journal = default_journal(loaded, sheet, operator)
+    if output is not None and not export:
+        raise UsageError.at("-o is for --export", hint="use --log FILE for the entry log")
+    if export or log_file is not None:
+        if export:
+            state, _ = load_state(journal)
+            if not state.sheet.same_ballot(sheet):
+                raise UsageError.at(
+                    f"this journal is for contest '{state.sheet.contest}' round {state.sheet.round}",
+                    journal,
+                    1,
+                )
+            target, named = (output, True) if output is not None else _ballots_target(loaded, sheet)
+            _refuse_overwrite(target, force)
+            n = write_ballots_csv(list(state.rows()), target)
+            click.echo(
+                _t(lang, f"đã ghi {n} phiếu vào {target}", f"wrote {n} ballots to {target}"),
+                err=True,
+            )
+            if not named:
+                click.echo(
+                    _t(
+                        lang,
+                        f"thêm 'ballots: {target.relative_to(loaded.folder).as_posix()}' vào vòng {round_no} của '{contest_id}' trong election.yaml",
+                        f"add 'ballots: {target.relative_to(loaded.folder).as_posix()}' to round {round_no} of '{contest_id}' in election.yaml",
+                    ),
+                    err=True,
+                )
+        if log_file is not None:
+            _write_log([journal], None, log_file, lang, force)
+        sys.exit(EXIT_OK)
+    if not operator:
+        raise UsageError.at(
+            "--operator is required to enter ballots", hint="--operator 'Trần Thị Bình'"
+        )
+    session = EntrySession.open(journal, sheet, operator, now, lang)
+    try:
+        click.echo(_t(lang, f"nhật ký: {journal}", f"journal: {journal}"), err=True)
+        if plain or not (sys.stdin.isatty() and sys.stdout.isatty()):
+            code = run_plain(session)
+        else:
+            from tally.tui.app import run_app
+
+            run_app(session)
+            code = EXIT_OK
+    except KeyboardInterrupt:
+        if session.writer.broken is None:
+            session.submit(":quit")
+        code = 130
+    finally:
+        session.close()
+    sys.exit(code)
+
+
+def _parse_resolution(text: str, sheet: Sheet, lang: Lang) -> tuple[str, Marks | None]:
+    from tally.entry.reconcile import ABSENT
+    from tally.entry.session import EntryInputError, parse_marks
+
+    serial, eq, marks = text.partition("=")
+    serial = serial.strip().lstrip("#")
+    if not eq or not serial:
+        raise UsageError.at(
+            f"--resolve '{text}' is not SERIAL=MARKS",
+            hint="e.g. --resolve 17='3 5', --resolve 18='!m' or --resolve 19=absent",
+        )
+    if marks.strip().lower() == ABSENT:
+        return serial, None
+    try:
+        return serial, parse_marks(marks, sheet, lang)
+    except EntryInputError as exc:
+        raise UsageError.at(f"--resolve {serial}: {exc}") from None
+
+
+def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
+    sheet = result.sheet
+    letters = "ABCDEFGHIJ"
+    lines = [
+        _t(
+            lang,
+            f"Đối chiếu {len(result.sources)} nhật ký",
+            f"Reconciling {len(result.sources)} journals",
+        )
+        + f" — {sheet.title} ({sheet.contest}), "
+        + _t(lang, f"vòng {sheet.round}", f"round {sheet.round}"),
+    ]
+    for letter, src in zip(letters, result.sources, strict=False):
+        lines.append(
+            f"  {letter}  {src.label}  {', '.join(src.operators) or '—'}  "
+            + _t(lang, f"{len(src.state.ballots)} phiếu", f"{len(src.state.ballots)} ballots")
+            + f"  {_t(lang, 'mã cuối', 'head')} {src.head[:16]}"
+        )
+    label_of = {src.label: letter for letter, src in zip(letters, result.sources, strict=False)}
+    lines.append(
+        _t(
+            lang,
+            f"Khớp: {result.agreed} phiếu. Khác nhau: {len(result.differences)}.",
+            f"Identical: {result.agreed} ballots. Different: {len(result.differences)}.",
+        )
+    )
+    missing = _t(lang, "(không có)", "(missing)")
+    for diff in result.differences:
+        versions = "   ".join(
+            f"{label_of[k]}: {v.text() if v is not None else missing}"
+            for k, v in diff.versions.items()
+        )
+        line = f"  #{diff.serial}  {versions}"
+        res = diff.resolution
+        if res is not None and not diff.stale:
+            chosen = (
+                res.marks.text()
+                if res.marks is not None
+                else _t(lang, "không phải phiếu", "not a ballot")
+            )
+            line += "  → " + _t(
+                lang, f"{res.by} quyết định: {chosen}", f"resolved by {res.by}: {chosen}"
+            )
+        elif res is not None:
+            line += "  → " + _t(
+                lang,
+                f"quyết định của {res.by} đã cũ: nhật ký đã thay đổi, cần quyết định lại",
+                f"{res.by}'s resolution is stale: a journal changed since; resolve it again",
+            )
+        lines.append(line)
+    for warning in result.warnings:
+        lines.append(_t(lang, "cảnh báo: ", "warning: ") + warning)
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument(
+    "journals", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--resolve",
+    "resolves",
+    multiple=True,
+    metavar="SERIAL=MARKS",
+    help="Decide a differing ballot from the paper: 17='3 5', 18='!m', 19=absent. Needs --by.",
+)
+@click.option("--by", "by", help="Who decided the --resolve (recorded with it).")
+@click.option("--note", default="", help="A note recorded with the --resolve.")
+@click.option(
+    "--resolutions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The resolutions file. Default: <contest>-r<round>.resolutions.jsonl beside the first journal.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The agreed ballots CSV. Default: the round's 'ballots' file in election.yaml, when the journals are in <election>/journals/.",
+)
+@click.option(
+    "--log",
+    "log_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the entry log of every journal and resolution (.html or .md).",
+)
+@click.option("--force", is_flag=True, help="Replace the CSV or log if it exists.")
+@lang_option
+@json_option
+def reconcile(
+    journals: tuple[Path, ...],
+    resolves: tuple[str, ...],
+    by: str | None,
+    note: str,
+    resolutions: Path | None,
+    output: Path | None,
+    log_file: Path | None,
+    force: bool,
+    lang: Lang,
+    as_json: bool,
+) -> None:
+    """Compare two or three journals of the same ballots, ballot by ballot (by serial).
+
+    Lists every ballot that differs or is missing from a journal. The agreed ballots CSV is
+    written only when all journals agree, or each difference has been resolved by a named
+    person (--resolve SERIAL=MARKS --by NAME, recorded in a hash-chained resolutions file).
+    Exit 0 agreed and written, 1 differences remain, 2 bad input.
+    """
+    from tally.entry.reconcile import (
+        default_resolutions,
+        load_sources,
+        record_resolution,
+        split_resolutions,
+    )
+    from tally.entry.reconcile import (
+        reconcile as run_reconcile,
+    )
+    from tally.entry.session import write_ballots_csv
+
+    paths, given = split_resolutions(list(journals))
+    if given:
+        if len(given) > 1 or (resolutions is not None and not resolutions.samefile(given[0])):
+            raise UsageError.at(
+                "more than one resolutions file given",
+                given[-1],
+                hint="one resolutions file per ballot pile",
+            )
+        resolutions = given[0]
+    if len(paths) > 3:
+        raise UsageError.at(
+            "reconcile takes two or three journals", hint="one per operator or team"
+        )
+    sources = load_sources(paths)
+    sheet = sources[0].sheet
+    res_path = resolutions or default_resolutions(paths, sheet)
+    if resolves:
+        if not by:
+            raise UsageError.at(
+                "--resolve needs --by NAME: who decided", hint="--by 'Nguyễn Văn An'"
+            )
+        result = run_reconcile(paths, res_path)
+        for text in resolves:
+            serial, marks = _parse_resolution(text, sheet, lang)
+            try:
+                record_resolution(res_path, result, serial, marks, by, note, now)
+            except ValueError:
+                raise UsageError.at(
+                    f"--resolve {serial}: ballot #{serial} does not differ between the journals; nothing to resolve"
+                ) from None
+    result = run_reconcile(paths, res_path)
+    target: Path | None = output
+    if target is None:
+        target = _default_output(paths, sheet)
+    written = False
+    if not result.unsettled and target is not None:
+        _refuse_overwrite(target, force)
+        write_ballots_csv(result.rows(), target)
+        written = True
+    if log_file is not None:
+        _write_log(paths, res_path if res_path.exists() else None, log_file, lang, force)
+    if as_json:
+        from tally.report.jsondoc import dumps
+
+        click.echo(dumps(_reconcile_doc(result, target if written else None, res_path)), nl=False)
+    else:
+        click.echo(render_reconciliation(result, lang))
+        if written:
+            click.echo(
+                _t(
+                    lang,
+                    f"Đã ghi {len(result.rows())} phiếu đã đối chiếu vào {target}",
+                    f"Wrote {len(result.rows())} agreed ballots to {target}",
+                )
+            )
+        elif result.unsettled:
+            first = result.unsettled[0]
+            click.echo(
+                _t(
+                    lang,
+                    f"Chưa ghi tệp phiếu: còn {len(result.unsettled)} chỗ khác nhau. Xem phiếu giấy rồi ghi quyết định, ví dụ: --resolve {first.serial}='…' --by 'Họ tên'",
+                    f"No ballots file written: {len(result.unsettled)} difference(s) remain. Look at the paper ballot and record the decision, e.g. --resolve {first.serial}='…' --by 'Full Name'",
+                )
+            )
+        else:
+            click.echo(
+                _t(
+                    lang,
+                    "Các nhật ký khớp; thêm -o FILE để ghi tệp phiếu.",
+                    "The journals agree; add -o FILE to write the ballots file.",
+                )
+            )
+    if result.unsettled:
+        sys.exit(EXIT_RULE_FAILED)
+    sys.exit(EXIT_OK)
+
+
+def _default_output(paths: list[Path], sheet: Sheet) -> Path | None:
+    folder = paths[0].resolve().parent
+    if folder.name != "journals" or not (folder.parent / "election.yaml").exists():
+        return None
+    from tally.config.loader import load_election
+
+    try:
+        loaded = load_election(folder.parent)
+    except TallyError:
+        return None
+    try:
+        return _ballots_target(loaded, sheet)[0]
+    except (KeyError, ValueError):
+        return None
+
+
+def _reconcile_doc(
+    result: Reconciliation, written: Path | None, res_path: Path
+) -> dict[str, object]:
+    from tally.entry.reconcile import ABSENT
+
+    def marks(m: object) -> str | None:
+        from tally.entry.session import Marks
+
+        return m.text() if isinstance(m, Marks) else None
+
+    return {
+        "contest": result.sheet.contest,
+        "round": result.sheet.round,
+        "journals": [
+            {
+                "path": str(s.path),
+                "label": s.label,
+                "operators": list(s.operators),
+                "ballots": len(s.state.ballots),
+                "head": s.head,
+            }
+            for s in result.sources
+        ],
+        "ballots": len(result.serials),
+        "identical": result.agreed,
+        "differences": [
+            {
+                "serial": d.serial,
+                "kind": d.kind,
+                "versions": {k: marks(v) for k, v in d.versions.items()},
+                "resolution": None
+                if d.resolution is None
+                else {
+                    "marks": d.resolution.marks.text()
+                    if d.resolution.marks is not None
+                    else ABSENT,
+                    "by": d.resolution.by,
+                    "time": d.resolution.time,
+                    "note": d.resolution.note,
+                    "stale": d.stale,
+                },
+            }
+            for d in result.differences
+        ],
+        "unresolved": len(result.unsettled),
+        "resolutions": str(res_path) if res_path.exists() else None,
+        "written": str(written) if written is not None else None,
+        "warnings": list(result.warnings),
+    }

@@ -1,0 +1,988 @@
+"""The entry log ("Nhật ký nhập phiếu"): every action in the entry journals, printed for the dossier.
+
+Who typed what, and when: each journal's summary (operators, first and last time, ballots
+entered, corrections, undos, pauses and its head hash), then every entry in order with the
+marks as typed and the count's judgement of them, then the resolutions of the differences
+between journals, then room for signatures.
+
+Nothing is decided here: the journals are read and verified by
+:func:`tally.entry.journal.read_journal` (a broken chain raises ``JournalError`` naming the
+line), replayed by the entry state machine, and each ballot is judged by
+:func:`tally.entry.session.judge`, the count's own rule. Pure: no clock, no terminal; the same
+journals give the same bytes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Literal, assert_never
+
+from tally import __version__
+from tally.entry.journal import Entry, JournalError, Kind, read_journal
+from tally.entry.session import (
+    EntryInputError,
+    EntryState,
+    Judgement,
+    Marks,
+    Sheet,
+    judge,
+)
+from tally.errors import UsageError
+from tally.findings import Lang
+from tally.minutes.html import css_string
+from tally.minutes.html import esc as _e
+from tally.safefile import written_atomically
+
+Format = Literal["html", "md"]
+EXTENSIONS: dict[str, Format] = {".html": "html", ".htm": "html", ".md": "md"}
+ABSENT = "absent"  # a resolution field: the serial is not a ballot (as in reconcile)
+
+
+def _t(lang: Lang, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+# ---------------------------------------------------------------------------------------------
+# The model: what the journals say, without a language
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What an undo took back."""
+
+    serial: str
+    took_back: Marks | None  # the marks the undone entry had put in
+    restored: Marks | None  # the marks back in place; None: the ballot is no longer entered
+    undoes: int | None  # seq of the entry taken back
+
+
+@dataclass(frozen=True)
+class LogRow:
+    """One journal entry as printed."""
+
+    seq: int
+    time: str
+    operator: str
+    kind: Kind
+    serial: str = ""
+    marks: Marks | None = None  # ballot and correct entries
+    judgement: Judgement | None = None
+    unjudged: str = ""  # why the marks could not be judged (a hand-made journal)
+    was: str = ""  # correct: the marks before, as typed
+    resumed: bool = False  # start: a later start of the same journal
+    interrupted: bool = False  # start: the entry before it was not a stop (a crash or a kill)
+    undone: Undone | None = None
+
+
+@dataclass(frozen=True)
+class JournalLog:
+    """One entry journal: its summary and every entry."""
+
+    label: str  # the file name (the path if two journals share a name)
+    path: Path
+    operators: tuple[str, ...]
+    first: str
+    last: str
+    ballots: int  # ballots entered at the end (after corrections and undos)
+    invalid: int  # of those, judged invalid
+    corrections: int
+    undos: int
+    pauses: int
+    stopped: bool  # the last entry is a stop (not interrupted)
+    head: str
+    tool: str
+    torn: int  # bytes of an unconfirmed half-written last line, not part of the journal
+    rows: tuple[LogRow, ...]
+
+
+@dataclass(frozen=True)
+class ResolutionRow:
+    """One decision on a serial the journals disagree about."""
+
+    seq: int
+    time: str
+    serial: str
+    by: str
+    marks: Marks | None  # None: the serial is not a ballot
+    judgement: Judgement | None
+    unjudged: str
+    versions: tuple[tuple[str, str], ...]  # journal label → marks as typed ("" = not entered)
+    note: str
+    superseded_by: int | None  # seq of the next resolution of the same serial
+
+
+@dataclass(frozen=True)
+class ResolutionLog:
+    label: str
+    path: Path
+    head: str
+    rows: tuple[ResolutionRow, ...]
+
+
+@dataclass(frozen=True)
+class EntryLog:
+    """Everything the entry log prints, in both languages."""
+
+    sheet: Sheet
+    journals: tuple[JournalLog, ...]
+    resolutions: ResolutionLog | None
+    zone: str  # the UTC offset of the first entry ("+07:00"), "" if it has none
+    tools: tuple[str, ...]  # the versions of tally that wrote the journals
+
+    @property
+    def operators(self) -> tuple[str, ...]:
+        out: list[str] = []
+        for journal in self.journals:
+            out += [x for x in journal.operators if x not in out]
+        return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+
+
+def _labels(paths: list[Path]) -> list[str]:
+    """File names, as reconcile labels its versions; whole paths if two names are the same."""
+    names = [p.name for p in paths]
+    return names if len(set(names)) == len(names) else [str(p) for p in paths]
+
+
+def _judge(marks: Marks, sheet: Sheet) -> tuple[Judgement | None, str]:
+    try:
+        return judge(marks, sheet), ""
+    except EntryInputError as exc:  # marks the entry screen refuses: only a hand-made journal
+        return None, str(exc)
+
+
+def _journal(label: str, path: Path) -> tuple[JournalLog, Sheet]:
+    journal = read_journal(path)
+    header = journal.header
+    if header.str_("purpose") == "resolutions":
+        raise JournalError.at(
+            "this is a resolutions file, not an entry journal",
+            path,
+            1,
+            hint="give it as the resolutions of the log, not as a journal",
+        )
+    sheet = Sheet.from_header(header)
+    # The same replay as tally.entry.session.replay, one entry at a time, so that each undo
+    # can say what it took back.
+    state = EntryState(sheet, path=path)
+    rows: list[LogRow] = [LogRow(0, header.time, header.str_("operator"), "open")]
+    previous: Entry = header
+    corrections = undos = pauses = 0
+    for entry in journal.entries[1:]:
+        row = LogRow(entry.seq, entry.time, entry.str_("operator"), entry.kind)
+        if entry.kind in ("ballot", "correct"):
+            marks = Marks.of(entry)
+            judgement, unjudged = _judge(marks, sheet)
+            row = replace(
+                row,
+                serial=entry.str_("serial"),
+                marks=marks,
+                judgement=judgement,
+                unjudged=unjudged,
+                was=entry.str_("was"),
+            )
+            corrections += entry.kind == "correct"
+        elif entry.kind == "undo":
+            undone = None
+            if state.actions:  # else apply() below raises JournalError naming the line
+                serial, before, seq = state.actions[-1]
+                undone = Undone(serial, state.ballots.get(serial), before, seq)
+            row = replace(
+                row,
+                serial=undone.serial if undone else entry.str_("serial"),
+                undone=undone,
+            )
+            undos += 1
+        elif entry.kind == "start":
+            row = replace(
+                row,
+                resumed=entry.fields.get("resumed") is True,
+                interrupted=previous.kind not in ("open", "stop"),
+            )
+        elif entry.kind == "pause":
+            pauses += 1
+        state.apply(entry)
+        rows.append(row)
+        previous = entry
+    invalid = sum(1 for m in state.ballots.values() if _invalid(*_judge(m, sheet)))
+    return (
+        JournalLog(
+            label,
+            path,
+            tuple(state.operators),
+            journal.entries[0].time,
+            journal.entries[-1].time,
+            len(state.ballots),
+            invalid,
+            corrections,
+            undos,
+            pauses,
+            journal.entries[-1].kind == "stop",
+            journal.head,
+            header.str_("tool"),
+            len(journal.torn),
+            tuple(rows),
+        ),
+        sheet,
+    )
+
+
+def _invalid(judgement: Judgement | None, unjudged: str) -> bool:
+    return bool(unjudged) or (judgement is not None and bool(judgement.reason))
+
+
+def _resolutions(path: Path, sheet: Sheet) -> ResolutionLog:
+    journal = read_journal(path)
+    header = journal.header
+    if header.str_("purpose") != "resolutions":
+        raise JournalError.at(
+            "not a resolutions file (its header has no purpose 'resolutions')",
+            path,
+            1,
+            hint="the resolutions are the file 'tally reconcile' writes beside the journals",
+        )
+    if (header.str_("contest"), header.int_("round") or 1) != (sheet.contest, sheet.round):
+        raise JournalError.at(
+            f"these resolutions are for contest '{header.str_('contest')}' round "
+            f"{header.int_('round') or 1}, the journals for contest '{sheet.contest}' round "
+            f"{sheet.round}",
+            path,
+            1,
+            hint="give the resolutions of the same ballot",
+        )
+    entries = [e for e in journal.entries[1:] if e.kind == "resolve"]
+    rows: list[ResolutionRow] = []
+    for entry in entries:
+        later = [
+            e.seq for e in entries if e.seq > entry.seq and e.str_("serial") == entry.str_("serial")
+        ]
+        absent = entry.fields.get(ABSENT) is True
+        marks = None if absent else Marks.of(entry)
+        judgement, unjudged = _judge(marks, sheet) if marks is not None else (None, "")
+        versions = entry.fields.get("versions")
+        rows.append(
+            ResolutionRow(
+                entry.seq,
+                entry.time,
+                entry.str_("serial"),
+                entry.str_("by"),
+                marks,
+                judgement,
+                unjudged,
+                tuple(versions.items()) if isinstance(versions, dict) else (),
+                entry.str_("note"),
+                later[0] if later else None,
+            )
+        )
+    return ResolutionLog(path.name, path, journal.head, tuple(rows))
+
+
+def build_log(journals: list[Path], resolutions: Path | None = None) -> EntryLog:
+    """Read and verify the journals (JournalError names the first broken line) → the log.
+
+    The journals are printed in the order given; they must be of one ballot (one contest,
+    one round), as the log is that ballot's record.
+    """
+    if not journals:
+        raise JournalError.at(
+            "no journal to print", hint="name the entry journals (journals/*.jsonl)"
+        )
+    seen: list[Path] = []
+    for path in journals:
+        if any(path.exists() and p.exists() and path.samefile(p) for p in seen):
+            raise JournalError.at("the same journal is given twice", path)
+        seen.append(path)
+    logs: list[JournalLog] = []
+    sheet: Sheet | None = None
+    for label, path in zip(_labels(journals), journals, strict=True):
+        log, found = _journal(label, path)
+        if sheet is None:
+            sheet = found
+        elif not found.same_ballot(sheet):
+            raise JournalError.at(
+                f"this journal is for contest '{found.contest}' round {found.round} "
+                f"({len(found.candidates)} names, {found.seats} seats); {logs[0].label} is for "
+                f"contest '{sheet.contest}' round {sheet.round} ({len(sheet.candidates)} names, "
+                f"{sheet.seats} seats)",
+                path,
+                1,
+                hint="one entry log per ballot: give the journals of one contest and round",
+            )
+        logs.append(log)
+    assert sheet is not None
+    res = _resolutions(resolutions, sheet) if resolutions is not None else None
+    first = _parse(logs[0].first)
+    zone = _offset(first) if first is not None else ""
+    tools: list[str] = []
+    for log in logs:
+        if log.tool and log.tool not in tools:
+            tools.append(log.tool)
+    return EntryLog(sheet, tuple(logs), res, zone, tuple(tools))
+
+
+# ---------------------------------------------------------------------------------------------
+# Words shared by both formats
+
+
+def _parse(time: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(time)
+    except ValueError:
+        return None
+
+
+def _offset(dt: datetime) -> str:
+    off = dt.utcoffset()
+    if off is None:
+        return ""
+    sign = "-" if off < timedelta(0) else "+"
+    minutes = abs(int(off.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def when(time: str, zone: str, lang: Lang) -> str:
+    """A journal time as a reader writes it: ``14/06/2025 08:30:05`` (vi) or ISO-like (en).
+
+    The UTC offset is said once for the whole log; a time in another offset shows its own.
+    A time that is not ISO 8601 is printed as it is.
+    """
+    dt = _parse(time)
+    if dt is None:
+        return time
+    day = dt.strftime("%d/%m/%Y") if lang == "vi" else dt.strftime("%Y-%m-%d")
+    out = f"{day} {dt.strftime('%H:%M:%S')}"
+    own = _offset(dt)
+    if own != zone:
+        out += f" (UTC{own})" if own else _t(lang, " (giờ máy)", " (local)")
+    return out
+
+
+def clean(text: str) -> str:
+    """Control and direction-changing characters made visible: a name must print as typed.
+
+    A right-to-left override in an operator's name would reorder what the paper shows.
+    """
+    out: list[str] = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cs", "Co", "Cn") or unicodedata.bidirectional(ch) in _BIDI_CONTROLS:
+            out.append(f"<U+{ord(ch):04X}>")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_BIDI_CONTROLS = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+
+
+def group(digest: str) -> str:
+    """A hash in groups of four, to read aloud and compare by eye."""
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
+def _layout(sheet: Sheet, lang: Lang) -> str:
+    if sheet.layout == "strike":
+        return _t(lang, "gạch tên", "strike out names")
+    return _t(lang, "đồng ý / không đồng ý", "agree / disagree")
+
+
+def _title(lang: Lang) -> str:
+    return _t(lang, "NHẬT KÝ NHẬP PHIẾU", "BALLOT ENTRY LOG")
+
+
+def _facts(log: EntryLog, lang: Lang) -> list[tuple[str, str]]:
+    sheet = log.sheet
+    facts = [
+        (_t(lang, "Cuộc bầu", "Contest"), f"{sheet.title} ({sheet.contest})"),
+        (_t(lang, "Lần bầu", "Round"), str(sheet.round)),
+        (_t(lang, "Số cần bầu", "Seats"), str(sheet.seats)),
+        (_t(lang, "Số người trong danh sách", "Names on the ballot"), str(len(sheet.candidates))),
+        (_t(lang, "Kiểu phiếu", "Ballot layout"), _layout(sheet, lang)),
+    ]
+    if sheet.issued is not None:
+        facts.append((_t(lang, "Số phiếu phát ra", "Ballots issued"), str(sheet.issued)))
+    if sheet.collected is not None:
+        facts.append((_t(lang, "Số phiếu thu vào", "Ballots collected"), str(sheet.collected)))
+    return facts
+
+
+def _zone_sentence(log: EntryLog, lang: Lang) -> str:
+    if not log.zone:
+        return _t(
+            lang,
+            "Thời gian theo đồng hồ của máy nhập phiếu.",
+            "Times are those of the entry computer's clock.",
+        )
+    return _t(
+        lang,
+        f"Thời gian theo đồng hồ của máy nhập phiếu (UTC{log.zone}).",
+        f"Times are those of the entry computer's clock (UTC{log.zone}).",
+    )
+
+
+def _summary_heads(lang: Lang) -> list[str]:
+    return [
+        _t(lang, "Tệp nhật ký", "Journal file"),
+        _t(lang, "Người nhập", "Operator(s)"),
+        _t(lang, "Mục đầu tiên", "First entry"),
+        _t(lang, "Mục cuối cùng", "Last entry"),
+        _t(lang, "Số phiếu đã nhập", "Ballots entered"),
+        _t(lang, "Sửa", "Corrections"),
+        _t(lang, "Hoàn tác", "Undos"),
+        _t(lang, "Tạm dừng", "Pauses"),
+    ]
+
+
+def _head_label(lang: Lang) -> str:
+    return _t(lang, "Mã băm cuối (SHA-256)", "Head hash (SHA-256)")
+
+
+def _hash_sentence(lang: Lang) -> str:
+    return _t(
+        lang,
+        "Mã băm cuối là mã SHA-256 của mục cuối cùng, mà mỗi mục lại chứa mã băm của mục trước "
+        "nó, nên mã này gắn với toàn bộ nhật ký: mọi thay đổi về sau đối với nhật ký (sửa, xóa, "
+        "thêm hay đổi thứ tự một dòng) đều làm mã này thay đổi.",
+        "The head hash is the SHA-256 of the last entry, and every entry holds the hash of the "
+        "one before it, so this hash commits to the whole journal: any later change to the "
+        "journal (editing, removing, adding or reordering a line) changes it.",
+    )
+
+
+def _ballots_cell(j: JournalLog, lang: Lang) -> str:
+    if not j.invalid:
+        return str(j.ballots)
+    return _t(lang, f"{j.ballots} ({j.invalid} không hợp lệ)", f"{j.ballots} ({j.invalid} invalid)")
+
+
+def _journal_notes(j: JournalLog, lang: Lang) -> list[str]:
+    notes: list[str] = []
+    if not j.stopped:
+        notes.append(
+            _t(
+                lang,
+                "Nhật ký không kết thúc bằng lệnh dừng: việc nhập bị gián đoạn hoặc chưa xong.",
+                "The journal does not end with a stop: entry was interrupted or is not finished.",
+            )
+        )
+    if j.torn:
+        notes.append(
+            _t(
+                lang,
+                f"Cuối tệp có một dòng ghi dở ({j.torn} byte) chưa được xác nhận; dòng này không "
+                "thuộc nhật ký và không được tính.",
+                f"The file ends with a half-written line ({j.torn} bytes) that was never "
+                "confirmed; it is not part of the journal and is not counted.",
+            )
+        )
+    return notes
+
+
+def _entry_heads(lang: Lang) -> list[str]:
+    return [
+        _t(lang, "Mục", "Seq"),
+        _t(lang, "Thời gian", "Time"),
+        _t(lang, "Người nhập", "Operator"),
+        _t(lang, "Thao tác", "Action"),
+        _t(lang, "Số phiếu", "Serial"),
+        _t(lang, "Dấu đã gõ", "Marks typed"),
+        _t(lang, "Đánh giá", "Judgement"),
+    ]
+
+
+def _marks_text(marks: Marks | None, lang: Lang) -> str:
+    if marks is None:
+        return _t(lang, "(chưa có)", "(none)")
+    return marks.text()
+
+
+def action(row: LogRow, lang: Lang) -> str:
+    """What the entry did, in words."""
+    kind = row.kind
+    if kind == "open":
+        return _t(lang, "Mở nhật ký", "Open")
+    if kind == "start":
+        if not row.resumed:
+            return _t(lang, "Bắt đầu", "Start")
+        text = _t(lang, "Tiếp tục sau khi dừng", "Resumed")
+        if row.interrupted:
+            text += _t(
+                lang, " (lần trước bị gián đoạn, không có lệnh dừng)", " (after an interruption)"
+            )
+        return text
+    if kind == "ballot":
+        return _t(lang, "Nhập phiếu", "Ballot")
+    if kind == "correct":
+        return (
+            _t(lang, "Sửa phiếu", "Correction")
+            + f": {row.was or '?'} → {_marks_text(row.marks, lang)}"
+        )
+    if kind == "undo":
+        text = _t(lang, "Hoàn tác", "Undo")
+        u = row.undone
+        if u is None:
+            return text
+        if u.undoes is not None:
+            text += _t(lang, f" mục {u.undoes}", f" of entry {u.undoes}")
+        took = _marks_text(u.took_back, lang)
+        if u.restored is None:
+            return text + _t(
+                lang, f": bỏ phiếu #{u.serial} ({took})", f": removed ballot #{u.serial} ({took})"
+            )
+        back = u.restored.text()
+        return text + _t(
+            lang,
+            f": phiếu #{u.serial} từ {took} trở lại {back}",
+            f": ballot #{u.serial} back from {took} to {back}",
+        )
+    if kind == "pause":
+        return _t(lang, "Tạm dừng", "Pause")
+    if kind == "resume":
+        return _t(lang, "Tiếp tục", "Resume")
+    if kind == "show_tally":
+        return _t(lang, "Hiện kết quả tạm tính", "Tally shown")
+    if kind == "hide_tally":
+        return _t(lang, "Ẩn kết quả tạm tính", "Tally hidden")
+    if kind == "stop":
+        return _t(lang, "Dừng", "Stop")
+    if kind == "resolve":  # belongs in a resolutions file; printed if a journal has one
+        return _t(lang, "Quyết định", "Resolution")
+    assert_never(kind)
+
+
+def _judgement(judgement: Judgement | None, unjudged: str, sheet: Sheet, lang: Lang) -> str:
+    if judgement is not None:
+        return judgement.text(sheet, lang)
+    if unjudged:
+        return _t(lang, "không đánh giá được: ", "cannot be judged: ") + unjudged
+    return ""
+
+
+def _row_cells(row: LogRow, log: EntryLog, lang: Lang) -> list[str]:
+    return [
+        str(row.seq),
+        when(row.time, log.zone, lang),
+        clean(row.operator),
+        clean(action(row, lang)),
+        clean(row.serial),
+        row.marks.text() if row.marks is not None else "",
+        clean(_judgement(row.judgement, row.unjudged, log.sheet, lang)),
+    ]
+
+
+def _resolution_heads(lang: Lang) -> list[str]:
+    return [
+        _t(lang, "Mục", "Seq"),
+        _t(lang, "Thời gian", "Time"),
+        _t(lang, "Số phiếu", "Serial"),
+        _t(lang, "Các bản đã nhập", "Versions entered"),
+        _t(lang, "Quyết định", "Decision"),
+        _t(lang, "Đánh giá", "Judgement"),
+        _t(lang, "Người quyết định", "Decided by"),
+        _t(lang, "Ghi chú", "Note"),
+    ]
+
+
+def _resolution_cells(row: ResolutionRow, log: EntryLog, lang: Lang) -> list[str]:
+    versions = "; ".join(
+        f"{label}: {text or _t(lang, '(không có)', '(not entered)')}"
+        for label, text in row.versions
+    )
+    decision = (
+        row.marks.text()
+        if row.marks is not None
+        else _t(lang, "không phải phiếu (bỏ số này)", "not a ballot (serial dropped)")
+    )
+    if row.superseded_by is not None:
+        decision += _t(
+            lang,
+            f" — thay bằng mục {row.superseded_by}",
+            f" — replaced by entry {row.superseded_by}",
+        )
+    return [
+        str(row.seq),
+        when(row.time, log.zone, lang),
+        clean(row.serial),
+        clean(versions),
+        clean(decision),
+        clean(_judgement(row.judgement, row.unjudged, log.sheet, lang)),
+        clean(row.by),
+        clean(row.note),
+    ]
+
+
+def _resolution_intro(lang: Lang) -> str:
+    return _t(
+        lang,
+        "Những số phiếu mà các nhật ký ghi khác nhau, đã được người có tên đối chiếu với phiếu "
+        "giấy và quyết định. Một quyết định sau về cùng số phiếu thay cho quyết định trước.",
+        "The serials the journals disagree on, checked against the paper ballot and decided by "
+        "the person named. A later decision on the same serial replaces an earlier one.",
+    )
+
+
+def _imprint(log: EntryLog, lang: Lang) -> str:
+    wrote = ", ".join(clean(x) for x in log.tools) or "?"
+    return _t(
+        lang,
+        f"Nhật ký do {wrote} ghi · Bản in do tally {__version__} lập",
+        f"Journals written by {wrote} · Printed by tally {__version__}",
+    )
+
+
+def _signers(log: EntryLog, lang: Lang) -> list[tuple[str, str]]:
+    """(role, name) of each signature: every operator, then the head of the counting board."""
+    operator = _t(lang, "NGƯỜI NHẬP", "OPERATOR")
+    head = _t(lang, "TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING BOARD")
+    return [(operator, clean(x)) for x in log.operators or ("",)] + [(head, "")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+
+_MD_SPECIAL = frozenset("\\`*_[]<>|&~")
+
+
+def _md(text: str) -> str:
+    """Markdown-escaped text for a table cell or a line: no markup, no raw HTML, no new row."""
+    out = "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text)
+    return out.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+
+
+def _md_row(cells: list[str]) -> str:
+    """One table row of cells already in Markdown."""
+    return "| " + " | ".join(cells) + " |"
+
+
+def _md_table(heads: list[str], rows: list[list[str]], align: list[str]) -> list[str]:
+    """A pipe table of plain-text cells (every cell escaped)."""
+    out = [_md_row([_md(h) for h in heads]), "|" + "|".join(align) + "|"]
+    out += [_md_row([_md(c) for c in row]) for row in rows]
+    return out
+
+
+def render_markdown(log: EntryLog, lang: Lang) -> str:
+    """The entry log as Markdown (pipe tables), for the dossier and for review diffs."""
+    out: list[str] = [f"# {_title(lang)}", "", f"## {_md(clean(log.sheet.election))}", ""]
+    out += [f"- {_md(k)}: {_md(clean(v))}" for k, v in _facts(log, lang)]
+    out += ["", _md(_zone_sentence(log, lang)), ""]
+
+    out += [f"## I. {_t(lang, 'Tổng hợp các nhật ký', 'The journals')}", ""]
+    out += _md_table(
+        [*_summary_heads(lang), _head_label(lang)], [], ["---"] * 4 + ["---:"] * 4 + ["---"]
+    )
+    for j in log.journals:
+        cells = [
+            clean(j.label),
+            ", ".join(clean(x) for x in j.operators),
+            when(j.first, log.zone, lang),
+            when(j.last, log.zone, lang),
+            _ballots_cell(j, lang),
+            str(j.corrections),
+            str(j.undos),
+            str(j.pauses),
+        ]
+        out.append(_md_row([*(_md(c) for c in cells), f"`{j.head}`"]))
+    out += ["", _md(_hash_sentence(lang)), ""]
+    for j in log.journals:
+        out.append(f"- {_md(clean(j.label))}: `{group(j.head)}`")
+    out.append("")
+
+    out += [f"## II. {_t(lang, 'Chi tiết từng nhật ký', 'Every entry')}", ""]
+    for i, j in enumerate(log.journals, 1):
+        who = ", ".join(clean(x) for x in j.operators)
+        out += [f"### {i}. {_md(clean(j.label))}" + (f" — {_md(who)}" if who else ""), ""]
+        for note in _journal_notes(j, lang):
+            out += [f"> {_md(note)}", ""]
+        out += _md_table(
+            _entry_heads(lang),
+            [_row_cells(r, log, lang) for r in j.rows],
+            ["---:", "---", "---", "---", "---:", "---", "---"],
+        )
+        out.append("")
+
+    if log.resolutions is not None:
+        res = log.resolutions
+        out += [f"## III. {_t(lang, 'Quyết định về các chênh lệch', 'Resolutions')}", ""]
+        out += [_md(_resolution_intro(lang)), ""]
+        out += [f"- {_t(lang, 'Tệp', 'File')}: {_md(clean(res.label))}"]
+        out += [f"- {_head_label(lang)}: `{res.head}`", f"  (`{group(res.head)}`)", ""]
+        if res.rows:
+            out += _md_table(
+                _resolution_heads(lang),
+                [_resolution_cells(r, log, lang) for r in res.rows],
+                ["---:", "---", "---:", "---", "---", "---", "---", "---"],
+            )
+        else:
+            out.append(_t(lang, "Chưa có quyết định nào.", "No resolutions yet."))
+        out.append("")
+
+    signers = _signers(log, lang)
+    hint = _t(lang, "*(Ký, ghi rõ họ tên)*", "*(signature and full name)*")
+    out += [
+        _md_row([f"**{_md(role)}**" for role, _ in signers]),
+        "|" + "|".join([":---:"] * len(signers)) + "|",
+        _md_row([hint] * len(signers)),
+        _md_row(["<br><br><br>"] * len(signers)),
+        _md_row([_md(name) for _, name in signers]),
+        "",
+        "---",
+        "",
+        _md(_imprint(log, lang)),
+        "",
+    ]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+_CSS = """\
+@page { size: A4; margin: 15mm 12mm 16mm; @bottom-right { content: __PAGE__ counter(page) "/" counter(pages); font: 9pt "Times New Roman", serif; } @bottom-left { content: __FOOT__; font: 9pt "Times New Roman", serif; } }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: "Times New Roman", Times, "Liberation Serif", "Nimbus Roman", "DejaVu Serif", serif;
+  font-size: 12pt; line-height: 1.3; color: #000; background: #fff; margin: 0 auto; }
+/* On screen, a sheet of A4 on a grey desk; in print the @page margins do that. */
+@media screen { html { background: #e6e6e6; } body { width: 210mm; max-width: 100%; padding: 15mm 12mm; margin: 8mm auto; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); } }
+/* 1px each side: Chromium clips the outer half of a collapsed border at the page edge. */
+@media print { body { padding: 0 1px; max-width: none; } }
+p { margin: 0.3em 0; }
+h1 { font-size: 15pt; text-align: center; margin: 0 0 1mm; letter-spacing: 0.02em; }
+.election { text-align: center; font-weight: bold; margin: 0 0 3mm; }
+h2 { font-size: 13pt; margin: 5mm 0 2mm; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 12pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
+.facts { display: grid; grid-template-columns: max-content 1fr; column-gap: 3mm; margin: 0 0 2mm; }
+.facts dt { font-weight: bold; }
+.facts dd { margin: 0; }
+.zone { font-style: italic; font-size: 11pt; }
+table { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm; font-size: 10pt; }
+th, td { border: 1px solid #000; padding: 0.5mm 1.5mm; vertical-align: top; }
+th { font-weight: bold; text-align: center; background: #f0f0f0; }
+thead { display: table-header-group; }
+tr, tbody.journal { break-inside: avoid; page-break-inside: avoid; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.marks { white-space: nowrap; }
+.entries td.operator { min-width: 30mm; }
+.entries td.action { min-width: 35mm; }
+.mono, code { font-family: "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace; }
+.summary tr.hash td { font-size: 9pt; border-top: 0; }
+.summary tr.main td { border-bottom: 0; }
+.summary .full { font-size: 8.5pt; word-break: break-all; }
+.summary .grouped { font-size: 9pt; }
+.hash-note { font-size: 10.5pt; font-style: italic; }
+.note { font-size: 10.5pt; border-left: 2px solid #000; padding-left: 2mm; }
+.entries tr.undo td, .entries tr.correct td { font-style: italic; }
+.entries tr.invalid td.judgement { font-weight: bold; }
+.entries tr.session td { background: #f4f4f4; }
+.resolutions .head { font-size: 10.5pt; }
+/* A decision replaced by a later one stays legible (it is part of the record), in grey. */
+.resolutions tr.superseded td { color: #555; font-style: italic; }
+/* The signatures and the imprint stay together and take the last rows of the table before
+   them along, so that they never stand alone at the top of a page. */
+.closing { break-inside: avoid; page-break-inside: avoid; break-before: avoid; page-break-before: avoid; padding-top: 4mm; }
+table.last tbody tr:nth-last-child(-n+3) { break-after: avoid; page-break-after: avoid; }
+.signatures { display: flex; flex-wrap: wrap; justify-content: space-between; text-align: center; row-gap: 4mm; }
+/* Signatures of one line stretch to the same height and put the name at the bottom, so the
+   names line up even when a role wraps onto two lines. */
+.signatures .sign { width: 31%; display: flex; flex-direction: column; }
+.signatures .name { margin-top: auto; }
+.signatures .sign.head { margin-left: auto; }
+.signatures .role { font-weight: bold; }
+.signatures .hint { font-style: italic; font-size: 10.5pt; }
+.signatures .space { height: 20mm; }
+.signatures .name { font-weight: bold; }
+.signatures .blank { color: #777; font-weight: normal; }
+.imprint { margin-top: 5mm; font-size: 9pt; color: #333; border-top: 1px solid #999; padding-top: 1.5mm; }
+"""
+
+
+def _thead(heads: list[str]) -> str:
+    return "<thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads) + "</tr></thead>"
+
+
+def _time_cell(time: str, log: EntryLog, lang: Lang) -> str:
+    return f'<td class="time">{_e(when(time, log.zone, lang))}</td>'
+
+
+def _summary_html(log: EntryLog, lang: Lang) -> str:
+    bodies: list[str] = []
+    for j in log.journals:
+        operators = "<br>".join(_e(clean(x)) for x in j.operators)
+        bodies.append(
+            '<tbody class="journal"><tr class="main">'
+            f'<td class="file">{_e(clean(j.label))}</td><td class="operators">{operators}</td>'
+            f"{_time_cell(j.first, log, lang)}{_time_cell(j.last, log, lang)}"
+            f'<td class="num ballots">{_e(_ballots_cell(j, lang))}</td>'
+            f'<td class="num">{j.corrections}</td><td class="num">{j.undos}</td>'
+            f'<td class="num">{j.pauses}</td></tr>\n'
+            f'<tr class="hash"><td colspan="8">{_e(_head_label(lang))}: '
+            f'<span class="mono full head">{_e(j.head)}</span><br>'
+            f'<span class="mono grouped">{_e(group(j.head))}</span></td></tr></tbody>'
+        )
+    return (
+        f"<h2>I. {_e(_t(lang, 'Tổng hợp các nhật ký', 'The journals'))}</h2>\n"
+        f'<table class="summary">{_thead(_summary_heads(lang))}\n'
+        + "\n".join(bodies)
+        + "\n</table>\n"
+        + f'<p class="hash-note">{_e(_hash_sentence(lang))}</p>\n'
+    )
+
+
+def _entries_html(log: EntryLog, lang: Lang) -> str:
+    out = [f"<h2>II. {_e(_t(lang, 'Chi tiết từng nhật ký', 'Every entry'))}</h2>\n"]
+    for i, j in enumerate(log.journals, 1):
+        who = ", ".join(clean(x) for x in j.operators)
+        out.append(
+            f'<h3>{i}. <span class="file">{_e(clean(j.label))}</span>'
+            + (f" — {_e(who)}" if who else "")
+            + "</h3>\n"
+        )
+        out += [f'<p class="note">{_e(n)}</p>\n' for n in _journal_notes(j, lang)]
+        rows: list[str] = []
+        for r in j.rows:
+            cells = _row_cells(r, log, lang)
+            classes: list[str] = [r.kind]
+            if r.kind in ("open", "start", "stop", "pause", "resume"):
+                classes.append("session")
+            if _invalid(r.judgement, r.unjudged):
+                classes.append("invalid")
+            rows.append(
+                f'<tr class="{" ".join(classes)}" data-seq="{r.seq}">'
+                f'<td class="num">{cells[0]}</td><td class="time">{_e(cells[1])}</td>'
+                f'<td class="operator">{_e(cells[2])}</td><td class="action">{_e(cells[3])}</td>'
+                f'<td class="num serial">{_e(cells[4])}</td>'
+                f'<td class="marks mono">{_e(cells[5])}</td>'
+                f'<td class="judgement">{_e(cells[6])}</td></tr>'
+            )
+        last = log.resolutions is None and i == len(log.journals)
+        cls = "entries last" if last else "entries"  # the closing keeps its last rows
+        out.append(
+            f'<table class="{cls}">{_thead(_entry_heads(lang))}<tbody>\n'
+            + "\n".join(rows)
+            + "\n</tbody></table>\n"
+        )
+    return "".join(out)
+
+
+def _resolutions_html(log: EntryLog, lang: Lang) -> str:
+    res = log.resolutions
+    if res is None:
+        return ""
+    out = [
+        f"<h2>III. {_e(_t(lang, 'Quyết định về các chênh lệch', 'Resolutions'))}</h2>\n",
+        f'<section class="resolutions"><p>{_e(_resolution_intro(lang))}</p>\n',
+        f'<p class="head">{_e(_t(lang, "Tệp", "File"))}: {_e(clean(res.label))} · '
+        f"{_e(_head_label(lang))}: "
+        f'<span class="mono">{_e(res.head)}</span><br>'
+        f'<span class="mono">{_e(group(res.head))}</span></p>\n',
+    ]
+    if not res.rows:
+        out.append(f"<p>{_e(_t(lang, 'Chưa có quyết định nào.', 'No resolutions yet.'))}</p>\n")
+    else:
+        rows: list[str] = []
+        for r in res.rows:
+            c = _resolution_cells(r, log, lang)
+            cls = "resolve superseded" if r.superseded_by is not None else "resolve"
+            rows.append(
+                f'<tr class="{cls}" data-seq="{r.seq}"><td class="num">{c[0]}</td>'
+                f'<td class="time">{_e(c[1])}</td><td class="num serial">{_e(c[2])}</td>'
+                f'<td class="versions">{_e(c[3])}</td><td class="decision">{_e(c[4])}</td>'
+                f'<td class="judgement">{_e(c[5])}</td><td class="by">{_e(c[6])}</td>'
+                f'<td class="note">{_e(c[7])}</td></tr>'
+            )
+        out.append(
+            f'<table class="resolutions last">{_thead(_resolution_heads(lang))}<tbody>\n'
+            + "\n".join(rows)
+            + "\n</tbody></table>\n"
+        )
+    out.append("</section>\n")
+    return "".join(out)
+
+
+def _closing_html(log: EntryLog, lang: Lang) -> str:
+    hint = _e(_t(lang, "(Ký, ghi rõ họ tên)", "(Signature and full name)"))
+    signs: list[str] = []
+    signers = _signers(log, lang)
+    for i, (role, name) in enumerate(signers):
+        cls = "sign head" if i == len(signers) - 1 else "sign operator"
+        shown = (
+            f'<div class="name">{_e(name)}</div>'
+            if name
+            else '<div class="name blank">……………………</div>'
+        )
+        signs.append(
+            f'<div class="{cls}"><div class="role">{_e(role)}</div>'
+            f'<div class="hint">{hint}</div><div class="space"></div>{shown}</div>'
+        )
+    return (
+        '<section class="closing">\n<div class="signatures">'
+        + "".join(signs)
+        + "</div>\n"
+        + f'<footer class="imprint">{_e(_imprint(log, lang))}</footer>\n</section>\n'
+    )
+
+
+def render_html(log: EntryLog, lang: Lang) -> str:
+    """The entry log as one self-contained HTML5 page to print on A4 (no script, no link)."""
+    sheet = log.sheet
+    foot = f"{_title(lang).capitalize()} · {sheet.contest} · " + _t(
+        lang, f"lần {sheet.round}", f"round {sheet.round}"
+    )
+    css = _CSS.replace("__PAGE__", css_string(_t(lang, "Trang ", "Page "))).replace(
+        "__FOOT__", css_string(clean(foot))
+    )
+    facts = "".join(f"<dt>{_e(k)}</dt><dd>{_e(clean(v))}</dd>" for k, v in _facts(log, lang))
+    body = (
+        f"<h1>{_e(_title(lang))}</h1>\n"
+        f'<p class="election">{_e(clean(sheet.election))}</p>\n'
+        f'<dl class="facts">{facts}</dl>\n'
+        f'<p class="zone">{_e(_zone_sentence(log, lang))}</p>\n'
+        + _summary_html(log, lang)
+        + _entries_html(log, lang)
+        + _resolutions_html(log, lang)
+        + _closing_html(log, lang)
+    )
+    title = f"{_title(lang)} — {clean(sheet.title)}"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="tally {_e(__version__)}">\n'
+        f"<title>{_e(title)}</title>\n<style>\n{css}</style>\n</head>\n"
+        f'<body class="entry-log">\n<main>\n{body}</main>\n</body>\n</html>\n'
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def format_of(path: Path) -> Format | None:
+    return EXTENSIONS.get(path.suffix.lower())
+
+
+def write_log(log: EntryLog, path: Path, lang: Lang) -> None:
+    """Write the log as HTML (.html, .htm) or Markdown (.md), atomically; UsageError otherwise."""
+    fmt = format_of(path)
+    if fmt is None:
+        raise UsageError.at(
+            f"cannot tell the format of '{path.name}' from its name",
+            path,
+            hint="name the entry log .html (to print) or .md",
+        )
+    if fmt == "html":
+        text = render_html(log, lang)
+    elif fmt == "md":
+        text = render_markdown(log, lang)
+    else:
+        assert_never(fmt)
+    with written_atomically(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="\n")

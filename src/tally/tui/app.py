@@ -1,0 +1,835 @@
+"""The full-screen ballot entry app: the ballot as printed, one input line, running counts.
+
+The app keeps no ballots of its own. Every line goes to :meth:`EntrySession.submit`, which
+writes and fsyncs the journal before it answers "committed"; the screen says a ballot is in
+only after that answer. Everything shown is read back from the session after each action,
+so the screen and the journal cannot drift apart.
+
+Layout, top to bottom (a 60-name ballot fits 80×24):
+
+- two header lines: contest, round, seats, ballot layout; election, operator, journal;
+- the ballot as printed, in as few columns as fit the height (more on wide, short
+  terminals); the positions being typed are shown struck (✗) or unusable (?), and the votes
+  beside the names when the board has chosen to show the running tally;
+- the counts (entered against collected, valid, invalid by reason, the last ballot) beside
+  a log of the last messages;
+- an alert line while a ballot awaits its second Enter, or after a write failed;
+- instant feedback on the line being typed, the input line, the keys.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import deque
+from collections.abc import Sequence
+from typing import ClassVar, Literal
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from tally.count import Layout, Tally
+from tally.entry.session import (
+    EntryInputError,
+    EntrySession,
+    Marks,
+    Outcome,
+    Status,
+    judge,
+    parse_line,
+)
+from tally.findings import Lang
+from tally.labels import REASON
+
+Tone = Literal["ok", "info", "warn", "error", "muted"]
+
+TONE_STYLE: dict[Tone, str] = {
+    "ok": "$text-success",
+    "info": "$text-primary",
+    "warn": "bold $text-warning",
+    "error": "bold $text-error",
+    "muted": "$text-muted",
+}
+
+STATUS_TONE: dict[Status, Tone] = {
+    "committed": "ok",
+    "done": "info",
+    "refused": "error",
+    "confirm": "warn",
+    "quit": "info",
+}
+
+# The screen's words, (Vietnamese, English).
+WORDS: dict[str, tuple[str, str]] = {
+    "entered": ("Phiếu đã nhập", "Ballots entered"),
+    "collected": ("thu vào", "collected"),
+    "issued": ("phát ra", "issued"),
+    "valid": ("Hợp lệ", "Valid"),
+    "invalid": ("Không hợp lệ", "Invalid"),
+    "last": ("Vừa ghi", "Last"),
+    "none_yet": ("chưa có phiếu", "none yet"),
+    "round": ("Lần", "Round"),
+    "seats": ("Cần bầu", "Seats"),
+    "operator": ("Người nhập", "Operator"),
+    "journal": ("Nhật ký", "Journal"),
+    "tally": ("Kết quả tạm tính", "Running tally"),
+    "tally_shown": ("đang hiện", "shown"),
+    "tally_hidden": ("ẩn", "hidden"),
+    "ballot": ("Phiếu", "Ballot"),
+    "confirm_prompt": ("⚠ Enter = ghi KHÔNG HỢP LỆ", "⚠ Enter = commit INVALID"),
+    "paused": ("TẠM DỪNG", "PAUSED"),
+    "paused_hint": (
+        "Phiếu và số liệu được che. Ctrl+P, hoặc gõ :resume rồi Enter, để tiếp tục.",
+        "Ballots and counts are hidden. Ctrl+P, or type :resume and Enter, to go on.",
+    ),
+    "paused_refuse": ("đang tạm dừng: Ctrl+P để tiếp tục", "paused: Ctrl+P to go on"),
+    "fix_title": ("Sửa phiếu đã nhập", "Correct an entered ballot"),
+    "fix_hint": (
+        "Số phiếu, Enter: dòng nhập hiện dấu đang ghi để sửa. Esc: thôi.",
+        "Its serial, Enter: the input line gets its marks to edit. Esc: cancel.",
+    ),
+    "fix_placeholder": ("số phiếu", "serial"),
+    "write_failed": (
+        "LỖI GHI NHẬT KÝ — dòng này CHƯA được ghi",
+        "JOURNAL WRITE FAILED — NOT saved",
+    ),
+    "retry": ("sửa lỗi rồi Enter để thử lại", "fix the cause, then Enter to retry"),
+    "halted": (
+        "nhật ký có thể có một dòng ghi dở: thoát (Ctrl+Q) rồi mở lại tally enter — "
+        "dòng dở sẽ được để riêng; đối chiếu phiếu cuối với giấy",
+        "the journal may hold a half-written line: quit (Ctrl+Q) and run tally enter again — "
+        "the half line is moved aside; check the last ballot against the paper",
+    ),
+    "halted_quit": ("Thoát, không ghi thêm vào nhật ký.", "Quit without writing to the journal."),
+}
+
+# Each key: (long name, short name, labels (vi, en) from the longest to the shortest). The
+# footer uses the longest that fits: the short set fits 80 columns in both languages.
+Key = tuple[str, str, tuple[tuple[str, str], ...]]
+KEYS: tuple[Key, ...] = (
+    (
+        "F2",
+        "F2",
+        (("Không phát ra", "Not issued"), ("Không phát", "Not issued"), ("K.phát", "Not issued")),
+    ),
+    ("F3", "F3", (("Ghi thêm tên", "Write-in"), ("Ghi tên", "Write-in"), ("Ghi tên", "Write-in"))),
+    ("F4", "F4", (("Đánh dấu", "Marked"), ("Đánh dấu", "Marked"), ("Đ.dấu", "Marked"))),
+    ("Ctrl+Z", "^Z", (("Hoàn tác", "Undo"),) * 3),
+    ("Ctrl+F", "^F", (("Sửa phiếu", "Fix a ballot"), ("Sửa", "Fix"), ("Sửa", "Fix"))),
+    ("Ctrl+P", "^P", (("Tạm dừng", "Pause"), ("Dừng", "Pause"), ("Dừng", "Pause"))),
+    (
+        "Ctrl+T",
+        "^T",
+        (("Kết quả tạm tính", "Running tally"), ("Tạm tính", "Tally"), ("Tạm tính", "Tally")),
+    ),
+    ("Ctrl+Q", "^Q", (("Thoát", "Quit"),) * 3),
+)
+RESUME_KEYS: tuple[Key, ...] = (("Ctrl+P", "^P", (("Tiếp tục", "Resume"),) * 3), KEYS[-1])
+# (long key names?, label set), tried in order
+KEY_TIERS: tuple[tuple[bool, int], ...] = ((True, 0), (True, 1), (False, 1), (False, 2))
+
+SHORT_REASON: dict[str, tuple[str, str]] = {
+    "not_issued": ("không phát ra", "not issued"),
+    "too_many_kept": ("quá số lượng", "too many kept"),
+    "all_struck": ("gạch hết", "all struck"),
+    "write_in": ("ghi thêm tên", "write-in"),
+    "marked": ("đánh dấu", "marked"),
+    "no_choice": ("không lựa chọn", "no choice"),
+}
+
+LOG_LINES = 5
+_SERIAL_ONLY = re.compile(r"#\S+")
+
+
+def word(key: str, lang: Lang) -> str:
+    vi, en = WORDS[key]
+    return vi if lang == "vi" else en
+
+
+def _pick(pair: tuple[str, str], lang: Lang) -> str:
+    return pair[0] if lang == "vi" else pair[1]
+
+
+def layout_label(layout: Layout, lang: Lang) -> str:
+    if layout == "strike":
+        return _pick(("Phiếu gạch tên", "Strike-out ballot"), lang)
+    if layout == "agree_disagree":
+        return _pick(("Phiếu đồng ý / không đồng ý", "Agree / disagree ballot"), lang)
+    raise AssertionError(layout)
+
+
+def fit_name(name: str, width: int) -> str:
+    """A name in ``width`` cells: middle names to initials first, the given name kept whole.
+
+    "Nguyễn Thị Kim Anh" → "Nguyễn T.K. Anh" → "N.T.K. Anh" → "N.T.K.Anh" → "N.T.K.A…".
+    Vietnamese people go by the given name (the last word), so it is the last to be cut.
+    """
+    if width <= 0:
+        return ""
+    parts = name.split()
+    initials = "".join(p[0] + "." for p in parts[:-1])
+    candidates = [name]
+    if len(parts) >= 3:
+        candidates.append(f"{parts[0]} {''.join(p[0] + '.' for p in parts[1:-1])} {parts[-1]}")
+    if len(parts) >= 2:
+        candidates += [f"{initials} {parts[-1]}", f"{initials}{parts[-1]}"]
+    for candidate in candidates:
+        if len(candidate) <= width:
+            return candidate
+    return candidates[-1][: width - 1] + "…"
+
+
+def ballot_grid(n: int, height: int, fits: int, comfortable: int = 20) -> tuple[int, int]:
+    """(columns, rows) for ``n`` names in ``height`` rows, ``fits`` full-width columns.
+
+    The fewest columns whose rows fit the height (a short list stays one column, as
+    printed); a long list on a wide screen gets more columns, to keep each column short.
+    """
+    height = max(height, 1)
+    columns = max(1, -(-n // height))
+    if fits > columns:
+        columns = min(fits, max(columns, -(-n // comfortable)))
+    return columns, -(-max(n, 1) // columns)
+
+
+def two_sided(left: str, right: str, width: int, left_style: str, right_style: str) -> Content:
+    """One line: ``left`` cut to leave ``right`` whole at the right edge."""
+    room = width - len(right) - 1
+    if room < 8:  # too narrow for both: the right side yields
+        return Content.assemble((fit_text(left, width), left_style))
+    return Content.assemble(
+        (fit_text(left, room).ljust(room), left_style), " ", (right, right_style)
+    )
+
+
+def fit_text(text: str, width: int) -> str:
+    if width <= 0:
+        return ""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class HeaderBar(Widget):
+    """What is being entered, by whom, into which journal."""
+
+    DEFAULT_CSS = """
+    HeaderBar { height: 2; background: $panel; padding: 0 1; }
+    """
+
+    def __init__(self, session: EntrySession) -> None:
+        super().__init__(id="header")
+        self.session = session
+
+    def render(self) -> Content:
+        session, sheet, lang = self.session, self.session.sheet, self.session.lang
+        width = self.content_size.width
+        facts = " · ".join(
+            (
+                f"{word('round', lang)} {sheet.round}",
+                f"{word('seats', lang)} {sheet.seats}",
+                layout_label(sheet.layout, lang),
+            )
+        )
+        who = (
+            f"{word('operator', lang)}: {session.operator} · "
+            f"{word('journal', lang)}: {session.writer.path.name}"
+        )
+        return Content("\n").join(
+            (
+                two_sided(sheet.title, facts, width, "bold", "bold $text-accent"),
+                two_sided(sheet.election, who, width, "$text-muted", ""),
+            )
+        )
+
+
+class BallotView(Widget):
+    """The ballot as printed: positions and names, in columns that fit the screen."""
+
+    DEFAULT_CSS = """
+    BallotView { height: 1fr; padding: 0 1; }
+    """
+
+    def __init__(self, names: Sequence[str], layout: Layout, lang: Lang) -> None:
+        super().__init__(id="ballot")
+        self.names = tuple(names)
+        self.ballot_layout = layout
+        self.lang = lang
+        self.struck: frozenset[int] = frozenset()
+        self.unmarked: frozenset[int] = frozenset()
+        self.votes: tuple[int, ...] | None = None  # shown only when the board allows
+
+    def show(
+        self, struck: Sequence[int], unmarked: Sequence[int], votes: Sequence[int] | None
+    ) -> None:
+        self.struck, self.unmarked = frozenset(struck), frozenset(unmarked)
+        self.votes = tuple(votes) if votes is not None else None
+        self.refresh()
+
+    def legend(self) -> str:
+        lang = self.lang
+        if self.ballot_layout == "strike":
+            text = _pick(("PHIẾU BẦU — ✗ tên bị gạch", "BALLOT — ✗ name struck out"), lang)
+        else:
+            text = _pick(
+                (
+                    "PHIẾU BẦU — ✗ không đồng ý · ? cả hai ô hoặc không ô nào",
+                    "BALLOT — ✗ disagree · ? both boxes or neither",
+                ),
+                lang,
+            )
+        if self.votes is not None:
+            text += _pick((" · số bên phải: kết quả tạm tính", " · right: running tally"), lang)
+        return text
+
+    def render(self) -> Content:
+        names, n = self.names, len(self.names)
+        width, height = self.content_size.width, self.content_size.height
+        digits = len(str(n))
+        vote_width = len(str(max(self.votes, default=0))) + 1 if self.votes is not None else 0
+        natural = digits + 1 + max((len(x) for x in names), default=0) + vote_width
+        columns, rows = ballot_grid(n, height, max(1, (width + 2) // (natural + 2)))
+        gap = 2 if columns * (natural + 2) - 2 <= width else 1
+        cell = max(digits + 2, min(natural, (width - gap * (columns - 1)) // columns))
+        name_width = cell - digits - 1 - vote_width
+        margin = " " * max(0, (width - columns * (cell + gap) + gap) // 2)
+        lines: list[Content] = []
+        if height >= rows + 2:  # room for the heading, as on the paper
+            legend = fit_text(self.legend(), width)
+            lines += [Content.styled(legend.center(width).rstrip(), "bold $text-muted"), Content()]
+        for r in range(rows):
+            parts: list[str | tuple[str, str]] = [margin]
+            for c in range(columns):
+                i = c * rows + r
+                if i >= n:
+                    break
+                pos = i + 1
+                if c:
+                    parts.append(" " * gap)
+                if pos in self.struck:
+                    mark, style = "✗", "strike $text-error on $error-muted"
+                elif pos in self.unmarked:
+                    mark, style = "?", "$text-warning on $warning-muted"
+                else:
+                    mark, style = " ", ""
+                name = fit_name(names[i], name_width)
+                parts += [
+                    (f"{pos:>{digits}}", "$text-muted"),
+                    (mark, style.replace("strike ", "bold ")),
+                    (name, style),
+                    " " * (name_width - len(name)),
+                ]
+                if self.votes is not None:
+                    parts.append((f"{self.votes[i]:>{vote_width}}", "bold $text-accent"))
+            lines.append(Content.assemble(*parts))
+        return Content("\n").join(lines)
+
+
+class KeyHelp(Widget):
+    """The keys, with names and labels as long as the width allows."""
+
+    DEFAULT_CSS = """
+    KeyHelp { height: 1; background: $footer-background; }
+    """
+
+    def __init__(self, lang: Lang, keys: Sequence[Key] = KEYS) -> None:
+        super().__init__()
+        self.lang = lang
+        self.keys = keys
+
+    def render(self) -> Content:
+        width = self.content_size.width
+        line = Content()
+        for long_names, labels in KEY_TIERS:
+            for gap in ("  ", " "):
+                parts: list[str | tuple[str, str]] = []
+                for long_key, short_key, texts in self.keys:
+                    if parts:
+                        parts.append(gap)
+                    key = long_key if long_names else short_key
+                    parts += [(key, "bold reverse"), f" {_pick(texts[labels], self.lang)}"]
+                line = Content.assemble(*parts)
+                if line.cell_length <= width:
+                    return line
+        return line
+
+
+class PauseScreen(Screen[None]):
+    """Covers the ballot and the counts; the only thing to do is to resume (or quit)."""
+
+    DEFAULT_CSS = """
+    PauseScreen { align: center middle; }
+    PauseScreen #pause-box {
+        width: 60; max-width: 100%; height: auto; border: heavy $warning;
+        padding: 1 2; background: $panel;
+    }
+    PauseScreen #pause-title { width: 100%; text-align: center; text-style: bold; color: $text-warning; }
+    PauseScreen #pause-hint { width: 100%; text-align: center; margin: 1 0; }
+    PauseScreen #pause-line { border: none; height: 1; padding: 0 1; background: $boost; }
+    PauseScreen #pause-msg { width: 100%; height: auto; }
+    PauseScreen KeyHelp { dock: bottom; }
+    """
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pause-box"):
+            yield Static(word("paused", self.lang), id="pause-title")
+            yield Static(word("paused_hint", self.lang), id="pause-hint")
+            yield Input(placeholder=":resume", id="pause-line")
+            yield Static("", id="pause-msg")
+        yield KeyHelp(self.lang, RESUME_KEYS)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        app = self.app
+        assert isinstance(app, EntryApp)
+        outcome = app.run_line(event.value)
+        if outcome is not None and outcome.status == "refused":
+            self.say(outcome.message, "error")
+        elif outcome is not None:
+            event.input.value = ""
+
+    def say(self, message: str, tone: Tone) -> None:
+        self.query_one("#pause-msg", Static).update(Content.styled(message, TONE_STYLE[tone]))
+
+
+class FixScreen(ModalScreen[str | None]):
+    """Asks for the serial of the ballot to correct and shows what it holds now."""
+
+    DEFAULT_CSS = """
+    FixScreen { align: center middle; }
+    FixScreen #fix-box {
+        width: 64; max-width: 100%; height: auto; border: thick $accent;
+        padding: 0 1; background: $panel;
+    }
+    FixScreen #fix-title { text-style: bold; }
+    FixScreen #fix-serial { border: none; height: 1; padding: 0 1; background: $boost; margin: 1 0 0 0; }
+    FixScreen #fix-marks { height: auto; margin: 1 0 0 0; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, session: EntrySession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        lang = self.session.lang
+        with Vertical(id="fix-box"):
+            yield Static(word("fix_title", lang), id="fix-title")
+            yield Static(Content.styled(word("fix_hint", lang), "$text-muted"))
+            yield Input(placeholder=word("fix_placeholder", lang), id="fix-serial")
+            yield Static("", id="fix-marks")
+
+    def _found(self, text: str) -> tuple[str, Marks | None]:
+        serial = text.strip().lstrip("#").strip()
+        return serial, self.session.state.ballots.get(serial)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        serial, marks = self._found(event.value)
+        out = self.query_one("#fix-marks", Static)
+        if not serial:
+            out.update("")
+        elif marks is None:
+            out.update(Content.styled(self._missing(serial), TONE_STYLE["error"]))
+        else:
+            sheet, lang = self.session.sheet, self.session.lang
+            out.update(
+                Content.assemble(
+                    (f"#{serial}: {marks.text()}", "bold"),
+                    f" — {judge(marks, sheet).text(sheet, lang)}",
+                )
+            )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        serial, marks = self._found(event.value)
+        if marks is not None:
+            self.dismiss(serial)
+        elif serial:
+            self.query_one("#fix-marks", Static).update(
+                Content.styled(self._missing(serial), TONE_STYLE["error"])
+            )
+
+    def _missing(self, serial: str) -> str:
+        return self.session.t(f"chưa có phiếu #{serial}", f"no ballot #{serial} yet")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class EntryApp(App[None]):
+    """Ballot entry for one open :class:`EntrySession` (the caller opens and closes it)."""
+
+    TITLE = "tally enter"
+    ENABLE_COMMAND_PALETTE = False  # frees Ctrl+P for pause
+    CSS = """
+    #bottom { height: 5; }
+    #counts { width: 40; padding: 0 1; }
+    #log { width: 1fr; padding: 0 1; border-left: vkey $panel-lighten-2; }
+    #counts, #log, #preview { text-wrap: nowrap; text-overflow: ellipsis; }
+    #alert { display: none; height: auto; padding: 0 1; text-style: bold; }
+    #alert.-error { display: block; background: $error; color: $text; }
+    #preview { height: 1; padding: 0 1; }
+    #preview.-pending { background: $warning-muted; color: $text-warning; text-style: bold; }
+    #entry { height: 1; background: $boost; }
+    #prompt { width: auto; padding: 0 1; text-style: bold; background: $primary-muted; }
+    #entry.-pending #prompt { background: $warning; color: $text; }
+    #line { border: none; height: 1; padding: 0 1; width: 1fr; }
+    #line:focus { border: none; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "reason('n')", show=False, priority=True),
+        Binding("f3", "reason('w')", show=False, priority=True),
+        Binding("f4", "reason('m')", show=False, priority=True),
+        Binding("ctrl+z", "line(':undo')", show=False, priority=True),
+        Binding("ctrl+f", "fix", show=False, priority=True),
+        Binding("ctrl+p", "pause", show=False, priority=True),
+        Binding("ctrl+t", "line(':tally')", show=False, priority=True),
+        # Ctrl+Q is textual's own quit binding; action_quit below makes it ':quit'.
+    ]
+
+    def __init__(self, session: EntrySession) -> None:
+        super().__init__()
+        self.session = session
+        self.lang: Lang = session.lang
+        self.messages: deque[tuple[str, Tone]] = deque(maxlen=LOG_LINES)
+        self.error: str | None = None  # the last write failure, until an action succeeds
+        self.halted = False  # a failed write may have left a partial line: no more writes
+        self.pending_message = ""
+        self.pause_screen: PauseScreen | None = None
+        self.ready = False  # set once mounted: the widgets exist
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        sheet = self.session.sheet
+        yield HeaderBar(self.session)
+        yield BallotView(sheet.names, sheet.layout, self.lang)
+        with Horizontal(id="bottom"):
+            yield Static(id="counts")
+            yield Static(id="log")
+        yield Static(id="alert")
+        yield Static(id="preview")
+        with Horizontal(id="entry"):
+            yield Label(id="prompt")
+            yield Input(id="line", placeholder="3 5 12 · 0 · !m · #17 3 5 · :fix 17 3 5")
+        yield KeyHelp(self.lang)
+
+    def on_mount(self) -> None:
+        session = self.session
+        if session.resumed:
+            n = len(session.state.ballots)
+            last = session.state.last
+            tail = f", {self.t('phiếu cuối', 'last')} #{last[0]} ({last[1].text()})" if last else ""
+            self.log_message(
+                self.t(
+                    f"Tiếp tục nhật ký: đã có {n} phiếu{tail}",
+                    f"Resumed: {n} ballot{'s' if n != 1 else ''} already in the journal{tail}",
+                ),
+                "info",
+            )
+        else:
+            self.log_message(
+                self.t("Nhật ký mới: ", "New journal: ") + session.writer.path.name, "info"
+            )
+        if session.moved_aside:
+            self.log_message(
+                self.t(
+                    f"Một dòng ghi dở, chưa xác nhận, đã được chuyển sang {session.moved_aside}: "
+                    "đối chiếu phiếu cuối với giấy",
+                    f"An unconfirmed half-written line was moved aside to {session.moved_aside}: "
+                    "check the last ballot against the paper",
+                ),
+                "warn",
+            )
+        self.ready = True
+        self.main.query_one("#line", Input).focus()
+        self.refresh_view()
+
+    @property
+    def main(self) -> Screen[object]:
+        """The entry screen (queried even while the pause or the fix screen is on top)."""
+        return self.screen_stack[0]
+
+    def t(self, vi: str, en: str) -> str:
+        return vi if self.lang == "vi" else en
+
+    # -- acting on a line --------------------------------------------------------------------
+
+    def run_line(self, text: str) -> Outcome | None:
+        """Submit one line; None if the session raised (the error is on the screen)."""
+        session = self.session
+        if self.halted:
+            self.show_error(word("halted", self.lang))
+            return None
+        pending = session.pending
+        size = self._journal_size()
+        try:
+            outcome = session.submit(text)
+        except Exception as exc:  # a full disk, a pulled USB stick, a bug: say it, keep the line
+            self._failed(exc, size, text, pending)
+            return None
+        if outcome.entry is not None:  # the journal took a write: the failure is over
+            self.error = None
+        self.pending_message = outcome.message if outcome.status == "confirm" else ""
+        self.log_message(outcome.message, STATUS_TONE[outcome.status])
+        if outcome.status == "quit":
+            self.exit()
+            return outcome
+        self.refresh_view()
+        if self.pause_screen is not None and outcome.status == "refused":
+            self.pause_screen.say(outcome.message, "error")
+        return outcome
+
+    def _journal_size(self) -> int | None:
+        try:
+            return os.stat(self.session.writer.path).st_size
+        except OSError:
+            return None
+
+    def _failed(self, exc: Exception, size: int | None, text: str, pending: str | None) -> None:
+        detail = f"{type(exc).__name__}: {exc}"
+        after = self._journal_size()
+        # A retry is safe only if nothing reached the file: a partial line followed by a
+        # whole one would break the journal in the middle, not at its (recoverable) end.
+        self.halted = size is None or after != size
+        advice = word("halted" if self.halted else "retry", self.lang)
+        message = f"{word('write_failed', self.lang)}: {detail} — {advice}"
+        self.log_message(message, "error")
+        self.show_error(message)
+        line = self.main.query_one("#line", Input)
+        if not text.strip() and pending is not None and not line.value:
+            line.value = pending  # the confirmation was consumed: keep the line to retry
+        self.refresh_view()
+
+    def show_error(self, message: str) -> None:
+        self.error = message
+        self.refresh_view()
+        if self.pause_screen is not None:
+            self.pause_screen.say(message, "error")
+
+    def log_message(self, message: str, tone: Tone) -> None:
+        self.messages.append((message, tone))
+        if self.ready:
+            self._show_log()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "line":
+            return
+        outcome = self.run_line(event.value)
+        if outcome is not None and outcome.status in ("committed", "done", "confirm"):
+            event.input.value = ""
+        self.refresh_view()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "line":
+            self.refresh_view()
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the serial is asked for, only pause and quit act on the journal.
+        return not (isinstance(self.screen, FixScreen) and action in ("reason", "line", "fix"))
+
+    def action_reason(self, code: str) -> None:
+        """F2/F3/F4: this ballot is invalid as seen on paper; committed at once."""
+        line = self.main.query_one("#line", Input)
+        typed = line.value.strip()
+        text = f"{typed} !{code}" if _SERIAL_ONLY.fullmatch(typed) else f"!{code}"
+        outcome = self.run_line(text)
+        if outcome is not None and outcome.status == "committed":
+            line.value = ""
+
+    def action_line(self, text: str) -> None:
+        self.run_line(text)
+
+    def action_pause(self) -> None:
+        self.run_line(":resume" if self.session.state.paused else ":pause")
+
+    def action_fix(self) -> None:
+        if self.session.state.paused:
+            self.show_refusal(word("paused_refuse", self.lang))
+            return
+        self.push_screen(FixScreen(self.session), self._fix_chosen)
+
+    def _fix_chosen(self, serial: str | None) -> None:
+        if serial is None or serial not in self.session.state.ballots:
+            return
+        line = self.main.query_one("#line", Input)
+        line.value = f":fix {serial} {self.session.state.ballots[serial].text()}"
+        line.cursor_position = len(line.value)
+        line.focus()
+
+    def show_refusal(self, message: str) -> None:
+        self.log_message(message, "error")
+        if self.pause_screen is not None:
+            self.pause_screen.say(message, "error")
+
+    async def action_quit(self) -> None:
+        if self.halted:  # no more writes: the journal is checked when it is opened again
+            self.log_message(word("halted_quit", self.lang), "warn")
+            self.exit()
+            return
+        self.run_line(":quit")
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (textual's hint, in the operator's language)."""
+        self.log_message(
+            self.t(
+                "Ctrl+Q để thoát; mỗi phiếu đã ghi vào nhật ký ngay khi nhập",
+                "Ctrl+Q to quit; every ballot is in the journal as soon as it is entered",
+            ),
+            "info",
+        )
+
+    # -- what the screen shows ---------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        if not self.ready:
+            return
+        self._sync_pause()
+        session, lang = self.session, self.lang
+        state = session.state
+        line = self.main.query_one("#line", Input)
+        text = line.value
+        tally = state.tally()
+
+        # The ballot: what is being typed, else the ballot awaiting its second Enter.
+        shown = text if text.strip() else (session.pending or "")
+        struck, unmarked, tone, message = self._feedback(shown)
+        self.main.query_one(BallotView).show(
+            struck, unmarked, tally.votes if state.tally_shown else None
+        )
+        # Under it: the feedback on the line, or the ballot awaiting its second Enter.
+        awaiting = session.pending is not None and not text.strip()
+        preview = self.main.query_one("#preview", Static)
+        preview.set_class(awaiting, "-pending")
+        if awaiting:
+            preview.update("⚠ " + (self.pending_message or session.preview("").message))
+        else:
+            preview.update(Content.styled(message, TONE_STYLE[tone]) if message else "")
+        self.main.query_one("#entry", Horizontal).set_class(awaiting, "-pending")
+        alert = self.main.query_one("#alert", Static)
+        alert.set_class(self.error is not None, "-error")
+        alert.update(self.error or "")
+
+        prompt = self.main.query_one("#prompt", Label)
+        if awaiting:
+            prompt.update(word("confirm_prompt", lang))
+        else:
+            prompt.update(f"{word('ballot', lang)} #{state.next_serial()} ›")
+        self._show_counts(tally)
+        self._show_log()
+
+    def _show_counts(self, tally: Tally) -> None:
+        """Entered against collected (or issued), valid, invalid by reason, the last ballot."""
+        session, lang = self.session, self.lang
+        state = session.state
+        entered = len(state.ballots)
+        target = ""
+        if session.sheet.collected is not None:
+            target = f" / {session.sheet.collected} {word('collected', lang)}"
+        elif session.sheet.issued is not None:
+            target = f" / {session.sheet.issued} {word('issued', lang)}"
+        reasons = " · ".join(
+            f"{_pick(SHORT_REASON.get(r, REASON.get(r, (r, r))), lang)} {k}"
+            for r, k in tally.invalid.items()
+            if k
+        )
+        last = state.last
+        last_text = (
+            f"#{last[0]}: {last[1].text()} — {judge(last[1], session.sheet).text(session.sheet, lang)}"
+            if last is not None
+            else word("none_yet", lang)
+        )
+        counts = (
+            Content.assemble(
+                (f"{word('entered', lang)} ", "bold"), (f"{entered}", "bold $text-accent"), target
+            ),
+            Content.assemble(
+                f"{word('valid', lang)} ",
+                (str(tally.valid), "bold $text-success"),
+                f" · {word('invalid', lang)} ",
+                (str(tally.invalid_total), "bold $text-error" if tally.invalid_total else "bold"),
+            ),
+            Content.styled(f"  {reasons}" if reasons else "", "$text-muted"),
+            Content.assemble(f"{word('last', lang)} ", (last_text, "bold")),
+            Content.assemble(
+                f"{word('tally', lang)}: ",
+                (
+                    word("tally_shown" if state.tally_shown else "tally_hidden", lang),
+                    "bold $text-accent" if state.tally_shown else "$text-muted",
+                ),
+            ),
+        )
+        self.main.query_one("#counts", Static).update(Content("\n").join(counts))
+
+    def _show_log(self) -> None:
+        lines = [Content.styled(m, TONE_STYLE[tone]) for m, tone in self.messages]
+        self.main.query_one("#log", Static).update(Content("\n").join(lines))
+
+    def _feedback(self, text: str) -> tuple[tuple[int, ...], tuple[int, ...], Tone, str]:
+        """Positions to show struck and unusable, and the message, for a typed line."""
+        session = self.session
+        stripped = text.strip()
+        if not stripped:
+            return (), (), "muted", ""
+        if stripped.startswith(":"):
+            # session.preview says nothing about commands; a correction deserves a preview.
+            try:
+                command = parse_line(stripped, session.sheet, session.lang)
+            except EntryInputError as exc:
+                word_ = stripped[1:].split(" ", 1)[0].lower()
+                if word_ in ("fix", "f") and " " in stripped:
+                    return (), (), "error", str(exc)
+                return (), (), "muted", ""
+            if command.action != "correct" or command.marks is None:
+                return (), (), "muted", ""
+            serial, marks = command.serial or "", command.marks
+            before = session.state.ballots.get(serial)
+            if before is None:
+                return (
+                    (),
+                    (),
+                    "error",
+                    session.t(f"chưa có phiếu #{serial}", f"no ballot #{serial} yet"),
+                )
+            judgement = judge(marks, session.sheet).text(session.sheet, session.lang)
+            return (
+                marks.struck,
+                marks.unmarked,
+                "warn",
+                f"#{serial}: {before.text()} → {marks.text()} — {judgement}",
+            )
+        preview = session.preview(stripped)
+        if preview.ok:
+            tone: Tone = "ok"
+        else:
+            try:
+                parse_line(stripped, session.sheet, session.lang)
+                tone = "warn"  # a ballot the count will find invalid
+            except EntryInputError:
+                tone = "error"  # not a ballot at all
+        return preview.struck, preview.unmarked, tone, preview.message
+
+    def _sync_pause(self) -> None:
+        paused = self.session.state.paused
+        if paused and self.pause_screen is None:
+            self.pause_screen = PauseScreen(self.lang)
+            self.push_screen(self.pause_screen)
+        elif not paused and self.pause_screen is not None:
+            screen, self.pause_screen = self.pause_screen, None
+            if self.screen is screen:  # nothing can open above it: Ctrl+F is refused
+                self.pop_screen()
+
+
+def run_app(session: EntrySession) -> None:
+    """Run the entry app full screen until the operator quits (the caller closes the session)."""
+    EntryApp(session).run()
