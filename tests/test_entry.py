@@ -510,3 +510,21 @@ def test_when_the_journal_cannot_be_cut_back_no_more_entries_are_written(
     again = session(path)
     assert list(again.state.ballots) == ["1", "2"] and again.state.last == ("2", Marks((3, 4)))
     again.close()
+
+
+def test_preview_kinds(tmp_path: Path) -> None:
+    s = session(tmp_path / "j.jsonl")
+    run(s, "1 2")
+    assert [s.preview(t).kind for t in ("", ":pau", "1 2", "3", "12", ":fix 1 x")] == [
+        "none",
+        "none",
+        "valid",
+        "invalid",
+        "error",
+        "error",
+    ]
+    fix = s.preview(":fix 1 5 6")
+    assert (fix.kind, fix.struck) == ("valid", (5, 6))
+    assert fix.message == "#1: 1 2 → 5 6 — valid — keeps 9 of 11 names"
+    assert s.preview(":fix 9 5 6").message == "no ballot #9 yet"
+    s.close()

@@ -407,14 +407,25 @@ class Outcome:
     entry: Entry | None = None
 
 
+PreviewKind = Literal["none", "valid", "invalid", "error"]
+
+
 @dataclass(frozen=True)
 class Preview:
-    """What the screen shows while a line is typed, before Enter."""
+    """What the screen shows while a line is typed, before Enter.
 
-    ok: bool
+    ``valid``/``invalid``: a ballot (or a correction) and how the count will take it;
+    ``error``: Enter will refuse the line; ``none``: nothing to say (a command, or nothing).
+    """
+
+    kind: PreviewKind
     message: str
     struck: tuple[int, ...] = ()
     unmarked: tuple[int, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.kind in ("none", "valid")
 
 
 class EntrySession:
@@ -487,28 +498,35 @@ class EntrySession:
         if not text:
             if self.pending is not None:
                 return Preview(
-                    False,
+                    "invalid",
                     self.t(
                         "Enter lần nữa để ghi phiếu không hợp lệ",
                         "Enter again to commit it as invalid",
                     ),
                 )
-            return Preview(True, "")
-        if text.startswith(":"):
-            return Preview(True, "")
+            return Preview("none", "")
         try:
             command = parse_line(text, self.sheet, self.lang)
         except EntryInputError as exc:
-            return Preview(False, str(exc))
+            word = text[1:].strip().split(" ", 1)[0].lower() if text.startswith(":") else ""
+            if text.startswith(":") and not (word in ("fix", "f") and " " in text.strip()):
+                return Preview("none", "")  # a command being typed
+            return Preview("error", str(exc))
         marks = command.marks
-        assert marks is not None
+        if marks is None:
+            return Preview("none", "")
         judgement = judge(marks, self.sheet)
-        return Preview(
-            not judgement.reason,
-            judgement.text(self.sheet, self.lang),
-            marks.struck,
-            marks.unmarked,
-        )
+        kind: PreviewKind = "invalid" if judgement.reason else "valid"
+        message = judgement.text(self.sheet, self.lang)
+        if command.action == "correct":
+            serial = command.serial or ""
+            before = self.state.ballots.get(serial)
+            if before is None:
+                return Preview(
+                    "error", self.t(f"chưa có phiếu #{serial}", f"no ballot #{serial} yet")
+                )
+            message = f"#{serial}: {before.text()} → {marks.text()} — {message}"
+        return Preview(kind, message, marks.struck, marks.unmarked)
 
     # -- Enter -----------------------------------------------------------------------------
 

@@ -35,13 +35,12 @@ from textual.widgets import Input, Label, Static
 
 from tally.count import Layout, Tally
 from tally.entry.session import (
-    EntryInputError,
     EntrySession,
     Marks,
     Outcome,
+    PreviewKind,
     Status,
     judge,
-    parse_line,
 )
 from tally.findings import Lang
 from tally.labels import REASON
@@ -54,6 +53,13 @@ TONE_STYLE: dict[Tone, str] = {
     "warn": "bold $text-warning",
     "error": "bold $text-error",
     "muted": "$text-muted",
+}
+
+PREVIEW_TONE: dict[PreviewKind, Tone] = {
+    "none": "muted",
+    "valid": "ok",
+    "invalid": "warn",  # a ballot the count will find invalid
+    "error": "error",  # not a ballot at all: Enter refuses it
 }
 
 STATUS_TONE: dict[Status, Tone] = {
@@ -777,47 +783,8 @@ class EntryApp(App[None]):
 
     def _feedback(self, text: str) -> tuple[tuple[int, ...], tuple[int, ...], Tone, str]:
         """Positions to show struck and unusable, and the message, for a typed line."""
-        session = self.session
-        stripped = text.strip()
-        if not stripped:
-            return (), (), "muted", ""
-        if stripped.startswith(":"):
-            # session.preview says nothing about commands; a correction deserves a preview.
-            try:
-                command = parse_line(stripped, session.sheet, session.lang)
-            except EntryInputError as exc:
-                word_ = stripped[1:].split(" ", 1)[0].lower()
-                if word_ in ("fix", "f") and " " in stripped:
-                    return (), (), "error", str(exc)
-                return (), (), "muted", ""
-            if command.action != "correct" or command.marks is None:
-                return (), (), "muted", ""
-            serial, marks = command.serial or "", command.marks
-            before = session.state.ballots.get(serial)
-            if before is None:
-                return (
-                    (),
-                    (),
-                    "error",
-                    session.t(f"chưa có phiếu #{serial}", f"no ballot #{serial} yet"),
-                )
-            judgement = judge(marks, session.sheet).text(session.sheet, session.lang)
-            return (
-                marks.struck,
-                marks.unmarked,
-                "warn",
-                f"#{serial}: {before.text()} → {marks.text()} — {judgement}",
-            )
-        preview = session.preview(stripped)
-        if preview.ok:
-            tone: Tone = "ok"
-        else:
-            try:
-                parse_line(stripped, session.sheet, session.lang)
-                tone = "warn"  # a ballot the count will find invalid
-            except EntryInputError:
-                tone = "error"  # not a ballot at all
-        return preview.struck, preview.unmarked, tone, preview.message
+        preview = self.session.preview(text)
+        return preview.struck, preview.unmarked, PREVIEW_TONE[preview.kind], preview.message
 
     def _sync_pause(self) -> None:
         paused = self.session.state.paused
