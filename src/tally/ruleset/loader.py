@@ -7,6 +7,7 @@ parameters; an override replaces the whole parameter, so it must bring its own `
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 from collections.abc import Iterator
 from pathlib import Path
@@ -111,7 +112,23 @@ def _locate(sources: list[SourceMap], path: PathKey) -> SourceMap:
 
 
 def load_ruleset(ref: str, relative_to: Path | None = None) -> RuleSet:
-    """Load a built-in rule set by id, or a rules YAML by path (relative to ``relative_to``)."""
+    """Load a built-in rule set by id, or a rules YAML by path (relative to ``relative_to``).
+
+    A built-in rule set is read once per process (a batch recount loads thousands of
+    elections under the same few); the model is frozen, so sharing it is safe.
+    """
+    if Path(ref).suffix not in (".yaml", ".yml") and "/" not in ref and "\\" not in ref:
+        st = _resolve(ref, None).stat()
+        return _builtin(ref, st.st_mtime_ns, st.st_size)
+    return _load_ruleset(ref, relative_to)
+
+
+@functools.lru_cache(maxsize=16)
+def _builtin(ref: str, mtime_ns: int, size: int) -> RuleSet:
+    return _load_ruleset(ref, None)
+
+
+def _load_ruleset(ref: str, relative_to: Path | None) -> RuleSet:
     data, sources = _load_raw(ref, relative_to, 0)
     try:
         return RuleSet.model_validate(data)

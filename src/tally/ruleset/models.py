@@ -205,7 +205,18 @@ class RuleSet(_Strict):
             yield from walk(section, getattr(self, section))
 
     def param(self, key: str) -> Param[object]:
-        for k, p in self.params():
-            if k == key:
-                return p
-        raise KeyError(key)
+        """The parameter at a dotted key (``decision.tie``); KeyError if there is none.
+
+        Follows the key field by field rather than walking :meth:`params` (reports look up
+        every parameter of every round).
+        """
+        node: object = self
+        for name in key.split("."):
+            if not isinstance(node, BaseModel) or isinstance(node, Param):
+                raise KeyError(key)
+            if name not in type(node).model_fields:
+                raise KeyError(key)
+            node = getattr(node, name)
+        if not isinstance(node, Param):
+            raise KeyError(key)
+        return node
