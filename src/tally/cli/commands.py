@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -149,20 +149,6 @@ def init(folder: Path, rule_set: str) -> None:
     )
 
 
-def count_exit_code(doc: dict[str, Any]) -> int:
-    """3 if any round's figures do not reconcile; 4 if a tie, open seats or a void result remain."""
-    from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED
-
-    outcomes = [r["outcome"] for c in doc["contests"] for r in c["rounds"]]
-    finals = [c["outcome"] for c in doc["contests"]]
-    if "rejected" in outcomes:
-        return EXIT_NOT_RECONCILED
-    # A contest not yet voted (say the conference, later in the day) still needs its vote.
-    if any(o in ("tie", "shortfall", "void", "not_counted") for o in finals):
-        return EXIT_NEEDS_VOTE
-    return EXIT_OK
-
-
 @cli.command()
 @election_argument
 @click.option("--contest", "contest_id", help="Count only this contest (its id).")
@@ -201,7 +187,7 @@ def count(
     """
     from tally.config.loader import load_election
     from tally.engine import count_election
-    from tally.report.jsondoc import count_doc
+    from tally.report.jsondoc import count_doc, count_exit_code
 
     loaded = load_election(Path(election))
     ids = [c.id for c in loaded.election.contests]
@@ -263,22 +249,6 @@ def count(
     sys.exit(count_exit_code(doc))
 
 
-def check_exit_code(doc: dict[str, Any], fail_on: str) -> int:
-    """The most serious of: 3 figures do not reconcile · 1 a check failed · 4 a vote is due.
-
-    A failed check outranks a pending vote: a planned post-holder not elected stops the next
-    election whatever else is pending.
-    """
-    from tally.errors import EXIT_NOT_RECONCILED
-
-    counted = count_exit_code(doc)
-    if counted == EXIT_NOT_RECONCILED:
-        return counted
-    if doc["errors"] or (fail_on == "warning" and doc["warnings"]):
-        return EXIT_RULE_FAILED
-    return counted
-
-
 @cli.command()
 @election_argument
 @click.option(
@@ -301,13 +271,10 @@ def check(election: str, fail_on: str, lang: Lang, as_json: bool) -> None:
     Exit 0 no error · 1 an error (or a warning with --fail-on warning) · 2 bad input ·
     3 the figures do not reconcile · 4 a tie or open seats need a vote.
     """
-    from tally.audit import audit
     from tally.config.loader import load_election
-    from tally.report.jsondoc import check_doc
+    from tally.report.jsondoc import check_document, check_exit_code
 
-    loaded = load_election(Path(election))
-    done = audit(loaded)
-    doc = check_doc(done.result, done.plan, list(done.findings), lang, _digests(loaded))
+    doc = check_document(load_election(Path(election)), lang)
     if as_json:
         emit_json(doc)
     else:

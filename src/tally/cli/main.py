@@ -102,5 +102,6 @@ def main() -> None:
         sys.exit(EXIT_BAD_INPUT)
 
 
+from tally.cli import batch as _batch  # noqa: E402,F401
 from tally.cli import commands as _commands  # noqa: E402,F401  (registers the commands)
 from tally.cli import entry as _entry  # noqa: E402,F401

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import Any
 
 from tally import __version__
+from tally.audit import audit
 from tally.checks import ValidationReport
+from tally.config.loader import LoadedElection
 from tally.decide import percent
 from tally.engine import ContestResult, ElectionResult, RoundResult
+from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED, EXIT_OK, EXIT_RULE_FAILED
 from tally.findings import Finding, Lang
+from tally.fingerprint import input_digests
 from tally.plan_checks import PlanReport, target_label
 from tally.ruleset.models import UNVERIFIED, RuleSet
 from tally.shares import format_quantity
@@ -249,3 +255,39 @@ def check_doc(
     for severity, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
         doc[key] = sum(1 for f in findings if f.severity == severity)
     return doc
+
+
+def check_document(loaded: LoadedElection, lang: Lang) -> dict[str, object]:
+    """Count and check one election: the document ``tally check --json`` prints.
+
+    ``tally check`` and ``tally recount`` both call this, so a batch gives each election
+    exactly the document a single check gives.
+    """
+    done = audit(loaded)
+    return check_doc(done.result, done.plan, list(done.findings), lang, input_digests(loaded))
+
+
+def count_exit_code(doc: Mapping[str, Any]) -> int:
+    """3 if any round's figures do not reconcile; 4 if a tie, open seats or a void result remain."""
+    outcomes = [r["outcome"] for c in doc["contests"] for r in c["rounds"]]
+    finals = [c["outcome"] for c in doc["contests"]]
+    if "rejected" in outcomes:
+        return EXIT_NOT_RECONCILED
+    # A contest not yet voted (say the conference, later in the day) still needs its vote.
+    if any(o in ("tie", "shortfall", "void", "not_counted") for o in finals):
+        return EXIT_NEEDS_VOTE
+    return EXIT_OK
+
+
+def check_exit_code(doc: Mapping[str, Any], fail_on: str) -> int:
+    """The most serious of: 3 figures do not reconcile · 1 a check failed · 4 a vote is due.
+
+    A failed check outranks a pending vote: a planned post-holder not elected stops the next
+    election whatever else is pending.
+    """
+    counted = count_exit_code(doc)
+    if counted == EXIT_NOT_RECONCILED:
+        return counted
+    if doc["errors"] or (fail_on == "warning" and doc["warnings"]):
+        return EXIT_RULE_FAILED
+    return counted

@@ -1,0 +1,403 @@
+"""``tally recount`` and ``tally simulate``: many elections at once.
+
+The core is :mod:`tally.recount` and :mod:`tally.simulate`; this module parses arguments,
+shows progress on stderr (only on a terminal), renders the summary and sets the exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from tally.cli.main import cli, json_option, lang_option
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+    from rich.text import Text
+
+    from tally.findings import Lang
+    from tally.recount import BatchSummary, ElectionRun
+    from tally.simulate import SimulatedElection
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a reader that went away
+
+# config.models.MEETING_KINDS, spelled out so that `tally --help` need not import pydantic
+# (tests/test_simulate.py keeps the two equal).
+KINDS = ("members_congress", "delegates_congress", "committee_conference", "constituency")
+
+
+def _t(lang: Lang, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+class _Bar:
+    """A progress bar on stderr, only when stderr is a terminal (and stdout is not the same
+    stream being written). It starts on the first report: by then the worker processes have
+    been forked, so no display thread exists while they fork."""
+
+    def __init__(self, label: str, enabled: bool) -> None:
+        self.label = label
+        self.enabled = enabled
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
+        self.started = time.perf_counter()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.progress is None:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self.progress = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+                redirect_stdout=False,
+                redirect_stderr=False,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task(self.label, total=total)
+        assert self.task is not None
+        self.progress.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+
+@cli.command()
+@click.argument(
+    "dirs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="DIR..."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes  [default: the number of cores]",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="As for 'tally check': exit 1 on errors only, or on warnings too.",
+)
+@lang_option
+@json_option
+@click.pass_context
+def recount(
+    ctx: click.Context,
+    dirs: tuple[Path, ...],
+    jobs: int | None,
+    fail_on: str,
+    lang: Lang,
+    as_json: bool,
+) -> None:
+    """Recount and re-check every election below DIR... (validate, count, check each).
+
+    Finds every election.yaml below the folders (hidden folders are skipped), checks each one
+    as 'tally check' does, in parallel processes, and prints a table sorted by folder:
+    election, contests, outcome, errors / warnings, exit code. With --json, one document: an
+    entry per election with its 'tally check --json' document under "check", or its error
+    (file, line, message) under "error". A broken folder gets its own line and exit code and
+    does not stop the others. On a terminal, a progress bar counts the elections on stderr.
+
+    \b
+    Exit code: the most serious among the elections, in the order
+      70 › 2 › 3 › 1 › 4 › 0
+    70 a bug in tally · 2 bad input · 3 figures that do not reconcile · 1 a check failed ·
+    4 a tie or open seats need another vote · 0 all well. 2 also when no election.yaml is
+    found.
+    """
+    from tally.errors import ConfigError
+    from tally.recount import BatchSummary, Settings, default_jobs, discover, json_document
+    from tally.recount import recount as run_batch
+
+    targets = discover(list(dirs))
+    if not targets:
+        raise ConfigError.at(
+            f"no election.yaml below {', '.join(str(d) for d in dirs)}",
+            hint="an election is a folder with an election.yaml (see 'tally init')",
+        )
+    settings = Settings(lang, "warning" if fail_on == "warning" else "error", documents=as_json)
+    streaming_to_terminal = as_json and sys.stdout.isatty()
+    bar = _Bar(
+        _t(lang, "Kiểm phiếu lại", "Recounting"), sys.stderr.isatty() and not streaming_to_terminal
+    )
+    debug = bool(ctx.obj and ctx.obj.get("debug"))
+    summary = BatchSummary()
+    runs = _tracebacks(
+        run_batch(targets, settings, jobs=jobs or default_jobs(), progress=bar), debug
+    )
+    try:
+        if as_json:
+            for piece in json_document(runs, settings, summary):
+                click.echo(piece, nl=False)
+        else:
+            rows = []
+            for run in runs:
+                summary.add(run)
+                rows.append(run)
+            bar.close()
+            _render_recount(rows, summary, lang)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`tally recount … --json | head`): stop quietly, as `cat` does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_BROKEN_PIPE)
+    finally:
+        bar.close()
+    if bar.enabled:
+        n, secs = summary.elections, f"{bar.seconds:.1f}"
+        click.echo(
+            _t(
+                lang,
+                f"Đã kiểm {n} cuộc bầu cử trong {secs.replace('.', ',')} giây.",
+                f"Checked {n} elections in {secs} s.",
+            ),
+            err=True,
+        )
+    sys.exit(summary.exit_code)
+
+
+def _tracebacks(runs: Iterable[ElectionRun], debug: bool) -> Iterator[ElectionRun]:
+    """With --debug, the traceback of an election that hit a bug goes to stderr."""
+    for run in runs:
+        if debug and run.traceback:
+            click.echo(f"{run.path}:\n{run.traceback}", err=True)
+        yield run
+
+
+def _columns(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    right: Collection[int],
+    styles: Sequence[Sequence[str]] | None = None,
+    notes: Sequence[Sequence[tuple[str, str]]] | None = None,
+) -> Text:
+    """Aligned columns in one rich Text: a bold header, a rule, the rows (each cell with its
+    style), and under a row its notes (text, style). A rich Table measures every cell and takes
+    a second for a province's 2,000 elections; this takes a few hundredths."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    widths = [max(cell_len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def pad(text: str, i: int) -> str:
+        gap = " " * (widths[i] - cell_len(text))
+        return gap + text if i in right else text + gap
+
+    out = Text()
+    out.append("  ".join(pad(h, i) for i, h in enumerate(header)).rstrip(), style="bold")
+    out.append("\n" + "─" * (sum(widths) + 2 * (len(widths) - 1)) + "\n")
+    last = len(header) - 1
+    for n, row in enumerate(rows):
+        for i, cell in enumerate(row):
+            text = pad(cell, i) if i < last else pad(cell, i).rstrip()
+            out.append(text, style=styles[n][i] if styles else "")
+            out.append("  " if i < last else "\n")
+        for text, style in notes[n] if notes else ():
+            out.append(text + "\n", style=style)
+    return out
+
+
+def _render_recount(rows: list[ElectionRun], summary: BatchSummary, lang: Lang) -> None:
+    """One line per election, and under a broken one its error (file, line, message, hint)."""
+    from tally.cli.commands import console
+    from tally.labels import OUTCOME, tr
+    from tally.recount import EXIT_ORDER
+
+    kind_label = {
+        "internal": _t(lang, "LỖI CHƯƠNG TRÌNH", "BUG"),
+        "not_reconciled": _t(lang, "Số liệu không khớp", "Figures do not reconcile"),
+        "bad_input": _t(lang, "Lỗi dữ liệu", "Bad input"),
+    }
+    header = (
+        _t(lang, "Cuộc bầu cử", "Election"),
+        _t(lang, "Số cuộc bầu", "Contests"),
+        _t(lang, "Kết quả", "Outcome"),
+        _t(lang, "Lỗi / cảnh báo", "Errors / warnings"),
+        _t(lang, "Mã thoát", "Exit"),
+    )
+    cells: list[tuple[str, ...]] = []
+    styles: list[tuple[str, ...]] = []
+    notes: list[list[tuple[str, str]]] = []
+    for run in rows:
+        code_style = (
+            "green" if run.exit_code == 0 else "yellow" if run.exit_code in (1, 4) else "bold red"
+        )
+        if run.failed:
+            cells.append(
+                (run.path, "–", kind_label[run.error_kind or "bad_input"], "–", str(run.exit_code))
+            )
+            styles.append(("", "", "bold red", "", code_style))
+        else:
+            outcome = run.outcome or "complete"
+            cells.append(
+                (
+                    run.path,
+                    str(run.contests),
+                    tr(OUTCOME, outcome, lang),
+                    f"{run.errors} / {run.warnings}",
+                    str(run.exit_code),
+                )
+            )
+            outcome_style = {"complete": "green", "rejected": "bold red"}.get(outcome, "yellow")
+            styles.append(("", "", outcome_style, "", code_style))
+        lines: list[tuple[str, str]] = []
+        for problem in run.problems:
+            lines.append((f"  ↳ {problem}", "red"))
+            if problem.hint:
+                lines.append((f"    hint: {problem.hint}", "dim"))
+        notes.append(lines)
+    out = _columns(header, cells, {1, 3, 4}, styles, notes)
+    con = console()
+    con.print(out, soft_wrap=True, end="")
+    counts_line = " · ".join(
+        f"{_t(lang, 'mã', 'exit')} {code}: {summary.by_exit_code[code]}"
+        for code in EXIT_ORDER
+        if code in summary.by_exit_code
+    )
+    order = " › ".join(str(c) for c in EXIT_ORDER)
+    con.print(
+        _t(
+            lang,
+            f"{summary.elections} cuộc bầu cử · {counts_line} → mã thoát {summary.exit_code} "
+            f"(nặng nhất, theo thứ tự {order})",
+            f"{summary.elections} elections · {counts_line} → exit code {summary.exit_code} "
+            f"(the most serious, in the order {order})",
+        ),
+        soft_wrap=True,
+    )
+
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "-n",
+    "--elections",
+    type=click.IntRange(1, 100_000),
+    default=20,
+    show_default=True,
+    help="How many election folders to write.",
+)
+@click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same files.")
+@click.option(
+    "--kind",
+    "kinds",
+    type=click.Choice(KINDS),
+    multiple=True,
+    help="Only elections of this kind (repeat for several)  [default: a province's mix]",
+)
+@click.option(
+    "--force", is_flag=True, help="Replace a corpus that 'tally simulate' wrote in OUT before."
+)
+@lang_option
+@json_option
+def simulate(
+    out: Path,
+    elections: int,
+    seed: int,
+    kinds: tuple[str, ...],
+    force: bool,
+    lang: Lang,
+    as_json: bool,
+) -> None:
+    """Write synthetic election folders into OUT: for board drills, tests and benchmarks.
+
+    Members' and delegates' congresses (with the first conference of the new committee),
+    committee conferences and state constituencies, with fictional Vietnamese names; lists
+    that obey the rule set and an approved personnel plan; ballots drawn one by one with a few
+    percent invalid; ties at the last seat and shortfalls at realistic rates, mostly followed
+    by a second round; large constituencies counted on polling areas' tally sheets. Each file
+    is written atomically; the expected outcome of every contest is in OUT/.tally-simulate.json.
+    The same seed gives the same files. OUT must be new or empty (--force replaces a corpus
+    simulated there before, and nothing else). Exit 0 written · 2 OUT is not empty.
+    """
+    from tally.config.models import MEETING_KINDS
+    from tally.simulate import prepare_output, write_corpus
+    from tally.simulate import simulate as draw
+
+    chosen = [k for k in MEETING_KINDS if k in kinds] if kinds else list(MEETING_KINDS)
+    prepare_output(out, force=force)
+    bar = _Bar(_t(lang, "Mô phỏng", "Simulating"), sys.stderr.isatty())
+    count = 0
+
+    def advance(_: SimulatedElection) -> None:
+        nonlocal count
+        count += 1
+        bar(count, elections)
+
+    try:
+        written = write_corpus(out, draw(seed, elections, chosen), seed=seed, progress=advance)
+    finally:
+        bar.close()
+    if as_json:
+        from tally.simulate import MANIFEST
+
+        click.echo((out / MANIFEST).read_text(encoding="utf-8"), nl=False)
+    else:
+        _render_simulate(written, lang)
+    click.echo(f"wrote {len(written)} elections to {out}", err=True)
+
+
+def _render_simulate(written: list[SimulatedElection], lang: Lang) -> None:
+    from tally.cli.commands import console
+    from tally.labels import MEETING, tr
+
+    header = [
+        _t(lang, vi, en)
+        for vi, en in (
+            ("Loại", "Kind"),
+            ("Bầu cử", "Elections"),
+            ("Cuộc bầu", "Contests"),
+            ("Lần bầu", "Rounds"),
+            ("Phiếu", "Ballots"),
+            ("Ngang phiếu", "Ties"),
+            ("Thiếu người", "Shortfalls"),
+            ("Còn phải bầu", "Vote due"),
+        )
+    ]
+    rows: list[list[str]] = []
+    totals = [0] * 7
+    for kind in KINDS:
+        mine = [s for s in written if s.kind == kind]
+        if not mine:
+            continue
+        row = [
+            len(mine),
+            sum(len(s.outcomes) for s in mine),
+            sum(s.rounds for s in mine),
+            sum(s.ballots for s in mine),
+            sum(s.ties for s in mine),
+            sum(s.shortfalls for s in mine),
+            sum(1 for s in mine if any(o in ("tie", "shortfall", "void") for _, o in s.outcomes)),
+        ]
+        totals = [a + b for a, b in zip(totals, row, strict=True)]
+        rows.append([tr(MEETING, kind, lang), *(f"{v:,}" for v in row)])
+    rows.append([_t(lang, "Cộng", "Total"), *(f"{v:,}" for v in totals)])
+    styles = [[""] * 8 for _ in rows[:-1]] + [["bold"] * 8]
+    console().print(_columns(header, rows, set(range(1, 8)), styles), soft_wrap=True, end="")

@@ -1,0 +1,469 @@
+"""Recount and re-check a batch of elections: every ``election.yaml`` below some folders.
+
+Each election gets what ``tally check`` gives it — validate, count, check against the plan —
+through the same function (:func:`tally.report.jsondoc.check_document`), so an election's
+entry holds byte for byte the document ``tally check --json`` prints. A broken folder (bad
+YAML, a ballot with a wrong position, an unreadable folder) becomes an entry with the error
+and its exit code; a bug in tally on one election becomes an entry with exit 70. Neither stops
+the others.
+
+Elections are checked in worker processes, handed out in chunks so that thousands of small
+elections are not dominated by inter-process traffic. Results come back in completion order
+and are released in the (sorted) order of discovery as soon as every earlier one is in, so
+memory holds only the few that finished early. Progress is an observer: a callback
+``(done, total)`` called as chunks finish.
+
+The exit code of a batch is the most serious among its elections, in the order
+:data:`EXIT_ORDER`: 70 › 2 › 3 › 1 › 4 › 0 — a bug first (nothing is known about that
+election), then input that cannot be read, figures that do not reconcile, a failed check, a
+vote still due, and all well. The order among 2, 3, 1, 4, 0 is that of ``tally check``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from tally import __version__
+from tally.config.loader import ELECTION_FILE, load_election
+from tally.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERNAL,
+    EXIT_NEEDS_VOTE,
+    EXIT_NOT_RECONCILED,
+    EXIT_OK,
+    EXIT_RULE_FAILED,
+    TallyError,
+)
+from tally.findings import Lang
+from tally.report.jsondoc import check_document, check_exit_code, dumps
+
+# Most serious first. A bug outranks everything (the election's result is unknown); the rest
+# is the order of ``tally check``: bad input › figures that do not reconcile › a failed check
+# › a vote still due › all well.
+EXIT_ORDER: tuple[int, ...] = (
+    EXIT_INTERNAL,
+    EXIT_BAD_INPUT,
+    EXIT_NOT_RECONCILED,
+    EXIT_RULE_FAILED,
+    EXIT_NEEDS_VOTE,
+    EXIT_OK,
+)
+
+# The outcome that sums up an election, most serious first (design.md outcomes, plus a
+# contest not voted yet).
+OUTCOME_ORDER: tuple[str, ...] = ("rejected", "void", "tie", "shortfall", "not_counted", "complete")
+
+FailOn = Literal["error", "warning"]
+Progress = Callable[[int, int], None]
+
+
+def seriousness(code: int) -> int:
+    """0 for the most serious exit code; an unknown code counts as a bug."""
+    return EXIT_ORDER.index(code) if code in EXIT_ORDER else 0
+
+
+def most_serious(codes: Iterable[int]) -> int:
+    """The batch's exit code: the most serious of its elections' (0 for none)."""
+    return min(codes, key=seriousness, default=EXIT_OK)
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+@dataclass(frozen=True)
+class Target:
+    """One election to check: its folder (as found), or a folder that could not be read."""
+
+    path: Path
+    problem: str | None = None
+
+
+def _sort_key(target: Target) -> tuple[str, ...]:
+    return target.path.parts
+
+
+def discover(dirs: Sequence[Path]) -> list[Target]:
+    """Every folder holding an ``election.yaml`` below ``dirs`` (or the files given), sorted.
+
+    Hidden folders (``.git``, ``.venv``…) are skipped; a folder reached twice (a symbolic
+    link back up the tree, or two arguments that overlap) is checked once. A folder that
+    cannot be listed becomes a target with a problem, so the batch reports it.
+    """
+    found: list[Target] = []
+    seen: set[tuple[int, int]] = set()
+    for root in dirs:
+        if root.is_file():
+            found.append(Target(root))
+            continue
+        stack = [root]
+        while stack:
+            folder = stack.pop()
+            try:
+                st = folder.stat()
+                key = (st.st_dev, st.st_ino)
+                if key in seen:
+                    continue
+                seen.add(key)
+                with os.scandir(folder) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as exc:
+                found.append(Target(folder, f"cannot read the folder ({exc.strerror or exc})"))
+                continue
+            subdirs: list[Path] = []
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if entry.name == ELECTION_FILE and not is_dir:
+                    found.append(Target(folder))
+                elif is_dir:
+                    subdirs.append(Path(entry.path))
+            stack.extend(reversed(subdirs))
+    unique: dict[str, Target] = {}
+    for target in sorted(found, key=_sort_key):
+        where = os.path.realpath(target.path)
+        if target.path.is_file():
+            where = os.path.dirname(where)
+        unique.setdefault(where, target)
+    return list(unique.values())
+
+
+# --------------------------------------------------------------------------- one election
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One issue of a broken election, where it is: what the error entry of the JSON holds."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+    hint: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = self.file
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+        if self.field:
+            where = f"{where}: {self.field}" if where else self.field
+        return f"{where}: {self.message}" if where else self.message
+
+
+ErrorKind = Literal["bad_input", "not_reconciled", "internal"]
+
+
+@dataclass(frozen=True)
+class ElectionRun:
+    """What the batch learned about one election (small, picklable)."""
+
+    path: str
+    exit_code: int
+    name: str | None = None  # congress.name
+    rules: str | None = None
+    contests: int | None = None
+    outcome: str | None = None  # the most serious contest outcome (OUTCOME_ORDER)
+    errors: int | None = None
+    warnings: int | None = None
+    document: str | None = None  # the ``tally check --json`` text, when asked for
+    error_kind: ErrorKind | None = None
+    problems: tuple[Problem, ...] = ()
+    traceback: str | None = field(default=None, compare=False)  # for --debug, never in JSON
+
+    @property
+    def failed(self) -> bool:
+        return self.error_kind is not None
+
+    def entry(self) -> dict[str, object]:
+        """The JSON entry, without the check document (see :func:`entry_json`)."""
+        return {
+            "path": self.path,
+            "exit_code": self.exit_code,
+            "election": self.name,
+            "rules": self.rules,
+            "contests": self.contests,
+            "outcome": self.outcome,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "error": (
+                {"kind": self.error_kind, "issues": [p.to_json() for p in self.problems]}
+                if self.error_kind is not None
+                else None
+            ),
+        }
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How each election is checked: as ``tally check --lang L --fail-on F [--json]``."""
+
+    lang: Lang = "vi"
+    fail_on: FailOn = "error"
+    documents: bool = False  # keep each election's check document (for --json)
+
+
+def summary_outcome(doc: Mapping[str, Any]) -> str:
+    """The most serious final outcome of an election's contests; a rejected round counts
+    whatever followed it (as in ``count_exit_code``), a tie settled by a later round does not."""
+    seen = {c["outcome"] for c in doc["contests"]}
+    if any(r["outcome"] == "rejected" for c in doc["contests"] for r in c["rounds"]):
+        seen.add("rejected")
+    return next((o for o in OUTCOME_ORDER if o in seen), "complete")
+
+
+def check_one(target: Target, settings: Settings) -> ElectionRun:
+    """Check one election as ``tally check`` does; never raises for a broken folder or a bug."""
+    path = str(target.path)
+    if target.problem is not None:
+        return ElectionRun(
+            path,
+            EXIT_BAD_INPUT,
+            error_kind="bad_input",
+            problems=(Problem(target.problem, path),),
+        )
+    try:
+        doc = check_document(load_election(target.path), settings.lang)
+        contests = doc["contests"]
+        assert isinstance(contests, list)
+        return ElectionRun(
+            path,
+            check_exit_code(doc, settings.fail_on),
+            name=str(doc["election"]),
+            rules=str(doc["rules"]),
+            contests=len(contests),
+            outcome=summary_outcome(doc),
+            errors=_int(doc["errors"]),
+            warnings=_int(doc["warnings"]),
+            document=dumps(doc) if settings.documents else None,
+        )
+    except TallyError as exc:
+        kind: ErrorKind = "not_reconciled" if exc.exit_code == EXIT_NOT_RECONCILED else "bad_input"
+        return ElectionRun(
+            path,
+            exc.exit_code,
+            error_kind=kind,
+            problems=tuple(
+                Problem(
+                    i.message,
+                    str(i.location.path) if i.location.path is not None else None,
+                    i.location.line,
+                    i.location.column,
+                    i.location.field,
+                    i.hint,
+                )
+                for i in exc.issues
+            ),
+        )
+    except Exception as exc:  # a bug in tally: this election's entry says so, the batch goes on
+        return _bug(path, f"{type(exc).__name__}: {exc}", traceback.format_exc())
+
+
+def _int(value: object) -> int:
+    assert isinstance(value, int)
+    return value
+
+
+def _bug(path: str, what: str, trace: str | None = None) -> ElectionRun:
+    return ElectionRun(
+        path,
+        EXIT_INTERNAL,
+        error_kind="internal",
+        problems=(
+            Problem(
+                f"internal error: {what}",
+                path,
+                hint=f"a bug in tally, not in the files: run 'tally --debug check {path}' "
+                "and report it",
+            ),
+        ),
+        traceback=trace,
+    )
+
+
+def _check_chunk(targets: list[Target], settings: Settings) -> list[ElectionRun]:
+    return [check_one(t, settings) for t in targets]
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def chunk_size(total: int, jobs: int) -> int:
+    """Elections per task: about 8 tasks per worker for balance, at most 32 per task."""
+    return max(1, min(32, total // (jobs * 8)))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork: workers start in milliseconds with tally already imported. Elsewhere (macOS,
+    # Windows) the platform's default.
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def recount(
+    targets: Sequence[Target],
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Iterator[ElectionRun]:
+    """Check every target; yield the runs in the order of ``targets``.
+
+    With ``jobs`` > 1 the elections are checked by that many worker processes. A worker that
+    dies (killed, out of memory) takes only its own elections down: they are retried one at a
+    time, and an election that kills its worker again gets exit 70.
+    """
+    total = len(targets)
+    if jobs <= 1 or total <= 1:
+        for i, target in enumerate(targets, 1):
+            yield check_one(target, settings)
+            if progress is not None:
+                progress(i, total)
+        return
+    size = chunk_size(total, jobs)
+    chunks = [list(range(i, min(i + size, total))) for i in range(0, total, size)]
+    ready: dict[int, ElectionRun] = {}
+    next_out = 0
+    done = 0
+    lost: list[int] = []
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context())
+    try:
+        futures: dict[Future[list[ElectionRun]], list[int]] = {
+            pool.submit(_check_chunk, [targets[i] for i in chunk], settings): chunk
+            for chunk in chunks
+        }
+        pending = set(futures)
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                chunk = futures.pop(fut)  # drop the future: its documents are released below
+                try:
+                    runs = fut.result()
+                except BrokenProcessPool:
+                    lost += chunk
+                    continue
+                ready.update(zip(chunk, runs, strict=True))
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
+            while next_out in ready:
+                yield ready.pop(next_out)
+                next_out += 1
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    for i in sorted(lost):
+        ready[i] = _isolated(targets[i], settings)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    while next_out in ready:
+        yield ready.pop(next_out)
+        next_out += 1
+
+
+def _isolated(target: Target, settings: Settings) -> ElectionRun:
+    """Check one election in a process of its own (after a worker died)."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+        try:
+            return pool.submit(check_one, target, settings).result()
+        except BrokenProcessPool:
+            return _bug(str(target.path), "the process checking this election died")
+
+
+# --------------------------------------------------------------------------- the report
+
+
+def entry_json(run: ElectionRun) -> str:
+    """One election's JSON entry, its ``check`` document spliced in as ``tally check`` wrote it.
+
+    Equal to ``dumps(entry)`` of the parsed entry: ``check`` is the first key in sorted order,
+    and the document's lines are indented one level deeper.
+    """
+    rest = dumps(run.entry()).rstrip("\n")
+    if run.document is None:
+        return dumps({"check": None, **run.entry()}).rstrip("\n")
+    document = run.document.rstrip("\n").replace("\n", "\n  ")
+    return '{\n  "check": ' + document + ",\n" + rest[2:]
+
+
+@dataclass
+class BatchSummary:
+    """The counts a batch report ends with."""
+
+    elections: int = 0
+    by_exit_code: dict[int, int] = field(default_factory=dict)
+    by_outcome: dict[str, int] = field(default_factory=dict)
+
+    def add(self, run: ElectionRun) -> None:
+        self.elections += 1
+        self.by_exit_code[run.exit_code] = self.by_exit_code.get(run.exit_code, 0) + 1
+        key = run.outcome if run.outcome is not None else f"error:{run.error_kind}"
+        self.by_outcome[key] = self.by_outcome.get(key, 0) + 1
+
+    @property
+    def exit_code(self) -> int:
+        return most_serious(self.by_exit_code)
+
+
+def json_document(
+    runs: Iterable[ElectionRun], settings: Settings, into: BatchSummary
+) -> Iterator[str]:
+    """The batch's one JSON document, in pieces as the runs arrive (sorted keys, 2 spaces).
+
+    ``elections`` sorts first among the top-level keys, so the entries stream out before the
+    summary, which ``into`` collects on the way.
+    """
+    yield '{\n  "elections": ['
+    first = True
+    for run in runs:
+        into.add(run)
+        yield ("\n" if first else ",\n") + "    " + entry_json(run).replace("\n", "\n    ")
+        first = False
+    yield "\n  ]" if not first else "]"
+    tail = {
+        "exit_code": into.exit_code,
+        "exit_order": list(EXIT_ORDER),
+        "fail_on": settings.fail_on,
+        "summary": {
+            "elections": into.elections,
+            "by_exit_code": {str(k): v for k, v in sorted(into.by_exit_code.items())},
+            "by_outcome": dict(sorted(into.by_outcome.items())),
+        },
+        "tool": f"tally {__version__}",
+    }
+    yield ",\n" + dumps(tail)[2:]

@@ -1,0 +1,319 @@
+"""``tally recount``: every election below some folders, checked as ``tally check`` checks it.
+
+The corpus is the three examples plus a small simulated province (``tally simulate``), with
+folders broken on purpose. Each election's entry must hold exactly the document ``tally check
+--json`` prints, a broken folder must get its own entry and exit code without stopping the
+others, and the batch exits with the most serious code in the order 70 › 2 › 3 › 1 › 4 › 0.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import tally.recount as recount_mod
+from tally.recount import (
+    EXIT_ORDER,
+    ElectionRun,
+    Problem,
+    Settings,
+    Target,
+    discover,
+    entry_json,
+    most_serious,
+    recount,
+)
+from tally.report.jsondoc import dumps
+from tally.simulate import simulate, write_corpus
+from test_cli_errors import EXAMPLES, assert_no_traceback, run, set_csv_line
+
+SIMULATED = 24
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """examples/ + 24 simulated elections + two broken folders + things to skip."""
+    root = tmp_path_factory.mktemp("province")
+    shutil.copytree(EXAMPLES, root / "examples")
+    write_corpus(root / "simulated", simulate(11, SIMULATED), seed=11)
+    # Malformed YAML: an unclosed bracket.
+    bad_yaml = root / "broken" / "bad-yaml"
+    shutil.copytree(EXAMPLES / "xa-2025", bad_yaml)
+    text = (bad_yaml / "election.yaml").read_text(encoding="utf-8")
+    (bad_yaml / "election.yaml").write_text(
+        text.replace("  present: 108\n", "  present: [108\n"), encoding="utf-8"
+    )
+    # A ballot striking position 99 of an 11-name list, on line 3 of the file.
+    bad_ballot = root / "broken" / "bad-position"
+    shutil.copytree(EXAMPLES / "xa-2025", bad_ballot)
+    set_csv_line(bad_ballot / "ballots" / "bch-1.csv", 3, "2,99,,")
+    # Skipped: a hidden folder, and a symbolic link back up the tree (a loop).
+    shutil.copytree(EXAMPLES / "xa-2025", root / ".trash" / "old")
+    (root / "simulated" / "loop").symlink_to(root / "simulated", target_is_directory=True)
+    return root
+
+
+def recount_json(*args: str | Path) -> tuple[int, dict[str, Any], str]:
+    result = run("recount", *args, "--json")
+    assert_no_traceback(result)
+    return result.exit_code, json.loads(result.stdout), result.stdout
+
+
+def check_json(path: str, *args: str) -> tuple[int, str]:
+    result = run("check", path, "--json", *args)
+    assert_no_traceback(result)
+    return result.exit_code, result.stdout
+
+
+# --- the exit code of a batch ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("codes", "expected"),
+    [
+        ([], 0),
+        ([0, 0], 0),
+        ([0, 4], 4),
+        ([4, 1, 0], 1),  # a failed check outranks a vote still due (as in tally check)
+        ([1, 3, 4], 3),
+        ([3, 2, 1], 2),
+        ([0, 2, 70], 70),  # a bug outranks everything: nothing is known about that election
+        ([0, 130], 130),  # an unknown code counts as a bug
+    ],
+)
+def test_most_serious(codes: list[int], expected: int) -> None:
+    assert most_serious(codes) == expected
+
+
+def test_exit_order_is_documented() -> None:
+    assert EXIT_ORDER == (70, 2, 3, 1, 4, 0)
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    assert "70 › 2 › 3 › 1 › 4 › 0" in readme
+    result = run("recount", "--help")
+    assert "70 › 2 › 3 › 1 › 4 › 0" in result.stdout
+
+
+@given(st.lists(st.sampled_from(EXIT_ORDER)), st.lists(st.sampled_from(EXIT_ORDER)))
+def test_most_serious_is_a_fold(a: list[int], b: list[int]) -> None:
+    whole = most_serious(a + b)
+    assert whole == most_serious([most_serious(a), most_serious(b)])  # per shard, then merged
+    assert whole == most_serious(list(reversed(b + a)))
+    assert whole in (a + b) or not (a + b)
+
+
+# --- discovery -----------------------------------------------------------------------------
+
+
+def test_discover_sorted_skips_hidden_and_loops(corpus: Path) -> None:
+    found = discover([corpus])
+    paths = [t.path.relative_to(corpus).as_posix() for t in found]
+    assert len(paths) == 3 + SIMULATED + 2
+    assert paths == sorted(paths, key=lambda p: tuple(p.split("/")))
+    assert not any(p.startswith(".trash") or "/loop/" in p for p in paths)
+    assert "examples/xa-2025" in paths and "broken/bad-yaml" in paths
+
+
+def test_discover_overlapping_arguments_and_a_file(corpus: Path) -> None:
+    found = discover([corpus / "examples", corpus / "examples" / "xa-2025"])
+    assert [t.path.name for t in found] == ["huyen-2020", "phuong-hdnd-2026", "xa-2025"]
+    one = discover([corpus / "examples" / "xa-2025" / "election.yaml"])
+    assert [t.path.name for t in one] == ["election.yaml"]
+
+
+def test_nothing_to_recount(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = run("recount", tmp_path / "empty")
+    assert result.exit_code == 2
+    assert "no election.yaml below" in result.stderr
+    assert_no_traceback(result)
+
+
+# --- the documents ----------------------------------------------------------------------
+
+
+def test_each_entry_is_the_check_document(corpus: Path) -> None:
+    code, doc, text = recount_json(corpus, "--jobs", "2", "--lang", "en")
+    entries = doc["elections"]
+    assert len(entries) == 3 + SIMULATED + 2
+    assert dumps(doc) == text  # one document, formatted like every other tally JSON
+    for entry in entries:
+        check_code, check_text = check_json(entry["path"], "--lang", "en")
+        assert entry["exit_code"] == check_code, entry["path"]
+        if entry["error"] is None:
+            assert dumps(entry["check"]) == check_text, entry["path"]
+            assert entry["election"] == entry["check"]["election"]
+            assert entry["contests"] == len(entry["check"]["contests"])
+            assert (entry["errors"], entry["warnings"]) == (
+                entry["check"]["errors"],
+                entry["check"]["warnings"],
+            )
+        else:
+            assert entry["check"] is None
+    assert code == 2 == doc["exit_code"]
+    assert doc["exit_order"] == [70, 2, 3, 1, 4, 0]
+    assert doc["summary"]["elections"] == len(entries)
+    assert sum(doc["summary"]["by_exit_code"].values()) == len(entries)
+    assert doc["summary"]["by_exit_code"]["2"] == 2
+
+
+def test_broken_folders_do_not_stop_the_others(corpus: Path) -> None:
+    code, doc, _ = recount_json(corpus / "broken", corpus / "examples")
+    by_path = {Path(e["path"]).name: e for e in doc["elections"]}
+    assert code == 2
+    yaml_error = by_path["bad-yaml"]["error"]
+    assert yaml_error["kind"] == "bad_input"
+    (issue,) = yaml_error["issues"]
+    assert issue["file"] == str(corpus / "broken" / "bad-yaml" / "election.yaml")
+    assert issue["line"] is not None and issue["message"].startswith("not valid YAML")
+    ballot_error = by_path["bad-position"]["error"]
+    (issue,) = ballot_error["issues"]
+    assert issue["file"].endswith("bch-1.csv") and issue["line"] == 3
+    assert "position 99 is out of range" in issue["message"]
+    assert by_path["bad-position"]["exit_code"] == 2
+    # The examples are all there, with their own exit codes.
+    assert by_path["huyen-2020"]["exit_code"] == 1
+    assert by_path["xa-2025"]["exit_code"] == 0
+    assert by_path["xa-2025"]["check"]["contests"]
+
+
+def test_table_names_each_broken_folder(corpus: Path) -> None:
+    result = run("recount", corpus / "broken", corpus / "examples" / "xa-2025", "--lang", "en")
+    assert result.exit_code == 2
+    assert_no_traceback(result)
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == [
+        "Election",
+        "Contests",
+        "Outcome",
+        "Errors",
+        "/",
+        "warnings",
+        "Exit",
+    ]
+    bad = next(
+        i for i, line in enumerate(lines) if line.startswith(str(corpus / "broken" / "bad-yaml"))
+    )
+    assert lines[bad].split()[-1] == "2" and "Bad input" in lines[bad]
+    assert lines[bad + 1].startswith("  ↳ ") and "election.yaml:" in lines[bad + 1]
+    assert any("position 99 is out of range" in line for line in lines)
+    assert "→ exit code 2 (the most serious, in the order 70 › 2 › 3 › 1 › 4 › 0)" in result.stdout
+    vi = run("recount", corpus / "examples")
+    assert vi.stdout.splitlines()[0].startswith("Cuộc bầu cử")
+    assert vi.exit_code == 1
+
+
+def test_jobs_1_and_2_give_identical_output(corpus: Path) -> None:
+    one = run("recount", corpus, "--json", "--jobs", "1")
+    two = run("recount", corpus, "--json", "--jobs", "2")
+    assert one.stdout == two.stdout
+    assert one.exit_code == two.exit_code == 2
+    assert run("recount", corpus, "-j", "1").stdout == run("recount", corpus, "-j", "2").stdout
+
+
+def test_fail_on_warning(corpus: Path) -> None:
+    examples = corpus / "examples"
+    _, lenient, _ = recount_json(examples)
+    code, strict, _ = recount_json(examples, "--fail-on", "warning")
+    assert [e["exit_code"] for e in lenient["elections"]] == [1, 0, 0]
+    # Every example has a warning (a missed target, an elected floor nominee).
+    assert [e["exit_code"] for e in strict["elections"]] == [1, 1, 1]
+    assert code == 1 and strict["fail_on"] == "warning"
+
+
+# --- a bug, or a worker that dies, in one election ------------------------------------------
+
+
+def _fail_on_xa(kind: str) -> Any:
+    real = recount_mod.check_document
+
+    def fake(loaded: Any, lang: Any) -> dict[str, object]:
+        if loaded.folder.name == "xa-2025":
+            if kind == "die":
+                os._exit(9)  # the worker process dies (killed, out of memory, a crash in C)
+            raise ZeroDivisionError("planted")
+        return real(loaded, lang)
+
+    return fake
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_bug_in_one_election_is_exit_70(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    monkeypatch.setattr(recount_mod, "check_document", _fail_on_xa("raise"))
+    code, doc, _ = recount_json(corpus / "examples", "--jobs", jobs)
+    assert code == 70
+    assert [e["exit_code"] for e in doc["elections"]] == [1, 0, 70]
+    error = doc["elections"][2]["error"]
+    assert error["kind"] == "internal"
+    assert "ZeroDivisionError: planted" in error["issues"][0]["message"]
+    assert "--debug" in error["issues"][0]["hint"]
+    debug = run("--debug", "recount", corpus / "examples" / "xa-2025", "--jobs", jobs)
+    assert "Traceback" in debug.stderr and "ZeroDivisionError" in debug.stderr
+
+
+def test_a_worker_that_dies_takes_only_its_election(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(recount_mod, "check_document", _fail_on_xa("die"))
+    targets = discover([corpus / "examples", corpus / "simulated"])
+    runs = list(recount(targets, Settings(), jobs=2))
+    assert [r.path for r in runs] == [str(t.path) for t in targets]
+    dead = [r for r in runs if r.exit_code == 70]
+    assert [Path(r.path).name for r in dead] == ["xa-2025"]
+    assert "died" in dead[0].problems[0].message
+    assert all(r.error_kind is None for r in runs if r not in dead)
+
+
+# --- the pieces of the JSON ---------------------------------------------------------------
+
+
+def test_entry_json_splices_the_document_exactly() -> None:
+    document = dumps({"contests": [{"id": "bch", "votes": [1, 2]}], "election": "Đại hội"})
+    run_ = ElectionRun("a/b", 0, "Đại hội", "qd-190-2024", 1, "complete", 0, 0, document)
+    text = entry_json(run_)
+    parsed = json.loads(text)
+    assert parsed["check"] == json.loads(document)
+    assert dumps(parsed).rstrip("\n") == text
+    broken = ElectionRun(
+        "a/c", 2, error_kind="bad_input", problems=(Problem("bad", "a/c/election.yaml", 3),)
+    )
+    parsed = json.loads(entry_json(broken))
+    assert parsed["check"] is None
+    assert parsed["error"]["issues"][0] == {
+        "file": "a/c/election.yaml",
+        "line": 3,
+        "column": None,
+        "field": None,
+        "message": "bad",
+        "hint": None,
+    }
+
+
+def test_progress_is_reported_in_elections(corpus: Path) -> None:
+    targets = discover([corpus / "simulated"])
+    for jobs in (1, 2):
+        seen: list[tuple[int, int]] = []
+
+        def report(done: int, total: int, seen: list[tuple[int, int]] = seen) -> None:
+            seen.append((done, total))
+
+        runs = list(recount(targets, Settings(), jobs=jobs, progress=report))
+        assert len(runs) == len(targets)
+        assert seen[-1] == (len(targets), len(targets))
+        assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_unreadable_folder_is_an_entry() -> None:
+    run_ = recount_mod.check_one(
+        Target(Path("x/y"), "cannot read the folder (Permission denied)"), Settings()
+    )
+    assert run_.exit_code == 2 and run_.error_kind == "bad_input"
+    assert str(run_.problems[0]) == "x/y: cannot read the folder (Permission denied)"
