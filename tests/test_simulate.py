@@ -161,6 +161,8 @@ def test_output_table_and_json(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "Elections" in result.stdout and "Total" in result.stdout
     assert "wrote 5 elections" in result.stderr
+    result = run("simulate", tmp_path / "c", "-n", "2")
+    assert "đã ghi 2 cuộc bầu cử" in result.stderr
     result = run("simulate", tmp_path / "b", "-n", "5", "--json")
     manifest = json.loads(result.stdout)
     assert len(manifest["elections"]) == 5

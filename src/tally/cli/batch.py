@@ -361,7 +361,14 @@ def simulate(
         click.echo((out / MANIFEST).read_text(encoding="utf-8"), nl=False)
     else:
         _render_simulate(written, lang)
-    click.echo(f"wrote {len(written)} elections to {out}", err=True)
+    click.echo(
+        _t(
+            lang,
+            f"đã ghi {len(written)} cuộc bầu cử vào {out}",
+            f"wrote {len(written)} elections to {out}",
+        ),
+        err=True,
+    )
 
 
 def _render_simulate(written: list[SimulatedElection], lang: Lang) -> None:
