@@ -24,15 +24,14 @@ from tally.simulate import (
     Ballot,
     Pile,
     SimulatedElection,
-    ascii_fold,
     draw_pile,
     plant_tie,
     roman,
     simulate,
     simulate_one,
-    slug,
     write_corpus,
 )
+from tally.textnorm import ascii_fold, slug
 from test_cli_errors import assert_no_traceback, run
 
 

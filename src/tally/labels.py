@@ -77,6 +77,11 @@ OUTCOME: dict[str, tuple[str, str]] = {
 }
 
 
+def t(lang: Lang, vi: str, en: str) -> str:
+    """The Vietnamese or the English of a phrase."""
+    return vi if lang == "vi" else en
+
+
 def tr(table: dict[str, tuple[str, str]], key: str, lang: Lang) -> str:
     vi, en = table.get(key, (key, key))
     return vi if lang == "vi" else en

@@ -8,6 +8,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tally.errors import UsageError
+
+
+def refuse_overwrite(
+    path: Path,
+    force: bool,
+    why: str = "the file already exists; it is not replaced",
+    hint: str = "choose another name, or pass --force to replace it",
+) -> None:
+    """Raise UsageError (exit 2) if ``path`` exists and ``--force`` was not given."""
+    if path.exists() and not force:
+        raise UsageError.at(why, path, hint=hint)
+
 
 @contextmanager
 def written_atomically(path: Path) -> Iterator[Path]:

@@ -33,7 +33,6 @@ import datetime as dt
 import json
 import random
 import shutil
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -45,6 +44,7 @@ from tally.config.models import MEETING_KINDS, MeetingKind
 from tally.decide import Decision, decide
 from tally.errors import ConfigError
 from tally.safefile import written_atomically
+from tally.textnorm import slug
 
 MANIFEST = ".tally-simulate.json"
 HALF = Fraction(1, 2)
@@ -129,18 +129,6 @@ def roman(n: int) -> str:
             out += letters
             n -= value
     return out
-
-
-def ascii_fold(text: str) -> str:
-    """``Nguyễn Đức`` → ``Nguyen Duc``: for ids and folder names."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def slug(text: str) -> str:
-    words = "".join(ch if ch.isalnum() else " " for ch in ascii_fold(text).lower()).split()
-    return "-".join(words)
 
 
 def _weighted(rng: random.Random, table: Sequence[tuple[str, int]]) -> str:

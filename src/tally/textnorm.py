@@ -7,6 +7,7 @@ ids and names compare equal however they were typed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # The Vietnamese alphabet order; tones sort after the base letter, in this order.
@@ -48,3 +49,14 @@ def name_key(full_name: str) -> tuple[tuple[tuple[int, int], ...], ...]:
         return ()
     ordered = [words[-1], words[0], *words[1:-1]]
     return tuple(_word_key(w) for w in ordered)
+
+
+def ascii_fold(text: str) -> str:
+    """``Nguyễn Đức`` → ``Nguyen Duc``: for ids and file names."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+def slug(text: str) -> str:
+    """An ASCII file-name part: ``Trần Thị Bình`` → ``tran-thi-binh`` ("" if nothing is left)."""
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tally.cli.main import cli, json_option, lang_option
+from tally.labels import t as _t
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -30,10 +31,6 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a reader that went a
 # config.models.MEETING_KINDS, spelled out so that `tally --help` need not import pydantic
 # (tests/test_simulate.py keeps the two equal).
 KINDS = ("members_congress", "delegates_congress", "committee_conference", "constituency")
-
-
-def _t(lang: Lang, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
 
 
 class _Bar:

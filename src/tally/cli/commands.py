@@ -212,13 +212,14 @@ def count(
         raise click.BadParameter("an xlsx export needs a file: -o result.xlsx", param_hint="-o")
     if output is not None and fmt not in ("csv", "xlsx"):
         raise click.BadParameter("-o is for --format csv or xlsx", param_hint="-o")
-    if output is not None and output.exists() and not force:
-        from tally.errors import ConfigError
+    if output is not None:
+        from tally.safefile import refuse_overwrite
 
-        raise ConfigError.at(
-            "the file exists; exports are not overwritten by accident",
+        refuse_overwrite(
             output,
-            hint="choose another name or pass --force",
+            force,
+            "the file exists; exports are not overwritten by accident",
+            "choose another name or pass --force",
         )
     if fmt == "json":
         emit_json(doc)

@@ -11,6 +11,8 @@ import click
 
 from tally.cli.main import cli, election_argument, json_option, lang_option
 from tally.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_RULE_FAILED, TallyError, UsageError
+from tally.labels import t as _t
+from tally.safefile import refuse_overwrite
 
 if TYPE_CHECKING:
     from tally.config.loader import LoadedElection
@@ -24,10 +26,6 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def _t(lang: Lang, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
-
-
 def _ballots_target(loaded: LoadedElection, sheet: Sheet) -> tuple[Path, bool]:
     """Where the round's ballots CSV goes: the path election.yaml names, else a default."""
     contest = loaded.election.contest(sheet.contest)
@@ -38,21 +36,12 @@ def _ballots_target(loaded: LoadedElection, sheet: Sheet) -> tuple[Path, bool]:
     return loaded.folder / "ballots" / f"{sheet.contest}-{sheet.round}.csv", False
 
 
-def _refuse_overwrite(path: Path, force: bool) -> None:
-    if path.exists() and not force:
-        raise UsageError.at(
-            "the file already exists; it is not replaced",
-            path,
-            hint="give another -o FILE, or --force to replace it",
-        )
-
-
 def _write_log(
     journals: list[Path], resolutions: Path | None, out: Path, lang: Lang, force: bool
 ) -> None:
     from tally.entry.log import build_log, write_log
 
-    _refuse_overwrite(out, force)
+    refuse_overwrite(out, force)
     write_log(build_log(journals, resolutions), out, lang)
     click.echo(
         _t(lang, f"đã ghi nhật ký nhập phiếu: {out}", f"wrote the entry log: {out}"), err=True
@@ -262,7 +251,7 @@ def enter(
                     1,
                 )
             target, named = (output, True) if output is not None else _ballots_target(loaded, sheet)
-            _refuse_overwrite(target, force)
+            refuse_overwrite(target, force)
             n = write_ballots_csv(list(state.rows()), target)
             click.echo(
                 _t(lang, f"đã ghi {n} phiếu vào {target}", f"wrote {n} ballots to {target}"),
@@ -476,7 +465,7 @@ def reconcile(
         target = _default_output(paths, sheet)
     written = False
     if not result.unsettled and target is not None:
-        _refuse_overwrite(target, force)
+        refuse_overwrite(target, force)
         write_ballots_csv(result.rows(), target)
         written = True
     if log_file is not None:

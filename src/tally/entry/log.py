@@ -32,6 +32,7 @@ from tally.entry.session import (
 )
 from tally.errors import UsageError
 from tally.findings import Lang
+from tally.labels import t as _t
 from tally.minutes.html import css_string
 from tally.minutes.html import esc as _e
 from tally.safefile import written_atomically
@@ -39,10 +40,6 @@ from tally.safefile import written_atomically
 Format = Literal["html", "md"]
 EXTENSIONS: dict[str, Format] = {".html": "html", ".htm": "html", ".md": "md"}
 ABSENT = "absent"  # a resolution field: the serial is not a ballot (as in reconcile)
-
-
-def _t(lang: Lang, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
 
 
 # ---------------------------------------------------------------------------------------------

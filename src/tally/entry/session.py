@@ -23,13 +23,12 @@ no usable row) is shown with its reason and needs a second Enter (an empty line)
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from tally import __version__
+from tally import __version__, textnorm
 from tally.ballots.csvfile import Row
 from tally.checks import layout_for
 from tally.config.loader import LoadedElection
@@ -39,16 +38,13 @@ from tally.entry.journal import Entry, JournalError, JournalWriter, Value, read_
 from tally.errors import BallotFileError, ConfigError, Issue, Location
 from tally.findings import Lang
 from tally.labels import REASON, tr
+from tally.labels import t as _t
 from tally.safefile import written_atomically
 
 Clock = Callable[[], str]
 
 SHORT_REASONS = {"n": "not_issued", "w": "write_in", "m": "marked"}
 _SEPARATORS = re.compile(r"[\s,.+]+")
-
-
-def _t(lang: Lang, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
 
 
 @dataclass(frozen=True)
@@ -459,7 +455,7 @@ class EntrySession:
                             f"this journal is for contest '{found.contest}' round {found.round} "
                             f"with {len(found.candidates)} names and {found.seats} seats, "
                             "which is not the ballot election.yaml now describes",
-                            journal_location(path),
+                            Location(path, 1),
                             "the ballot list must not change once entry has begun; "
                             "use the journal of this ballot, or restore election.yaml",
                         )
@@ -652,10 +648,6 @@ class EntrySession:
         )
 
 
-def journal_location(path: Path) -> Location:
-    return Location(path, 1)
-
-
 def load_state(path: Path) -> tuple[EntryState, str]:
     """Replay a journal (read only): its ballots and its head hash."""
     journal = read_journal(path)
@@ -714,10 +706,8 @@ def default_journal(loaded: LoadedElection, sheet: Sheet, operator: str) -> Path
 
 
 def slug(name: str) -> str:
-    """An ASCII file-name part from a Vietnamese name: 'Trần Thị Bình' → 'tran-thi-binh'."""
-    text = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "operator"
+    """The operator's part of a journal's file name: 'Trần Thị Bình' → 'tran-thi-binh'."""
+    return textnorm.slug(name) or "operator"
 
 
 def write_ballots_csv(rows: Iterator[Row] | list[Row], path: Path) -> int:

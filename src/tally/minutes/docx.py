@@ -29,8 +29,8 @@ from docx.shared import Cm, Length, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from tally.labels import t
 from tally.minutes.model import Minutes
-from tally.report.text import t
 from tally.ruleset.models import UNVERIFIED
 
 FONT = "Times New Roman"

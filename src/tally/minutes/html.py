@@ -11,8 +11,8 @@ from __future__ import annotations
 from html import escape
 from typing import Literal, assert_never
 
+from tally.labels import t
 from tally.minutes.model import CandidateRow, Minutes
-from tally.report.text import t
 from tally.ruleset.models import UNVERIFIED
 
 View = Literal["paper", "hall"]

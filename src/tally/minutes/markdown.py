@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tally.labels import t
 from tally.minutes.model import Minutes
-from tally.report.text import t
 from tally.ruleset.models import UNVERIFIED
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from tally.config.models import Election
 from tally.findings import Lang
-from tally.labels import BODY, FIGURE, REASON, STATUS, tr
-from tally.report.text import base_sentence, decimal, names_of, outcome_sentence, t
+from tally.labels import BODY, FIGURE, REASON, STATUS, t, tr
+from tally.report.text import base_sentence, decimal, names_of, outcome_sentence
 
 PARTY = ("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM")
 STATE = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM")

@@ -12,12 +12,11 @@ from typing import Any, Literal
 
 from tally.config.loader import LoadedElection
 from tally.engine import count_election
-from tally.errors import ConfigError
 from tally.findings import Lang
 from tally.fingerprint import fingerprint, input_digests, short
 from tally.minutes.model import Minutes, build
 from tally.report.jsondoc import count_doc
-from tally.safefile import written_atomically
+from tally.safefile import refuse_overwrite, written_atomically
 
 Format = Literal["docx", "html", "md"]
 View = Literal["paper", "hall"]
@@ -70,15 +69,6 @@ def minutes_of(
     )
 
 
-def _refuse_overwrite(path: Path, overwrite: bool) -> None:
-    if path.exists() and not overwrite:
-        raise ConfigError.at(
-            "the file exists; minutes are never overwritten by accident",
-            path,
-            hint="choose another name, remove the file, or pass --force",
-        )
-
-
 def render_text(m: Minutes, fmt: Literal["html", "md"], view: View = "paper") -> str:
     if fmt == "md":
         from tally.minutes.markdown import render_markdown
@@ -90,7 +80,12 @@ def render_text(m: Minutes, fmt: Literal["html", "md"], view: View = "paper") ->
 
 
 def write(m: Minutes, fmt: Format, path: Path, view: View = "paper", *, overwrite: bool) -> None:
-    _refuse_overwrite(path, overwrite)
+    refuse_overwrite(
+        path,
+        overwrite,
+        "the file exists; minutes are never overwritten by accident",
+        "choose another name, remove the file, or pass --force",
+    )
     with written_atomically(path) as tmp:
         if fmt in ("md", "html"):
             tmp.write_text(render_text(m, fmt, view), encoding="utf-8", newline="\n")

@@ -29,8 +29,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from tally.findings import Lang
-from tally.labels import BODY, FIGURE, OUTCOME, REASON, STATUS, tr
-from tally.report.text import base_sentence, names_of, outcome_sentence, t
+from tally.labels import BODY, FIGURE, OUTCOME, REASON, STATUS, t, tr
+from tally.report.text import base_sentence, names_of, outcome_sentence
 from tally.safefile import written_atomically
 
 Row = dict[str, str | int | None]

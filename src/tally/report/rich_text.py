@@ -10,8 +10,8 @@ from rich.text import Text
 
 from tally.checks import ValidationReport
 from tally.findings import Lang
-from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, tr
-from tally.report.text import base_sentence, decimal, names_of, outcome_sentence, t
+from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, t, tr
+from tally.report.text import base_sentence, decimal, names_of, outcome_sentence
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

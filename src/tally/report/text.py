@@ -8,11 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from tally.findings import Lang
-from tally.labels import FIGURE, tr
-
-
-def t(lang: Lang, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
+from tally.labels import FIGURE, t, tr
 
 
 def base_sentence(parts: dict[str, int], value: int, lang: Lang) -> str:
