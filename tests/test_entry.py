@@ -344,12 +344,14 @@ def test_plain_mode_export_and_count(election: Path) -> None:
     assert code == 0, err
     assert out.splitlines() == [
         "✓ #1: 1 2 — valid — keeps 9 of 11 names [entered 1/108 · valid 1 · invalid 0]",
-        "? #2: INVALID: More names kept than seats — Enter again to commit, or retype it",
+        # stdin is not a terminal: invalid from its marks is recorded at once (issue 12)
         "✓ #2: 3 — INVALID: More names kept than seats [entered 2/108 · valid 1 · invalid 1]",
+        "✗ type 0 for a ballot with nothing struck",
         "✓ #3: !marked — INVALID: Signed, marked or extra content [entered 3/108 · valid 1 · invalid 2]",
         "✗ there is no 12: the ballot has 11 names",
         "✓ corrected #1: 4 5 — valid — keeps 9 of 11 names [entered 3/108 · valid 1 · invalid 2]",
         "Entry stopped; the journal is saved.",
+        "Entered 3 ballots (valid 1, invalid 2); 108 issued.",
     ]
     assert "1. Trần Thị Kim Anh" in err
     journal = election / "journals" / "bch-r1-tran-thi-binh.jsonl"

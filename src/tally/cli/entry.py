@@ -107,6 +107,7 @@ def run_plain(session: EntrySession) -> int:
             err=True,
         )
     interactive = sys.stdin.isatty()
+    session.confirm_invalid = interactive  # a script's next line is never taken as a retype
     while True:
         if interactive:
             click.echo(f"#{state.next_serial()}> ", nl=False, err=True)
@@ -114,6 +115,7 @@ def run_plain(session: EntrySession) -> int:
         if not line:  # end of input: stop cleanly
             outcome = session.submit(":quit")
             click.echo(outcome.message)
+            _summary(session)
             return EXIT_OK
         try:
             outcome = session.submit(line.rstrip("\r\n"))
@@ -145,8 +147,19 @@ def run_plain(session: EntrySession) -> int:
                 )
             )
         click.echo(f"{mark}{outcome.message}{tail}")
+        if outcome.status == "committed" and (warning := session.excess()):
+            click.echo(warning, err=True)
         if outcome.status == "quit":
+            _summary(session)
             return EXIT_OK
+
+
+def _summary(session: EntrySession) -> None:
+    """Every plain run ends with the figures entered, and a warning if they differ from paper."""
+    line, warning = session.summary()
+    click.echo(line)
+    if warning:
+        click.echo(warning, err=True)
 
 
 @cli.command()

@@ -437,6 +437,10 @@ class EntrySession:
         self.clock = clock
         self.lang = lang
         self.pending: str | None = None  # a line judged invalid, awaiting a second Enter
+        # Ask for a second Enter before committing a ballot that is invalid from its marks.
+        # A person at the keyboard (the app, a terminal) is asked; a script is not: it gets
+        # the ballot recorded at once, with its reason, so no line is ever taken as a retype.
+        self.confirm_invalid = True
         self.resumed = False
         self.moved_aside: str | None = None
 
@@ -527,7 +531,22 @@ class EntrySession:
     # -- Enter -----------------------------------------------------------------------------
 
     def submit(self, text: str) -> Outcome:
-        """Act on one typed line. A ballot is on the disk before this returns 'committed'."""
+        """Act on one typed line. A ballot is on the disk before this returns 'committed'.
+
+        While a ballot awaits its second Enter, any other line is a retype: the pending
+        ballot is not entered, and the answer says so.
+        """
+        pending = self.pending
+        outcome = self._submit(text)
+        if pending is not None and self.pending is None and text.strip() not in ("", pending):
+            note = self.t(
+                f"phiếu đang chờ ({pending}) không được ghi; ",
+                f"the pending ballot ({pending}) was not entered; ",
+            )
+            outcome = Outcome(outcome.status, note + outcome.message, outcome.entry)
+        return outcome
+
+    def _submit(self, text: str) -> Outcome:
         try:
             command = parse_line(text, self.sheet, self.lang)
         except EntryInputError as exc:
@@ -626,7 +645,7 @@ class EntrySession:
                     "refused", self.t(f"chưa có phiếu #{serial}", f"no ballot #{serial} yet")
                 )
         judgement = judge(marks, self.sheet)
-        if judgement.derived and not confirmed:
+        if judgement.derived and not confirmed and self.confirm_invalid:
             self.pending = text
             return Outcome(
                 "confirm",
@@ -646,6 +665,53 @@ class EntrySession:
             f"{verb} #{serial}: {marks.text()} — {judgement.text(self.sheet, self.lang)}",
             entry,
         )
+
+    # -- the ballots entered against the board's figures ----------------------------------
+
+    def _paper(self) -> tuple[int, str, str] | None:
+        """The board's figure entry is measured against: collected, else issued."""
+        sheet = self.sheet
+        if sheet.collected is not None:
+            return sheet.collected, "thu vào", "collected"
+        if sheet.issued is not None:
+            return sheet.issued, "phát ra", "issued"
+        return None
+
+    def excess(self) -> str | None:
+        """A loud warning when more ballots are entered than were collected (or issued)."""
+        paper = self._paper()
+        entered = len(self.state.ballots)
+        if paper is None or entered <= paper[0]:
+            return None
+        of, vi, en = paper
+        return self.t(
+            f"CẢNH BÁO: đã nhập {entered} phiếu, nhiều hơn {of} phiếu {vi} — "
+            "tìm phiếu bị nhập hai lần (:undo, :fix)",
+            f"WARNING: {entered} ballots entered, more than the {of} {en} — "
+            "look for a ballot entered twice (:undo, :fix)",
+        )
+
+    def summary(self) -> tuple[str, str | None]:
+        """The closing line of an entry run, and a warning when it differs from the paper."""
+        tally = self.state.tally()
+        entered = len(self.state.ballots)
+        paper = self._paper()
+        figures = self.t(
+            f"Đã nhập {entered} phiếu (hợp lệ {tally.valid}, không hợp lệ {tally.invalid_total})",
+            f"Entered {entered} ballots (valid {tally.valid}, invalid {tally.invalid_total})",
+        )
+        if paper is None:
+            return figures + ".", None
+        of, vi, en = paper
+        line = figures + self.t(f"; {vi} {of}.", f"; {of} {en}.")
+        if entered > of:
+            return line, self.excess()
+        if entered < of:
+            return line, self.t(
+                f"cảnh báo: đã nhập {entered} phiếu, {vi} {of}: còn {of - entered} phiếu chưa nhập",
+                f"warning: {entered} ballots entered, {of} {en}: {of - entered} not entered",
+            )
+        return line, None
 
 
 def load_state(path: Path) -> tuple[EntryState, str]:
