@@ -6,7 +6,6 @@ shows progress on stderr (only on a terminal), renders the summary and sets the 
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
     from tally.recount import BatchSummary, ElectionRun
     from tally.simulate import SimulatedElection
 
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a reader that went away
 
 # config.models.MEETING_KINDS, spelled out so that `tally --help` need not import pydantic
 # (tests/test_simulate.py keeps the two equal).
@@ -161,10 +159,6 @@ def recount(
             bar.close()
             _render_recount(rows, summary, lang)
         sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (`tally recount … --json | head`): stop quietly, as `cat` does.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_BROKEN_PIPE)
     finally:
         bar.close()
     if bar.enabled:

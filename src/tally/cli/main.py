@@ -94,7 +94,57 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
+class _PipeGuard:
+    """stdout that survives its reader going away (``tally count … | head -1``).
+
+    The first write into a closed pipe turns the stream's file descriptor into /dev/null, so
+    the command runs to its end quietly and exits with its own code, as ``cat`` would, instead
+    of dying halfway with an "internal error". Everything else is the real stream's.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def _to_devnull(self) -> None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, self._stream.fileno())
+        finally:
+            os.close(devnull)
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            self._to_devnull()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._to_devnull()
+            self._stream.flush()  # what was buffered now goes to /dev/null
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _guard_stdout() -> None:
+    """UTF-8 on stdout and stderr whatever the locale, and a stdout that a closed pipe spares."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(encoding="utf-8")
+    try:
+        sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing to guard
+    sys.stdout = _PipeGuard(sys.stdout)
+
+
 def main() -> None:
+    _guard_stdout()
     try:
         cli(prog_name="tally")
     except TallyError as exc:  # raised outside a command (should not happen)
