@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from tally import textnorm
 from tally.cli.main import cli, election_argument, json_option, lang_option
 from tally.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_RULE_FAILED, TallyError, UsageError
 from tally.labels import t as _t
@@ -179,7 +180,7 @@ def _summary(session: EntrySession) -> None:
 @click.option(
     "--journal",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The journal file. Default: journals/<contest>-r<round>-<operator>.jsonl in the election folder.",
+    help="The journal file. Default: journals/<contest>-r<round>-<operator>-<digest>.jsonl in the election folder.",
 )
 @click.option(
     "--plain",
@@ -239,6 +240,7 @@ def enter(
         EntrySession,
         default_journal,
         load_state,
+        namesakes,
         sheet_for,
         write_ballots_csv,
     )
@@ -251,7 +253,20 @@ def enter(
                 "--operator is required",
                 hint="tally enter ELECTION --contest ID --operator 'Trần Thị Bình' (or --journal FILE)",
             )
+        operator = textnorm.nfc(operator.strip())
         journal = default_journal(loaded, sheet, operator)
+        if not journal.exists():
+            for other, owner in namesakes(journal, operator):
+                click.echo(
+                    _t(
+                        lang,
+                        f"lưu ý: {other.name} là nhật ký của người nhập khác ({owner}); "
+                        f"nhật ký của {operator} là {journal.name}",
+                        f"note: {other.name} is another operator's journal ({owner}); "
+                        f"{operator}'s journal is {journal.name}",
+                    ),
+                    err=True,
+                )
     if output is not None and not export:
         raise UsageError.at("-o is for --export", hint="use --log FILE for the entry log")
     if export or log_file is not None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -186,6 +187,48 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _cannot_write(exc: OSError, path: Path) -> JournalError:
+    """A write failure is the medium's state, not a bug: exit 2 with the path and reason."""
+    return JournalError.at(
+        f"cannot write the journal ({exc.strerror or exc})",
+        path,
+        hint="check that the disk or USB stick is writable and has free space",
+    )
+
+
+def _make_folder(folder: Path) -> None:
+    """The journals folder, created durably (its parent fsync'ed) when it is new."""
+    if folder.is_dir():
+        return
+    if folder.exists() or folder.is_symlink():
+        raise JournalError.at(
+            "is not a folder: the journals go into a folder of this name",
+            folder,
+            hint="move the file of this name aside",
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _fsync_dir(folder.parent)
+    except OSError as exc:
+        raise JournalError.at(
+            f"cannot create the folder for journals ({exc.strerror or exc})",
+            folder,
+            hint="check that the election folder is on a writable disk",
+        ) from None
+
+
+def _link_into_place(tmp: Path, path: Path) -> None:
+    """Give the finished file its name, never replacing one that appeared meanwhile."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise JournalError.at("a journal already exists here", path) from None
+    except OSError:  # no hard links (FAT): a rename, after checking once more
+        if path.exists():
+            raise JournalError.at("a journal already exists here", path) from None
+        os.rename(tmp, path)
+
+
 def _lock(f: IO[bytes], path: Path) -> None:
     """Refuse a second writer: two processes appending to one journal would fork the chain.
 
@@ -222,18 +265,35 @@ class JournalWriter:
 
     @classmethod
     def create(cls, path: Path, time: str, header: dict[str, Value]) -> JournalWriter:
-        """Start a new journal whose first line is the ``open`` header."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+        """Start a new journal whose first line is the ``open`` header.
+
+        Atomic: the header is written and fsync'ed under a temporary name, then linked into
+        place and the folder fsync'ed. A failure (full disk, read-only medium) leaves
+        nothing behind, so it can never leave an empty journal that locks the operator out.
+        """
+        _make_folder(path.parent)
+        if path.exists():
+            raise JournalError.at("a journal already exists here", path)
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.new")
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
-        except FileExistsError:
-            raise JournalError.at("a journal already exists here", path) from None
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+        except OSError as exc:
+            raise _cannot_write(exc, path) from None
         f = os.fdopen(fd, "ab", buffering=0)
-        _lock(f, path)
-        fields: dict[str, Value] = {"format": FORMAT, "version": VERSION, **header}
-        writer = cls(path, f, Entry(-1, "open", time, {}, GENESIS, GENESIS, 0))
-        writer._write("open", time, fields)
-        _fsync_dir(path.parent)
+        try:
+            _lock(f, path)
+            fields: dict[str, Value] = {"format": FORMAT, "version": VERSION, **header}
+            writer = cls(path, f, Entry(-1, "open", time, {}, GENESIS, GENESIS, 0))
+            writer._write("open", time, fields)
+            _link_into_place(tmp, path)
+            _fsync_dir(path.parent)
+        except BaseException as exc:
+            f.close()
+            tmp.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise _cannot_write(exc, path) from None
+            raise
+        tmp.unlink(missing_ok=True)
         return writer
 
     @classmethod

@@ -22,6 +22,8 @@ no usable row) is shown with its reason and needs a second Enter (an empty line)
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -45,6 +47,8 @@ Clock = Callable[[], str]
 
 SHORT_REASONS = {"n": "not_issued", "w": "write_in", "m": "marked"}
 _SEPARATORS = re.compile(r"[\s,.+]+")
+# A ballot's serial as typed after '#': ASCII only, so '²' or '١٢' can never pass for a number.
+SERIAL = re.compile(r"[0-9A-Za-z][0-9A-Za-z./-]{0,23}")
 
 
 @dataclass(frozen=True)
@@ -310,9 +314,17 @@ def parse_line(text: str, sheet: Sheet, lang: Lang) -> Command:
     serial: str | None = None
     if text.startswith("#"):
         serial, _, text = text[1:].partition(" ")
-        if not serial or "," in serial:
+        if not serial:
+            raise EntryInputError(_t(lang, "không có số phiếu sau #", "no serial after #"))
+        if not SERIAL.fullmatch(serial):
             raise EntryInputError(
-                _t(lang, "số phiếu sau # trống hoặc có dấu phẩy", "no serial after #, or a comma")
+                _t(
+                    lang,
+                    f"'{serial[:30]}' không phải số phiếu: dùng chữ số 0–9 (và chữ cái không dấu, "
+                    "- . /), tối đa 24 ký tự",
+                    f"'{serial[:30]}' is not a serial: use the digits 0–9 (and unaccented "
+                    "letters, - . /), 24 characters at most",
+                )
             )
     return Command("ballot", serial, parse_marks(text, sheet, lang))
 
@@ -371,7 +383,7 @@ class EntryState:
                     self.operators.append(operator)
 
     def next_serial(self) -> str:
-        numbers = [int(s) for s in self.ballots if s.isdigit() and len(s) < 12]
+        numbers = [int(s) for s in self.ballots if s.isascii() and s.isdigit() and len(s) < 12]
         n = max(numbers, default=0) + 1
         while str(n) in self.ballots:
             n += 1
@@ -767,8 +779,46 @@ def sheet_for(loaded: LoadedElection, contest_id: str, round_no: int) -> Sheet:
 
 
 def default_journal(loaded: LoadedElection, sheet: Sheet, operator: str) -> Path:
-    """``journals/<contest>-r<round>-<operator>.jsonl`` in the election folder."""
-    return loaded.folder / "journals" / f"{sheet.contest}-r{sheet.round}-{slug(operator)}.jsonl"
+    """``journals/<contest>-r<round>-<operator>-<digest>.jsonl`` in the election folder.
+
+    The slug is for people; the digest of the exact (NFC) name keeps two operators whose
+    names fold alike ("Nguyễn Văn Ân", "Nguyễn Văn An") in two journals. A journal of the
+    older name without the digest is still used by the operator who wrote it.
+    """
+    name = textnorm.nfc(operator.strip())
+    stem = f"{sheet.contest}-r{sheet.round}-{slug(name)}"
+    folder = loaded.folder / "journals"
+    legacy = folder / f"{stem}.jsonl"
+    if journal_operator(legacy) == name:
+        return legacy
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    return folder / f"{stem}-{digest}.jsonl"
+
+
+def journal_operator(path: Path) -> str | None:
+    """The operator named in a journal's header, without verifying it (None if unreadable)."""
+    try:
+        with path.open("rb") as f:
+            first = f.readline(1 << 20)
+        header = json.loads(first)
+    except (OSError, ValueError):
+        return None
+    operator = header.get("operator") if isinstance(header, dict) else None
+    return textnorm.nfc(operator.strip()) if isinstance(operator, str) else None
+
+
+def namesakes(path: Path, operator: str) -> list[tuple[Path, str]]:
+    """Other operators' journals whose file names fold to the same readable name as ``path``."""
+    name = textnorm.nfc(operator.strip())
+    stem = path.name.removesuffix(".jsonl").rsplit("-", 1)[0]
+    found: list[tuple[Path, str]] = []
+    for other in sorted(path.parent.glob(f"{stem}*.jsonl")):
+        owner = journal_operator(other)
+        if other != path and owner is not None and owner != name:
+            rest = other.name.removesuffix(".jsonl")[len(stem) :]
+            if rest == "" or (rest.startswith("-") and len(rest) == 9):
+                found.append((other, owner))
+    return found
 
 
 def slug(name: str) -> str:

@@ -1,0 +1,123 @@
+"""The journal under hostile conditions (issue 13): creation that cannot leave a 0-byte file,
+write failures as bad input (exit 2), one journal per operator, serials that are numbers."""
+
+from __future__ import annotations
+
+import errno
+import itertools
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tally.cli.main import cli
+from tally.config.loader import load_election
+from tally.entry import journal as journal_mod
+from tally.entry.journal import JournalError, JournalWriter
+from tally.entry.session import EntryInputError, EntrySession, parse_line, sheet_for
+
+ROOT = Path(__file__).resolve().parent.parent
+XA = ROOT / "examples" / "xa-2025"
+
+
+@pytest.fixture
+def election(tmp_path: Path) -> Path:
+    folder = tmp_path / "xa"
+    shutil.copytree(XA, folder)
+    return folder
+
+
+def clock() -> Callable[[], str]:
+    tick = itertools.count()
+    return lambda: f"2025-07-20T09:00:{next(tick) % 60:02d}+07:00"
+
+
+def enter(election: Path, operator: str, stdin: str = "1 2\n") -> tuple[int, str, str]:
+    result = CliRunner().invoke(
+        cli,
+        ["enter", str(election), "--contest", "bch", "--operator", operator, "--lang", "en"],
+        input=stdin,
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_full_disk_at_creation_leaves_no_journal_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_fsync = os.fsync
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(journal_mod.os, "fsync", full)
+    path = tmp_path / "journals" / "j.jsonl"
+    with pytest.raises(JournalError, match="No space left on device"):
+        JournalWriter.create(path, "t", {"a": 1})
+    monkeypatch.setattr(journal_mod.os, "fsync", real_fsync)
+    assert not path.exists()
+    assert list(path.parent.iterdir()) == []  # nor a temporary file
+    with JournalWriter.create(path, "t", {"a": 1}) as w:  # the operator is not locked out
+        assert w.last.kind == "open"
+
+
+def test_a_read_only_election_folder_is_exit_2(election: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    election.chmod(0o555)
+    try:
+        code, _, err = enter(election, "A")
+    finally:
+        election.chmod(0o755)
+    assert code == 2 and "journals" in err and "Traceback" not in err, err
+
+
+def test_journals_where_a_file_stands_is_exit_2(election: Path) -> None:
+    (election / "journals").write_text("not a folder", encoding="utf-8")
+    code, _, err = enter(election, "A")
+    assert code == 2, err
+    assert "journals" in err and "internal error" not in err
+
+
+def test_two_operators_whose_names_fold_alike_get_two_journals(election: Path) -> None:
+    code, _, err_an = enter(election, "Nguyễn Văn An", "1 2\n")
+    assert code == 0, err_an
+    code, _, err_an2 = enter(election, "Nguyễn Văn Ân", "3 4\n5 6\n")
+    assert code == 0, err_an2
+    journals = sorted((election / "journals").glob("bch-r1-*.jsonl"))
+    assert len(journals) == 2
+    assert all(p.name.startswith("bch-r1-nguyen-van-an-") for p in journals)
+    assert "is another operator's journal" in err_an2 and "Nguyễn Văn An" in err_an2
+    # each resumes their own
+    code, out, _ = enter(election, "Nguyễn Văn An", "7 8\n")
+    assert code == 0 and out.startswith("✓ #2:")
+    code, out, _ = enter(election, "Nguyễn Văn Ân", "7 8\n")
+    assert code == 0 and out.startswith("✓ #3:")
+    # the same person typed in decomposed Unicode is the same operator
+    import unicodedata
+
+    code, out, _ = enter(election, unicodedata.normalize("NFD", "Nguyễn Văn Ân"), "9 10\n")
+    assert code == 0 and out.startswith("✓ #4:")
+
+
+@pytest.mark.parametrize("serial", ["²", "١٢", "1²", "x" * 40, "1,2", "ab#"])
+def test_a_serial_must_be_a_plain_number_or_code(serial: str) -> None:
+    sheet = sheet_for(load_election(XA), "bch", 1)
+    with pytest.raises(EntryInputError):
+        parse_line(f"#{serial} 3 5", sheet, "en")
+
+
+def test_a_journal_with_a_unicode_digit_serial_still_opens(tmp_path: Path) -> None:
+    """A journal written before serials were checked (#²) resumes instead of crashing."""
+    sheet = sheet_for(load_election(XA), "bch", 1)
+    path = tmp_path / "j.jsonl"
+    s = EntrySession.open(path, sheet, "A", clock(), "en")
+    s.writer.append("ballot", "t", {"operator": "A", "serial": "²", "struck": [1, 2],
+                                     "unmarked": [], "invalid": ""})  # fmt: skip
+    s.close()
+    s = EntrySession.open(path, sheet, "A", clock(), "en")
+    assert s.submit("3 4").status == "committed"
+    assert list(s.state.ballots) == ["²", "1"]
+    s.close()
