@@ -121,3 +121,28 @@ def test_a_journal_with_a_unicode_digit_serial_still_opens(tmp_path: Path) -> No
     assert s.submit("3 4").status == "committed"
     assert list(s.state.ballots) == ["²", "1"]
     s.close()
+
+
+def test_a_recorded_head_says_whether_the_journal_still_ends_there(tmp_path: Path) -> None:
+    from tally.entry.journal import check_head, group, read_journal
+
+    sheet = sheet_for(load_election(XA), "bch", 1)
+    path = tmp_path / "j.jsonl"
+    s = EntrySession.open(path, sheet, "A", clock(), "en")
+    s.submit("1 2")
+    s.submit("3 4")
+    head = s.writer.last.hash
+    assert "2 ballots" in s.head_note() and group(head[:16]) in s.head_note()
+    s.submit("5 6")
+    s.close()
+    journal = read_journal(path)
+    assert check_head(journal, journal.head).status == "ends_there"
+    later = check_head(journal, group(head[:16]).upper())  # as copied from paper
+    assert (later.status, later.after) == ("continues", 1)
+    assert check_head(journal, "0123456789ab").status == "not_found"
+    assert check_head(journal, head[:8]).status == "not_found"  # too short to trust
+    # lines cut off the end: the chain still verifies, only the recorded head shows it
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(b"".join(lines[:-1]))
+    cut = read_journal(path)
+    assert check_head(cut, journal.head).status == "not_found"

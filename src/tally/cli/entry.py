@@ -161,6 +161,7 @@ def _summary(session: EntrySession) -> None:
     click.echo(line)
     if warning:
         click.echo(warning, err=True)
+    click.echo(session.head_note(), err=True)
 
 
 @cli.command()

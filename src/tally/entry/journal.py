@@ -103,6 +103,44 @@ class Journal:
         return self.entries[-1].hash
 
 
+HeadStatus = Literal["ends_there", "continues", "not_found"]
+
+
+@dataclass(frozen=True)
+class HeadCheck:
+    """Where a head hash written down by the board stands in a journal as it is now.
+
+    The chain alone shows accidental edits, insertions and reordering; it cannot show a
+    deliberate editor who recomputes every hash after the edit, nor lines cut off the end.
+    Only a head recorded outside the file (on the signed minutes or the entry log) can.
+    """
+
+    status: HeadStatus  # ends_there: still the last entry; continues: entries came after it
+    seq: int | None  # the entry with that hash
+    after: int  # entries after it
+
+
+def group(digest: str) -> str:
+    """A hash in groups of four, to read aloud and compare by eye."""
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
+def normalise_head(text: str) -> str:
+    """A head as written on paper: any case, grouped by spaces or dashes; 12+ hex digits."""
+    return "".join(ch for ch in text.lower() if ch not in " -:\t")
+
+
+def check_head(journal: Journal, head: str) -> HeadCheck:
+    """Does the journal still end at ``head`` (or a prefix of it, at least 12 hex digits)?"""
+    want = normalise_head(head)
+    if len(want) >= 12:
+        for entry in reversed(journal.entries):
+            if entry.hash.startswith(want):
+                after = len(journal.entries) - 1 - entry.seq
+                return HeadCheck("ends_there" if after == 0 else "continues", entry.seq, after)
+    return HeadCheck("not_found", None, 0)
+
+
 def _entry(path: Path, lineno: int, text: str, prev: str, seq: int) -> Entry:
     def broken(message: str, hint: str | None = None) -> JournalError:
         return JournalError.at(

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Literal, assert_never
 
 from tally import __version__
-from tally.entry.journal import Entry, JournalError, Kind, read_journal
+from tally.entry.journal import Entry, JournalError, Kind, group, read_journal
 from tally.entry.session import (
     EntryInputError,
     EntryState,
@@ -378,11 +378,6 @@ def clean(text: str) -> str:
 _BIDI_CONTROLS = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
 
 
-def group(digest: str) -> str:
-    """A hash in groups of four, to read aloud and compare by eye."""
-    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
-
-
 def _layout(sheet: Sheet, lang: Lang) -> str:
     if sheet.layout == "strike":
         return _t(lang, "gạch tên", "strike out names")
@@ -441,14 +436,28 @@ def _head_label(lang: Lang) -> str:
 
 
 def _hash_sentence(lang: Lang) -> str:
-    return _t(
-        lang,
-        "Mã băm cuối là mã SHA-256 của mục cuối cùng, mà mỗi mục lại chứa mã băm của mục trước "
-        "nó, nên mã này gắn với toàn bộ nhật ký: mọi thay đổi về sau đối với nhật ký (sửa, xóa, "
-        "thêm hay đổi thứ tự một dòng) đều làm mã này thay đổi.",
-        "The head hash is the SHA-256 of the last entry, and every entry holds the hash of the "
-        "one before it, so this hash commits to the whole journal: any later change to the "
-        "journal (editing, removing, adding or reordering a line) changes it.",
+    return (
+        _t(
+            lang,
+            "Mã băm cuối là mã SHA-256 của mục cuối cùng, mà mỗi mục lại chứa mã băm của mục trước "
+            "nó, nên mã này gắn với toàn bộ nhật ký: mọi thay đổi về sau đối với nhật ký (sửa, xóa, "
+            "thêm hay đổi thứ tự một dòng) đều làm mã này thay đổi.",
+            "The head hash is the SHA-256 of the last entry, and every entry holds the hash of the "
+            "one before it, so this hash commits to the whole journal: any later change to the "
+            "journal (editing, removing, adding or reordering a line) changes it.",
+        )
+        + " "
+        + _t(
+            lang,
+            "Chuỗi mã băm tự nó chỉ phát hiện sửa đổi vô ý; người cố ý sửa có thể tính lại mọi mã, "
+            "và các dòng bị cắt khỏi cuối tệp không để lại dấu vết. Vì vậy Ban kiểm phiếu ghi mã "
+            "cuối và số phiếu vào văn bản đã ký; lệnh tally verify --journal TỆP --head MÃ cho biết "
+            "nhật ký có còn kết thúc đúng tại mã đó không.",
+            "The chain by itself shows accidental changes only: a deliberate editor can recompute "
+            "every hash, and lines cut off the end leave no trace. So the board writes the head "
+            "hash and the number of ballots on the signed paper; tally verify --journal FILE "
+            "--head HASH says whether the journal still ends exactly there.",
+        )
     )
 
 

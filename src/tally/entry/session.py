@@ -36,7 +36,7 @@ from tally.checks import layout_for
 from tally.config.loader import LoadedElection
 from tally.count import TYPED_REASONS, BallotSpec, Layout, Tally, classify, count_rows
 from tally.engine import round_list
-from tally.entry.journal import Entry, JournalError, JournalWriter, Value, read_journal
+from tally.entry.journal import Entry, JournalError, JournalWriter, Value, group, read_journal
 from tally.errors import BallotFileError, ConfigError, Issue, Location
 from tally.findings import Lang
 from tally.labels import REASON, tr
@@ -701,6 +701,17 @@ class EntrySession:
             "tìm phiếu bị nhập hai lần (:undo, :fix)",
             f"WARNING: {entered} ballots entered, more than the {of} {en} — "
             "look for a ballot entered twice (:undo, :fix)",
+        )
+
+    def head_note(self) -> str:
+        """The head hash and ballot count to write on paper: the journal's outside anchor."""
+        head = group(self.writer.last.hash[:16])
+        n = len(self.state.ballots)
+        return self.t(
+            f"Mã cuối nhật ký: {head} · {n} phiếu — ghi vào biên bản; "
+            "tally verify --journal … --head … kiểm tra nhật ký vẫn kết thúc tại đây",
+            f"Journal head: {head} · {n} ballots — write it on the minutes; "
+            "tally verify --journal … --head … checks the journal still ends here",
         )
 
     def summary(self) -> tuple[str, str | None]:
