@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -50,11 +50,13 @@ def validate(election: str, lang: Lang, as_json: bool) -> None:
     Exit 0 fine, 1 a rule is broken, 2 bad input.
     """
     from tally.checks import validate as run_validate
-    from tally.config.loader import load_election
+    from tally.config.loader import load_election, not_entered
     from tally.engine import counted_polls
 
     loaded = load_election(Path(election))
-    report = run_validate(loaded.election, loaded.rules, counted_polls(loaded))
+    report = run_validate(
+        loaded.election, loaded.rules, counted_polls(loaded), pending=not_entered(loaded)
+    )
     if as_json:
         from tally.report.jsondoc import validation_doc
 
@@ -195,15 +197,9 @@ def count(
         raise click.BadParameter(
             f"no contest '{contest_id}' (contests: {', '.join(ids)})", param_hint="--contest"
         )
+    # A round not entered yet, or no round naming its files, is a vote still due (exit 4), as
+    # 'tally check' and 'tally recount' say: the report names the files and how to enter them.
     result = count_election(loaded, contest_id, round_no)
-    if not any(cr.rounds for cr in result.contests):
-        from tally.errors import ConfigError
-
-        raise ConfigError.at(
-            "nothing to count: no round has ballots or tallies yet",
-            loaded.path,
-            hint="add 'ballots: ballots/<file>.csv' to a round once the ballots are entered",
-        )
     doc = count_doc(result, lang, _digests(loaded))
     fmt = fmt or ("json" if as_json else "text")
     if as_json and fmt != "json":
@@ -333,7 +329,7 @@ def minutes(
     not reconcile (its minutes say so and must not be signed).
     """
     from tally.config.loader import load_election
-    from tally.errors import EXIT_NOT_RECONCILED
+    from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED
     from tally.minutes.write import count_document, format_of, minutes_of, rounds_of, write
 
     loaded = load_election(Path(election))
@@ -346,9 +342,22 @@ def minutes(
         raise click.BadParameter("the hall view is HTML only", param_hint="--view")
     doc, full = count_document(loaded, lang)
     counted = rounds_of(doc)
+    # Rounds whose ballots are not entered yet have no minutes: asked for, that is exit 4 (a
+    # vote still due), with the file to write and how; in a folder run they are named on stderr.
+    due = {
+        c["id"]: c["not_entered"]
+        for c in doc["contests"]
+        if "not_entered" in c and c["body"] != "nomination_poll"
+    }
     jobs: list[tuple[str, int, str, Path]] = []
+    skipped: list[tuple[str, dict[str, Any]]] = []
     if contest_id is not None:
         mine = [r for r in counted if r[0] == contest_id]
+        pending = due.get(contest_id)
+        if pending and (round_no == pending["round"] or (round_no is None and not mine)):
+            from tally.errors import Issue, NotEnteredError
+
+            raise NotEnteredError(Issue(pending["message"], hint=pending["hint"]))
         if not mine:
             raise click.BadParameter(
                 f"contest '{contest_id}' has no counted round yet", param_hint="--contest"
@@ -388,6 +397,17 @@ def minutes(
         for cid, rno, outcome in counted:
             if round_no is None or rno == round_no:
                 jobs.append((cid, rno, outcome, output / f"{cid}-{rno}{suffix}.{chosen}"))
+        skipped = [
+            (cid, pending)
+            for cid, pending in due.items()
+            if round_no is None or pending["round"] == round_no
+        ]
+        if skipped and not jobs:
+            from tally.errors import Issue, NotEnteredError
+
+            raise NotEnteredError(
+                [Issue(f"{cid}: {p['message']}", hint=p["hint"]) for cid, p in skipped]
+            )
         if not jobs:
             raise click.BadParameter("no counted round to write minutes for", param_hint="--round")
     rejected = False
@@ -401,7 +421,12 @@ def minutes(
             continue
         write(m, chosen, path, view, overwrite=force)  # type: ignore[arg-type]
         click.echo(f"wrote {path}", err=True)
-    sys.exit(EXIT_NOT_RECONCILED if rejected else EXIT_OK)
+    if contest_id is None:
+        for cid, pending in skipped:
+            click.echo(f"{cid}: {pending['message']}\n  hint: {pending['hint']}", err=True)
+    if rejected:
+        sys.exit(EXIT_NOT_RECONCILED)
+    sys.exit(EXIT_NEEDS_VOTE if contest_id is None and skipped else EXIT_OK)
 
 
 @cli.command()
