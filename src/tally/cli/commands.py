@@ -185,7 +185,9 @@ def count(
 
     For each contest and round: the base and threshold, ballots issued, collected, valid and
     invalid by reason, votes and % of the base per candidate, the elected, and the outcome.
-    Exit 0 all decided · 3 the figures do not reconcile · 4 a tie or open seats need a vote.
+    Exit 0 all decided · 3 the figures do not reconcile · 4 a tie or open seats need a vote,
+    or a round's ballots are not entered yet (its file is named but not written: the report
+    says which file and how to enter it).
     """
     from tally.config.loader import load_election
     from tally.engine import count_election
@@ -266,7 +268,8 @@ def check(election: str, fail_on: str, lang: Lang, as_json: bool) -> None:
     (off_plan_elected), the chain committee → standing committee → secretary
     (chain_violation), age cut-offs (age_limit), and the list rules of 'tally validate'.
     Exit 0 no error · 1 an error (or a warning with --fail-on warning) · 2 bad input ·
-    3 the figures do not reconcile · 4 a tie or open seats need a vote.
+    3 the figures do not reconcile · 4 a tie or open seats need a vote, or ballots are not
+    entered yet.
     """
     from tally.config.loader import load_election
     from tally.report.jsondoc import check_document, check_exit_code
@@ -326,7 +329,8 @@ def minutes(
     folder OUTPUT, named CONTEST-ROUND.EXT. '-o -' prints Markdown (or HTML) to stdout. Each document carries the tool version, the rule
     set and the fingerprint of the inputs ('tally verify' checks it). Existing files are
     never replaced without --force. Exit 0 written · 2 bad input · 3 a round's figures do
-    not reconcile (its minutes say so and must not be signed).
+    not reconcile (its minutes say so and must not be signed) · 4 the round's ballots are not
+    entered yet (without --contest: the others are written, those rounds named).
     """
     from tally.config.loader import load_election
     from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED
