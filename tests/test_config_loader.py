@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tally.config.loader import load_election
+from tally.config.loader import load_election, not_entered
 from tally.errors import ConfigError, Issue
 
 # A small, valid members' congress: 6 names for 5 committee seats.
@@ -429,12 +429,25 @@ def test_direct_secretary_comes_from_committee_list(tmp_path: Path) -> None:
 
 
 def test_ballots_file_not_found(tmp_path: Path) -> None:
+    """A name close to a file nobody else names is a typo: an error, located, with the file."""
+    (tmp_path / "ballots").mkdir()
+    (tmp_path / "ballots" / "bch1.csv").write_text("ballot,struck\n1,1\n", encoding="utf-8")
     text = BASE + "    rounds:\n      - issued: 58\n        ballots: ballots/bch-1.csv\n"
     issue = only(load_issues(tmp_path, text))
     assert issue.location.field == "contests[0].rounds[0].ballots"
     assert issue.location.line == line_of(text, "ballots: ballots/bch-1.csv")
     assert "file not found: ballots/bch-1.csv" in issue.message
-    assert issue.hint and str(tmp_path / "ballots" / "bch-1.csv") in issue.hint
+    assert issue.hint == "did you mean 'ballots/bch1.csv'?"
+
+
+def test_ballots_file_not_written_yet(tmp_path: Path) -> None:
+    """A new election names its ballot file before the vote: not entered yet, no error, and
+    ``issued`` may wait until the ballots are counted."""
+    text = BASE + "    rounds:\n      - ballots: ballots/bch-1.csv\n"
+    loaded = load_election(write(tmp_path, text))
+    (due,) = not_entered(loaded)
+    assert (due.contest, due.round, due.files) == ("bch", 1, ("ballots/bch-1.csv",))
+    assert not loaded.entered(loaded.election.contests[0].rounds[0])
 
 
 def test_ballots_without_issued(tmp_path: Path) -> None:
@@ -506,6 +519,9 @@ def test_reference_problems_all_reported_at_once(tmp_path: Path) -> None:
     text = replace(text, "    candidates: [g]\n", "    candidates: [a]\n")
     text = replace(text, "  summoned: 60\n", "  summoned: 60\n  attached_elsewhere: 5\n")
     text = text + "    rounds:\n      - issued: 1\n        ballots: ballots/cn-1.csv\n"
+    # A misspelt ballot file (a file not written yet is no error: the round is not entered).
+    (tmp_path / "ballots").mkdir()
+    (tmp_path / "ballots" / "cn1.csv").write_text("ballot,struck\n", encoding="utf-8")
     issues = load_issues(tmp_path, text)
     fields = [i.location.field for i in issues]
     assert set(fields) >= {

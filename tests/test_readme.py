@@ -29,6 +29,7 @@ COMMANDS = [
 EXPECTED_EXIT = {
     "tally check examples/huyen-2020": 1,
     "tally count examples/xa-2025 --contest bch --round 1": 4,  # the tie: a re-vote is due
+    "tally count dai-hoi-moi --lang en": 4,  # a new election: round 1 not entered yet
     "tally reconcile examples/xa-2025/journals/bch-r1-*.jsonl --lang en": 1,  # they differ
     "tally recount examples": 1,  # huyen-2020's plan is not met: the batch exits 1
     "tally recount drill examples --jobs 2 --json --lang en": 1,

@@ -5,8 +5,10 @@ Pure: an Election and a RuleSet in, Findings out. Every comparison is in integer
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from tally.config.models import Contest, Election
 from tally.electorate import MajorityBase, majority_base, passes, threshold
@@ -15,6 +17,9 @@ from tally.labels import BODY
 from tally.plan_checks import before_vote
 from tally.ruleset.models import RuleSet
 from tally.shares import format_share
+
+if TYPE_CHECKING:
+    from tally.config.loader import NotEntered
 
 
 @dataclass(frozen=True)
@@ -428,21 +433,41 @@ def plan_contests(election: Election, rules: RuleSet) -> list[ContestPlan]:
     return plans
 
 
+def not_entered_notes(pending: Sequence[NotEntered]) -> list[Finding]:
+    """A note (severity info) for each round whose files are named but not written yet."""
+    return [
+        finding(
+            "not_entered",
+            "info",
+            f"{due.message('vi')} {_capitalised(due.hint('vi'))}.",
+            f"{due.message('en')} {_capitalised(due.hint('en'))}.",
+            contest=due.contest,
+        )
+        for due in pending
+    ]
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def validate(
     election: Election,
     rules: RuleSet,
     polls: dict[str, PollOutcome] | None = None,
     *,
     plan: bool = True,
+    pending: Sequence[NotEntered] = (),
 ) -> ValidationReport:
     """Everything that can be checked before the vote.
 
     ``polls`` maps a contest id to its counted nomination poll: the list is then checked
     against who the poll admitted instead of each nominee's ``support`` figure. ``plan=False``
     leaves out the personnel-plan checks (``tally check`` makes them on the counted result).
+    ``pending``: the rounds whose files are not written yet, noted (not an error).
     """
     plans = plan_contests(election, rules)
-    findings: list[Finding] = []
+    findings: list[Finding] = not_entered_notes(pending)
     for contest in election.contests:
         findings += check_list(election, rules, contest, (polls or {}).get(contest.id))
     findings += check_electorate(election, rules, plans)

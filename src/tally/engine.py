@@ -13,7 +13,7 @@ from fractions import Fraction
 from tally.ballots.csvfile import read_rows
 from tally.ballots.sheets import read_sheet
 from tally.checks import PollOutcome, layout_for, max_list_length
-from tally.config.loader import LoadedElection
+from tally.config.loader import LoadedElection, NotEntered
 from tally.config.models import Contest, Round
 from tally.count import BallotSpec, Tally, count_rows
 from tally.decide import Decision, Problem, decide, reconcile
@@ -57,6 +57,9 @@ class PollResult:
 class ContestResult:
     contest: Contest
     rounds: list[RoundResult] = field(default_factory=list)
+    # The next round to count when election.yaml names its files but they are not written yet:
+    # the contest is still due. Rounds after it are not looked at.
+    not_entered: NotEntered | None = None
 
     @property
     def elected(self) -> list[str]:
@@ -199,6 +202,10 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
             if result.rounds and result.rounds[-1].outcome in ("rejected", "void"):
                 break  # cannot judge a later round on figures that were not accepted
             _check_later_round(loaded, ci, ri, result, seats, cands)
+        pending = loaded.pending(ci, ri)
+        if pending is not None:
+            result.not_entered = pending
+            break
         layout = layout_for(contest.body, len(cands), seats)
         spec = BallotSpec.from_rules(len(cands), seats, layout, rules.ballot.invalid)  # type: ignore[arg-type]
         tally = _round_tally(loaded, ci, ri, rnd, spec, cands)

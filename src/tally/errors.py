@@ -98,3 +98,9 @@ class NotReconciledError(TallyError):
     """The counting board's figures do not add up."""
 
     exit_code = EXIT_NOT_RECONCILED
+
+
+class NotEnteredError(TallyError):
+    """Asked for a round whose ballots (or tally sheets) are not entered yet: a vote still due."""
+
+    exit_code = EXIT_NEEDS_VOTE

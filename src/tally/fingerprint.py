@@ -25,12 +25,17 @@ def sha256(path: Path) -> str:
 
 
 def input_digests(loaded: LoadedElection) -> dict[str, str]:
-    """SHA-256 of election.yaml and of every data file it names, keyed by relative path."""
+    """SHA-256 of election.yaml and of every data file it names, keyed by relative path.
+
+    A round not entered yet has no files to digest: they are left out, so the fingerprint
+    changes when they are written.
+    """
     digests = {"election.yaml": sha256(loaded.path)}
     for contest in loaded.election.contests:
         for rnd in contest.rounds:
-            for rel in [rnd.ballots] if rnd.ballots else rnd.tallies or []:
-                digests[rel] = sha256(loaded.data_file(rel))
+            if loaded.entered(rnd):
+                for rel in rnd.data_files:
+                    digests[rel] = sha256(loaded.data_file(rel))
     return digests
 
 

@@ -74,6 +74,7 @@ OUTCOME: dict[str, tuple[str, str]] = {
     "rejected": ("Số liệu không khớp", "Figures do not reconcile"),
     "void": ("Phải bầu lại", "Re-run due"),
     "not_counted": ("Chưa kiểm phiếu", "Not counted"),
+    "not_entered": ("Chưa nhập phiếu", "Not entered"),
 }
 
 

@@ -60,7 +60,15 @@ EXIT_ORDER: tuple[int, ...] = (
 
 # The outcome that sums up an election, most serious first (design.md outcomes, plus a
 # contest not voted yet).
-OUTCOME_ORDER: tuple[str, ...] = ("rejected", "void", "tie", "shortfall", "not_counted", "complete")
+OUTCOME_ORDER: tuple[str, ...] = (
+    "rejected",
+    "void",
+    "tie",
+    "shortfall",
+    "not_entered",
+    "not_counted",
+    "complete",
+)
 
 FailOn = Literal["error", "warning"]
 Progress = Callable[[int, int], None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -50,11 +50,13 @@ def validate(election: str, lang: Lang, as_json: bool) -> None:
     Exit 0 fine, 1 a rule is broken, 2 bad input.
     """
     from tally.checks import validate as run_validate
-    from tally.config.loader import load_election
+    from tally.config.loader import load_election, not_entered
     from tally.engine import counted_polls
 
     loaded = load_election(Path(election))
-    report = run_validate(loaded.election, loaded.rules, counted_polls(loaded))
+    report = run_validate(
+        loaded.election, loaded.rules, counted_polls(loaded), pending=not_entered(loaded)
+    )
     if as_json:
         from tally.report.jsondoc import validation_doc
 
@@ -183,7 +185,9 @@ def count(
 
     For each contest and round: the base and threshold, ballots issued, collected, valid and
     invalid by reason, votes and % of the base per candidate, the elected, and the outcome.
-    Exit 0 all decided · 3 the figures do not reconcile · 4 a tie or open seats need a vote.
+    Exit 0 all decided · 3 the figures do not reconcile · 4 a tie or open seats need a vote,
+    or a round's ballots are not entered yet (its file is named but not written: the report
+    says which file and how to enter it).
     """
     from tally.config.loader import load_election
     from tally.engine import count_election
@@ -195,15 +199,9 @@ def count(
         raise click.BadParameter(
             f"no contest '{contest_id}' (contests: {', '.join(ids)})", param_hint="--contest"
         )
+    # A round not entered yet, or no round naming its files, is a vote still due (exit 4), as
+    # 'tally check' and 'tally recount' say: the report names the files and how to enter them.
     result = count_election(loaded, contest_id, round_no)
-    if not any(cr.rounds for cr in result.contests):
-        from tally.errors import ConfigError
-
-        raise ConfigError.at(
-            "nothing to count: no round has ballots or tallies yet",
-            loaded.path,
-            hint="add 'ballots: ballots/<file>.csv' to a round once the ballots are entered",
-        )
     doc = count_doc(result, lang, _digests(loaded))
     fmt = fmt or ("json" if as_json else "text")
     if as_json and fmt != "json":
@@ -270,7 +268,8 @@ def check(election: str, fail_on: str, lang: Lang, as_json: bool) -> None:
     (off_plan_elected), the chain committee → standing committee → secretary
     (chain_violation), age cut-offs (age_limit), and the list rules of 'tally validate'.
     Exit 0 no error · 1 an error (or a warning with --fail-on warning) · 2 bad input ·
-    3 the figures do not reconcile · 4 a tie or open seats need a vote.
+    3 the figures do not reconcile · 4 a tie or open seats need a vote, or ballots are not
+    entered yet.
     """
     from tally.config.loader import load_election
     from tally.report.jsondoc import check_document, check_exit_code
@@ -330,10 +329,11 @@ def minutes(
     folder OUTPUT, named CONTEST-ROUND.EXT. '-o -' prints Markdown (or HTML) to stdout. Each document carries the tool version, the rule
     set and the fingerprint of the inputs ('tally verify' checks it). Existing files are
     never replaced without --force. Exit 0 written · 2 bad input · 3 a round's figures do
-    not reconcile (its minutes say so and must not be signed).
+    not reconcile (its minutes say so and must not be signed) · 4 the round's ballots are not
+    entered yet (without --contest: the others are written, those rounds named).
     """
     from tally.config.loader import load_election
-    from tally.errors import EXIT_NOT_RECONCILED
+    from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED
     from tally.minutes.write import count_document, format_of, minutes_of, rounds_of, write
 
     loaded = load_election(Path(election))
@@ -346,9 +346,22 @@ def minutes(
         raise click.BadParameter("the hall view is HTML only", param_hint="--view")
     doc, full = count_document(loaded, lang)
     counted = rounds_of(doc)
+    # Rounds whose ballots are not entered yet have no minutes: asked for, that is exit 4 (a
+    # vote still due), with the file to write and how; in a folder run they are named on stderr.
+    due = {
+        c["id"]: c["not_entered"]
+        for c in doc["contests"]
+        if "not_entered" in c and c["body"] != "nomination_poll"
+    }
     jobs: list[tuple[str, int, str, Path]] = []
+    skipped: list[tuple[str, dict[str, Any]]] = []
     if contest_id is not None:
         mine = [r for r in counted if r[0] == contest_id]
+        pending = due.get(contest_id)
+        if pending and (round_no == pending["round"] or (round_no is None and not mine)):
+            from tally.errors import Issue, NotEnteredError
+
+            raise NotEnteredError(Issue(pending["message"], hint=pending["hint"]))
         if not mine:
             raise click.BadParameter(
                 f"contest '{contest_id}' has no counted round yet", param_hint="--contest"
@@ -388,6 +401,17 @@ def minutes(
         for cid, rno, outcome in counted:
             if round_no is None or rno == round_no:
                 jobs.append((cid, rno, outcome, output / f"{cid}-{rno}{suffix}.{chosen}"))
+        skipped = [
+            (cid, pending)
+            for cid, pending in due.items()
+            if round_no is None or pending["round"] == round_no
+        ]
+        if skipped and not jobs:
+            from tally.errors import Issue, NotEnteredError
+
+            raise NotEnteredError(
+                [Issue(f"{cid}: {p['message']}", hint=p["hint"]) for cid, p in skipped]
+            )
         if not jobs:
             raise click.BadParameter("no counted round to write minutes for", param_hint="--round")
     rejected = False
@@ -401,7 +425,12 @@ def minutes(
             continue
         write(m, chosen, path, view, overwrite=force)  # type: ignore[arg-type]
         click.echo(f"wrote {path}", err=True)
-    sys.exit(EXIT_NOT_RECONCILED if rejected else EXIT_OK)
+    if contest_id is None:
+        for cid, pending in skipped:
+            click.echo(f"{cid}: {pending['message']}\n  hint: {pending['hint']}", err=True)
+    if rejected:
+        sys.exit(EXIT_NOT_RECONCILED)
+    sys.exit(EXIT_NEEDS_VOTE if contest_id is None and skipped else EXIT_OK)
 
 
 @cli.command()

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from tally.config import models
-from tally.config.models import Election
+from tally.config.models import Election, Round
 from tally.config.pydantic_errors import issues_from_validation
 from tally.config.references import check_references
 from tally.errors import ConfigError, Issue, Location, TallyError
+from tally.findings import Lang
+from tally.labels import t
 from tally.ruleset.loader import load_ruleset
 from tally.ruleset.models import RuleSet
 from tally.yamlsrc import SourceMap, load_yaml
@@ -37,6 +40,78 @@ class LoadedElection:
 
     def data_file(self, relative: str) -> Path:
         return self.folder / relative
+
+    def entered(self, rnd: Round) -> bool:
+        """Are the round's ballots (or tally sheets) written? A round whose files do not exist
+        yet is not entered: the loader has refused a misspelt name and a round with only some
+        of its sheets, so the files of a loaded round are all there or none is."""
+        files = rnd.data_files
+        return bool(files) and all(self.data_file(rel).is_file() for rel in files)
+
+    def pending(self, ci: int, ri: int) -> NotEntered | None:
+        """Round ``ri`` (0-based) of contest ``ci`` when its files are named but not written."""
+        contest = self.election.contests[ci]
+        rnd = contest.rounds[ri]
+        if not rnd.data_files or self.entered(rnd):
+            return None
+        kind = "ballots" if rnd.ballots else "tallies"
+        return NotEntered(contest.id, ri + 1, kind, tuple(rnd.data_files), self.folder)
+
+
+@dataclass(frozen=True)
+class NotEntered:
+    """A round whose ballot file (or tally sheets) election.yaml names but nobody wrote yet.
+
+    Before and during the vote this is the normal state of a new election: the round is still
+    due (exit 4), not bad input. The sentences below are the one wording every report uses.
+    """
+
+    contest: str
+    round: int  # 1-based
+    kind: str  # "ballots" | "tallies"
+    files: tuple[str, ...]  # relative to the election folder, as election.yaml names them
+    folder: Path  # the election folder, as the user gave it (for the command in the hint)
+
+    def message(self, lang: Lang) -> str:
+        names = ", ".join(self.files)
+        if self.kind == "tallies":
+            return t(
+                lang,
+                f"Vòng {self.round}: chưa có biên bản kiểm phiếu của các tổ ({names}).",
+                f"Round {self.round}: the counting groups' tally sheets are not written yet ({names}).",
+            )
+        return t(
+            lang,
+            f"Vòng {self.round}: chưa nhập phiếu ({names}).",
+            f"Round {self.round}: the ballots are not entered yet ({names}).",
+        )
+
+    def hint(self, lang: Lang) -> str:
+        if self.kind == "tallies":
+            return t(
+                lang,
+                "ghi biên bản kiểm phiếu của từng tổ (group, collected, invalid, votes) vào các tệp này",
+                "write each counting group's tally sheet (group, collected, invalid, votes) to these files",
+            )
+        command = (
+            f"tally enter {shlex.quote(str(self.folder))} --contest {self.contest} "
+            f"--round {self.round} --operator"
+        )
+        return t(
+            lang,
+            f'nhập phiếu bằng: {command} "TÊN NGƯỜI NHẬP", rồi ghi tệp bằng --export',
+            f'enter the ballots with: {command} "NAME", then write the file with --export',
+        )
+
+
+def not_entered(loaded: LoadedElection) -> list[NotEntered]:
+    """Every round whose files election.yaml names but are not written yet, in file order."""
+    return [
+        due
+        for ci, contest in enumerate(loaded.election.contests)
+        for ri in range(len(contest.rounds))
+        if (due := loaded.pending(ci, ri)) is not None
+    ]
 
 
 def _all_keys() -> list[str]:

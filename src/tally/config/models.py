@@ -172,6 +172,11 @@ class Round(Strict):
     tallies: list[str] | None = Field(None, description="counting groups' tally sheets")
     rerun: bool = Field(False, description="constituency: a re-run (bầu cử lại)")
 
+    @property
+    def data_files(self) -> list[str]:
+        """The files this round is counted from: its ballot file or its tally sheets."""
+        return [self.ballots] if self.ballots else list(self.tallies or [])
+
 
 class Contest(Strict):
     model_config = ConfigDict(populate_by_name=True)

@@ -7,8 +7,10 @@ them. Rule checks on a well-formed file (surplus, slate, …) live in :mod:`tall
 
 from __future__ import annotations
 
+import difflib
+import os
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from tally.config.models import CONFERENCE_BODIES, Contest, Election, MeetingKind
 from tally.errors import Issue, Location
@@ -100,8 +102,9 @@ def check_references(election: Election, rules: RuleSet, where: Where, folder: P
             add(f"duplicate contest id '{contest.id}'", "contests", ci, "id")
         contests.setdefault(contest.id, ci)
 
+    named = _named_files(election, folder)
     for ci, contest in enumerate(election.contests):
-        _check_contest(election, rules, ci, contest, people, contests, add, folder)
+        _check_contest(election, rules, ci, contest, people, contests, add, folder, named)
 
     if kind != "constituency" and any(c.body == "deputies" for c in election.contests):
         add(
@@ -183,6 +186,40 @@ def _check_electorate(election: Election, add: Callable[..., None]) -> None:
         )
 
 
+def misspelt(folder: Path, rel: str, named: frozenset[str]) -> str | None:
+    """The file a missing data file was probably meant to be, as election.yaml would name it.
+
+    A close name (``bt1.csv`` for ``bt-1.csv``) in the same folder that no round names already:
+    ``bch-2.csv`` is no typo of round 1's ``bch-1.csv`` but a round not voted yet.
+    """
+    target = folder / rel
+    try:
+        entries = [
+            e
+            for e in target.parent.iterdir()
+            if not e.name.startswith(".")
+            and e.name != "election.yaml"
+            and os.path.normpath(e) not in named
+            and e.is_file()
+        ]
+    except OSError:  # the folder does not exist (yet) or cannot be read
+        return None
+    by_key = {e.name.casefold(): e.name for e in entries}
+    close = difflib.get_close_matches(target.name.casefold(), list(by_key), n=1, cutoff=0.8)
+    if not close:
+        return None
+    return PurePosixPath(rel).with_name(by_key[close[0]]).as_posix()
+
+
+def _named_files(election: Election, folder: Path) -> frozenset[str]:
+    return frozenset(
+        os.path.normpath(folder / rel)
+        for contest in election.contests
+        for rnd in contest.rounds
+        for rel in [*([rnd.ballots] if rnd.ballots else []), *(rnd.tallies or [])]
+    )
+
+
 def _check_contest(
     election: Election,
     rules: RuleSet,
@@ -192,6 +229,7 @@ def _check_contest(
     contests: dict[str, int],
     add: Callable[..., None],
     folder: Path,
+    named: frozenset[str],
 ) -> None:
     seen: dict[str, int] = {}
     for pi, pid in enumerate(contest.candidates):
@@ -228,18 +266,34 @@ def _check_contest(
     for ri, rnd in enumerate(contest.rounds):
         if rnd.ballots is not None and rnd.tallies is not None:
             add("give either 'ballots' or 'tallies', not both", "contests", ci, "rounds", ri)
+        written = True
         for key, files in (
             ("ballots", [rnd.ballots] if rnd.ballots else []),
             ("tallies", rnd.tallies or []),
         ):
+            present = [(folder / rel).is_file() for rel in files]
+            written = written and all(present)
             for fi, rel in enumerate(files):
+                if present[fi]:
+                    continue
                 target = folder / rel
-                if not target.is_file():
-                    path: tuple[str | int, ...] = ("contests", ci, "rounds", ri, key)
-                    if key == "tallies":
-                        path = (*path, fi)
-                    add(f"file not found: {rel}", *path, hint=f"looked for {target}")
-        if (rnd.ballots or rnd.tallies) and rnd.issued is None:
+                path: tuple[str | int, ...] = ("contests", ci, "rounds", ri, key)
+                if key == "tallies":
+                    path = (*path, fi)
+                guess = misspelt(folder, rel, named)
+                if guess is not None:
+                    add(f"file not found: {rel}", *path, hint=f"did you mean '{guess}'?")
+                elif target.exists():
+                    add(f"not a file: {rel}", *path, hint=f"looked for {target}")
+                elif any(present):
+                    add(
+                        f"file not found: {rel}",
+                        *path,
+                        hint=f"looked for {target}; the round's other tally sheets are there: "
+                        "write this one too, or take it off the list",
+                    )
+                # else: the round is not entered yet (a new election): still due, not an error
+        if (rnd.ballots or rnd.tallies) and written and rnd.issued is None:
             add(
                 "ballots issued is required once ballots are counted",
                 "contests",

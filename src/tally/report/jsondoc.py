@@ -194,17 +194,24 @@ def count_doc(result: ElectionResult, lang: Lang, inputs: dict[str, str]) -> dic
     for cr in result.contests:
         c = cr.contest
         last = cr.last
-        contests.append(
-            {
-                "id": c.id,
-                "body": c.body,
-                "name": c.name,
-                "seats": c.seats,
-                "rounds": [round_doc(result, cr, rr, lang) for rr in cr.rounds],
-                "elected": cr.elected,
-                "outcome": last.outcome if last else "not_counted",
+        due = cr.not_entered
+        entry: dict[str, object] = {
+            "id": c.id,
+            "body": c.body,
+            "name": c.name,
+            "seats": c.seats,
+            "rounds": [round_doc(result, cr, rr, lang) for rr in cr.rounds],
+            "elected": cr.elected,
+            "outcome": "not_entered" if due else last.outcome if last else "not_counted",
+        }
+        if due is not None:  # only then, as 'poll' is only on a poll's round
+            entry["not_entered"] = {
+                "round": due.round,
+                "files": list(due.files),
+                "message": due.message(lang),
+                "hint": due.hint(lang),
             }
-        )
+        contests.append(entry)
     return {
         "election": loaded.election.congress.name,
         "rules": loaded.rules.id,
@@ -273,8 +280,9 @@ def count_exit_code(doc: Mapping[str, Any]) -> int:
     finals = [c["outcome"] for c in doc["contests"]]
     if "rejected" in outcomes:
         return EXIT_NOT_RECONCILED
-    # A contest not yet voted (say the conference, later in the day) still needs its vote.
-    if any(o in ("tie", "shortfall", "void", "not_counted") for o in finals):
+    # A contest not yet voted (say the conference, later in the day) or whose ballots are not
+    # entered yet still needs its vote.
+    if any(o in ("tie", "shortfall", "void", "not_counted", "not_entered") for o in finals):
         return EXIT_NEEDS_VOTE
     return EXIT_OK
 

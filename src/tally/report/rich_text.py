@@ -11,7 +11,13 @@ from rich.text import Text
 from tally.checks import ValidationReport
 from tally.findings import Lang
 from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, t, tr
-from tally.report.text import base_sentence, decimal, names_of, outcome_sentence
+from tally.report.text import (
+    base_sentence,
+    decimal,
+    names_of,
+    not_counted_sentence,
+    outcome_sentence,
+)
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -201,11 +207,11 @@ def render_count(console: Console, doc: dict[str, Any], lang: Lang) -> None:
     console.print(f"{t(lang, 'Quy chế', 'Rules')}: {doc['rules']} · {doc['tool']}")
     footnotes: list[str] = []
     for c in doc["contests"]:
+        title = f"{tr(BODY, c['body'], lang)} ({c['id']})"
+        if c.get("name"):
+            title = f"{c['name']} ({c['id']})"
         for rd in c["rounds"]:
             console.print()
-            title = f"{tr(BODY, c['body'], lang)} ({c['id']})"
-            if c.get("name"):
-                title = f"{c['name']} ({c['id']})"
             console.print(
                 Text(f"{title} — {t(lang, 'lần', 'round')} {rd['round']}", style="bold underline")
             )
@@ -281,6 +287,18 @@ def render_count(console: Console, doc: dict[str, Any], lang: Lang) -> None:
             for a in rd["assumptions"]:
                 if a not in footnotes:
                     footnotes.append(a)
+        due = c.get("not_entered")
+        if due:
+            console.print()
+            console.print(
+                Text(f"{title} — {t(lang, 'lần', 'round')} {due['round']}", style="bold underline")
+            )
+            console.print(Text(due["message"], style="bold yellow"))
+            console.print(Text(f"{t(lang, 'gợi ý', 'hint')}: {due['hint']}"))
+        elif not c["rounds"]:
+            console.print()
+            console.print(Text(title, style="bold underline"))
+            console.print(Text(not_counted_sentence(lang), style="bold yellow"))
     if footnotes:
         console.print()
         console.print(
@@ -349,6 +367,11 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
             Text(_lower_first(tr(OUTCOME, c["outcome"], lang)), style=style),
         )
     console.print(table)
+    for c in doc["contests"]:
+        due = c.get("not_entered")
+        if due:
+            console.print(Text(f"• {c['id']}: {due['message']}", style="yellow"))
+            console.print(Text(f"  {t(lang, 'gợi ý', 'hint')}: {due['hint']}"))
     rejected = False
     for c in doc["contests"]:
         for rd in c["rounds"]:
@@ -415,11 +438,23 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
         console.print(findings_table(by_body[None], lang))
     console.print()
     errors, warnings, infos = doc["errors"], doc["warnings"], doc["infos"]
+    # Contests whose ballots are not entered (or named) yet: what was counted may be clean,
+    # but the result cannot be called a match with the plan.
+    waiting = [c["id"] for c in doc["contests"] if c["outcome"] in ("not_entered", "not_counted")]
     clean = (
         ("Kết quả đúng đề án và quy chế.", "The result matches the plan and the rules.")
-        if plan is not None
+        if plan is not None and not waiting
         else ("Không có lỗi.", "No problems found.")
     )
+    if waiting:
+        console.print(
+            t(
+                lang,
+                f"Chưa kiểm phiếu xong ({', '.join(waiting)}): chưa thể đối chiếu đầy đủ với đề án.",
+                f"Not all counted yet ({', '.join(waiting)}): the check against the plan is incomplete.",
+            ),
+            style="yellow",
+        )
     if rejected:
         console.print(
             t(

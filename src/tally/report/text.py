@@ -106,3 +106,14 @@ def outcome_sentence(rd: dict[str, Any], lang: Lang) -> str:
         f"Đã bầu đủ {rd['seats']} người; kết quả chờ cấp có thẩm quyền chuẩn y.",
         f"All {rd['seats']} seat(s) filled; the result awaits confirmation by the competent committee.",
     )
+
+
+def not_counted_sentence(lang: Lang) -> str:
+    """A contest none of whose rounds names a ballot file or tally sheets yet."""
+    return t(
+        lang,
+        "Chưa kiểm phiếu: election.yaml chưa ghi tệp phiếu bầu (ballots:) hay biên bản của các "
+        "tổ (tallies:) cho vòng bầu nào.",
+        "Not counted: election.yaml names no ballot file (ballots:) or tally sheets (tallies:) "
+        "for any of its rounds.",
+    )
