@@ -191,3 +191,42 @@ def test_the_same_operator_twice_is_a_warning(election: Path) -> None:
 def test_natural_serial_order() -> None:
     assert sorted(["10", "2", "b", "1", "a"], key=serial_key) == ["1", "2", "10", "a", "b"]
     assert Marks((1,), (), "").text() == "1"
+
+
+# -- Entry-order serials: the journals are aligned by their marks --------------------------
+
+
+def paper_pile() -> list[str]:
+    """The 108 ballots of the example, as an operator types them (the serial is entry order)."""
+    rows = read_rows(ROOT / "examples" / "xa-2025" / "ballots" / "bch-1.csv")
+    return [f"!{r[4]}" if r[4] else (r[2] or "0") for r in rows]
+
+
+def enter_pile(folder: Path, operator: str, lines: list[str]) -> Path:
+    """A journal typed line by line; a ballot invalid from its marks gets its second Enter."""
+    loaded = load_election(folder)
+    path = folder / "journals" / f"bch-r1-{operator.lower()}.jsonl"
+    tick = itertools.count()
+    s = EntrySession.open(
+        path, sheet_for(loaded, "bch", 1), operator, lambda: f"t{next(tick)}", "en"
+    )
+    for line in lines:
+        outcome = s.submit(line)
+        if outcome.status == "confirm":
+            outcome = s.submit("")
+        assert outcome.status in ("committed", "done"), (line, outcome.message)
+    s.close()
+    return path
+
+
+def test_a_skipped_ballot_is_one_difference(election: Path) -> None:
+    pile = paper_pile()
+    a = enter_pile(election, "A", pile)
+    b = enter_pile(election, "B", pile[:39] + pile[40:])  # B skipped the 40th paper
+    code, stdout, _ = invoke(
+        "reconcile", str(a), str(b), "-o", str(election / "o.csv"), "--lang", "en"
+    )
+    assert code == 1
+    assert "Identical: 107 ballots. Different: 1." in stdout, stdout
+    assert f"  #40  A: {pile[39]}   B: (missing)" in stdout
+    assert "B has nothing for A's #40; B's #40–#107 match A's #41–#108" in stdout

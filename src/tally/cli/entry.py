@@ -312,6 +312,8 @@ def _parse_resolution(text: str, sheet: Sheet, lang: Lang) -> tuple[str, Marks |
 
 
 def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
+    from tally.entry.reconcile import counts_text, method_text, shift_text
+
     sheet = result.sheet
     letters = "ABCDEFGHIJ"
     lines = [
@@ -330,13 +332,8 @@ def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
             + f"  {_t(lang, 'mã cuối', 'head')} {src.head[:16]}"
         )
     label_of = {src.label: letter for letter, src in zip(letters, result.sources, strict=False)}
-    lines.append(
-        _t(
-            lang,
-            f"Khớp: {result.agreed} phiếu. Khác nhau: {len(result.differences)}.",
-            f"Identical: {result.agreed} ballots. Different: {len(result.differences)}.",
-        )
-    )
+    lines.append(method_text(result.method, lang))
+    lines.append(counts_text(result, lang))
     missing = _t(lang, "(không có)", "(missing)")
     for diff in result.differences:
         versions = "   ".join(
@@ -361,6 +358,7 @@ def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
                 f"{res.by}'s resolution is stale: a journal changed since; resolve it again",
             )
         lines.append(line)
+        lines += [f"        {shift_text(shift, label_of, lang)}" for shift in diff.shifts]
     for warning in result.warnings:
         lines.append(_t(lang, "cảnh báo: ", "warning: ") + warning)
     return "\n".join(lines)
@@ -547,10 +545,31 @@ def _reconcile_doc(
         ],
         "ballots": len(result.serials),
         "identical": result.agreed,
+        "aligned_by": result.method,
+        "alignment": [
+            {
+                "identical": seg.count if seg.difference is None else 0,
+                "difference": None if seg.difference is None else seg.difference.serial,
+                "serials": {k: list(v) if v is not None else None for k, v in seg.spans.items()},
+            }
+            for seg in result.segments
+        ],
         "differences": [
             {
                 "serial": d.serial,
                 "kind": d.kind,
+                "serials": d.serials,
+                "shifts": [
+                    {
+                        "lacking": x.lacking,
+                        "having": x.having,
+                        "serial": x.serial,
+                        "then": None
+                        if x.lacking_run is None or x.having_run is None
+                        else {x.lacking: list(x.lacking_run), x.having: list(x.having_run)},
+                    }
+                    for x in d.shifts
+                ],
                 "versions": {k: marks(v) for k, v in d.versions.items()},
                 "resolution": None
                 if d.resolution is None
