@@ -373,7 +373,7 @@ def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
     "resolves",
     multiple=True,
     metavar="SERIAL=MARKS",
-    help="Decide a differing ballot from the paper: 17='3 5', 18='!m', 19=absent. Needs --by.",
+    help="Decide a differing ballot from the paper: 17='3 5', 18='!m', 19=absent, 39+1=absent. Needs --by.",
 )
 @click.option("--by", "by", help="Who decided the --resolve (recorded with it).")
 @click.option("--note", default="", help="A note recorded with the --resolve.")
@@ -409,11 +409,18 @@ def reconcile(
     lang: Lang,
     as_json: bool,
 ) -> None:
-    """Compare two or three journals of the same ballots, ballot by ballot (by serial).
+    """Compare two or three journals of the same ballots, ballot by ballot.
 
     Lists every ballot that differs or is missing from a journal. The agreed ballots CSV is
     written only when all journals agree, or each difference has been resolved by a named
     person (--resolve SERIAL=MARKS --by NAME, recorded in a hash-chained resolutions file).
+
+    Journals with typed serials (#17 3 5) are compared by serial. Otherwise the serial is
+    only the entry order: the journals are aligned by their marks, and a paper skipped or
+    entered twice is one difference, named on the first journal's numbering (40, or 39+1
+    for a ballot the first journal has nothing for after its #39): --resolve 40='3 5' if
+    the paper is there, --resolve 40=absent if it is not.
+
     Exit 0 agreed and written, 1 differences remain, 2 bad input.
     """
     from tally.entry.reconcile import (
