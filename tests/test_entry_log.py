@@ -593,3 +593,60 @@ def test_times_as_a_reader_writes_them() -> None:
     assert when("2025-06-14T01:30:05+00:00", "+07:00", "en") == "2025-06-14 01:30:05 (UTC+00:00)"
     assert when("2025-06-14T08:30:05", "+07:00", "vi") == "14/06/2025 08:30:05 (giờ máy)"
     assert when("sáng nay", "+07:00", "vi") == "sáng nay"
+
+
+# ---------------------------------------------------------------------------------------------
+# The journals compared: the alignment by marks
+
+
+@pytest.fixture
+def shifted(tmp_path: Path) -> list[Path]:
+    """B skipped the 3rd paper and mistyped the 6th: one shift and one real difference."""
+    pile = ["1 2", "3 4", "5 6", "7 8", "9 10", "2 3", "4 5", "6 7"]
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    enter(a, pile)
+    enter(b, [*pile[:2], *pile[3:5], "2 11", *pile[6:]], operator="Lê Văn Cường")
+    return [a, b]
+
+
+@pytest.mark.parametrize(("fmt", "lang"), FORMATS)
+def test_the_alignment_of_the_journals(shifted: list[Path], fmt: str, lang: Lang) -> None:
+    text = render(build_log(shifted), fmt, lang)
+    assert _t(lang, "So khớp các nhật ký", "The journals compared") in text
+    assert _t(lang, "Khớp: 6 phiếu. Khác nhau: 2.", "Identical: 6 ballots. Different: 2.") in text
+    nothing = _t(lang, "— (không có)", "— (nothing)")
+    shift = _t(
+        lang,
+        "B không có phiếu ứng với phiếu #3 của A; các phiếu #3–#4 của B khớp với #4–#5 của A",
+        "B has nothing for A's #3; B's #3–#4 match A's #4–#5",
+    )
+    expected = [
+        ["", "#1–#2", "#1–#2", _t(lang, "2 phiếu khớp", "2 identical")],
+        ["3", "#3: 5 6", nothing, shift],
+        ["", "#4–#5", "#3–#4", _t(lang, "2 phiếu khớp", "2 identical")],
+        ["6", "#6: 2 3", "#5: 2 11", _t(lang, "dấu khác nhau", "marks differ")],
+        ["", "#7–#8", "#6–#7", _t(lang, "2 phiếu khớp", "2 identical")],
+    ]
+    if fmt == "html":
+        parser = _Tables()
+        parser.feed(text)
+        rows = [cells for cls, _, cells in parser.rows if cls == "alignment" and cells]
+        assert rows[0] == [
+            _t(lang, "Chỗ khác nhau", "Difference"),
+            "A: a.jsonl",
+            "B: b.jsonl",
+            _t(lang, "Ghi chú", "Note"),
+        ]
+        assert rows[1:] == expected
+        assert "<h2>II. " + _t(lang, "So khớp", "The journals compared") in text
+        assert "<h2>III. " + _t(lang, "Chi tiết từng nhật ký", "Every entry") in text
+    else:
+        assert md_rows(text, _t(lang, "Chỗ khác nhau", "Difference")) == expected
+        assert "## III. " + _t(lang, "Chi tiết từng nhật ký", "Every entry") in text
+
+
+def test_one_journal_has_no_comparison(journal: Path) -> None:
+    log = build_log([journal])
+    assert log.comparison is None
+    assert "So khớp các nhật ký" not in render_html(log, "vi")
+    assert "## II. Every entry" in render_markdown(log, "en")

@@ -31,6 +31,7 @@ EXPECTED_EXIT = {
     "tally count examples/xa-2025 --contest bch --round 1": 4,  # the tie: a re-vote is due
     "tally count dai-hoi-moi --lang en": 4,  # a new election: round 1 not entered yet
     "tally reconcile examples/xa-2025/journals/bch-r1-*.jsonl --lang en": 1,  # they differ
+    "tally reconcile shift/a.jsonl shift/b.jsonl --lang en": 1,  # a skipped paper
     "tally recount examples": 1,  # huyen-2020's plan is not met: the batch exits 1
     "tally recount drill examples --jobs 2 --json --lang en": 1,
 }
@@ -72,3 +73,27 @@ def test_readme_python_snippet_runs() -> None:
     with contextlib.chdir(ROOT), contextlib.redirect_stdout(None):
         for code in snippets:
             exec(compile(code, "README.md", "exec"), {})
+
+
+def test_readme_shift_example_says_what_it_shows(tmp_path: Path) -> None:
+    """The skipped-paper example prints the sentence its comment quotes, and then agrees."""
+    block = next(body for lang, body in BLOCKS if lang == "sh" and "shift/a.jsonl" in body)
+    lines = [x for x in block.splitlines() if x.startswith(("tally ", "printf "))]
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    outputs: list[tuple[int, str]] = []
+    with contextlib.chdir(tmp_path):
+        for line in lines:
+            stdin = None
+            if line.startswith("printf "):
+                printf, _, line = line.partition(" | ")
+                stdin = shlex.split(printf)[1].replace("\\n", "\n")
+            args = shlex.split(line.split(" # ")[0])[1:]
+            result = CliRunner().invoke(cli, args, input=stdin, prog_name="tally")
+            outputs.append((result.exit_code, result.stdout))
+        agreed = (tmp_path / "shift" / "agreed.csv").read_text(encoding="utf-8")
+    shown = lines[2].split("# exit 1: ")[1]
+    assert outputs[2][0] == 1 and shown in outputs[2][1]
+    assert outputs[3][0] == 0
+    assert (
+        agreed == "ballot,struck,unmarked,invalid\n1,1 2,,\n2,3 4,,\n3,5 6,,\n4,7 8,,\n5,9 10,,\n"
+    )

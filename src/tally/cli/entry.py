@@ -341,6 +341,8 @@ def _parse_resolution(text: str, sheet: Sheet, lang: Lang) -> tuple[str, Marks |
 
 
 def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
+    from tally.entry.reconcile import counts_text, method_text, shift_text
+
     sheet = result.sheet
     letters = "ABCDEFGHIJ"
     lines = [
@@ -359,13 +361,8 @@ def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
             + f"  {_t(lang, 'mã cuối', 'head')} {src.head[:16]}"
         )
     label_of = {src.label: letter for letter, src in zip(letters, result.sources, strict=False)}
-    lines.append(
-        _t(
-            lang,
-            f"Khớp: {result.agreed} phiếu. Khác nhau: {len(result.differences)}.",
-            f"Identical: {result.agreed} ballots. Different: {len(result.differences)}.",
-        )
-    )
+    lines.append(method_text(result.method, lang))
+    lines.append(counts_text(result, lang))
     missing = _t(lang, "(không có)", "(missing)")
     for diff in result.differences:
         versions = "   ".join(
@@ -390,6 +387,7 @@ def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
                 f"{res.by}'s resolution is stale: a journal changed since; resolve it again",
             )
         lines.append(line)
+        lines += [f"        {shift_text(shift, label_of, lang)}" for shift in diff.shifts]
     for warning in result.warnings:
         lines.append(_t(lang, "cảnh báo: ", "warning: ") + warning)
     return "\n".join(lines)
@@ -404,7 +402,7 @@ def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
     "resolves",
     multiple=True,
     metavar="SERIAL=MARKS",
-    help="Decide a differing ballot from the paper: 17='3 5', 18='!m', 19=absent. Needs --by.",
+    help="Decide a differing ballot from the paper: 17='3 5', 18='!m', 19=absent, 39+1=absent. Needs --by.",
 )
 @click.option("--by", "by", help="Who decided the --resolve (recorded with it).")
 @click.option("--note", default="", help="A note recorded with the --resolve.")
@@ -440,11 +438,18 @@ def reconcile(
     lang: Lang,
     as_json: bool,
 ) -> None:
-    """Compare two or three journals of the same ballots, ballot by ballot (by serial).
+    """Compare two or three journals of the same ballots, ballot by ballot.
 
     Lists every ballot that differs or is missing from a journal. The agreed ballots CSV is
     written only when all journals agree, or each difference has been resolved by a named
     person (--resolve SERIAL=MARKS --by NAME, recorded in a hash-chained resolutions file).
+
+    Journals with typed serials (#17 3 5) are compared by serial. Otherwise the serial is
+    only the entry order: the journals are aligned by their marks, and a paper skipped or
+    entered twice is one difference, named on the first journal's numbering (40, or 39+1
+    for a ballot the first journal has nothing for after its #39): --resolve 40='3 5' if
+    the paper is there, --resolve 40=absent if it is not.
+
     Exit 0 agreed and written, 1 differences remain, 2 bad input.
     """
     from tally.entry.reconcile import (
@@ -576,10 +581,31 @@ def _reconcile_doc(
         ],
         "ballots": len(result.serials),
         "identical": result.agreed,
+        "aligned_by": result.method,
+        "alignment": [
+            {
+                "identical": seg.count if seg.difference is None else 0,
+                "difference": None if seg.difference is None else seg.difference.serial,
+                "serials": {k: list(v) if v is not None else None for k, v in seg.spans.items()},
+            }
+            for seg in result.segments
+        ],
         "differences": [
             {
                 "serial": d.serial,
                 "kind": d.kind,
+                "serials": d.serials,
+                "shifts": [
+                    {
+                        "lacking": x.lacking,
+                        "having": x.having,
+                        "serial": x.serial,
+                        "then": None
+                        if x.lacking_run is None or x.having_run is None
+                        else {x.lacking: list(x.lacking_run), x.having: list(x.having_run)},
+                    }
+                    for x in d.shifts
+                ],
                 "versions": {k: marks(v) for k, v in d.versions.items()},
                 "resolution": None
                 if d.resolution is None

@@ -3,7 +3,9 @@
 Who typed what, and when: each journal's summary (operators, first and last time, ballots
 entered, corrections, undos, pauses and its head hash), then every entry in order with the
 marks as typed and the count's judgement of them, then the resolutions of the differences
-between journals, then room for signatures.
+between journals, then room for signatures. With two or more journals, how they were
+compared comes after the summary: which ballots of each journal are identical, shifted or
+not (the alignment of :mod:`tally.entry.reconcile`, the same one ``tally reconcile`` makes).
 
 Nothing is decided here: the journals are read and verified by
 :func:`tally.entry.journal.read_journal` (a broken chain raises ``JournalError`` naming the
@@ -22,6 +24,15 @@ from typing import Literal, assert_never
 
 from tally import __version__
 from tally.entry.journal import Entry, JournalError, Kind, group, read_journal
+from tally.entry.reconcile import (
+    Reconciliation,
+    Segment,
+    Source,
+    compare,
+    counts_text,
+    method_text,
+    shift_text,
+)
 from tally.entry.session import (
     EntryInputError,
     EntryState,
@@ -109,6 +120,7 @@ class ResolutionRow:
     versions: tuple[tuple[str, str], ...]  # journal label → marks as typed ("" = not entered)
     note: str
     superseded_by: int | None  # seq of the next resolution of the same serial
+    serials: tuple[tuple[str, str], ...] = ()  # aligned by marks: each journal's own serial
 
 
 @dataclass(frozen=True)
@@ -128,6 +140,7 @@ class EntryLog:
     resolutions: ResolutionLog | None
     zone: str  # the UTC offset of the first entry ("+07:00"), "" if it has none
     tools: tuple[str, ...]  # the versions of tally that wrote the journals
+    comparison: Reconciliation | None = None  # two or more journals: how their ballots pair
 
     @property
     def operators(self) -> tuple[str, ...]:
@@ -154,7 +167,7 @@ def _judge(marks: Marks, sheet: Sheet) -> tuple[Judgement | None, str]:
         return None, str(exc)
 
 
-def _journal(label: str, path: Path) -> tuple[JournalLog, Sheet]:
+def _journal(label: str, path: Path) -> tuple[JournalLog, Source]:
     journal = read_journal(path)
     header = journal.header
     if header.str_("purpose") == "resolutions":
@@ -226,7 +239,7 @@ def _journal(label: str, path: Path) -> tuple[JournalLog, Sheet]:
             len(journal.torn),
             tuple(rows),
         ),
-        sheet,
+        Source(label, path, tuple(state.operators), journal.head, state),
     )
 
 
@@ -263,6 +276,7 @@ def _resolutions(path: Path, sheet: Sheet) -> ResolutionLog:
         marks = None if absent else Marks.of(entry)
         judgement, unjudged = _judge(marks, sheet) if marks is not None else (None, "")
         versions = entry.fields.get("versions")
+        serials = entry.fields.get("serials")
         rows.append(
             ResolutionRow(
                 entry.seq,
@@ -275,6 +289,7 @@ def _resolutions(path: Path, sheet: Sheet) -> ResolutionLog:
                 tuple(versions.items()) if isinstance(versions, dict) else (),
                 entry.str_("note"),
                 later[0] if later else None,
+                tuple(serials.items()) if isinstance(serials, dict) else (),
             )
         )
     return ResolutionLog(path.name, path, journal.head, tuple(rows))
@@ -296,9 +311,12 @@ def build_log(journals: list[Path], resolutions: Path | None = None) -> EntryLog
             raise JournalError.at("the same journal is given twice", path)
         seen.append(path)
     logs: list[JournalLog] = []
+    sources: list[Source] = []
     sheet: Sheet | None = None
     for label, path in zip(_labels(journals), journals, strict=True):
-        log, found = _journal(label, path)
+        log, source = _journal(label, path)
+        found = source.sheet
+        sources.append(source)
         if sheet is None:
             sheet = found
         elif not found.same_ballot(sheet):
@@ -320,7 +338,9 @@ def build_log(journals: list[Path], resolutions: Path | None = None) -> EntryLog
     for log in logs:
         if log.tool and log.tool not in tools:
             tools.append(log.tool)
-    return EntryLog(sheet, tuple(logs), res, zone, tuple(tools))
+    # Compared without the resolutions: those are printed as recorded, in their own section.
+    comparison = compare(tuple(sources), {}) if len(sources) > 1 else None
+    return EntryLog(sheet, tuple(logs), res, zone, tuple(tools), comparison)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -582,6 +602,60 @@ def _row_cells(row: LogRow, log: EntryLog, lang: Lang) -> list[str]:
     ]
 
 
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _letters(log: EntryLog) -> dict[str, str]:
+    """Journal label → its letter in the comparison, as ``tally reconcile`` prints it."""
+    return {j.label: LETTERS[i % len(LETTERS)] for i, j in enumerate(log.journals)}
+
+
+def _comparison_title(lang: Lang) -> str:
+    return _t(lang, "So khớp các nhật ký", "The journals compared")
+
+
+def _comparison_intro(result: Reconciliation, lang: Lang) -> list[str]:
+    return [method_text(result.method, lang), counts_text(result, lang)]
+
+
+def _comparison_heads(log: EntryLog, lang: Lang) -> list[str]:
+    letters = _letters(log)
+    return [
+        _t(lang, "Chỗ khác nhau", "Difference"),
+        *(f"{letters[j.label]}: {clean(j.label)}" for j in log.journals),
+        _t(lang, "Ghi chú", "Note"),
+    ]
+
+
+def _span(span: tuple[str, str] | None) -> str:
+    if span is None:
+        return "—"
+    first, last = span
+    return f"#{first}" if first == last else f"#{first}–#{last}"
+
+
+def _segment_cells(seg: Segment, log: EntryLog, lang: Lang) -> list[str]:
+    """One row of the alignment: a run of identical ballots, or one difference."""
+    labels = [j.label for j in log.journals]
+    diff = seg.difference
+    if diff is None:
+        note = _t(lang, f"{seg.count} phiếu khớp", f"{seg.count} identical")
+        return ["", *(_span(seg.spans[x]) for x in labels), note]
+    cells = [clean(diff.serial)]
+    for label in labels:
+        marks = diff.versions[label]
+        cells.append(
+            _t(lang, "— (không có)", "— (nothing)")
+            if marks is None
+            else f"{_span(seg.spans[label])}: {marks.text()}"
+        )
+    if diff.shifts:
+        note = " · ".join(shift_text(x, _letters(log), lang) for x in diff.shifts)
+    else:
+        note = _t(lang, "dấu khác nhau", "marks differ")
+    return [*cells, note]
+
+
 def _resolution_heads(lang: Lang) -> list[str]:
     return [
         _t(lang, "Mục", "Seq"),
@@ -596,8 +670,10 @@ def _resolution_heads(lang: Lang) -> list[str]:
 
 
 def _resolution_cells(row: ResolutionRow, log: EntryLog, lang: Lang) -> list[str]:
+    own = dict(row.serials)  # "a.jsonl #40: 3 5" when the journals were aligned by marks
     versions = "; ".join(
-        f"{label}: {text or _t(lang, '(không có)', '(not entered)')}"
+        f"{label}{f' #{own[label]}' if own.get(label) else ''}: "
+        f"{text or _t(lang, '(không có)', '(not entered)')}"
         for label, text in row.versions
     )
     decision = (
@@ -700,7 +776,18 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
         out.append(f"- {_md(clean(j.label))}: `{group(j.head)}`")
     out.append("")
 
-    out += [f"## II. {_t(lang, 'Chi tiết từng nhật ký', 'Every entry')}", ""]
+    number = iter(("II", "III", "IV"))
+    if log.comparison is not None:
+        out += [f"## {next(number)}. {_md(_comparison_title(lang))}", ""]
+        out += [_md(x) for x in _comparison_intro(log.comparison, lang)] + [""]
+        out += _md_table(
+            _comparison_heads(log, lang),
+            [_segment_cells(seg, log, lang) for seg in log.comparison.segments],
+            ["---:"] + ["---"] * (len(log.journals) + 1),
+        )
+        out.append("")
+
+    out += [f"## {next(number)}. {_t(lang, 'Chi tiết từng nhật ký', 'Every entry')}", ""]
     for i, j in enumerate(log.journals, 1):
         who = ", ".join(clean(x) for x in j.operators)
         out += [f"### {i}. {_md(clean(j.label))}" + (f" — {_md(who)}" if who else ""), ""]
@@ -715,7 +802,7 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
 
     if log.resolutions is not None:
         res = log.resolutions
-        out += [f"## III. {_t(lang, 'Quyết định về các chênh lệch', 'Resolutions')}", ""]
+        out += [f"## {next(number)}. {_t(lang, 'Quyết định về các chênh lệch', 'Resolutions')}", ""]
         out += [_md(_resolution_intro(lang)), ""]
         out += [f"- {_t(lang, 'Tệp', 'File')}: {_md(clean(res.label))}"]
         out += [f"- {_head_label(lang)}: `{res.head}`", f"  (`{group(res.head)}`)", ""]
@@ -789,6 +876,8 @@ td.marks { white-space: nowrap; }
 .entries tr.invalid td.judgement { font-weight: bold; }
 .entries tr.session td { background: #f4f4f4; }
 .resolutions .head { font-size: 10.5pt; }
+.alignment tr.difference td { font-weight: bold; }
+.alignment td.note { font-size: 10pt; }
 /* A decision replaced by a later one stays legible (it is part of the record), in grey. */
 .resolutions tr.superseded td { color: #555; font-style: italic; }
 /* The signatures and the imprint stay together and take the last rows of the table before
@@ -842,8 +931,37 @@ def _summary_html(log: EntryLog, lang: Lang) -> str:
     )
 
 
+def _numbers(log: EntryLog) -> tuple[str, str]:
+    """The numbers of the sections after the comparison (there is none for one journal)."""
+    return ("III", "IV") if log.comparison is not None else ("II", "III")
+
+
+def _comparison_html(log: EntryLog, lang: Lang) -> str:
+    result = log.comparison
+    if result is None:
+        return ""
+    rows: list[str] = []
+    for seg in result.segments:
+        cells = _segment_cells(seg, log, lang)
+        cls = "identical" if seg.difference is None else "difference"
+        middle = "".join(f'<td class="marks mono">{_e(c)}</td>' for c in cells[1:-1])
+        rows.append(
+            f'<tr class="{cls}"><td class="num serial">{_e(cells[0])}</td>{middle}'
+            f'<td class="note">{_e(cells[-1])}</td></tr>'
+        )
+    intro = "".join(f"<p>{_e(x)}</p>" for x in _comparison_intro(result, lang))
+    return (
+        f"<h2>II. {_e(_comparison_title(lang))}</h2>\n"
+        f'<section class="comparison">{intro}\n'
+        f'<table class="alignment">{_thead(_comparison_heads(log, lang))}<tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table>\n</section>\n"
+    )
+
+
 def _entries_html(log: EntryLog, lang: Lang) -> str:
-    out = [f"<h2>II. {_e(_t(lang, 'Chi tiết từng nhật ký', 'Every entry'))}</h2>\n"]
+    number = _numbers(log)[0]
+    out = [f"<h2>{number}. {_e(_t(lang, 'Chi tiết từng nhật ký', 'Every entry'))}</h2>\n"]
     for i, j in enumerate(log.journals, 1):
         who = ", ".join(clean(x) for x in j.operators)
         out.append(
@@ -883,7 +1001,8 @@ def _resolutions_html(log: EntryLog, lang: Lang) -> str:
     if res is None:
         return ""
     out = [
-        f"<h2>III. {_e(_t(lang, 'Quyết định về các chênh lệch', 'Resolutions'))}</h2>\n",
+        f"<h2>{_numbers(log)[1]}. "
+        f"{_e(_t(lang, 'Quyết định về các chênh lệch', 'Resolutions'))}</h2>\n",
         f'<section class="resolutions"><p>{_e(_resolution_intro(lang))}</p>\n',
         f'<p class="head">{_e(_t(lang, "Tệp", "File"))}: {_e(clean(res.label))} · '
         f"{_e(_head_label(lang))}: "
@@ -952,6 +1071,7 @@ def render_html(log: EntryLog, lang: Lang) -> str:
         f'<dl class="facts">{facts}</dl>\n'
         f'<p class="zone">{_e(_zone_sentence(log, lang))}</p>\n'
         + _summary_html(log, lang)
+        + _comparison_html(log, lang)
         + _entries_html(log, lang)
         + _resolutions_html(log, lang)
         + _closing_html(log, lang)

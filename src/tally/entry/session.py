@@ -342,6 +342,7 @@ class EntryState:
     last: tuple[str, Marks] | None = None
     operators: list[str] = field(default_factory=list)
     path: Path | None = None  # the journal, for messages
+    typed: set[str] = field(default_factory=set)  # serials typed as #serial (not entry order)
 
     def apply(self, entry: Entry) -> None:
         kind = entry.kind
@@ -351,6 +352,8 @@ class EntryState:
             self.actions.append((serial, None, entry.seq))
             self.ballots[serial] = marks
             self.last = (serial, marks)
+            if entry.fields.get("typed") is True:
+                self.typed.add(serial)
         elif kind == "correct":
             serial = entry.str_("serial")
             marks = Marks.of(entry)
@@ -365,6 +368,7 @@ class EntryState:
             serial, before, _ = self.actions.pop()
             if before is None:
                 self.ballots.pop(serial, None)
+                self.typed.discard(serial)
             else:
                 self.ballots[serial] = before
             self.last = next(reversed(self.ballots.items()), None)
@@ -381,6 +385,18 @@ class EntryState:
                 operator = entry.str_("operator")
                 if operator and operator not in self.operators:
                     self.operators.append(operator)
+
+    def entry_order(self) -> bool:
+        """Are the serials only the order of entry (1, 2, 3 … as entered, none typed)?
+
+        Party ballots carry no number, so the serial is where the paper was in the pile, and
+        two journals of one pile are compared by their marks, not by these numbers. Journals
+        written before ``typed`` was recorded count as entry order when their serials are
+        1 … n in the order entered, which is what automatic numbering gives.
+        """
+        return not self.typed and all(
+            serial == str(i) for i, serial in enumerate(self.ballots, start=1)
+        )
 
     def next_serial(self) -> str:
         numbers = [int(s) for s in self.ballots if s.isascii() and s.isdigit() and len(s) < 12]
@@ -667,6 +683,8 @@ class EntrySession:
                 ),
             )
         fields: dict[str, Value] = {"serial": serial, **marks.fields()}
+        if command.action == "ballot" and command.serial is not None:
+            fields["typed"] = True  # a serial typed on purpose: reconcile compares by it
         if command.action == "correct":
             fields["was"] = state.ballots[serial].text()
         entry = self._append(command.action, fields)
