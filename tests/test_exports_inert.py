@@ -98,6 +98,15 @@ def test_csv_prefixes_dangerous_text_cells(folder: Path) -> None:
         assert row["votes"].isdigit()  # numbers stay numbers
 
 
+def test_xlsx_shows_a_control_character_instead_of_failing(tmp_path: Path) -> None:
+    from tally.report.export import build_workbook
+
+    doc = json.loads(run("count", ROOT / "examples" / "xa-2025", "--json").stdout)
+    doc["contests"][0]["rounds"][0]["candidates"][0]["name"] = "A\x01B"
+    ws = build_workbook(doc, "en")[doc["contests"][0]["id"]]
+    assert "A<U+0001>B" in [c.value for line in ws.iter_rows() for c in line]
+
+
 @pytest.mark.parametrize("name", ["-2", "\tTab", "\rCR"])
 def test_text_cells_are_prefixed_and_negative_numbers_stay_numbers(name: str) -> None:
     """The exports from a count document whose first name is ``name`` and whose first vote

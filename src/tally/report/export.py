@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -179,6 +179,8 @@ def sheet_title(raw: str, taken: set[str]) -> str:
 def _put(ws: Worksheet, row: int, column: int, value: CellValue = None) -> Cell:
     """Every cell is written here: text a spreadsheet would run as a formula stays text
     (type ``s``, and Excel's quote prefix so that editing the cell does not revive it)."""
+    if isinstance(value, str):  # a control character cannot be stored: show it, as the log does
+        value = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"<U+{ord(m.group()):04X}>", value)
     cell = ws.cell(row=row, column=column, value=value)
     assert isinstance(cell, Cell)
     if isinstance(value, str) and value.startswith(FORMULA_START):
