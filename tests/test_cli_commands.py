@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 
 from tally.cli.main import cli
 from tally.config.schema import election_schema
-from tally.ruleset.loader import builtin_ids, load_ruleset
+from tally.ruleset.loader import builtin_dir, builtin_ids, load_ruleset
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -340,11 +340,14 @@ def test_count_json_has_the_design_keys(example: str) -> None:
     assert doc["tool"] == "tally 0.1.0"
     assert isinstance(doc["election"], str) and doc["election"]
 
-    # inputs: sha256 of election.yaml and of every ballots file, by relative path
+    # inputs: sha256 of election.yaml and of every ballots file, by relative path, and of
+    # the built-in rule set's YAML
     ballots = sorted(p.relative_to(folder).as_posix() for p in (folder / "ballots").glob("*.csv"))
-    assert sorted(doc["inputs"]) == sorted(["election.yaml", *ballots])
+    builtin = f"builtin:{doc['rules']}"
+    assert sorted(doc["inputs"]) == sorted(["election.yaml", *ballots, builtin])
     for rel, digest in doc["inputs"].items():
-        assert digest == sha256(folder / rel), rel
+        path = builtin_dir() / f"{doc['rules']}.yaml" if rel == builtin else folder / rel
+        assert digest == sha256(path), rel
 
     assert doc["contests"]
     for c in doc["contests"]:
@@ -452,4 +455,5 @@ def test_count_with_tally_sheets(tmp_path: Path) -> None:
         "ballots/dbct-1.csv",
         "tallies/bt-g1.yaml",
         "tallies/bt-g2.yaml",
+        "builtin:qd-190-2024",
     }

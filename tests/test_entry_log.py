@@ -375,6 +375,26 @@ def test_markdown_escapes_a_hostile_operator(hostile: Path) -> None:
         assert len(summary[0]) == 9 and summary[0][1] == HOSTILE
 
 
+def test_markdown_renders_names_as_typed(tmp_path: Path) -> None:
+    """Rendered by a CommonMark reader, an operator's name is text: no HTML, no entity, no
+    heading, no list, no emphasis, wherever it stands (a table cell, a heading, a list)."""
+    from markdown_it import MarkdownIt
+
+    name = "1. <b>An</b> &lt; *x* # H #"
+    path = tmp_path / "j.jsonl"
+    enter(path, ["1 2"], operator=name)
+    for lang in LANGS:
+        html = (
+            MarkdownIt("commonmark")
+            .enable("table")
+            .render(render_markdown(build_log([path]), lang))
+        )
+        assert "<b>" not in html and "<em>x</em>" not in html
+        literal = "1. &lt;b&gt;An&lt;/b&gt; &amp;lt; *x* # H #"
+        assert html.count(literal) >= 3  # the summary, the journal's heading, the entries
+        assert not re.search(r"<h\d>[^<]*# H</h\d>", html.replace(literal, "NAME"))
+
+
 def test_control_and_direction_characters_are_made_visible(tmp_path: Path) -> None:
     path = tmp_path / "j.jsonl"
     enter(path, ["1 2"], operator="Bình\u202eevil\x07")

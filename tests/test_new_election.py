@@ -61,7 +61,7 @@ def test_validate_notes_rounds_not_entered(fresh: Path) -> None:
         ("dbct", "info"),
     }
     assert len(notes) == 4 and doc["errors"] == 0
-    assert doc["inputs"] == {"election.yaml": doc["inputs"]["election.yaml"]}
+    assert set(doc["inputs"]) == {"election.yaml", "builtin:qd-190-2024"}
 
 
 def test_validate_note_in_vietnamese(fresh: Path) -> None:
@@ -96,7 +96,7 @@ def test_count_json_not_entered(fresh: Path) -> None:
     assert (due["round"], due["files"]) == (1, ["ballots/bch-1.csv"])
     assert "ballots/bch-1.csv" in due["message"]
     assert "tally enter" in due["hint"] and "--contest bch --round 1" in due["hint"]
-    assert set(doc["inputs"]) == {"election.yaml"}
+    assert set(doc["inputs"]) == {"election.yaml", "builtin:qd-190-2024"}
 
 
 def test_check_and_recount_say_the_same(fresh: Path) -> None:
@@ -129,7 +129,7 @@ def test_minutes_refuse_a_round_not_entered(fresh: Path) -> None:
 
 def test_fingerprint_skips_files_not_written(fresh: Path) -> None:
     digests = input_digests(load_election(fresh))
-    assert list(digests) == ["election.yaml"]
+    assert list(digests) == ["election.yaml", "builtin:qd-190-2024"]
     assert run("verify", fresh, "--fingerprint", "0000-0000-0000-0000").exit_code == 1
 
 
@@ -153,7 +153,7 @@ def test_enter_then_export_creates_the_named_file(fresh: Path) -> None:
     assert "not_entered" not in contest(doc, "bt")
     assert [r["round"] for r in contest(doc, "bt")["rounds"]] == [1]
     assert contest(doc, "bch")["outcome"] == "not_entered"
-    assert set(doc["inputs"]) == {"election.yaml", "ballots/bt-1.csv"}
+    assert set(doc["inputs"]) == {"election.yaml", "builtin:qd-190-2024", "ballots/bt-1.csv"}
 
 
 # --- a later round not voted yet ------------------------------------------------------------

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from tally.ballots.csvfile import read_rows
-from tally.ballots.sheets import read_sheet
+from tally.ballots.sheets import ListedSheet, read_sheets
 from tally.checks import PollOutcome, layout_for, max_list_length
 from tally.config.loader import LoadedElection, NotEntered
 from tally.config.models import Contest, Round
@@ -89,12 +89,15 @@ def _round_tally(
         path = loaded.data_file(rnd.ballots)
         return count_rows(read_rows(path), spec, path)
     if rnd.tallies:
-        total: Tally | None = None
-        for rel in rnd.tallies:
-            sheet = read_sheet(loaded.data_file(rel), cands)
-            total = sheet if total is None else total.merge(sheet)
-        assert total is not None
-        return total
+        listed = [
+            ListedSheet(
+                rel,
+                loaded.data_file(rel),
+                loaded.where("contests", ci, "rounds", ri, "tallies", fi),
+            )
+            for fi, rel in enumerate(rnd.tallies)
+        ]
+        return read_sheets(listed, cands)
     raise ConfigError(
         Issue(
             "this round has no ballots or tallies to count",

@@ -4,14 +4,21 @@ A signed paper (the minutes) prints it, so the paper can be matched with the fil
 from: ``tally verify ELECTION --fingerprint XXXX`` recomputes it. The fingerprint covers the
 names and contents of the files, in a fixed order; nothing else (not the tool version, not the
 clock), so the same files always give the same fingerprint.
+
+The rule set decides who is elected as much as the ballots do, so it is an input too: a local
+rule file and every file up its ``extends`` chain (by path relative to the election folder),
+and the built-in rule set at the root by its content (``builtin:<id>``), so a copy of tally
+whose built-in rules say something else does not match.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from tally.config.loader import LoadedElection
+from tally.ruleset.loader import is_builtin_file
 
 SHORT_LEN = 16  # hex digits printed by the signatures: 64 bits, four groups of four
 
@@ -25,18 +32,31 @@ def sha256(path: Path) -> str:
 
 
 def input_digests(loaded: LoadedElection) -> dict[str, str]:
-    """SHA-256 of election.yaml and of every data file it names, keyed by relative path.
+    """SHA-256 of election.yaml, of every data file it names and of every rule file, keyed by
+    relative path (``builtin:<id>`` for a built-in rule set).
 
     A round not entered yet has no files to digest: they are left out, so the fingerprint
     changes when they are written.
     """
     digests = {"election.yaml": sha256(loaded.path)}
+    for path in loaded.rule_files:
+        digests[_rule_key(loaded, path)] = sha256(path)
     for contest in loaded.election.contests:
         for rnd in contest.rounds:
             if loaded.entered(rnd):
                 for rel in rnd.data_files:
                     digests[rel] = sha256(loaded.data_file(rel))
     return digests
+
+
+def _rule_key(loaded: LoadedElection, path: Path) -> str:
+    if is_builtin_file(path):
+        return f"builtin:{path.stem}"
+    try:
+        rel = os.path.relpath(path, loaded.folder)
+    except ValueError:  # another drive (Windows): no relative path exists
+        rel = str(path.resolve())
+    return Path(rel).as_posix()
 
 
 def fingerprint(digests: dict[str, str]) -> str:

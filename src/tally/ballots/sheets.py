@@ -1,16 +1,24 @@
-"""Counting groups' tally sheets (YAML): one per group, merged into the round's tally."""
+"""Counting groups' tally sheets (YAML): one per group, merged into the round's tally.
+
+A round's sheets must be distinct. A pile counted twice is the one mistake the figure checks
+cannot see when the doubled sheet replaces another (54 + 54 ballots still make the 108 issued),
+and it changes who is elected; so the same file listed twice, two sheets of one group and two
+sheets with the same figures are refused before anything is added up.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tally.config.pydantic_errors import issues_from_validation
 from tally.count import DERIVED_REASONS, TYPED_REASONS, Tally
-from tally.errors import BallotFileError, Issue
+from tally.errors import BallotFileError, Issue, Location
 from tally.ruleset.models import INVALID_REASONS, InvalidReason
-from tally.yamlsrc import load_yaml
+from tally.yamlsrc import SourceMap, load_yaml
 
 
 class TallySheet(BaseModel):
@@ -23,8 +31,102 @@ class TallySheet(BaseModel):
     kept: dict[int, int] | None = Field(None, description="n_k: valid ballots keeping k names")
 
 
+@dataclass(frozen=True)
+class ListedSheet:
+    """A tally sheet's file and the place in election.yaml that lists it."""
+
+    name: str  # as election.yaml writes it
+    path: Path
+    listed_at: Location
+
+
+@dataclass(frozen=True)
+class _Read:
+    listed: ListedSheet
+    group: str  # as the sheet writes it
+    key: str  # the group compared: `1` and `"1"`, `Tổ 1` and `tổ 1` are one group
+    source: SourceMap
+    tally: Tally
+
+
+def _at(where: Location) -> str:
+    """``path:line``: enough to find the other copy."""
+    text = str(where.path) if where.path is not None else "?"
+    return f"{text}:{where.line}" if where.line is not None else text
+
+
+def read_sheets(sheets: Sequence[ListedSheet], candidates: list[str]) -> Tally:
+    """The round's tally: every group's sheet added up, once each.
+
+    Refused (BallotFileError, naming both places): one file listed twice (after resolving the
+    path, so ``a.yaml`` and ``x/../a.yaml`` are one file), two sheets of the same ``group``, and
+    two sheets with the same figures. Figures, not file bytes, are compared: a copy whose group
+    was renamed, or whose comments, spacing, key order or zero entries differ, has other bytes
+    but is the same pile counted twice.
+    """
+    issues: list[Issue] = []
+    first_listed: dict[Path, ListedSheet] = {}
+    for sheet in sheets:
+        key = sheet.path.resolve()
+        if key in first_listed:
+            issues.append(
+                Issue(
+                    f"the tally sheet {sheet.name} is listed twice: here and at "
+                    f"{_at(first_listed[key].listed_at)}",
+                    sheet.listed_at,
+                    "list each counting group's sheet once",
+                )
+            )
+        else:
+            first_listed[key] = sheet
+    if issues:
+        raise BallotFileError(issues)
+    read: list[_Read] = []
+    for sheet in sheets:
+        parsed, source, tally = _read_one(sheet.path, candidates)
+        label = str(parsed.group).strip()
+        read.append(_Read(sheet, label, label.casefold(), source, tally))
+    by_group: dict[str, _Read] = {}
+    by_figures: list[_Read] = []
+    for this in read:
+        other = by_group.setdefault(this.key, this)
+        if other is not this:
+            issues.append(
+                Issue(
+                    f"group {this.group} has a second sheet: this one and "
+                    f"{_at(other.source.location(('group',)))}",
+                    this.source.location(("group",)),
+                    "each counting group hands in one sheet; list only the group's own sheet",
+                )
+            )
+            continue
+        same = next((o for o in by_figures if o.tally == this.tally), None)
+        if same is not None:
+            issues.append(
+                Issue(
+                    f"the same figures as the sheet of group {same.group} at "
+                    f"{_at(same.source.location(('collected',)))}: a copy of one pile",
+                    this.source.location(("collected",)),
+                    "list each group's own sheet; if two groups really counted identical "
+                    "figures, recount one of the piles to be sure",
+                )
+            )
+            continue
+        by_figures.append(this)
+    if issues:
+        raise BallotFileError(issues)
+    total = read[0].tally
+    for this in read[1:]:
+        total = total.merge(this.tally)
+    return total
+
+
 def read_sheet(path: Path, candidates: list[str]) -> Tally:
     """One group's sheet as a Tally over ``candidates`` (ballot order)."""
+    return _read_one(path, candidates)[2]
+
+
+def _read_one(path: Path, candidates: list[str]) -> tuple[TallySheet, SourceMap, Tally]:
     data, source = load_yaml(path, BallotFileError)
     try:
         sheet = TallySheet.model_validate(data)
@@ -64,10 +166,11 @@ def read_sheet(path: Path, candidates: list[str]) -> Tally:
     assert set(INVALID_REASONS) == TYPED_REASONS | DERIVED_REASONS
     invalid: dict[InvalidReason, int] = {r: sheet.invalid.get(r, 0) for r in INVALID_REASONS}
     kept = dict(sorted(sheet.kept.items())) if sheet.kept is not None else None
-    return Tally(
+    tally = Tally(
         len(candidates),
         sheet.collected,
         invalid,
         [sheet.votes[pid] for pid in candidates],
         kept,
     )
+    return sheet, source, tally

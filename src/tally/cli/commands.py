@@ -446,8 +446,9 @@ def minutes(
 def verify(election: str, given: str, lang: Lang, as_json: bool) -> None:
     """Check that the files of ELECTION are the ones a signed paper was made from.
 
-    Recomputes the fingerprint of election.yaml and every ballot and tally file, and compares
-    it with the one printed on the minutes. Exit 0 it matches · 1 it does not · 2 bad input.
+    Recomputes the fingerprint of election.yaml, every ballot and tally file and the rule set
+    (a local rule file, every file it extends, a built-in rule set by its content), and
+    compares it with the one printed on the minutes. Exit 0 it matches · 1 it does not · 2 bad input.
     """
     from tally.config.loader import load_election
     from tally.fingerprint import fingerprint, input_digests, matches, short

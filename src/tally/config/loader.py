@@ -15,7 +15,7 @@ from tally.config.references import check_references
 from tally.errors import ConfigError, Issue, Location, TallyError
 from tally.findings import Lang
 from tally.labels import t
-from tally.ruleset.loader import load_ruleset
+from tally.ruleset.loader import load_ruleset_files
 from tally.ruleset.models import RuleSet
 from tally.yamlsrc import SourceMap, load_yaml
 
@@ -30,6 +30,7 @@ class LoadedElection:
     rules: RuleSet
     path: Path  # the election.yaml
     source: SourceMap
+    rule_files: tuple[Path, ...]  # the rule set's files: the one named, then what it extends
 
     @property
     def folder(self) -> Path:
@@ -146,13 +147,13 @@ def load_election(path: Path) -> LoadedElection:
     except ValidationError as exc:
         raise ConfigError(issues_from_validation(exc, source.location, _all_keys())) from None
     try:
-        rules = load_ruleset(election.rules, yaml_path.parent)
+        rules, rule_files = load_ruleset_files(election.rules, yaml_path.parent)
     except TallyError as exc:
         loc = source.location(("rules",))
         raise ConfigError(
             [i if i.location.path else Issue(i.message, loc, i.hint) for i in exc.issues]
         ) from None
-    loaded = LoadedElection(election, rules, yaml_path, source)
+    loaded = LoadedElection(election, rules, yaml_path, source, rule_files)
     problems = check_references(loaded.election, rules, loaded.where, loaded.folder)
     if problems:
         raise ConfigError(problems)

@@ -46,6 +46,7 @@ from tally.findings import Lang
 from tally.labels import t as _t
 from tally.minutes.html import css_string
 from tally.minutes.html import esc as _e
+from tally.minutes.markdown import esc as _md  # no markup, no raw HTML, no new line or row
 from tally.safefile import written_atomically
 
 Format = Literal["html", "md"]
@@ -727,14 +728,6 @@ def _signers(log: EntryLog, lang: Lang) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------------------------------------
 # Markdown
-
-_MD_SPECIAL = frozenset("\\`*_[]<>|&~")
-
-
-def _md(text: str) -> str:
-    """Markdown-escaped text for a table cell or a line: no markup, no raw HTML, no new row."""
-    out = "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text)
-    return out.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
 def _md_row(cells: list[str]) -> str:

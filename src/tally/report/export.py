@@ -5,6 +5,10 @@ nothing is recomputed here (a percentage is the document's string, never votes/b
 
 - CSV: one row per candidate and round, with stable English column keys (:data:`COLUMNS`) and
   the document's machine values (``elected``, ``85.32``): a contract for scripts.
+- Both are inert: a text cell that begins with ``= + - @``, a tab or a carriage return, which a
+  spreadsheet would run as a formula (a name ``=HYPERLINK(…)`` opens a link, ``=cmd|…`` worse),
+  is written as text with Excel's quote prefix in the XLSX and prefixed with ``'`` in the CSV
+  (the OWASP advice on CSV injection). Only text cells: numbers stay numbers, negative too.
 - XLSX: the layout counting boards keep in Excel — a summary sheet, then one sheet per contest
   with a block per round (figures, the candidate table, the outcome), labelled in the report
   language. The same document always gives the same file, byte for byte: the workbook's dates
@@ -23,6 +27,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -57,6 +62,24 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
+# What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+FORMULA_START: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+# CSV columns holding text; the others hold numbers (pct_of_base is the document's decimal
+# string) and are never prefixed.
+TEXT_COLUMNS = frozenset({"contest", "body", "id", "name", "status", "outcome"})
+
+
+def inert_cell(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet runs: ``'`` before a formula's first character.
+
+    A carriage return becomes a line feed: the writer quotes a field only for the characters
+    of its own line ending (``\\n``), and a bare CR left unquoted ends the row in Excel.
+    """
+    prefix = "'" if text.startswith(FORMULA_START) else ""
+    return prefix + text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def export_rows(doc: Mapping[str, Any]) -> list[Row]:
     """One row per candidate and round, in document order (contest, round, ballot position)."""
     rows: list[Row] = []
@@ -89,11 +112,20 @@ def export_rows(doc: Mapping[str, Any]) -> list[Row]:
 
 
 def write_csv(doc: Mapping[str, Any], stream: TextIO) -> None:
-    """The header row and :func:`export_rows`, ``\\n`` line endings; ``None`` is an empty field."""
+    """The header row and :func:`export_rows`, ``\\n`` line endings; ``None`` is an empty field;
+    text cells are made inert (:func:`inert_cell`)."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in export_rows(doc):
-        writer.writerow(["" if row[key] is None else row[key] for key in COLUMNS])
+        writer.writerow([_csv_field(key, row[key]) for key in COLUMNS])
+
+
+def _csv_field(key: str, value: str | int | None) -> str | int:
+    if value is None:
+        return ""
+    if isinstance(value, str) and key in TEXT_COLUMNS:
+        return inert_cell(value)
+    return value
 
 
 # --- XLSX -------------------------------------------------------------------------------------
@@ -144,6 +176,19 @@ def sheet_title(raw: str, taken: set[str]) -> str:
     return title
 
 
+def _put(ws: Worksheet, row: int, column: int, value: CellValue = None) -> Cell:
+    """Every cell is written here: text a spreadsheet would run as a formula stays text
+    (type ``s``, and Excel's quote prefix so that editing the cell does not revive it)."""
+    if isinstance(value, str):  # a control character cannot be stored: show it, as the log does
+        value = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"<U+{ord(m.group()):04X}>", value)
+    cell = ws.cell(row=row, column=column, value=value)
+    assert isinstance(cell, Cell)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
 def _figure(value: int | None) -> int | str:
     return NONE if value is None else value
 
@@ -159,7 +204,7 @@ def _widths(ws: Worksheet, widths: tuple[int, ...]) -> None:
 
 def _header(ws: Worksheet, row: int, labels: list[str]) -> None:
     for col, label in enumerate(labels, 1):
-        cell = ws.cell(row=row, column=col, value=label)
+        cell = _put(ws, row=row, column=col, value=label)
         cell.font = _BOLD
         cell.fill = _HEADER_FILL
         cell.border = _BOX
@@ -198,20 +243,20 @@ def _round_figures(rd: Mapping[str, Any], lang: Lang) -> list[Figure]:
 def _contest_sheet(ws: Worksheet, contest: Mapping[str, Any], lang: Lang) -> None:
     _widths(ws, _CONTEST_WIDTHS)
     name = contest.get("name") or tr(BODY, contest["body"], lang)
-    ws.cell(row=1, column=1, value=f"{name} ({contest['id']})").font = _TITLE
+    _put(ws, row=1, column=1, value=f"{name} ({contest['id']})").font = _TITLE
     ws.freeze_panes = "A2"
     row = 2
     for rd in contest["rounds"]:
         row += 1
-        ws.cell(row=row, column=1, value=f"{t(lang, 'Lần', 'Round')} {rd['round']}").font = _TITLE
+        _put(ws, row=row, column=1, value=f"{t(lang, 'Lần', 'Round')} {rd['round']}").font = _TITLE
         row += 1
         for label, value, note, indented in _round_figures(rd, lang):
-            cell = ws.cell(row=row, column=2, value=label)
+            cell = _put(ws, row=row, column=2, value=label)
             if indented:
                 cell.alignment = _INDENT
-            ws.cell(row=row, column=3, value=_figure(value))
+            _put(ws, row=row, column=3, value=_figure(value))
             if note:
-                ws.cell(row=row, column=4, value=note)
+                _put(ws, row=row, column=4, value=note)
             row += 1
         row += 1
         _header(
@@ -235,14 +280,15 @@ def _contest_sheet(ws: Worksheet, contest: Mapping[str, Any], lang: Lang) -> Non
                 status_label(cand["status"], lang),
             ]
             for col, item in enumerate(values, 1):
-                cell = ws.cell(row=row, column=col, value=item)
+                cell = _put(ws, row=row, column=col, value=item)
                 cell.border = _BOX
                 if col == 4:
                     cell.number_format = "0.00"
             row += 1
         row += 1
         if rd["elected"]:
-            ws.cell(
+            _put(
+                ws,
                 row=row,
                 column=1,
                 value=t(
@@ -254,26 +300,27 @@ def _contest_sheet(ws: Worksheet, contest: Mapping[str, Any], lang: Lang) -> Non
             )
             row += 1
         for problem in rd["problems"]:
-            ws.cell(row=row, column=1, value=f"✗ {problem['code']}: {problem['message']}")
+            _put(ws, row=row, column=1, value=f"✗ {problem['code']}: {problem['message']}")
             row += 1
-        ws.cell(
+        _put(
+            ws,
             row=row,
             column=1,
             value=f"{t(lang, 'Kết quả', 'Outcome')}: {outcome_label(rd['outcome'], lang)}",
         ).font = _BOLD
         row += 1
-        ws.cell(row=row, column=1, value=outcome_sentence(rd, lang))
+        _put(ws, row=row, column=1, value=outcome_sentence(rd, lang))
         row += 1
 
 
 def _summary_sheet(ws: Worksheet, doc: Mapping[str, Any], lang: Lang) -> None:
     _widths(ws, _SUMMARY_WIDTHS)
-    ws.cell(row=1, column=1, value=doc["election"]).font = _TITLE
+    _put(ws, row=1, column=1, value=doc["election"]).font = _TITLE
     ws.freeze_panes = "A2"
-    ws.cell(row=2, column=1, value=t(lang, "Quy chế", "Rules")).font = _BOLD
-    ws.cell(row=2, column=2, value=doc["rules"])
-    ws.cell(row=3, column=1, value=t(lang, "Công cụ", "Tool")).font = _BOLD
-    ws.cell(row=3, column=2, value=doc["tool"])
+    _put(ws, row=2, column=1, value=t(lang, "Quy chế", "Rules")).font = _BOLD
+    _put(ws, row=2, column=2, value=doc["rules"])
+    _put(ws, row=3, column=1, value=t(lang, "Công cụ", "Tool")).font = _BOLD
+    _put(ws, row=3, column=2, value=doc["tool"])
     row = 5
     _header(
         ws,
@@ -296,16 +343,16 @@ def _summary_sheet(ws: Worksheet, doc: Mapping[str, Any], lang: Lang) -> None:
             outcome_label(contest["outcome"], lang),
         ]
         for col, item in enumerate(values, 1):
-            ws.cell(row=row, column=col, value=item).border = _BOX
+            _put(ws, row=row, column=col, value=item).border = _BOX
         row += 1
     row += 1
-    ws.cell(row=row, column=1, value=t(lang, "Dữ liệu đầu vào", "Inputs")).font = _BOLD
+    _put(ws, row=row, column=1, value=t(lang, "Dữ liệu đầu vào", "Inputs")).font = _BOLD
     row += 1
     _header(ws, row, [t(lang, "Tệp", "File"), "SHA-256"])
     row += 1
     for path, digest in sorted(doc["inputs"].items()):
-        ws.cell(row=row, column=1, value=path).border = _BOX
-        ws.cell(row=row, column=2, value=digest).border = _BOX
+        _put(ws, row=row, column=1, value=path).border = _BOX
+        _put(ws, row=row, column=2, value=digest).border = _BOX
         row += 1
 
 

@@ -117,25 +117,40 @@ def load_ruleset(ref: str, relative_to: Path | None = None) -> RuleSet:
     A built-in rule set is read once per process (a batch recount loads thousands of
     elections under the same few); the model is frozen, so sharing it is safe.
     """
+    return load_ruleset_files(ref, relative_to)[0]
+
+
+def load_ruleset_files(
+    ref: str, relative_to: Path | None = None
+) -> tuple[RuleSet, tuple[Path, ...]]:
+    """The rule set and the files it was read from: the named file first, then each file it
+    ``extends``, up to the built-in at the root (what the fingerprint must cover)."""
     if Path(ref).suffix not in (".yaml", ".yml") and "/" not in ref and "\\" not in ref:
-        st = _resolve(ref, None).stat()
-        return _builtin(ref, st.st_mtime_ns, st.st_size)
+        path = _resolve(ref, None)
+        st = path.stat()
+        return _builtin(ref, path, st.st_mtime_ns, st.st_size)
     return _load_ruleset(ref, relative_to)
 
 
 @functools.lru_cache(maxsize=16)
-def _builtin(ref: str, mtime_ns: int, size: int) -> RuleSet:
+def _builtin(ref: str, path: Path, mtime_ns: int, size: int) -> tuple[RuleSet, tuple[Path, ...]]:
     return _load_ruleset(ref, None)
 
 
-def _load_ruleset(ref: str, relative_to: Path | None) -> RuleSet:
+def _load_ruleset(ref: str, relative_to: Path | None) -> tuple[RuleSet, tuple[Path, ...]]:
     data, sources = _load_raw(ref, relative_to, 0)
     try:
-        return RuleSet.model_validate(data)
+        rules = RuleSet.model_validate(data)
     except ValidationError as exc:
         raise RuleSetError(
             issues_from_validation(exc, lambda p: _locate(sources, p).location(p))
         ) from None
+    return rules, tuple(source.path for source in sources)
+
+
+def is_builtin_file(path: Path) -> bool:
+    """Is ``path`` one of the built-in rule sets (however it was named)?"""
+    return path.resolve().parent == builtin_dir().resolve() and path.suffix == ".yaml"
 
 
 def iter_builtin() -> Iterator[RuleSet]:
