@@ -146,3 +146,48 @@ def test_a_recorded_head_says_whether_the_journal_still_ends_there(tmp_path: Pat
     path.write_bytes(b"".join(lines[:-1]))
     cut = read_journal(path)
     assert check_head(cut, journal.head).status == "not_found"
+
+
+def test_verify_and_reconcile_check_the_recorded_head(election: Path) -> None:
+    def run(*args: str) -> tuple[int, str, str]:
+        result = CliRunner().invoke(cli, [*args, "--lang", "en"])
+        return result.exit_code, result.stdout, result.stderr
+
+    enter(election, "A", "1 2\n3 4\n")
+    enter(election, "B", "1 2\n3 4\n")
+    a, b = sorted((election / "journals").glob("bch-r1-*.jsonl"))
+    from tally.entry.journal import group, read_journal
+
+    head_a, head_b = read_journal(a).head, read_journal(b).head
+    written = group(head_a[:16])  # as the board copies it from the screen
+    code, out, _ = run("verify", "--journal", str(a), "--head", written)
+    assert code == 0 and "still ends at the recorded head" in out and "(2 ballots)" in out
+    # lines cut off the end: the chain verifies, the recorded head does not
+    lines = a.read_bytes().splitlines(keepends=True)
+    a.write_bytes(b"".join(lines[:-2]))
+    code, out, _ = run("verify", "--journal", str(a), "--head", written)
+    assert code == 1 and "does not contain the recorded head" in out
+    code, out, _ = run("reconcile", str(a), str(b), "--head", written, "--head", head_b[:16])
+    assert code == 1 and "Not reconciled" in out
+    code, _, err = run("reconcile", str(a), str(b), "--head", written)
+    assert code == 2 and "1 --head for 2 journals" in err
+    code, _, err = run("verify", "--journal", str(a))
+    assert code == 2 and "--journal and --head go together" in err
+    # entries after the head: said with the ballots then and now
+    b_head_then = group(head_b[:16])
+    enter(election, "B", "5 6\n")
+    code, out, _ = run("verify", "--journal", str(b), "--head", b_head_then)
+    assert code == 1 and "more entries after the recorded head" in out and "2 ballots when" in out
+
+
+def test_a_cut_inside_the_last_entry_is_said_loudly(election: Path) -> None:
+    enter(election, "A", "1 2\n3 4\n")
+    (journal,) = (election / "journals").glob("bch-r1-a-*.jsonl")
+    lines = journal.read_bytes().splitlines(keepends=True)
+    ballot = next(i for i, line in enumerate(lines) if b'"serial":"2"' in line)
+    journal.write_bytes(b"".join(lines[:ballot]) + lines[ballot][:-20])  # cut inside ballot #2
+    code, _, err = enter(election, "A", "")
+    assert code == 0, err
+    assert f"ATTENTION: the journal ended inside entry {ballot} (ballot #2)" in err
+    assert "If the screen did confirm it, the journal was cut" in err
+    assert (journal.parent / f"{journal.name}.torn-1").exists()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tally.cli.main import cli, election_argument, json_option, lang_option
-from tally.errors import EXIT_OK, EXIT_RULE_FAILED
+from tally.errors import EXIT_OK, EXIT_RULE_FAILED, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -434,22 +434,69 @@ def minutes(
 
 
 @cli.command()
-@election_argument
+@click.argument(
+    "election",
+    required=False,
+    type=click.Path(exists=True, file_okay=True, dir_okay=True, path_type=str),
+)
 @click.option(
     "--fingerprint",
     "given",
-    required=True,
     help="The fingerprint printed on the minutes (the short form is enough).",
+)
+@click.option(
+    "--journal",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An entry journal whose recorded head to check (with --head).",
+)
+@click.option(
+    "--head",
+    help="The journal's head hash as the board wrote it down (16 hex digits or more; spaces allowed).",
 )
 @lang_option
 @json_option
-def verify(election: str, given: str, lang: Lang, as_json: bool) -> None:
-    """Check that the files of ELECTION are the ones a signed paper was made from.
+def verify(
+    election: str | None,
+    given: str | None,
+    journal: Path | None,
+    head: str | None,
+    lang: Lang,
+    as_json: bool,
+) -> None:
+    """Check that files are the ones a signed paper was made from.
 
-    Recomputes the fingerprint of election.yaml, every ballot and tally file and the rule set
-    (a local rule file, every file it extends, a built-in rule set by its content), and
-    compares it with the one printed on the minutes. Exit 0 it matches · 1 it does not · 2 bad input.
+    \b
+    tally verify ELECTION --fingerprint XXXX-XXXX-XXXX-XXXX
+      Recomputes the fingerprint of election.yaml, every ballot and tally file and the rule
+      set (a local rule file, every file it extends, a built-in rule set by its content), and
+      compares it with the one printed on the minutes.
+    tally verify --journal FILE --head HASH
+      Says whether an entry journal still ends at the head hash the board wrote down when
+      entry stopped: the one check that shows a deliberate edit or lines cut off the end.
+    Exit 0 it matches · 1 it does not · 2 bad input.
     """
+    if (journal is None) != (head is None):
+        raise UsageError.at("--journal and --head go together", hint="--journal FILE --head HASH")
+    if (election is None) != (given is None):
+        raise UsageError.at(
+            "ELECTION and --fingerprint go together",
+            hint="tally verify ELECTION --fingerprint XXXX-XXXX-XXXX-XXXX",
+        )
+    if (journal is None) == (election is None):
+        raise UsageError.at(
+            "verify one thing at a time",
+            hint="tally verify ELECTION --fingerprint … or tally verify --journal FILE --head …",
+        )
+    if journal is not None and head is not None:
+        from tally.entry.session import check_recorded_head
+
+        same, sentence = check_recorded_head(journal, head, lang)
+        if as_json:
+            emit_json({"journal": str(journal), "head": head, "match": same, "message": sentence})
+        else:
+            click.echo(sentence)
+        sys.exit(EXIT_OK if same else EXIT_RULE_FAILED)
+    assert election is not None and given is not None
     from tally.config.loader import load_election
     from tally.fingerprint import fingerprint, input_digests, matches, short
 

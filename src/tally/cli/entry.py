@@ -98,15 +98,8 @@ def run_plain(session: EntrySession) -> int:
             + (f", {_t(lang, 'phiếu cuối', 'last')} #{last[0]} ({last[1].text()})" if last else ""),
             err=True,
         )
-    if session.moved_aside:
-        click.echo(
-            _t(
-                lang,
-                f"Một dòng ghi dở (chưa xác nhận) đã được chuyển sang {session.moved_aside}",
-                f"A half-written, unconfirmed line was moved aside to {session.moved_aside}",
-            ),
-            err=True,
-        )
+    if note := session.torn_note():
+        click.echo(note, err=True)
     interactive = sys.stdin.isatty()
     session.confirm_invalid = interactive  # a script's next line is never taken as a retype
     while True:
@@ -423,6 +416,14 @@ def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the entry log of every journal and resolution (.html or .md).",
 )
+@click.option(
+    "--head",
+    "heads",
+    multiple=True,
+    metavar="HASH",
+    help="The head hash the board wrote down for each journal, in the order of the journals: "
+    "nothing is written unless every journal still ends there.",
+)
 @click.option("--force", is_flag=True, help="Replace the CSV or log if it exists.")
 @lang_option
 @json_option
@@ -434,6 +435,7 @@ def reconcile(
     resolutions: Path | None,
     output: Path | None,
     log_file: Path | None,
+    heads: tuple[str, ...],
     force: bool,
     lang: Lang,
     as_json: bool,
@@ -478,6 +480,33 @@ def reconcile(
         )
     sources = load_sources(paths)
     sheet = sources[0].sheet
+    head_checks: list[tuple[bool, str]] = []
+    if heads:
+        if len(heads) != len(paths):
+            raise UsageError.at(
+                f"{len(heads)} --head for {len(paths)} journals",
+                hint="one --head per journal, in the order the journals are given",
+            )
+        from tally.entry.session import check_recorded_head
+
+        head_checks = [check_recorded_head(p, h, lang) for p, h in zip(paths, heads, strict=True)]
+        if not all(same for same, _ in head_checks):
+            if as_json:
+                from tally.report.jsondoc import dumps
+
+                heads_doc = {"heads": [{"match": m, "message": t} for m, t in head_checks]}
+                click.echo(dumps(heads_doc), nl=False)
+            else:
+                for _, sentence in head_checks:
+                    click.echo(sentence)
+                click.echo(
+                    _t(
+                        lang,
+                        "Không đối chiếu: nhật ký không còn như lúc Ban kiểm phiếu chép mã.",
+                        "Not reconciled: a journal is not as it was when the board copied its head.",
+                    )
+                )
+            sys.exit(EXIT_RULE_FAILED)
     res_path = resolutions or default_resolutions(paths, sheet)
     if resolves:
         if not by:
@@ -507,8 +536,13 @@ def reconcile(
     if as_json:
         from tally.report.jsondoc import dumps
 
-        click.echo(dumps(_reconcile_doc(result, target if written else None, res_path)), nl=False)
+        doc = _reconcile_doc(result, target if written else None, res_path)
+        if head_checks:
+            doc["heads"] = [{"match": m, "message": t} for m, t in head_checks]
+        click.echo(dumps(doc), nl=False)
     else:
+        for _, sentence in head_checks:
+            click.echo(sentence)
         click.echo(render_reconciliation(result, lang))
         if written:
             click.echo(

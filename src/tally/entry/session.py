@@ -36,7 +36,16 @@ from tally.checks import layout_for
 from tally.config.loader import LoadedElection
 from tally.count import TYPED_REASONS, BallotSpec, Layout, Tally, classify, count_rows
 from tally.engine import round_list
-from tally.entry.journal import Entry, JournalError, JournalWriter, Value, group, read_journal
+from tally.entry.journal import (
+    Entry,
+    JournalError,
+    JournalWriter,
+    Value,
+    check_head,
+    group,
+    normalise_head,
+    read_journal,
+)
 from tally.errors import BallotFileError, ConfigError, Issue, Location
 from tally.findings import Lang
 from tally.labels import REASON, tr
@@ -471,6 +480,7 @@ class EntrySession:
         self.confirm_invalid = True
         self.resumed = False
         self.moved_aside: str | None = None
+        self.torn = b""  # what was moved aside: the journal ended inside an entry
 
     @classmethod
     def open(
@@ -500,6 +510,7 @@ class EntrySession:
             session.resumed = True
             if writer.moved_to is not None:
                 session.moved_aside = writer.moved_to.name
+                session.torn = journal.torn
         else:
             header = {**sheet.header(), "operator": operator}
             writer = JournalWriter.create(path, clock(), header)
@@ -696,6 +707,35 @@ class EntrySession:
             entry,
         )
 
+    def torn_note(self) -> str | None:
+        """Loud words for a journal that ended inside an entry (moved aside on resume).
+
+        A power cut during a write leaves this only for an entry the screen never confirmed;
+        a file cut by hand leaves the same bytes. The file cannot tell them apart, so the
+        note names the entry and says how the board can tell.
+        """
+        if self.moved_aside is None:
+            return None
+        text = self.torn.decode("utf-8", "replace")
+        seq = re.search(r'"seq":(\d+)', text)
+        kind = re.search(r'"kind":"(\w+)"', text)
+        serial = re.search(r'"serial":"([^"]{1,24})"', text)
+        what = ""
+        if kind and kind.group(1) in ("ballot", "correct") and serial:
+            what = self.t(f" (phiếu #{serial.group(1)})", f" (ballot #{serial.group(1)})")
+        number = f" {seq.group(1)}" if seq else ""
+        return self.t(
+            f"CHÚ Ý: nhật ký kết thúc giữa mục{number}{what}; phần dở đã được chuyển sang "
+            f"{self.moved_aside}. Mất điện khi đang ghi chỉ để lại điều này cho một mục mà màn "
+            "hình CHƯA xác nhận (✓). Nếu màn hình đã xác nhận mục này thì nhật ký đã bị cắt: "
+            "đối chiếu với mã cuối mà Ban kiểm phiếu đã ghi (tally verify --journal … --head …).",
+            f"ATTENTION: the journal ended inside entry{number}{what}; the fragment was moved "
+            f"aside to {self.moved_aside}. A power cut while writing leaves this only for an "
+            "entry the screen had NOT confirmed (✓). If the screen did confirm it, the journal "
+            "was cut: compare with the head the board wrote down (tally verify --journal … "
+            "--head …).",
+        )
+
     # -- the ballots entered against the board's figures ----------------------------------
 
     def _paper(self) -> tuple[int, str, str] | None:
@@ -760,6 +800,45 @@ def load_state(path: Path) -> tuple[EntryState, str]:
     journal = read_journal(path)
     sheet = Sheet.from_header(journal.header)
     return replay(sheet, journal.entries, path), journal.head
+
+
+def check_recorded_head(path: Path, head: str, lang: Lang) -> tuple[bool, str]:
+    """Whether a journal still ends at the head the board wrote down, as one sentence.
+
+    The journal's chain is verified first (a broken chain is a JournalError, exit 2).
+    """
+    journal = read_journal(path)
+    check = check_head(journal, head)
+    sheet = Sheet.from_header(journal.header)
+    now = len(replay(sheet, journal.entries, path).ballots)
+    written = group(normalise_head(head)[:16])
+    name = path.name
+    if check.status == "ends_there":
+        return True, _t(
+            lang,
+            f"✓ {name} vẫn kết thúc tại mã đã ghi {written} ({now} phiếu).",
+            f"✓ {name} still ends at the recorded head {written} ({now} ballots).",
+        )
+    if check.status == "continues" and check.seq is not None:
+        then = len(replay(sheet, journal.entries[: check.seq + 1], path).ballots)
+        return False, _t(
+            lang,
+            f"✗ {name} có thêm {check.after} mục sau mã đã ghi {written}: "
+            f"{then} phiếu lúc ghi mã, {now} phiếu bây giờ. Nhật ký đã được ghi tiếp sau khi "
+            "chép mã; Ban kiểm phiếu xem lại các mục này trong nhật ký nhập phiếu.",
+            f"✗ {name} has {check.after} more entries after the recorded head {written}: "
+            f"{then} ballots when it was recorded, {now} now. The journal was written to after "
+            "the head was copied; the board reviews those entries in the entry log.",
+        )
+    return False, _t(
+        lang,
+        f"✗ {name} không có mã đã ghi {written}: nhật ký đã bị sửa hoặc cắt bớt sau khi chép "
+        f"mã (hoặc mã chép sai). Bây giờ nhật ký có {now} phiếu, mã cuối "
+        f"{group(journal.head[:16])}.",
+        f"✗ {name} does not contain the recorded head {written}: the journal was edited or "
+        f"cut short after the head was copied (or the head was miscopied). It now holds {now} "
+        f"ballots, head {group(journal.head[:16])}.",
+    )
 
 
 def sheet_for(loaded: LoadedElection, contest_id: str, round_no: int) -> Sheet:
