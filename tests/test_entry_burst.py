@@ -24,7 +24,8 @@ from tally.config.loader import LoadedElection, load_election
 from tally.entry import journal
 from tally.entry.journal import read_journal
 from tally.entry.session import EntrySession, Sheet, load_state, sheet_for
-from tally.tui.app import EntryApp
+from tally.findings import Lang
+from tally.tui.app import EntryApp, KeyHelp, PauseScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = 55
@@ -111,11 +112,15 @@ def open_session(path: Path, sheet: Sheet) -> EntrySession:
     return EntrySession.open(path, sheet, "Op", lambda: f"2025-06-14T08:00:{next(ticks)}", "vi")
 
 
-def drive(session: EntrySession, body: Callable[[EntryApp, Pilot[None]], Awaitable[None]]) -> None:
+def drive(
+    session: EntrySession,
+    body: Callable[[EntryApp, Pilot[None]], Awaitable[None]],
+    size: tuple[int, int] = (100, 30),
+) -> None:
     app = EntryApp(session)
 
     async def main() -> None:
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=size) as pilot:
             await body(app, pilot)
 
     try:
@@ -191,3 +196,62 @@ def test_500_ballots_in_bursts_on_a_55_name_list(
 
     drive(session, body)
     assert journal_ballots(path) == expected
+
+
+def test_keys_keep_their_order_across_the_fix_and_pause_screens(
+    tmp_path: Path, loaded: LoadedElection, slow_fsync: None
+) -> None:
+    path = tmp_path / "j.jsonl"
+    session = open_session(path, long_sheet(loaded))
+
+    async def body(app: EntryApp, pilot: Pilot[None]) -> None:
+        burst(app, keys("5 6", "enter", "3 1", "enter"))
+        # Ctrl+F, the serial and Enter, the marks edited and Enter: all typed ahead
+        burst(app, [("ctrl+f", "\x06"), *keys("1", "enter")])
+        burst(app, keys("backspace", "backspace", "backspace", "7 8", "enter"))
+        # paused: the ballot typed after Ctrl+P is refused on the pause screen, kept there
+        burst(app, [("ctrl+p", "\x10"), *keys("3 4", "enter")])
+        await settle(app, pilot, lambda: isinstance(app.screen, PauseScreen))
+        await settle(app, pilot, lambda: app.screen.query_one("#pause-line", Input).value != "")
+        assert app.screen.query_one("#pause-line", Input).value == "3 4"
+        burst(app, [*keys("escape"), ("ctrl+p", "\x10"), *keys("3 4", "enter")])
+        await settle(app, pilot, lambda: len(session.state.ballots) >= 3)
+        await pilot.pause()
+        assert app.query_one("#line", Input).value == ""
+
+    drive(session, body)
+    state, _ = load_state(path)
+    assert {s: m.text() for s, m in state.ballots.items()} == {"1": "7 8", "2": "1 3", "3": "3 4"}
+    kinds = [e.kind for e in read_journal(path).entries]
+    assert kinds[2:] == ["ballot", "ballot", "correct", "pause", "resume", "ballot"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "hint", "quit_"),
+    [("vi", "Esc: xoá dòng", "Thoát"), ("en", "Esc: clear the line", "Quit")],
+)
+def test_a_refused_line_rings_turns_red_and_esc_clears_it(
+    tmp_path: Path, loaded: LoadedElection, lang: Lang, hint: str, quit_: str
+) -> None:
+    path = tmp_path / "j.jsonl"
+    session = EntrySession.open(path, long_sheet(loaded), "Op", lambda: "2025-06-14T08:00", lang)
+    rings: list[None] = []
+
+    async def body(app: EntryApp, pilot: Pilot[None]) -> None:
+        app.bell = lambda: rings.append(None)  # type: ignore[method-assign]
+        line = app.query_one("#line", Input)
+        burst(app, keys("63", "enter", "5 6"))  # 63 of 55: refused; what follows joins it
+        await settle(app, pilot, lambda: line.value == "635 6")
+        await pilot.pause()
+        assert rings == [None]
+        assert line.has_class("-refused")
+        assert hint in str(app.query_one("#preview").render())
+        footer = str(app.query_one(KeyHelp).render())
+        assert "Esc" in footer and quit_ in footer and len(footer) <= 80
+        burst(app, keys("escape", "5 6", "enter"))
+        await settle(app, pilot, lambda: len(session.state.ballots) >= 1)
+        await pilot.pause()
+        assert line.value == "" and not line.has_class("-refused")
+
+    drive(session, body, size=(80, 24))
+    assert journal_ballots(path) == [("1", "5 6")]
