@@ -386,6 +386,10 @@ class EntryLine(Input):
     the keys already waiting; here ``on_enter`` runs while the Enter is being applied.
     """
 
+    DEFAULT_CSS = """
+    EntryLine.-refused { background: $error-muted; color: $text-error; text-style: bold; }
+    """
+
     def __init__(
         self,
         on_enter: Callable[[EntryLine], None],
@@ -395,10 +399,6 @@ class EntryLine(Input):
     ) -> None:
         super().__init__(placeholder=placeholder, id=id)
         self.on_enter = on_enter
-
-    DEFAULT_CSS = """
-    EntryLine.-refused { background: $error-muted; color: $text-error; text-style: bold; }
-    """
 
     async def action_submit(self) -> None:
         self.on_enter(self)
@@ -412,8 +412,7 @@ class EntryLine(Input):
         """Red until the refused text is gone (the app rings the bell)."""
         self.add_class("-refused")
 
-    def _watch_value(self, value: str) -> None:
-        super()._watch_value(value)
+    def watch_value(self, value: str) -> None:
         if not value:
             self.remove_class("-refused")
 
@@ -721,8 +720,9 @@ class EntryApp(App[None]):
         if isinstance(event, events.Key) and not event.is_forwarded and isinstance(line, Input):
             self.app_focus = True
             await self.type_key(line, event)
-        elif isinstance(event, events.Paste) and isinstance(line, Input) and event.text:
-            line.insert_text_at_cursor(event.text.splitlines()[0])  # as Input does, in order
+        elif isinstance(event, events.Paste) and not event.is_forwarded and isinstance(line, Input):
+            if event.text:  # the first line, as Input does, but in order with the keys
+                line.insert_text_at_cursor(event.text.splitlines()[0])
         else:
             await super().on_event(event)
 
