@@ -15,6 +15,12 @@ Layout, top to bottom (a 60-name ballot fits 80×24):
   a log of the last messages;
 - an alert line while a ballot awaits its second Enter, or after a write failed;
 - instant feedback on the line being typed, the input line, the keys.
+
+Keys are applied one at a time, in the order they arrived, by the app itself
+(:meth:`EntryApp.on_event`): textual would hand printable keys to the input line and send
+Enter round the app, so keys typed while a ballot was being written (an fsync on a busy
+disk) reached the line before the Enter typed ahead of them. Here Enter commits the line
+and clears it before the next key is looked at; keys typed meanwhile wait in the queue.
 """
 
 from __future__ import annotations
@@ -22,9 +28,10 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar, Literal
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -112,6 +119,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "the half line is moved aside; check the last ballot against the paper",
     ),
     "halted_quit": ("Thoát, không ghi thêm vào nhật ký.", "Quit without writing to the journal."),
+    "clear_hint": ("Esc: xoá dòng", "Esc: clear the line"),
 }
 
 # Each key: (long name, short name, labels (vi, en) from the longest to the shortest). The
@@ -125,6 +133,7 @@ KEYS: tuple[Key, ...] = (
     ),
     ("F3", "F3", (("Ghi thêm tên", "Write-in"), ("Ghi tên", "Write-in"), ("Ghi tên", "Write-in"))),
     ("F4", "F4", (("Đánh dấu", "Marked"), ("Đánh dấu", "Marked"), ("Đ.dấu", "Marked"))),
+    ("Esc", "Esc", (("Xoá dòng", "Clear line"), ("Xoá dòng", "Clear"), ("Xoá", "Clear"))),
     ("Ctrl+Z", "^Z", (("Hoàn tác", "Undo"),) * 3),
     ("Ctrl+F", "^F", (("Sửa phiếu", "Fix a ballot"), ("Sửa", "Fix"), ("Sửa", "Fix"))),
     ("Ctrl+P", "^P", (("Tạm dừng", "Pause"), ("Dừng", "Pause"), ("Dừng", "Pause"))),
@@ -136,8 +145,15 @@ KEYS: tuple[Key, ...] = (
     ("Ctrl+Q", "^Q", (("Thoát", "Quit"),) * 3),
 )
 RESUME_KEYS: tuple[Key, ...] = (("Ctrl+P", "^P", (("Tiếp tục", "Resume"),) * 3), KEYS[-1])
-# (long key names?, label set), tried in order
-KEY_TIERS: tuple[tuple[bool, int], ...] = ((True, 0), (True, 1), (False, 1), (False, 2))
+# (long key names?, label set, between a key and its label), tried in order; the last, keys
+# run into their labels as in htop's footer ("^ZHoàn tác"), fits 80 columns in both languages
+KEY_TIERS: tuple[tuple[bool, int, str], ...] = (
+    (True, 0, " "),
+    (True, 1, " "),
+    (False, 1, " "),
+    (False, 2, " "),
+    (False, 2, ""),
+)
 
 SHORT_REASON: dict[str, tuple[str, str]] = {
     "not_issued": ("không phát ra", "not issued"),
@@ -349,18 +365,56 @@ class KeyHelp(Widget):
     def render(self) -> Content:
         width = self.content_size.width
         line = Content()
-        for long_names, labels in KEY_TIERS:
+        for long_names, labels, space in KEY_TIERS:
             for gap in ("  ", " "):
                 parts: list[str | tuple[str, str]] = []
                 for long_key, short_key, texts in self.keys:
                     if parts:
                         parts.append(gap)
                     key = long_key if long_names else short_key
-                    parts += [(key, "bold reverse"), f" {_pick(texts[labels], self.lang)}"]
+                    parts += [(key, "bold reverse"), f"{space}{_pick(texts[labels], self.lang)}"]
                 line = Content.assemble(*parts)
                 if line.cell_length <= width:
                     return line
         return line
+
+
+class EntryLine(Input):
+    """An input line whose Enter is acted on at once, before the next key is applied.
+
+    Textual's Input posts a message on Enter and lets the screen act on it later, after
+    the keys already waiting; here ``on_enter`` runs while the Enter is being applied.
+    """
+
+    DEFAULT_CSS = """
+    EntryLine.-refused { background: $error-muted; color: $text-error; text-style: bold; }
+    """
+
+    def __init__(
+        self,
+        on_enter: Callable[[EntryLine], None],
+        *,
+        placeholder: str = "",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        self.on_enter = on_enter
+
+    async def action_submit(self) -> None:
+        self.on_enter(self)
+
+    def clear_line(self) -> None:
+        self.value = ""
+        self.cursor_position = 0
+        self.remove_class("-refused")
+
+    def refused(self) -> None:
+        """Red until the refused text is gone (the app rings the bell)."""
+        self.add_class("-refused")
+
+    def watch_value(self, value: str) -> None:
+        if not value:
+            self.remove_class("-refused")
 
 
 class PauseScreen(Screen[None]):
@@ -387,19 +441,19 @@ class PauseScreen(Screen[None]):
         with Vertical(id="pause-box"):
             yield Static(word("paused", self.lang), id="pause-title")
             yield Static(word("paused_hint", self.lang), id="pause-hint")
-            yield Input(placeholder=":resume", id="pause-line")
+            yield EntryLine(self.enter_line, placeholder=":resume", id="pause-line")
             yield Static("", id="pause-msg")
         yield KeyHelp(self.lang, RESUME_KEYS)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def enter_line(self, line: EntryLine) -> None:
         app = self.app
         assert isinstance(app, EntryApp)
-        outcome = app.run_line(event.value)
+        outcome = app.run_line(line.value)
         if outcome is not None and outcome.status == "refused":
             self.say(outcome.message, "error")
+            line.refused()
         elif outcome is not None:
-            event.input.value = ""
+            line.clear_line()
 
     def say(self, message: str, tone: Tone) -> None:
         self.query_one("#pause-msg", Static).update(Content.styled(message, TONE_STYLE[tone]))
@@ -429,7 +483,9 @@ class FixScreen(ModalScreen[str | None]):
         with Vertical(id="fix-box"):
             yield Static(word("fix_title", lang), id="fix-title")
             yield Static(Content.styled(word("fix_hint", lang), "$text-muted"))
-            yield Input(placeholder=word("fix_placeholder", lang), id="fix-serial")
+            yield EntryLine(
+                self.enter_line, placeholder=word("fix_placeholder", lang), id="fix-serial"
+            )
             yield Static("", id="fix-marks")
 
     def _found(self, text: str) -> tuple[str, Marks | None]:
@@ -453,12 +509,13 @@ class FixScreen(ModalScreen[str | None]):
                 )
             )
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        serial, marks = self._found(event.value)
+    def enter_line(self, line: EntryLine) -> None:
+        serial, marks = self._found(line.value)
         if marks is not None:
             self.dismiss(serial)
         elif serial:
+            line.refused()
+            self.app.bell()
             self.query_one("#fix-marks", Static).update(
                 Content.styled(self._missing(serial), TONE_STYLE["error"])
             )
@@ -498,6 +555,8 @@ class EntryApp(App[None]):
         Binding("ctrl+f", "fix", show=False, priority=True),
         Binding("ctrl+p", "pause", show=False, priority=True),
         Binding("ctrl+t", "line(':tally')", show=False, priority=True),
+        # Not a priority: on the Ctrl+F screen, Esc is its own 'cancel'.
+        Binding("escape", "clear_line", show=False),
         # Ctrl+Q is textual's own quit binding; action_quit below makes it ':quit'.
     ]
 
@@ -511,6 +570,10 @@ class EntryApp(App[None]):
         self.pending_message = ""
         self.pause_screen: PauseScreen | None = None
         self.ready = False  # set once mounted: the widgets exist
+        # The count of the ballots so far, by the journal's last ballot, correction or undo:
+        # counted again after each of those, not after each key (a key must stay cheap when
+        # hundreds of ballots are in, or the app falls behind the typist).
+        self._counted: tuple[tuple[int, int | None], Tally] | None = None
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -525,7 +588,9 @@ class EntryApp(App[None]):
         yield Static(id="preview")
         with Horizontal(id="entry"):
             yield Label(id="prompt")
-            yield Input(id="line", placeholder="3 5 12 · 0 · !m · #17 3 5 · :fix 17 3 5")
+            yield EntryLine(
+                self.enter_line, id="line", placeholder="3 5 12 · 0 · !m · #17 3 5 · :fix 17 3 5"
+            )
         yield KeyHelp(self.lang)
 
     def on_mount(self) -> None:
@@ -584,6 +649,8 @@ class EntryApp(App[None]):
             return None
         if outcome.entry is not None:  # the journal took a write: the failure is over
             self.error = None
+        if outcome.status == "refused":
+            self.bell()
         self.pending_message = outcome.message if outcome.status == "confirm" else ""
         self.log_message(outcome.message, STATUS_TONE[outcome.status])
         if outcome.status == "quit":
@@ -626,12 +693,13 @@ class EntryApp(App[None]):
         if self.ready:
             self._show_log()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "line":
-            return
-        outcome = self.run_line(event.value)
+    def enter_line(self, line: EntryLine) -> None:
+        """Enter on the main line: act on exactly what it holds, then empty it."""
+        outcome = self.run_line(line.value)
         if outcome is not None and outcome.status in ("committed", "done", "confirm"):
-            event.input.value = ""
+            line.clear_line()
+        elif outcome is not None and outcome.status == "refused":
+            line.refused()
         self.refresh_view()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -639,6 +707,43 @@ class EntryApp(App[None]):
             self.refresh_view()
 
     # -- keys --------------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Apply each key to the focused line here, one at a time, in the order they came.
+
+        Textual would check the app's keys (F2…) here but post the others to the line and
+        let Enter travel up to the app, so a key typed after Enter could reach the line
+        before the Enter was acted on. Here a key is done with, an Enter's ballot written and
+        its line emptied, before the next key is taken from the queue.
+        """
+        line = self.focused if isinstance(event, (events.Key, events.Paste)) else None
+        if isinstance(event, events.Key) and not event.is_forwarded and isinstance(line, Input):
+            self.app_focus = True
+            await self.type_key(line, event)
+        elif isinstance(event, events.Paste) and not event.is_forwarded and isinstance(line, Input):
+            if event.text:  # the first line, as Input does, but in order with the keys
+                line.insert_text_at_cursor(event.text.splitlines()[0])
+        else:
+            await super().on_event(event)
+
+    async def type_key(self, line: Input, event: events.Key) -> None:
+        # textual's binding chain, as it runs it: the app's priority keys (F2, Ctrl+Z…), then
+        # the line's own (Backspace, Enter…), its screen's and the app's other keys
+        if await self._check_bindings(event.key, priority=True):
+            return
+        if event.is_printable and event.character is not None:
+            if line.selection.is_empty:
+                line.insert_text_at_cursor(event.character)
+            else:
+                line.replace(event.character, *line.selection)
+            return
+        await self._check_bindings(event.key)
+
+    def action_clear_line(self) -> None:
+        """Esc: empty the line being typed (a refused one, or one to start again)."""
+        line = self.focused
+        if isinstance(line, EntryLine) and line.id in ("line", "pause-line"):
+            line.clear_line()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the serial is asked for, only pause and quit act on the journal.
@@ -674,6 +779,7 @@ class EntryApp(App[None]):
         line.focus()
 
     def show_refusal(self, message: str) -> None:
+        self.bell()
         self.log_message(message, "error")
         if self.pause_screen is not None:
             self.pause_screen.say(message, "error")
@@ -698,14 +804,14 @@ class EntryApp(App[None]):
     # -- what the screen shows ---------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        if not self.ready:
+        if not self.ready or not self.screen_stack:  # not mounted yet, or shutting down
             return
         self._sync_pause()
         session, lang = self.session, self.lang
         state = session.state
         line = self.main.query_one("#line", Input)
         text = line.value
-        tally = state.tally()
+        tally = self.tally()
 
         # The ballot: what is being typed, else the ballot awaiting its second Enter.
         shown = text if text.strip() else (session.pending or "")
@@ -720,6 +826,8 @@ class EntryApp(App[None]):
         if awaiting:
             preview.update("⚠ " + (self.pending_message or session.preview("").message))
         else:
+            if line.has_class("-refused"):
+                message = f"{message} · {word('clear_hint', lang)}"
             preview.update(Content.styled(message, TONE_STYLE[tone]) if message else "")
         self.main.query_one("#entry", Horizontal).set_class(awaiting, "-pending")
         alert = self.main.query_one("#alert", Static)
@@ -733,6 +841,13 @@ class EntryApp(App[None]):
             prompt.update(f"{word('ballot', lang)} #{state.next_serial()} ›")
         self._show_counts(tally)
         self._show_log()
+
+    def tally(self) -> Tally:
+        actions = self.session.state.actions
+        key = (len(actions), actions[-1][2] if actions else None)
+        if self._counted is None or self._counted[0] != key:
+            self._counted = (key, self.session.state.tally())
+        return self._counted[1]
 
     def _show_counts(self, tally: Tally) -> None:
         """Entered against collected (or issued), valid, invalid by reason, the last ballot."""
