@@ -317,7 +317,8 @@ def test_resumed_session_says_so(tmp_path: Path, loaded: LoadedElection) -> None
     async def body(app: EntryApp, pilot: Pilot[None]) -> None:
         log = shown(app, "#log")
         assert "Resumed: 2 ballots already in the journal, last #2 (3 4)" in log
-        assert "half-written line was moved aside to j.jsonl.torn-1" in log
+        assert "ATTENTION: the journal ended inside entry 5" in log
+        assert "moved aside to j.jsonl.torn-1" in log
         assert "Ballots entered 2" in shown(app, "#counts")
         assert "Ballot #3" in shown(app, "#prompt")
 
@@ -449,3 +450,21 @@ def test_ballot_grid() -> None:
     assert ballot_grid(60, 12, fits=3) == (5, 12)  # 80×24: as many columns as needed
     assert ballot_grid(60, 40, fits=6) == (3, 20)  # wide and tall: short columns
     assert ballot_grid(60, 40, fits=1) == (2, 30)
+
+
+def test_entry_past_the_collected_count_is_loud(tmp_path: Path, loaded: LoadedElection) -> None:
+    """More ballots than the board collected: a bell, a red alert line, a log line (issue 12)."""
+    import dataclasses
+
+    sheet = dataclasses.replace(sheet_for(loaded, "bch", 1), collected=2)
+    session = open_session(tmp_path / "j.jsonl", sheet, lang="en")
+
+    async def body(app: EntryApp, pilot: Pilot[None]) -> None:
+        for ballot in ("1 2", "3 4"):
+            await pilot.press(*ballot, "enter")
+        assert "WARNING" not in shown(app, "#alert")
+        await pilot.press(*"5 6", "enter")
+        assert "WARNING: 3 ballots entered, more than the 2 collected" in shown(app, "#alert")
+        assert "more than the 2 collected" in shown(app, "#log")
+
+    drive(session, body)

@@ -148,10 +148,11 @@ def run_plain(session: EntrySession) -> int:
             return EXIT_OK
 
 
-def _summary(session: EntrySession) -> None:
-    """Every plain run ends with the figures entered, and a warning if they differ from paper."""
+def _summary(session: EntrySession, err: bool = False) -> None:
+    """Every run ends with the figures entered, a warning if they differ from paper, and the
+    journal's head to write down (stdout in plain mode; stderr after the app)."""
     line, warning = session.summary()
-    click.echo(line)
+    click.echo(line, err=err)
     if warning:
         click.echo(warning, err=True)
     click.echo(session.head_note(), err=True)
@@ -304,6 +305,7 @@ def enter(
             from tally.tui.app import run_app
 
             run_app(session)
+            _summary(session, err=True)  # left on the terminal once the app has closed
             code = EXIT_OK
     except KeyboardInterrupt:
         if session.writer.broken is None:

@@ -610,16 +610,8 @@ class EntryApp(App[None]):
             self.log_message(
                 self.t("Nhật ký mới: ", "New journal: ") + session.writer.path.name, "info"
             )
-        if session.moved_aside:
-            self.log_message(
-                self.t(
-                    f"Một dòng ghi dở, chưa xác nhận, đã được chuyển sang {session.moved_aside}: "
-                    "đối chiếu phiếu cuối với giấy",
-                    f"An unconfirmed half-written line was moved aside to {session.moved_aside}: "
-                    "check the last ballot against the paper",
-                ),
-                "warn",
-            )
+        if note := session.torn_note():
+            self.log_message(note, "error")
         self.ready = True
         self.main.query_one("#line", Input).focus()
         self.refresh_view()
@@ -651,8 +643,12 @@ class EntryApp(App[None]):
             self.error = None
         if outcome.status == "refused":
             self.bell()
+        excess = session.excess() if outcome.status == "committed" else None
         self.pending_message = outcome.message if outcome.status == "confirm" else ""
         self.log_message(outcome.message, STATUS_TONE[outcome.status])
+        if excess is not None:  # more ballots than paper: loud, every time
+            self.bell()
+            self.log_message(excess, "error")
         if outcome.status == "quit":
             self.exit()
             return outcome
@@ -831,8 +827,9 @@ class EntryApp(App[None]):
             preview.update(Content.styled(message, TONE_STYLE[tone]) if message else "")
         self.main.query_one("#entry", Horizontal).set_class(awaiting, "-pending")
         alert = self.main.query_one("#alert", Static)
-        alert.set_class(self.error is not None, "-error")
-        alert.update(self.error or "")
+        loud = self.error or session.excess()  # a failed write, or more ballots than paper
+        alert.set_class(loud is not None, "-error")
+        alert.update(loud or "")
 
         prompt = self.main.query_one("#prompt", Label)
         if awaiting:
