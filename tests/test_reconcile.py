@@ -435,3 +435,14 @@ def test_alignment_is_a_least_cost_edit() -> None:
     # a lone differing item is a pair, not a gap on each side; an ambiguous gap comes first
     assert align([1, 2, 3], [1, 9, 3]) == [(0, 0), (1, 1), (2, 2)]
     assert align([1, 2, 2, 3], [1, 2, 3]) == [(0, 0), (1, None), (2, 1), (3, 2)]
+
+
+def test_the_same_operator_twice_is_said_in_vietnamese(election: Path) -> None:
+    a = enter(election, "A", "1 2")
+    b = election / "journals" / "again.jsonl"
+    args = ["enter", str(election), "--contest", "bch", "--operator", "A", "--journal", str(b)]
+    assert CliRunner().invoke(cli, args, input="1 2\n").exit_code == 0
+    out = str(election / "agreed.csv")
+    result = CliRunner().invoke(cli, ["reconcile", str(a), str(b), "-o", out])
+    assert "đều do A nhập" in result.stdout
+    assert "were both entered" not in result.stdout

@@ -384,7 +384,7 @@ def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
         lines.append(line)
         lines += [f"        {shift_text(shift, label_of, lang)}" for shift in diff.shifts]
     for warning in result.warnings:
-        lines.append(_t(lang, "cảnh báo: ", "warning: ") + warning)
+        lines.append(_t(lang, "cảnh báo: ", "warning: ") + warning.text(lang))
     return "\n".join(lines)
 
 
@@ -538,7 +538,7 @@ def reconcile(
     if as_json:
         from tally.report.jsondoc import dumps
 
-        doc = _reconcile_doc(result, target if written else None, res_path)
+        doc = _reconcile_doc(result, target if written else None, res_path, lang)
         if head_checks:
             doc["heads"] = [{"match": m, "message": t} for m, t in head_checks]
         click.echo(dumps(doc), nl=False)
@@ -593,7 +593,7 @@ def _default_output(paths: list[Path], sheet: Sheet) -> Path | None:
 
 
 def _reconcile_doc(
-    result: Reconciliation, written: Path | None, res_path: Path
+    result: Reconciliation, written: Path | None, res_path: Path, lang: Lang
 ) -> dict[str, object]:
     from tally.entry.reconcile import ABSENT
 
@@ -660,5 +660,5 @@ def _reconcile_doc(
         "unresolved": len(result.unsettled),
         "resolutions": str(res_path) if res_path.exists() else None,
         "written": str(written) if written is not None else None,
-        "warnings": list(result.warnings),
+        "warnings": [w.text(lang) for w in result.warnings],
     }

@@ -120,12 +120,30 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class SharedOperator:
+    """Two journals entered by the same person: the entry is not blind."""
+
+    first: str
+    second: str
+    who: str
+
+    def text(self, lang: Lang) -> str:
+        return _t(
+            lang,
+            f"{self.first} và {self.second} đều do {self.who} nhập: nhập kép độc lập cần "
+            "những người nhập khác nhau",
+            f"{self.first} and {self.second} were both entered by {self.who}: "
+            "blind double entry needs different operators",
+        )
+
+
+@dataclass(frozen=True)
 class Reconciliation:
     sources: tuple[Source, ...]
     serials: tuple[str, ...]  # every key, in the pile's order (serials: natural order)
     agreed: int  # ballots identical in every journal
     differences: tuple[Difference, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[SharedOperator, ...]
     method: Method = "serial"
     aligned: tuple[Aligned, ...] = ()
     segments: tuple[Segment, ...] = ()
@@ -512,16 +530,13 @@ def compare(sources: tuple[Source, ...], resolutions: dict[str, Resolution]) -> 
         }
         shifts = _shifts(rows, r, sources[0].label) if method == "marks" else ()
         differences.append(Difference(row.key, versions, res, stale, row.serials, shifts))
-    warnings: list[str] = []
+    warnings: list[SharedOperator] = []
     operators = [set(src.operators) for src in sources]
     for i, a in enumerate(operators):
         for j in range(i + 1, len(operators)):
             if a & operators[j]:
                 who = ", ".join(sorted(a & operators[j]))
-                warnings.append(
-                    f"{sources[i].label} and {sources[j].label} were both entered by {who}: "
-                    "blind double entry needs different operators"
-                )
+                warnings.append(SharedOperator(sources[i].label, sources[j].label, who))
     return Reconciliation(
         tuple(sources),
         tuple(row.key for row in rows),
