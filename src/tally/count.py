@@ -172,12 +172,14 @@ def _classify(
     """The marks of one ballot → (derived invalid reason, names voted for, positions missed)."""
     n = spec.positions
     cases = spec.invalidating
-    s = marks.tokens(struck)
-    k = len(s)
-    if k and (not spec.tokens.issuperset(s) or len(set(s)) != k):
+    # The usual form (positions separated by spaces) is checked in C; anything else (0, "3,5",
+    # a mistake) goes through the grammar of tally.ballots.marks.
+    s = struck.split()
+    if s and (not spec.tokens.issuperset(s) or len(set(s)) != len(s)):
         s = _positions(struck, n, path, line, "struck")
+    k = len(s)
     if spec.layout == "strike":
-        if marks.tokens(unmarked):
+        if unmarked.strip() and marks.tokens(unmarked):
             raise BallotFileError.at(
                 "'unmarked' is for agree/disagree ballots; this list has a surplus, "
                 "so names are struck out",
@@ -191,7 +193,7 @@ def _classify(
         if kept == 0 and "all_struck" in cases:
             return ("all_struck", 0, "")
         return ("", kept, " ".join(s))
-    u = marks.tokens(unmarked)
+    u = unmarked.split()
     if u and (not spec.tokens.issuperset(u) or len(set(u)) != len(u)):
         u = _positions(unmarked, n, path, line, "unmarked")
     both = sorted(set(u) & set(s), key=int)
