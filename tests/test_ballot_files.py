@@ -281,6 +281,18 @@ def test_six_mistakes_in_one_cli_run(xa: Path) -> None:
     assert [int(e.split(":")[2]) for e in errors] == [3, 4, 5, 6, 7, 9], result.stderr
 
 
+def test_mistakes_of_every_ballot_file_in_one_run(xa: Path) -> None:
+    bch, bt = xa / "ballots" / "bch-1.csv", xa / "ballots" / "bt-1.csv"
+    with bch.open("a", encoding="utf-8") as f:
+        f.write("999,1 2 99,,\n")
+    with bt.open("ab") as g:
+        g.write("110,,,Lê\n".encode("cp1258"))  # one line saved in a Windows code page
+    result = run("count", xa)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"{bch}:110: struck: position 99" in result.stderr
+    assert f"{bt}:110: is not UTF-8 text" in result.stderr
+
+
 def test_at_most_fifty_then_how_many_more(tmp_path: Path) -> None:
     path = write(tmp_path, *[f"{i},1 2 99,," for i in range(1, 81)])
     with pytest.raises(BallotFileError) as info:

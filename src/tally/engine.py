@@ -18,7 +18,7 @@ from tally.config.models import Contest, Round
 from tally.count import BallotSpec, Tally, count_file
 from tally.decide import Decision, Problem, decide, reconcile
 from tally.electorate import MajorityBase, majority_base, threshold
-from tally.errors import ConfigError, Issue
+from tally.errors import BallotFileError, ConfigError, Issue
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
 
@@ -326,10 +326,16 @@ def count_election(
                 f"no contest '{contest_id}' (contests: {', '.join(ids)})", loaded.where("contests")
             )
         )
+    mistakes: list[Issue] = []  # every ballot file's mistakes, reported in one run
     for ci, contest in enumerate(loaded.election.contests):
         if contest_id is not None and contest.id != contest_id:
             continue
-        contests.append(count_contest(loaded, ci, round_no))
+        try:
+            contests.append(count_contest(loaded, ci, round_no))
+        except BallotFileError as exc:
+            mistakes += exc.issues
+    if mistakes:
+        raise BallotFileError(mistakes)
     return ElectionResult(loaded, tuple(contests))
 
 

@@ -97,8 +97,8 @@ def _decode_error(path: Path, encoding: str, exc: UnicodeDecodeError) -> Issue:
         message = f"is not UTF-16 text ({exc.reason})"
     else:
         message = (
-            f"is not UTF-8 text (byte 0x{byte}): it was probably saved in a Windows code page "
-            "(Excel's 'CSV (Comma delimited)'), which cannot spell Vietnamese reliably"
+            f"is not UTF-8 text (byte 0x{byte}): it looks saved in a Windows code page "
+            "(Excel's plain 'CSV (Comma delimited)'), which tally does not read"
         )
     return Issue(message, Location(path, line), EXCEL_HINT)
 
