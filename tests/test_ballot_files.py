@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tally import count
+from tally.ballots.csvfile import BallotFile
 from tally.cli.main import cli
 from tally.config.loader import load_election
 from tally.count import BallotSpec, Tally, count_rows
@@ -309,6 +310,29 @@ def test_nothing_counted_from_a_file_with_errors(xa: Path) -> None:
         f.write("999,7,,\n")
     result = run("count", xa, "--json")
     assert result.exit_code == 2 and result.stdout == ""
+
+
+def test_readme_ballot_file_example(tmp_path: Path) -> None:
+    """The README's example file reads as the README says."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Ballot files (CSV)") :]
+    example = section[
+        section.index("```csv\n") + 7 : section.index("```", section.index("```csv") + 6)
+    ]
+    path = tmp_path / "bch-1.csv"
+    path.write_text(example, encoding="utf-8")
+    reader = BallotFile(path)
+    assert list(reader.rows()) == [
+        (2, "1", "0", "", ""),
+        (3, "2", "3,5", "", ""),
+        (4, "3", "2.7", "", "Marked"),
+    ]
+    assert not reader.issues and (reader.empty.count, reader.empty.lines_text()) == (1, "5")
+    spec = BallotSpec.from_rules(7, 5, "strike", R190.ballot.invalid)
+    tally = count.count_file(path, spec).tally
+    assert (tally.collected, tally.valid) == (3, 1)
+    assert (tally.invalid["too_many_kept"], tally.invalid["marked"]) == (1, 1)
+    assert tally.votes == [1, 1, 0, 1, 0, 1, 1]
 
 
 # --------------------------------------------------------------------------- property
