@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tally import count
-from tally.ballots.csvfile import BallotFile
+from tally.ballots.csvfile import BallotFile, EmptyRows
 from tally.cli.main import cli
 from tally.config.loader import load_election
 from tally.count import BallotSpec, Tally, count_rows
@@ -126,6 +126,15 @@ def test_empty_rows_warned_in_check_and_minutes(xa: Path, tmp_path: Path) -> Non
     md = run("minutes", xa, "--contest", "bch", "--round", "1", "-o", "-", "--format", "md")
     assert md.exit_code == 0, md.stderr
     assert "dòng 51, 111–113" in md.stdout
+
+
+def test_empty_row_lines_compressed_and_bounded() -> None:
+    empty = EmptyRows()
+    for line in [3, 4, 5, 9, *range(20, 80, 2), 81, 82]:
+        empty.add(line)
+    assert empty.count == 36
+    assert empty.lines_text().startswith("3–5, 9, 20, 22, ")
+    assert empty.lines_text().endswith(", …") and len(empty.ranges) == EmptyRows.SHOWN
 
 
 def test_no_warning_key_without_empty_rows(xa: Path) -> None:
