@@ -175,9 +175,10 @@ def _classify(
     # The usual form (positions separated by spaces) is checked in C; anything else (0, "3,5",
     # a mistake) goes through the grammar of tally.ballots.marks.
     s = struck.split()
-    if s and (not spec.tokens.issuperset(s) or len(set(s)) != len(s)):
-        s = _positions(struck, n, path, line, "struck")
     k = len(s)
+    if k and (not spec.tokens.issuperset(s) or len(set(s)) != k):
+        s = _positions(struck, n, path, line, "struck")
+        k = len(s)
     if spec.layout == "strike":
         if unmarked.strip() and marks.tokens(unmarked):
             raise BallotFileError.at(
