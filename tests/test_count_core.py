@@ -179,8 +179,8 @@ def test_position_twice(strike: BallotSpec) -> None:
 def test_non_numeric_token(strike: BallotSpec) -> None:
     msg = raises_at([(5, "", "1 a 2", "", "")], strike, 5)
     assert "'a' is not a ballot position" in msg
-    msg = raises_at([(6, "", "1,2", "", "")], strike, 6)
-    assert "'1,2' is not a ballot position" in msg
+    msg = raises_at([(6, "", "1;2", "", "")], strike, 6)  # "1,2" is 1 and 2, as in entry
+    assert "'1;2' is not a ballot position" in msg
 
 
 def test_unknown_reason(strike: BallotSpec) -> None:
@@ -305,7 +305,8 @@ NOT_UTF8 = b"ballot,struck,unmarked,invalid\n1,1,,\n2,2,,\n" + "3,3,,Lê\n".enco
 def test_non_utf8(tmp_path: Path) -> None:
     err = read_error(write(tmp_path, NOT_UTF8))
     assert "is not UTF-8 text" in str(err)
-    assert err.issues[0].hint == "save the file as CSV UTF-8"
+    hint = err.issues[0].hint or ""
+    assert hint.startswith("save the file as CSV UTF-8") and "in Excel: File › Save As" in hint
 
 
 def test_non_utf8_names_the_line(tmp_path: Path) -> None:

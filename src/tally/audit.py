@@ -1,7 +1,8 @@
 """Count and check one election end to end: what ``tally check`` (and a batch recount) runs.
 
 The list and electorate checks of ``tally validate`` (without the plan's before-the-vote
-checks), the count, then the chain and the personnel plan against the counted result.
+checks), the count, then the chain and the personnel plan against the counted result. What
+the count warned about (empty rows skipped in a ballot file) is a warning finding here.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from tally.checks import validate
 from tally.config.loader import LoadedElection
 from tally.engine import ElectionResult, count_election, counted_polls
-from tally.findings import Finding, sort_findings
+from tally.findings import Finding, finding, sort_findings
 from tally.plan_checks import PlanReport, after_vote, body_results
 
 
@@ -27,4 +28,10 @@ def audit(loaded: LoadedElection) -> Audit:
     result = count_election(loaded)
     listed = validate(election, rules, counted_polls(loaded), plan=False)
     plan = after_vote(election, rules, body_results(result))
-    return Audit(result, plan, tuple(sort_findings([*listed.findings, *plan.findings])))
+    files = [
+        finding(w.code, "warning", w.vi, w.en, contest=cr.contest.id, body=cr.contest.body)
+        for cr in result.contests
+        for rr in cr.rounds
+        for w in rr.warnings
+    ]
+    return Audit(result, plan, tuple(sort_findings([*listed.findings, *plan.findings, *files])))

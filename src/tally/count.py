@@ -18,13 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from tally.ballots.csvfile import Row
-from tally.errors import BallotFileError
+from tally.ballots import marks
+from tally.ballots.csvfile import BallotFile, EmptyRows, Row
+from tally.ballots.marks import DERIVED_REASONS, TYPED_REASONS
+from tally.errors import BallotFileError, IssueLog
 from tally.ruleset.models import INVALID_REASONS, InvalidReason, InvalidRules
 
+__all__ = ["DERIVED_REASONS", "TYPED_REASONS"]  # re-exported: the reasons a count knows
+
 Layout = Literal["strike", "agree_disagree"]
-TYPED_REASONS: frozenset[str] = frozenset({"not_issued", "write_in", "marked"})
-DERIVED_REASONS: frozenset[str] = frozenset({"too_many_kept", "all_struck", "no_choice"})
 _FLUSH = 20_000
 MAX_INT_SERIAL = 50_000_000
 
@@ -99,20 +101,23 @@ class _Serials:
     entry numbering) is one slice of a bitmap; anything else is checked one by one.
     """
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, issues: IssueLog) -> None:
         self.path = path
+        self.issues = issues
         self.bits = bytearray()
         self.others: set[str] = set()
         self.serials: list[str] = []
         self.lines: list[int] = []
 
-    def _duplicate(self, serial: str, line: int) -> BallotFileError:
-        return BallotFileError.at(
-            f"ballot serial '{serial}' appears twice",
-            self.path,
-            line,
-            field="ballot",
-            hint="each paper ballot is entered once; look for a ballot entered twice",
+    def _duplicate(self, serial: str, line: int) -> None:
+        self.issues.extend(
+            BallotFileError.at(
+                f"ballot serial '{serial}' appears twice",
+                self.path,
+                line,
+                field="ballot",
+                hint="each paper ballot is entered once; look for a ballot entered twice",
+            )
         )
 
     def _grow(self, n: int) -> None:
@@ -136,41 +141,25 @@ class _Serials:
             if serial.isdigit() and len(serial) < 100 and (n := int(serial)) < MAX_INT_SERIAL:
                 self._grow(n)
                 if self.bits[n]:
-                    raise self._duplicate(serial, line)
+                    self._duplicate(serial, line)
                 self.bits[n] = 1
             else:
                 key = (
                     str(int(serial)) if serial.isdigit() and len(serial) < 100 else serial
                 )  # "007" is 7
                 if key in self.others:
-                    raise self._duplicate(serial, line)
+                    self._duplicate(serial, line)
                 self.others.add(key)
 
 
 def _positions(text: str, n: int, path: Path | None, line: int, column: str) -> list[str]:
     """Parse the positions of one field slowly, with a precise message for each mistake."""
-    out: list[str] = []
-    for token in text.split():
-        if not token.isdigit():
-            raise BallotFileError.at(
-                f"'{token}' is not a ballot position",
-                path,
-                line,
-                field=column,
-                hint="write the positions (1 = first name on the ballot) separated by spaces",
-            )
-        pos = int(token)
-        if not 1 <= pos <= n:
-            raise BallotFileError.at(
-                f"position {pos} is out of range: the ballot has {n} name{'s' if n != 1 else ''}",
-                path,
-                line,
-                field=column,
-            )
-        if str(pos) in out:
-            raise BallotFileError.at(f"position {pos} is given twice", path, line, field=column)
-        out.append(str(pos))
-    return out
+    try:
+        return [str(pos) for pos in marks.positions(text, n)]
+    except marks.MarkError as exc:
+        raise BallotFileError.at(
+            exc.file_message(), path, line, field=column, hint=exc.file_hint()
+        ) from None
 
 
 Classified = tuple[str, int, str]  # (derived invalid reason or "", names kept, missed text)
@@ -183,12 +172,15 @@ def _classify(
     """The marks of one ballot → (derived invalid reason, names voted for, positions missed)."""
     n = spec.positions
     cases = spec.invalidating
+    # The usual form (positions separated by spaces) is checked in C; anything else (0, "3,5",
+    # a mistake) goes through the grammar of tally.ballots.marks.
     s = struck.split()
     k = len(s)
     if k and (not spec.tokens.issuperset(s) or len(set(s)) != k):
         s = _positions(struck, n, path, line, "struck")
+        k = len(s)
     if spec.layout == "strike":
-        if unmarked.strip():
+        if unmarked.strip() and marks.tokens(unmarked):
             raise BallotFileError.at(
                 "'unmarked' is for agree/disagree ballots; this list has a surplus, "
                 "so names are struck out",
@@ -232,19 +224,30 @@ def classify(struck: str, unmarked: str, spec: BallotSpec) -> tuple[str, int]:
     return derived, kept
 
 
-def count_rows(rows: Iterable[Row], spec: BallotSpec, path: Path | None = None) -> Tally:
-    """Count ballot rows into a Tally; raise BallotFileError for a malformed row.
+def count_rows(
+    rows: Iterable[Row],
+    spec: BallotSpec,
+    path: Path | None = None,
+    issues: IssueLog | None = None,
+) -> Tally:
+    """Count ballot rows into a Tally; raise BallotFileError naming every malformed row.
 
     Ballots with the same marks are classified once and counted as a pattern: at a congress
     most ballots repeat a handful of patterns, so the per-ballot work is one dictionary
     lookup and one increment. The memo is bounded; when full it is folded into the totals.
+
+    A malformed row is logged and skipped, so one run reports all of them (up to
+    :data:`tally.errors.MAX_ISSUES`). Given ``issues``, the mistakes go there and the caller
+    raises them (the file's reader logs its own there too); the Tally returned then counts
+    only the rows that were well formed and must not be used if ``issues`` has any.
     """
+    log = issues if issues is not None else IssueLog(path)
     n = spec.positions
     cases = spec.invalidating
     invalid: dict[InvalidReason, int] = dict.fromkeys(INVALID_REASONS, 0)
     kept_hist = [0] * (n + 1)
     missed: Counter[str] = Counter()
-    serials = _Serials(path)
+    serials = _Serials(path, log)
     memo: dict[str, int] = {}
     patterns: list[Classified] = []
     counts: list[int] = []
@@ -281,28 +284,60 @@ def count_rows(rows: Iterable[Row], spec: BallotSpec, path: Path | None = None) 
         if slot is None:
             if len(patterns) >= _CACHE_MAX:
                 fold()
+            try:
+                classified = _classify(struck, unmarked, spec, path, line)
+            except BallotFileError as exc:
+                log.extend(exc)
+                continue
             slot = len(patterns)
-            patterns.append(_classify(struck, unmarked, spec, path, line))
+            patterns.append(classified)
             counts.append(0)
             memo[key] = slot
         if reason:
             if reason not in TYPED_REASONS:
-                hint = (
-                    "the tool derives this from the marks: leave 'invalid' empty"
-                    if reason in DERIVED_REASONS
-                    else "use not_issued, write_in or marked, or leave it empty"
-                )
-                raise BallotFileError.at(
-                    f"unknown invalid reason '{reason}'", path, line, field="invalid", hint=hint
-                )
+                typed = marks.reason(reason)  # Marked, m, !m: few ballots carry a reason
+                if not typed:
+                    log.extend(_unknown_reason(reason, path, line))
+                    continue
+                reason = typed
             if reason in cases:
                 invalid[reason] += 1  # type: ignore[index]
                 continue
         counts[slot] += 1
     fold()
     serials.flush()
+    if issues is None:
+        log.raise_if_any()
 
     valid = collected - sum(invalid.values())
     votes = [valid - missed.get(str(i), 0) for i in range(1, n + 1)]
     n_k = {k: c for k, c in enumerate(kept_hist) if c}
     return Tally(n, collected, invalid, votes, n_k)
+
+
+def _unknown_reason(reason: str, path: Path | None, line: int) -> BallotFileError:
+    hint = (
+        "the tool derives this from the marks: leave 'invalid' empty"
+        if reason.strip().lower() in DERIVED_REASONS
+        else "use not_issued, write_in or marked (or n, w, m), or leave it empty"
+    )
+    return BallotFileError.at(
+        f"unknown invalid reason '{reason}'", path, line, field="invalid", hint=hint
+    )
+
+
+@dataclass(frozen=True)
+class FileCount:
+    """A ballot file counted: its tally, and the empty rows that were skipped (not ballots)."""
+
+    tally: Tally
+    empty: EmptyRows
+
+
+def count_file(path: Path, spec: BallotSpec) -> FileCount:
+    """Count a ballot file; raise BallotFileError with every mistake in it (nothing counted)."""
+    issues = IssueLog(path)
+    reader = BallotFile(path, issues)
+    tally = count_rows(reader.rows(), spec, path, issues)
+    issues.raise_if_any()
+    return FileCount(tally, reader.empty)

@@ -99,7 +99,11 @@ def _older_first(
 
 @dataclass(frozen=True)
 class Problem:
-    """A figure that does not add up; any problem rejects the round (exit 3)."""
+    """A figure that does not add up; any problem rejects the round (exit 3).
+
+    A round's ``warnings`` use the same shape for what the board must see but that does not
+    reject the round (empty rows skipped in a ballot file).
+    """
 
     code: str
     vi: str

@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from tally.ballots.csvfile import read_rows
+from tally.ballots.csvfile import EmptyRows
 from tally.ballots.sheets import ListedSheet, read_sheets
 from tally.checks import PollOutcome, layout_for, max_list_length
 from tally.config.loader import LoadedElection, NotEntered
 from tally.config.models import Contest, Round
-from tally.count import BallotSpec, Tally, count_rows
+from tally.count import BallotSpec, Tally, count_file
 from tally.decide import Decision, Problem, decide, reconcile
 from tally.electorate import MajorityBase, majority_base, threshold
-from tally.errors import ConfigError, Issue
+from tally.errors import BallotFileError, ConfigError, Issue
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
 
@@ -39,6 +39,7 @@ class RoundResult:
     outcome: str
     rule_keys: tuple[str, ...]  # every rule-set parameter this round's result rests on
     poll: PollResult | None = None
+    warnings: tuple[Problem, ...] = ()  # seen by the board, not rejecting the round
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,26 @@ class ElectionResult:
     contests: tuple[ContestResult, ...]
 
 
+def empty_rows_warning(file: str, empty: EmptyRows) -> Problem:
+    """Rows with nothing in them were skipped: the board sees which lines."""
+    n, lines = empty.count, empty.lines_text()
+    return Problem(
+        "empty_rows",
+        f"Bỏ qua {n} dòng trống trong {file} (dòng {lines}): không phải phiếu, không được tính.",
+        f"Skipped {n} empty row{'s' if n != 1 else ''} in {file} "
+        f"(line{'s' if n != 1 else ''} {lines}): not ballots, not counted.",
+        actual=n,
+    )
+
+
 def _round_tally(
     loaded: LoadedElection, ci: int, ri: int, rnd: Round, spec: BallotSpec, cands: list[str]
-) -> Tally:
+) -> tuple[Tally, tuple[Problem, ...]]:
     if rnd.ballots:
-        path = loaded.data_file(rnd.ballots)
-        return count_rows(read_rows(path), spec, path)
+        counted = count_file(loaded.data_file(rnd.ballots), spec)
+        if counted.empty.count:
+            return counted.tally, (empty_rows_warning(rnd.ballots, counted.empty),)
+        return counted.tally, ()
     if rnd.tallies:
         listed = [
             ListedSheet(
@@ -97,7 +112,7 @@ def _round_tally(
             )
             for fi, rel in enumerate(rnd.tallies)
         ]
-        return read_sheets(listed, cands)
+        return read_sheets(listed, cands), ()
     raise ConfigError(
         Issue(
             "this round has no ballots or tallies to count",
@@ -211,7 +226,7 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
             break
         layout = layout_for(contest.body, len(cands), seats)
         spec = BallotSpec.from_rules(len(cands), seats, layout, rules.ballot.invalid)  # type: ignore[arg-type]
-        tally = _round_tally(loaded, ci, ri, rnd, spec, cands)
+        tally, warnings = _round_tally(loaded, ci, ri, rnd, spec, cands)
         problems = reconcile(tally, rnd.issued, seats, rnd.collected, len(rnd.tallies or [1]))
         present = rnd.present if rnd.present is not None else base.present
         if base.value is not None:
@@ -267,6 +282,7 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
                 outcome,
                 tuple(dict.fromkeys(keys)),
                 poll,
+                warnings,
             )
         )
     return result
@@ -320,10 +336,16 @@ def count_election(
                 f"no contest '{contest_id}' (contests: {', '.join(ids)})", loaded.where("contests")
             )
         )
+    mistakes: list[Issue] = []  # every ballot file's mistakes, reported in one run
     for ci, contest in enumerate(loaded.election.contests):
         if contest_id is not None and contest.id != contest_id:
             continue
-        contests.append(count_contest(loaded, ci, round_no))
+        try:
+            contests.append(count_contest(loaded, ci, round_no))
+        except BallotFileError as exc:
+            mistakes += exc.issues
+    if mistakes:
+        raise BallotFileError(mistakes)
     return ElectionResult(loaded, tuple(contests))
 
 

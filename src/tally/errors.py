@@ -7,6 +7,7 @@ Exit codes are the contract of design.md: 2 bad input, 3 figures that do not rec
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
@@ -17,6 +18,7 @@ EXIT_BAD_INPUT = 2
 EXIT_NOT_RECONCILED = 3
 EXIT_NEEDS_VOTE = 4
 EXIT_INTERNAL = 70
+MAX_ISSUES = 50  # mistakes of one file reported in one run; then "and N more"
 
 
 @dataclass(frozen=True)
@@ -104,3 +106,48 @@ class NotEnteredError(TallyError):
     """Asked for a round whose ballots (or tally sheets) are not entered yet: a vote still due."""
 
     exit_code = EXIT_NEEDS_VOTE
+
+
+class IssueLog:
+    """The mistakes found while reading one file, so that one run reports them all.
+
+    Keeps the first ``limit`` by line (mistakes may be found out of order: duplicate serials
+    are checked in batches) and counts the rest, so memory does not grow with the file.
+    """
+
+    def __init__(self, path: Path | None = None, limit: int = MAX_ISSUES) -> None:
+        self.path = path
+        self.limit = limit
+        self.total = 0
+        self._heap: list[tuple[int, int, Issue]] = []  # (-line, -order, issue): largest first
+
+    def add(self, issue: Issue) -> None:
+        self.total += 1
+        heapq.heappush(self._heap, (-(issue.location.line or 0), -self.total, issue))
+        if len(self._heap) > self.limit:
+            heapq.heappop(self._heap)
+
+    def extend(self, error: TallyError) -> None:
+        for issue in error.issues:
+            self.add(issue)
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def issues(self) -> list[Issue]:
+        """The kept mistakes by line, and one more line saying how many were left out."""
+        kept = [issue for _, _, issue in sorted(self._heap, reverse=True)]
+        more = self.total - len(kept)
+        if more:
+            kept.append(
+                Issue(
+                    f"and {more} more mistake{'s' if more != 1 else ''} in this file",
+                    Location(self.path),
+                    "correct the ones above and run again",
+                )
+            )
+        return kept
+
+    def raise_if_any(self, error: type[TallyError] = BallotFileError) -> None:
+        if self.total:
+            raise error(self.issues())

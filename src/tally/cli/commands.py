@@ -38,6 +38,16 @@ def emit_json(doc: object) -> None:
     click.echo(dumps(doc), nl=False)
 
 
+def echo_warnings(doc: dict[str, object], lang: Lang) -> None:
+    """The rounds' warnings on stderr, for output that is not the terminal report."""
+    from tally.labels import t
+
+    for contest in doc["contests"]:  # type: ignore[attr-defined]
+        for rd in contest["rounds"]:
+            for w in rd.get("warnings", []):
+                click.echo(f"{t(lang, 'cảnh báo', 'warning')}: {w['message']}", err=True)
+
+
 @cli.command()
 @election_argument
 @lang_option
@@ -219,6 +229,8 @@ def count(
             "the file exists; exports are not overwritten by accident",
             "choose another name or pass --force",
         )
+    if fmt != "text":
+        echo_warnings(doc, lang)
     if fmt == "json":
         emit_json(doc)
     elif fmt == "csv":
@@ -276,6 +288,7 @@ def check(election: str, fail_on: str, lang: Lang, as_json: bool) -> None:
 
     doc = check_document(load_election(Path(election)), lang)
     if as_json:
+        echo_warnings(doc, lang)
         emit_json(doc)
     else:
         from tally.report.rich_text import render_check

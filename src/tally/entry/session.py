@@ -31,10 +31,11 @@ from pathlib import Path
 from typing import Literal
 
 from tally import __version__, textnorm
+from tally.ballots import marks as grammar
 from tally.ballots.csvfile import Row
 from tally.checks import layout_for
 from tally.config.loader import LoadedElection
-from tally.count import TYPED_REASONS, BallotSpec, Layout, Tally, classify, count_rows
+from tally.count import BallotSpec, Layout, Tally, classify, count_rows
 from tally.engine import round_list
 from tally.entry.journal import (
     Entry,
@@ -54,8 +55,7 @@ from tally.safefile import written_atomically
 
 Clock = Callable[[], str]
 
-SHORT_REASONS = {"n": "not_issued", "w": "write_in", "m": "marked"}
-_SEPARATORS = re.compile(r"[\s,.+]+")
+SHORT_REASONS = grammar.SHORT_REASONS  # the grammar of marks is shared with the ballot file
 # A ballot's serial as typed after '#': ASCII only, so '²' or '١٢' can never pass for a number.
 SERIAL = re.compile(r"[0-9A-Za-z][0-9A-Za-z./-]{0,23}")
 
@@ -176,9 +176,8 @@ def parse_marks(text: str, sheet: Sheet, lang: Lang) -> Marks:
     """The marks of one ballot from what the operator typed; EntryInputError if impossible."""
     text = text.strip()
     if text.startswith("!"):
-        word = text[1:].strip().lower()
-        reason = SHORT_REASONS.get(word, word)
-        if reason not in TYPED_REASONS:
+        reason = grammar.reason(text)
+        if not reason:
             raise EntryInputError(
                 _t(
                     lang,
@@ -201,8 +200,8 @@ def parse_marks(text: str, sheet: Sheet, lang: Lang) -> Marks:
                 "'/' is for agree/disagree ballots; names on this ballot are struck out",
             )
         )
-    struck = _positions(left, sheet, lang, allow_zero=True)
-    unmarked = _positions(right, sheet, lang, allow_zero=False) if slash else ()
+    struck = _positions(left, sheet, lang)
+    unmarked = _positions(right, sheet, lang) if slash else ()
     both = sorted(set(struck) & set(unmarked))
     if both:
         raise EntryInputError(
@@ -215,32 +214,12 @@ def parse_marks(text: str, sheet: Sheet, lang: Lang) -> Marks:
     return Marks(struck, unmarked)
 
 
-def _positions(text: str, sheet: Sheet, lang: Lang, allow_zero: bool) -> tuple[int, ...]:
-    tokens = [t for t in _SEPARATORS.split(text.strip()) if t]
-    if allow_zero and tokens == ["0"]:
-        return ()
-    n = len(sheet.candidates)
-    seen: list[int] = []
-    for token in tokens:
-        if not token.isdigit():
-            raise EntryInputError(
-                _t(lang, f"'{token}' không phải số thứ tự", f"'{token}' is not a position")
-            )
-        pos = int(token)
-        if not 1 <= pos <= n:
-            raise EntryInputError(
-                _t(
-                    lang,
-                    f"không có số {pos}: phiếu có {n} tên",
-                    f"there is no {pos}: the ballot has {n} name{'s' if n != 1 else ''}",
-                )
-            )
-        if pos in seen:
-            raise EntryInputError(
-                _t(lang, f"số {pos} gõ hai lần", f"position {pos} is typed twice")
-            )
-        seen.append(pos)
-    return tuple(sorted(seen))
+def _positions(text: str, sheet: Sheet, lang: Lang) -> tuple[int, ...]:
+    """The positions of one field, sorted, by the ballot file's grammar (``0`` alone: none)."""
+    try:
+        return tuple(sorted(grammar.positions(text, len(sheet.candidates))))
+    except grammar.MarkError as exc:
+        raise EntryInputError(exc.entry_message(lang)) from None
 
 
 @dataclass(frozen=True)

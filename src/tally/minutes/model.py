@@ -60,7 +60,7 @@ class Minutes:
     elected: tuple[tuple[str, int], ...]  # (name, votes), most votes first
     outcome: str  # complete | tie | shortfall | rejected | void
     outcome_text: str
-    problems: tuple[str, ...]
+    problems: tuple[str, ...]  # figures that do not reconcile, then warnings (empty rows)
     rules: tuple[tuple[str, str, str], ...]  # (rule key, citation, provenance)
     footnotes: tuple[str, ...]  # one per I/U rule the result rests on
     pending_confirmation: bool
@@ -203,7 +203,7 @@ def build(
         elected=elected,
         outcome=rd["outcome"],
         outcome_text=outcome_sentence(rd, lang),
-        problems=tuple(p["message"] for p in rd["problems"]),
+        problems=tuple(p["message"] for p in [*rd["problems"], *rd.get("warnings", [])]),
         rules=tuple((r["rule"], r["cite"], r["provenance"]) for r in rd["rules_applied"]),
         footnotes=tuple(rd["assumptions"]),
         pending_confirmation=rd.get("confirmation") == "pending",

@@ -175,6 +175,11 @@ def round_doc(
         ],
         "confirmation": "pending" if rules.decision.confirmation.value else None,
     }
+    if rr.warnings:  # only when there are any: the document of a clean file is unchanged
+        doc["warnings"] = [
+            {"code": w.code, "message": w.vi if lang == "vi" else w.en, "actual": w.actual}
+            for w in rr.warnings
+        ]
     if rr.poll is not None:
         doc["poll"] = {
             "for": rr.poll.target,

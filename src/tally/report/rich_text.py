@@ -282,6 +282,8 @@ def render_count(console: Console, doc: dict[str, Any], lang: Lang) -> None:
                 )
             for p in rd["problems"]:
                 console.print(Text(f"✗ {p['code']}: {p['message']}", style="bold red"))
+            for w in rd.get("warnings", []):
+                console.print(Text(f"⚠ {w['code']}: {w['message']}", style="bold yellow"))
             style = {"complete": "green", "rejected": "bold red"}.get(rd["outcome"], "bold yellow")
             console.print(Text(outcome_sentence(rd, lang), style=style))
             for a in rd["assumptions"]:

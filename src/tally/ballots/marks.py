@@ -1,0 +1,101 @@
+"""The grammar of one ballot's marks, shared by the ballot file and ballot entry.
+
+- Positions (1 = the first name on the ballot) are separated by spaces, ``.``, ``,`` or
+  ``+`` (the numeric keypad is enough); ``0`` alone means nothing struck. An empty field of a
+  ballot file means nothing struck too.
+- A reason seen on paper is ``not_issued``, ``write_in`` or ``marked``, or its first letter
+  ``n``, ``w``, ``m``, in any case, with or without the ``!`` that entry types before it.
+
+The words of a mistake live here too: :meth:`MarkError.file_message` for a ballot file (its
+messages are English, as every input error is), :meth:`MarkError.entry_message` for the
+operator typing, in the session's language.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from tally.findings import Lang
+from tally.labels import t
+
+SEPARATORS = re.compile(r"[\s,.+]+")
+NOTHING = "0"
+TYPED_REASONS: frozenset[str] = frozenset({"not_issued", "write_in", "marked"})
+DERIVED_REASONS: frozenset[str] = frozenset({"too_many_kept", "all_struck", "no_choice"})
+SHORT_REASONS = {"n": "not_issued", "w": "write_in", "m": "marked"}
+
+MarkErrorKind = Literal["not_a_position", "out_of_range", "twice"]
+
+
+class MarkError(ValueError):
+    """A token that is not a position of this ballot, or a position given twice."""
+
+    def __init__(self, kind: MarkErrorKind, token: str, names: int) -> None:
+        self.kind: MarkErrorKind = kind
+        self.token = token
+        self.names = names
+        super().__init__(self.file_message())
+
+    def file_message(self) -> str:
+        n = self.names
+        if self.kind == "not_a_position":
+            return f"'{self.token}' is not a ballot position"
+        if self.kind == "out_of_range":
+            return (
+                f"position {self.token} is out of range: the ballot has {n} "
+                f"name{'s' if n != 1 else ''}"
+            )
+        return f"position {self.token} is given twice"
+
+    def file_hint(self) -> str | None:
+        if self.kind == "not_a_position":
+            return (
+                "write the positions (1 = first name on the ballot) separated by spaces, "
+                "'.', ',' or '+'; 0 for nothing struck"
+            )
+        return None
+
+    def entry_message(self, lang: Lang) -> str:
+        token, n = self.token, self.names
+        if self.kind == "not_a_position":
+            return t(lang, f"'{token}' không phải số thứ tự", f"'{token}' is not a position")
+        if self.kind == "out_of_range":
+            return t(
+                lang,
+                f"không có số {token}: phiếu có {n} tên",
+                f"there is no {token}: the ballot has {n} name{'s' if n != 1 else ''}",
+            )
+        return t(lang, f"số {token} gõ hai lần", f"position {token} is typed twice")
+
+
+def tokens(text: str) -> list[str]:
+    """The positions of one field as written, unchecked; ``[]`` for ``""`` and ``"0"``."""
+    out = [x for x in SEPARATORS.split(text) if x]
+    return [] if out == [NOTHING] else out
+
+
+def positions(text: str, names: int) -> list[int]:
+    """The positions of one field, in the order written; MarkError for the first mistake."""
+    out: list[int] = []
+    for token in tokens(text):
+        if not token.isdigit():
+            raise MarkError("not_a_position", token, names)
+        pos = int(token)
+        if not 1 <= pos <= names:
+            raise MarkError("out_of_range", str(pos), names)
+        if pos in out:
+            raise MarkError("twice", str(pos), names)
+        out.append(pos)
+    return out
+
+
+def reason(text: str) -> str | None:
+    """The typed reason ``text`` names (``""`` for none), or None if it names none."""
+    if text in TYPED_REASONS:
+        return text
+    word = text.strip().removeprefix("!").strip().lower()
+    if not word:
+        return ""
+    word = SHORT_REASONS.get(word, word)
+    return word if word in TYPED_REASONS else None
