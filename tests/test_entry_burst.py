@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +26,7 @@ from tally.entry.journal import read_journal
 from tally.entry.session import EntrySession, Sheet, load_state, sheet_for
 from tally.findings import Lang
 from tally.tui.app import EntryApp, KeyHelp, PauseScreen
+from test_entry_app import drive
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = 55
@@ -110,23 +111,6 @@ def long_sheet(loaded: LoadedElection) -> Sheet:
 def open_session(path: Path, sheet: Sheet) -> EntrySession:
     ticks = iter(range(10**6))
     return EntrySession.open(path, sheet, "Op", lambda: f"2025-06-14T08:00:{next(ticks)}", "vi")
-
-
-def drive(
-    session: EntrySession,
-    body: Callable[[EntryApp, Pilot[None]], Awaitable[None]],
-    size: tuple[int, int] = (100, 30),
-) -> None:
-    app = EntryApp(session)
-
-    async def main() -> None:
-        async with app.run_test(size=size) as pilot:
-            await body(app, pilot)
-
-    try:
-        asyncio.run(main())
-    finally:
-        session.close()
 
 
 def journal_ballots(path: Path) -> list[tuple[str, str]]:
