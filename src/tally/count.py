@@ -92,6 +92,12 @@ class Tally:
         )
 
 
+def _whole(text: str) -> bool:
+    """ASCII digits of a sane length. ``str.isdigit()`` alone is also true of "²" and "٣"
+    (which ``int()`` refuses or reads as 3) and of runs too long for ``int()``."""
+    return text.isascii() and text.isdigit() and len(text) < 100
+
+
 class _Serials:
     """Detects a ballot serial used twice without keeping a string per ballot.
 
@@ -125,7 +131,7 @@ class _Serials:
             return
         self.serials, self.lines = [], []
         first, last = serials[0], serials[-1]
-        if first.isdigit() and last.isdigit() and int(last) < MAX_INT_SERIAL:
+        if _whole(first) and _whole(last) and int(last) < MAX_INT_SERIAL:
             a, b = int(first), int(last)
             if b - a + 1 == len(serials) and serials == [str(i) for i in range(a, b + 1)]:
                 self._grow(b)
@@ -133,15 +139,13 @@ class _Serials:
                     self.bits[a : b + 1] = b"\x01" * (b - a + 1)
                     return
         for serial, line in zip(serials, lines, strict=True):
-            if serial.isdigit() and len(serial) < 100 and (n := int(serial)) < MAX_INT_SERIAL:
+            if _whole(serial) and (n := int(serial)) < MAX_INT_SERIAL:
                 self._grow(n)
                 if self.bits[n]:
                     raise self._duplicate(serial, line)
                 self.bits[n] = 1
             else:
-                key = (
-                    str(int(serial)) if serial.isdigit() and len(serial) < 100 else serial
-                )  # "007" is 7
+                key = str(int(serial)) if _whole(serial) else serial  # "007" is 7
                 if key in self.others:
                     raise self._duplicate(serial, line)
                 self.others.add(key)
@@ -151,13 +155,15 @@ def _positions(text: str, n: int, path: Path | None, line: int, column: str) -> 
     """Parse the positions of one field slowly, with a precise message for each mistake."""
     out: list[str] = []
     for token in text.split():
-        if not token.isdigit():
+        if not _whole(token):
+            shown = token if len(token) <= 20 else f"{token[:20]}…"
             raise BallotFileError.at(
-                f"'{token}' is not a ballot position",
+                f"'{shown}' is not a ballot position",
                 path,
                 line,
                 field=column,
-                hint="write the positions (1 = first name on the ballot) separated by spaces",
+                hint="write the positions in the digits 0-9 (1 = first name on the ballot), "
+                "separated by spaces",
             )
         pos = int(token)
         if not 1 <= pos <= n:

@@ -234,10 +234,15 @@ def _check_contest(
         ):
             for fi, rel in enumerate(files):
                 target = folder / rel
-                if not target.is_file():
-                    path: tuple[str | int, ...] = ("contests", ci, "rounds", ri, key)
-                    if key == "tallies":
-                        path = (*path, fi)
+                path: tuple[str | int, ...] = ("contests", ci, "rounds", ri, key)
+                if key == "tallies":
+                    path = (*path, fi)
+                try:
+                    found = target.is_file()
+                except OSError as exc:  # a name too long for the file system, …
+                    add(f"cannot use this path ({exc.strerror}; {len(rel):,} characters)", *path)
+                    continue
+                if not found:
                     add(f"file not found: {rel}", *path, hint=f"looked for {target}")
         if (rnd.ballots or rnd.tallies) and rnd.issued is None:
             add(
