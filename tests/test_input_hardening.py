@@ -306,3 +306,11 @@ def test_very_long_path_on_the_command_line(tmp_path: Path, command: str) -> Non
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     assert "Traceback" not in result.stderr
     assert len(result.stderr) < 2000 + 5000
+
+
+@pytest.mark.parametrize("columns", ["²", "٨٠", "9" * 5000])
+def test_columns_in_foreign_or_absurd_digits_is_ignored(columns: str) -> None:
+    result = CliRunner(env={**ENV, "COLUMNS": columns}).invoke(
+        cli, ["count", str(EXAMPLES / "xa-2025"), "--contest", "bt"], prog_name="tally"
+    )
+    assert result.exit_code == 0, (result.exit_code, result.stderr)
