@@ -222,10 +222,27 @@ def test_impossible_date_is_located(tmp_path: Path, old: str, new: str) -> None:
     )
 
 
-def test_impossible_date_in_a_tally_sheet(tmp_path: Path) -> None:
-    folder, sheet = with_sheets(tmp_path, "group: 2025-02-30\ncollected: 60\nvotes: {htd: 55}\n")
-    result = run("count", folder, "--contest", "bt")
-    assert_located(result, f"{sheet}:1:", "there is no date 2025-02-30")
+def test_impossible_date_is_reported_with_the_other_mistakes(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path, "huyen-2020")
+    yaml_path = folder / "election.yaml"
+    edit(yaml_path, "born: 1968-03-12", "born: 1984-02-30")
+    edit(yaml_path, "conference:\n  summoned: 15", "conference:\n  summoned: 015")
+    result = run("count", folder)
+    assert_located(result, f"{yaml_path}:{line_of(yaml_path, '1984-02-30')}:", "people[0].born")
+    assert_located(result, f"{yaml_path}:{line_of(yaml_path, 'summoned: 015')}:", "015")
+
+
+def test_impossible_date_in_a_rule_file(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path, "xa-2025")
+    rules = folder / "local.yaml"
+    rules.write_text(
+        "id: local\ntitle: Local\nextends: qd-190-2024\n"
+        "instruments: [{number: 1/QĐ, date: 2024-02-30}]\n",
+        encoding="utf-8",
+    )
+    edit(folder / "election.yaml", "rules: qd-190-2024", "rules: local.yaml")
+    result = run("count", folder)
+    assert_located(result, f"{rules}:4:", "instruments[0].date", "there is no date 2024-02-30")
 
 
 # --- ballot positions: ASCII digits of a sane length ------------------------------------------
@@ -265,14 +282,14 @@ def test_deep_nesting_is_located(tmp_path: Path, depth: int) -> None:
     edit(yaml_path, "  place: Hội trường", "  place: " + "[" * depth + "]" * depth + " #")
     line = line_of(yaml_path, "place: [[[")
     result = run("validate", folder)
-    assert_located(result, f"{yaml_path}:{line}:", "nest")
+    assert_located(result, f"{yaml_path}:{line}:", "nested more than 64 levels deep")
 
 
 def test_deep_nesting_in_a_tally_sheet(tmp_path: Path) -> None:
     deep = "{a: " * 500 + "1" + "}" * 500
     folder, sheet = with_sheets(tmp_path, f"group: 1\ncollected: 60\nvotes: {deep}\n")
     result = run("count", folder, "--contest", "bt")
-    assert_located(result, f"{sheet}:3:", "nest")
+    assert_located(result, f"{sheet}:3:", "nested more than 64 levels deep")
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ Plain scalars are read by the YAML 1.2 core schema, not PyYAML's YAML 1.1 rules,
 a zero-padded box on a tally sheet would change a figure without a word. Stricter still
 than the core schema, an integer is plain decimal only (``-?`` then ``0`` or ``[1-9][0-9]*``,
 at most 18 digits); ``015``, ``0x0f``, ``+15`` stay text, so a model that expects a number
-refuses them with a hint instead of guessing. A date is ``YYYY-MM-DD`` and must exist.
+refuses them with a hint instead of guessing. A date is ``YYYY-MM-DD``; one that does not
+exist (``1984-02-30``) stays text, which a date field refuses.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ MAX_DEPTH = 64
 # A figure in an election has a few digits; 18 keep every int64 and stay far from the
 # 4,300-digit limit of int() (a longer run of digits stays text, refused where a number is due).
 MAX_INT_DIGITS = 18
+_TOO_DEEP = f"the values are nested more than {MAX_DEPTH} levels deep"
+_TOO_DEEP_HINT = "look for brackets [ { that are never closed"
 
 PathKey = tuple[str | int, ...]
 
@@ -141,7 +144,8 @@ class _Walker:
         """A scalar's value by its tag; an explicit tag cannot bring back YAML 1.1 readings.
 
         ``!!int 015`` or ``!!bool yes`` are kept as text, which a model expecting a number
-        refuses (with a hint) exactly as it refuses ``015`` without the tag.
+        refuses (with a hint) exactly as it refuses ``015`` without the tag; so is a date
+        that does not exist, so that it is reported with every other mistake of the file.
         """
         tag, text = node.tag, node.value
         if tag == _STR:
@@ -158,13 +162,8 @@ class _Walker:
         if tag == _DATE and (m := _DATE_RE.fullmatch(text)):
             try:
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                raise self.fail(
-                    f"there is no date {text}",
-                    node,
-                    path,
-                    "write a date that exists, as YYYY-MM-DD (e.g. 2025-07-20)",
-                ) from None
+            except ValueError:  # 1984-02-30: text, which a date field refuses with its line
+                return text
         if tag in (_INT, _NULL, _BOOL, _FLOAT, _DATE, _MERGE):
             return nfc(text)
         raise self.fail(
@@ -177,12 +176,7 @@ class _Walker:
     def walk(self, node: Node, path: PathKey) -> object:
         self.count += 1
         if len(path) > MAX_DEPTH:
-            raise self.fail(
-                f"the values are nested more than {MAX_DEPTH} levels deep",
-                node,
-                path[:MAX_DEPTH],
-                "look for brackets [ { that are never closed",
-            )
+            raise self.fail(_TOO_DEEP, node, path[:MAX_DEPTH], _TOO_DEEP_HINT)
         if self.count > MAX_NODES:
             raise self.fail(
                 f"the document expands to more than {MAX_NODES:,} values",
@@ -259,20 +253,18 @@ def load_yaml(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
+        deep = "nesting depth" in problem  # libyaml stops at 1,000 levels, before our walk
         raise error.at(
-            f"not valid YAML: {problem}",
+            _TOO_DEEP if deep else f"not valid YAML: {problem}",
             path,
             mark.line + 1 if mark else None,
             mark.column + 1 if mark else None,
+            hint=_TOO_DEEP_HINT if deep else None,
         ) from None
     except yaml.YAMLError as exc:
         raise error.at(f"not valid YAML: {exc}", path) from None
     except RecursionError:  # PyYAML's pure-Python composer, when libyaml is not installed
-        raise error.at(
-            f"the values are nested more than {MAX_DEPTH} levels deep",
-            path,
-            hint="look for brackets [ { that are never closed",
-        ) from None
+        raise error.at(_TOO_DEEP, path, hint=_TOO_DEEP_HINT) from None
     finally:
         loader.dispose()
     return data, source

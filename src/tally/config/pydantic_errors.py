@@ -59,6 +59,11 @@ def _message(err: dict[str, object]) -> tuple[str, str | None]:
     if kind == "greater_than_equal" and ctx.get("ge") == 0:
         return f"must be zero or more (got {_got(value)})", None
     if kind.startswith("date") or kind.startswith("datetime"):
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            return (
+                f"there is no date {value}",
+                "write a date that exists, as YYYY-MM-DD (e.g. 2025-07-20)",
+            )
         return f"must be a date written YYYY-MM-DD, e.g. 2025-07-20 (got {_got(value)})", None
     if kind == "bool_parsing" or kind == "bool_type":
         return f"must be true or false (got {_got(value)})", None
