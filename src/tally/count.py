@@ -94,6 +94,9 @@ class Tally:
         )
 
 
+_whole = marks.whole
+
+
 class _Serials:
     """Detects a ballot serial used twice without keeping a string per ballot.
 
@@ -130,7 +133,7 @@ class _Serials:
             return
         self.serials, self.lines = [], []
         first, last = serials[0], serials[-1]
-        if first.isdigit() and last.isdigit() and int(last) < MAX_INT_SERIAL:
+        if _whole(first) and _whole(last) and int(last) < MAX_INT_SERIAL:
             a, b = int(first), int(last)
             if b - a + 1 == len(serials) and serials == [str(i) for i in range(a, b + 1)]:
                 self._grow(b)
@@ -138,15 +141,13 @@ class _Serials:
                     self.bits[a : b + 1] = b"\x01" * (b - a + 1)
                     return
         for serial, line in zip(serials, lines, strict=True):
-            if serial.isdigit() and len(serial) < 100 and (n := int(serial)) < MAX_INT_SERIAL:
+            if _whole(serial) and (n := int(serial)) < MAX_INT_SERIAL:
                 self._grow(n)
                 if self.bits[n]:
                     self._duplicate(serial, line)
                 self.bits[n] = 1
             else:
-                key = (
-                    str(int(serial)) if serial.isdigit() and len(serial) < 100 else serial
-                )  # "007" is 7
+                key = str(int(serial)) if _whole(serial) else serial  # "007" is 7
                 if key in self.others:
                     self._duplicate(serial, line)
                 self.others.add(key)

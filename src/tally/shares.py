@@ -12,8 +12,10 @@ from typing import Annotated
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
-_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
-_RATIO = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+# ASCII digits only, a few of them: r"\d" would also take "١٥%" (Arabic-Indic) as 15%, and a
+# share of thousands of digits is a typing accident, not a share.
+_PERCENT = re.compile(r"^\s*([0-9]{1,9}(?:\.[0-9]{1,9})?)\s*%\s*$")
+_RATIO = re.compile(r"^\s*([0-9]{1,9})\s*/\s*([0-9]{1,9})\s*$")
 
 SHARE_PATTERN = r"^\s*(\d+(\.\d+)?\s*%|\d+\s*/\s*[1-9]\d*)\s*$"
 
@@ -28,7 +30,8 @@ def parse_share(value: object) -> Fraction:
         elif (m := _RATIO.match(value)) and int(m.group(2)) != 0:
             share = Fraction(int(m.group(1)), int(m.group(2)))
         else:
-            raise ValueError(f'must be a share like "15%" or "1/3" (got "{value}")')
+            shown = value if len(value) <= 40 else f"{value[:20]}…"
+            raise ValueError(f'must be a share like "15%" or "1/3" (got "{shown}")')
         if share > 1:
             raise ValueError(f'a share cannot be more than 100% (got "{value}")')
         return share

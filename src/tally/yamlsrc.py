@@ -2,12 +2,23 @@
 
 PyYAML's ``safe_load`` silently keeps the last of two equal keys — a board that typed
 ``seats`` twice would count with whichever came last. Here a duplicate key is an error with
-both line numbers, aliases cannot expand into a huge document, and every value's position
-is kept in a :class:`SourceMap` so that a validation error can name the line.
+both line numbers, aliases cannot expand into a huge document, nesting has a depth limit,
+and every value's position is kept in a :class:`SourceMap` so that a validation error can
+name the line.
+
+Plain scalars are read by the YAML 1.2 core schema, not PyYAML's YAML 1.1 rules, under which
+``015`` is octal 13, ``1:48`` is 108 (base 60), ``1_000`` is 1000 and ``yes``/``on`` are true:
+a zero-padded box on a tally sheet would change a figure without a word. Stricter still
+than the core schema, an integer is plain decimal only (``-?`` then ``0`` or ``[1-9][0-9]*``,
+at most 18 digits); ``015``, ``0x0f``, ``+15`` stay text, so a model that expects a number
+refuses them with a hint instead of guessing. A date is ``YYYY-MM-DD``; one that does not
+exist (``1984-02-30``) stays text, which a date field refuses.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +32,14 @@ from tally.textnorm import nfc
 # A legitimate election file has a few thousand nodes; a "billion laughs" file has billions.
 MAX_NODES = 200_000
 MAX_BYTES = 20 * 1024 * 1024
+# election.yaml needs about 7 levels (contests → rounds → tallies → …); 64 leaves room for
+# any honest file and keeps the walk far from Python's recursion limit.
+MAX_DEPTH = 64
+# A figure in an election has a few digits; 18 keep every int64 and stay far from the
+# 4,300-digit limit of int() (a longer run of digits stays text, refused where a number is due).
+MAX_INT_DIGITS = 18
+_TOO_DEEP = f"the values are nested more than {MAX_DEPTH} levels deep"
+_TOO_DEEP_HINT = "look for brackets [ { that are never closed"
 
 PathKey = tuple[str | int, ...]
 
@@ -57,8 +76,55 @@ class SourceMap:
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_STR = "tag:yaml.org,2002:str"
+_DATE = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+_NULL_RE = re.compile(r"~|null|Null|NULL|")
+_BOOL_RE = re.compile(r"true|True|TRUE|false|False|FALSE")
+_INT_RE = re.compile(rf"-?(?:0|[1-9][0-9]{{0,{MAX_INT_DIGITS - 1}}})")
+# Core-schema floats that are not integers: a point or an exponent ("015" is not 15.0).
+_FLOAT_RE = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def _resolve_plain(value: str) -> str:
+    """The tag of a plain (unquoted, untagged) scalar: YAML 1.2 core, decimal integers only."""
+    first = value[:1]
+    if first in "-+.0123456789":  # also "": the empty scalar is null
+        if not value:
+            return _NULL
+        if _INT_RE.fullmatch(value):
+            return _INT
+        if _DATE_RE.fullmatch(value):
+            return _DATE
+        if _FLOAT_RE.fullmatch(value):
+            return _FLOAT
+        return _STR
+    if first in "nN~" and _NULL_RE.fullmatch(value):
+        return _NULL
+    if first in "tTfF" and _BOOL_RE.fullmatch(value):
+        return _BOOL
+    if value == "<<":
+        return _MERGE
+    return _STR
+
+
 class _Loader(_Base):  # type: ignore[valid-type,misc]
-    pass
+    def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        """Replaces PyYAML's YAML 1.1 implicit resolvers (libyaml calls this for every node)."""
+        if kind is ScalarNode:
+            return _resolve_plain(value or "") if implicit[0] else _STR
+        return _SEQ if kind is SequenceNode else _MAP
 
 
 class _Walker:
@@ -74,8 +140,43 @@ class _Walker:
             message, self.source.path, mark.line + 1, mark.column + 1, format_field(path), hint
         )
 
+    def scalar(self, node: ScalarNode, path: PathKey) -> object:
+        """A scalar's value by its tag; an explicit tag cannot bring back YAML 1.1 readings.
+
+        ``!!int 015`` or ``!!bool yes`` are kept as text, which a model expecting a number
+        refuses (with a hint) exactly as it refuses ``015`` without the tag; so is a date
+        that does not exist, so that it is reported with every other mistake of the file.
+        """
+        tag, text = node.tag, node.value
+        if tag == _STR:
+            return nfc(text)
+        if tag == _INT and _INT_RE.fullmatch(text):
+            return int(text)
+        if tag == _NULL and _NULL_RE.fullmatch(text):
+            return None
+        if tag == _BOOL and _BOOL_RE.fullmatch(text):
+            return text in ("true", "True", "TRUE")
+        if tag == _FLOAT and _FLOAT_RE.fullmatch(text):
+            # ".inf", "-.Inf", ".NaN": Python spells them without the point
+            return float(text.replace(".", "", 1) if text[-1] in "fFN" else text)
+        if tag == _DATE and (m := _DATE_RE.fullmatch(text)):
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:  # 1984-02-30: text, which a date field refuses with its line
+                return text
+        if tag in (_INT, _NULL, _BOOL, _FLOAT, _DATE, _MERGE):
+            return nfc(text)
+        raise self.fail(
+            f"unsupported YAML tag {tag}",
+            node,
+            path,
+            "write the value without a '!' tag",
+        )
+
     def walk(self, node: Node, path: PathKey) -> object:
         self.count += 1
+        if len(path) > MAX_DEPTH:
+            raise self.fail(_TOO_DEEP, node, path[:MAX_DEPTH], _TOO_DEEP_HINT)
         if self.count > MAX_NODES:
             raise self.fail(
                 f"the document expands to more than {MAX_NODES:,} values",
@@ -113,8 +214,7 @@ class _Walker:
         if isinstance(node, SequenceNode):
             return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
         if isinstance(node, ScalarNode):
-            value = self.loader.construct_object(node, deep=True)
-            return nfc(value) if isinstance(value, str) else value
+            return self.scalar(node, path)
         raise self.fail("unsupported YAML node", node, path)  # pragma: no cover
 
 
@@ -153,14 +253,18 @@ def load_yaml(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
+        deep = "nesting depth" in problem  # libyaml stops at 1,000 levels, before our walk
         raise error.at(
-            f"not valid YAML: {problem}",
+            _TOO_DEEP if deep else f"not valid YAML: {problem}",
             path,
             mark.line + 1 if mark else None,
             mark.column + 1 if mark else None,
+            hint=_TOO_DEEP_HINT if deep else None,
         ) from None
     except yaml.YAMLError as exc:
         raise error.at(f"not valid YAML: {exc}", path) from None
+    except RecursionError:  # PyYAML's pure-Python composer, when libyaml is not installed
+        raise error.at(_TOO_DEEP, path, hint=_TOO_DEEP_HINT) from None
     finally:
         loader.dispose()
     return data, source

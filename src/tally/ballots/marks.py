@@ -33,7 +33,7 @@ class MarkError(ValueError):
 
     def __init__(self, kind: MarkErrorKind, token: str, names: int) -> None:
         self.kind: MarkErrorKind = kind
-        self.token = token
+        self.token = token if len(token) <= 20 else f"{token[:20]}…"  # never echo a huge input
         self.names = names
         super().__init__(self.file_message())
 
@@ -51,8 +51,8 @@ class MarkError(ValueError):
     def file_hint(self) -> str | None:
         if self.kind == "not_a_position":
             return (
-                "write the positions (1 = first name on the ballot) separated by spaces, "
-                "'.', ',' or '+'; 0 for nothing struck"
+                "write the positions in the digits 0-9 (1 = first name on the ballot) separated "
+                "by spaces, '.', ',' or '+'; 0 for nothing struck"
             )
         return None
 
@@ -75,11 +75,17 @@ def tokens(text: str) -> list[str]:
     return [] if out == [NOTHING] else out
 
 
+def whole(text: str) -> bool:
+    """ASCII digits of a sane length. ``str.isdigit()`` alone is also true of "²" and "٣"
+    (which ``int()`` refuses or reads as 3) and of runs too long for ``int()``."""
+    return text.isascii() and text.isdigit() and len(text) < 100
+
+
 def positions(text: str, names: int) -> list[int]:
     """The positions of one field, in the order written; MarkError for the first mistake."""
     out: list[int] = []
     for token in tokens(text):
-        if not token.isdigit():
+        if not whole(token):
             raise MarkError("not_a_position", token, names)
         pos = int(token)
         if not 1 <= pos <= names:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from tally.config.models import Count
 from tally.config.pydantic_errors import issues_from_validation
 from tally.count import DERIVED_REASONS, TYPED_REASONS, Tally
 from tally.errors import BallotFileError, Issue, Location
@@ -22,13 +23,16 @@ from tally.yamlsrc import SourceMap, load_yaml
 
 
 class TallySheet(BaseModel):
+    """One counting group's sheet. Every figure is a strict whole number: ``yes``, ``"12"``
+    or ``12.0`` is refused, never read as 1 or 12."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     group: str | int = Field(description="the counting group's name or number")
-    collected: int = Field(strict=True, ge=0)
-    invalid: dict[str, int] = Field(default_factory=dict)
-    votes: dict[str, int]
-    kept: dict[int, int] | None = Field(None, description="n_k: valid ballots keeping k names")
+    collected: Count
+    invalid: dict[str, Count] = Field(default_factory=dict)
+    votes: dict[str, Count]
+    kept: dict[Count, Count] | None = Field(None, description="n_k: valid ballots keeping k names")
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,7 @@ def _read_one(path: Path, candidates: list[str]) -> tuple[TallySheet, SourceMap,
     except ValidationError as exc:
         raise BallotFileError(issues_from_validation(exc, source.location)) from None
     issues: list[Issue] = []
-    for reason, count in sheet.invalid.items():
+    for reason in sheet.invalid:
         if reason not in INVALID_REASONS:
             issues.append(
                 Issue(
@@ -141,15 +145,11 @@ def _read_one(path: Path, candidates: list[str]) -> tuple[TallySheet, SourceMap,
                     source.location(("invalid", reason)),
                 )
             )
-        elif count < 0:
-            issues.append(Issue("must be zero or more", source.location(("invalid", reason))))
-    for pid, count in sheet.votes.items():
+    for pid in sheet.votes:
         if pid not in candidates:
             issues.append(
                 Issue(f"'{pid}' is not on this round's ballot", source.location(("votes", pid)))
             )
-        elif count < 0:
-            issues.append(Issue("must be zero or more", source.location(("votes", pid))))
     for pid in candidates:
         if pid not in sheet.votes:
             issues.append(
@@ -158,8 +158,8 @@ def _read_one(path: Path, candidates: list[str]) -> tuple[TallySheet, SourceMap,
                     source.location(("votes",)),
                 )
             )
-    for k, count in (sheet.kept or {}).items():
-        if k < 0 or k > len(candidates) or count < 0:
+    for k in sheet.kept or {}:
+        if k > len(candidates):
             issues.append(Issue(f"n_k for k={k} is out of range", source.location(("kept", k))))
     if issues:
         raise BallotFileError(issues)

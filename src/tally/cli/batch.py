@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tally.cli.main import cli, json_option, lang_option
+from tally.cli.main import cli, json_option, lang_option, terminal_environ
 from tally.labels import t as _t
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class _Bar:
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
                 TimeRemainingColumn(),
-                console=Console(stderr=True),
+                console=Console(stderr=True, _environ=terminal_environ()),
                 transient=True,
                 redirect_stdout=False,
                 redirect_stderr=False,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from tally.cli.main import cli, election_argument, json_option, lang_option
+from tally.cli.main import cli, election_argument, json_option, lang_option, terminal_environ
 from tally.errors import EXIT_OK, EXIT_RULE_FAILED, UsageError
 
 if TYPE_CHECKING:
@@ -22,8 +21,11 @@ if TYPE_CHECKING:
 def console() -> Console:
     from rich.console import Console
 
-    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-    return Console(width=width or (None if sys.stdout.isatty() else 100), highlight=False)
+    environ = terminal_environ()  # a COLUMNS of "²" is ignored, not a crash
+    width = int(environ["COLUMNS"]) if "COLUMNS" in environ else None
+    return Console(
+        width=width or (None if sys.stdout.isatty() else 100), highlight=False, _environ=environ
+    )
 
 
 def _digests(loaded: LoadedElection) -> dict[str, str]:

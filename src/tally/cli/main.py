@@ -26,6 +26,18 @@ EXIT_CODES_HELP = (
 )
 
 
+def terminal_environ() -> dict[str, str]:
+    """The environment for a rich Console, without a COLUMNS or LINES it would crash on.
+
+    rich reads them with ``str.isdigit()``, which is also true of "²"; ``int()`` refuses it.
+    """
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("COLUMNS", "LINES") or (v.isascii() and v.isdigit() and len(v) < 6)
+    }
+
+
 def print_error(exc: TallyError) -> None:
     for issue in exc.issues:
         click.echo(f"error: {issue}", err=True)

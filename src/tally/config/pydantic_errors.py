@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 
 from pydantic import ValidationError
@@ -10,13 +11,36 @@ from pydantic import ValidationError
 from tally.errors import Issue, Location
 from tally.yamlsrc import PathKey, format_field
 
+# Words that YAML 1.1 read as true/false (and so as 1/0 where a number was due).
+_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false"})
+_MAX_SHOWN = 40
+
 
 def _got(value: object) -> str:
     if isinstance(value, str):
+        if len(value) > _MAX_SHOWN:  # never echo a runaway value back whole
+            return f'"{value[:20]}…" ({len(value):,} characters)'
         return f'"{value}"'
     if isinstance(value, (dict, list)):
         return "a mapping" if isinstance(value, dict) else "a list"
     return repr(value) if value is not None else "nothing"
+
+
+def number_hint(value: object) -> str | None:
+    """What to write instead of a figure YAML 1.1 would have read otherwise (``015``, ``yes``)."""
+    if isinstance(value, bool) or (isinstance(value, str) and value.strip().lower() in _WORDS):
+        return "yes/no/on/off/true/false is a word, not a figure: write the number (e.g. 0 or 1)"
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if re.fullmatch(r"\+?[0-9][0-9_]*", text, re.ASCII) and not text.endswith("_"):
+        digits = text.lstrip("+").replace("_", "").lstrip("0") or "0"
+        if len(digits) > 18:
+            return "a figure has at most 18 digits"
+        if digits != text:  # a leading zero or '+', or '_' between digits
+            return f"write {digits}, not {text}"
+        return f"write the figure without quotes: {digits}, not '{digits}'"
+    return "write the figure with the digits 0-9 only: no ':', '.', letters or other scripts"
 
 
 def _message(err: dict[str, object]) -> tuple[str, str | None]:
@@ -29,12 +53,17 @@ def _message(err: dict[str, object]) -> tuple[str, str | None]:
     if kind == "extra_forbidden":
         return "unknown key", "check the spelling against the file format in the README"
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"must be a whole number (got {_got(value)})", None
+        return f"must be a whole number (got {_got(value)})", number_hint(value)
     if kind == "greater_than" and ctx.get("gt") == 0:
         return f"must be a positive integer (got {_got(value)})", None
     if kind == "greater_than_equal" and ctx.get("ge") == 0:
         return f"must be zero or more (got {_got(value)})", None
     if kind.startswith("date") or kind.startswith("datetime"):
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            return (
+                f"there is no date {value}",
+                "write a date that exists, as YYYY-MM-DD (e.g. 2025-07-20)",
+            )
         return f"must be a date written YYYY-MM-DD, e.g. 2025-07-20 (got {_got(value)})", None
     if kind == "bool_parsing" or kind == "bool_type":
         return f"must be true or false (got {_got(value)})", None

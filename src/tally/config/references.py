@@ -271,7 +271,14 @@ def _check_contest(
             ("ballots", [rnd.ballots] if rnd.ballots else []),
             ("tallies", rnd.tallies or []),
         ):
-            present = [(folder / rel).is_file() for rel in files]
+            present: list[bool] = []
+            unusable: dict[int, str] = {}
+            for fi, rel in enumerate(files):
+                try:
+                    present.append((folder / rel).is_file())
+                except OSError as exc:
+                    present.append(False)
+                    unusable[fi] = exc.strerror or type(exc).__name__
             written = written and all(present)
             for fi, rel in enumerate(files):
                 if present[fi]:
@@ -280,6 +287,9 @@ def _check_contest(
                 path: tuple[str | int, ...] = ("contests", ci, "rounds", ri, key)
                 if key == "tallies":
                     path = (*path, fi)
+                if fi in unusable:  # a name too long for the file system, …
+                    add(f"cannot use this path ({unusable[fi]}; {len(rel):,} characters)", *path)
+                    continue
                 guess = misspelt(folder, rel, named)
                 if guess is not None:
                     add(f"file not found: {rel}", *path, hint=f"did you mean '{guess}'?")

@@ -181,7 +181,7 @@ class Reconciliation:
 
 def serial_key(serial: str) -> tuple[int, int, str]:
     """Natural order: 2 before 10, numbers before other serials."""
-    if serial.isdigit() and len(serial) < 30:
+    if serial.isascii() and serial.isdigit() and len(serial) < 30:
         return (0, int(serial), serial)
     return (1, 0, serial)
 

@@ -59,10 +59,15 @@ def _resolve(ref: str, relative_to: Path | None) -> Path:
             candidate = relative_to / candidate
         return candidate
     path = builtin_dir() / f"{ref}.yaml"
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError:  # e.g. a name too long for the file system: no built-in has it
+        found = False
+    if not found:
         known = ", ".join(builtin_ids())
+        shown = ref if len(ref) <= 40 else f"{ref[:20]}…"
         raise RuleSetError.at(
-            f"unknown rule set '{ref}'",
+            f"unknown rule set '{shown}'",
             hint=f"use a built-in id ({known}) or the path of a rules YAML file",
         )
     return path

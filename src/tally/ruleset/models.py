@@ -13,7 +13,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tally.config.models import Body, MeetingKind
+from tally.config.models import Body, Count, MeetingKind, PositiveInt
 from tally.shares import Share
 
 Provenance = Literal["V", "S", "I", "U"]
@@ -63,8 +63,8 @@ class SlateSurplus(_Strict):
 
 
 class SmallBody(_Strict):
-    max_seats: int = Field(ge=1)
-    max_surplus: int = Field(ge=0)
+    max_seats: PositiveInt
+    max_surplus: Count
     bodies: list[Body]
 
 
@@ -75,8 +75,10 @@ class FloorSupport(_Strict):
 
 class MinSurplus(_Strict):
     assembly: Literal["national_assembly", "peoples_council"]
-    seats_up_to: int | None = Field(None, description="applies to contests up to this many seats")
-    surplus: int = Field(ge=0)
+    seats_up_to: PositiveInt | None = Field(
+        None, description="applies to contests up to this many seats"
+    )
+    surplus: Count
 
 
 class ListRules(_Strict):
@@ -123,7 +125,7 @@ class BallotRules(_Strict):
 
 
 class LaterRounds(_Strict):
-    max_additional: int | None = Field(None, ge=0, description="null: as many as decided")
+    max_additional: Count | None = Field(None, description="null: as many as decided")
     candidates: Literal["not_yet_elected", "first_round_not_elected"]
 
 
@@ -134,7 +136,7 @@ class Turnout(_Strict):
 
 
 class PercentFormat(_Strict):
-    decimals: int = Field(ge=0, le=6)
+    decimals: Count = Field(le=6)
     rounding: Literal["truncate", "half_up"]
 
 
@@ -158,8 +160,8 @@ class ReportRules(_Strict):
 class AgeRule(_Strict):
     """Working time left that the birth-date cut-offs of a plan stand for (display only)."""
 
-    reelection_months_left: int | None = Field(None, ge=0)
-    first_time_months_left: int | None = Field(None, ge=0)
+    reelection_months_left: Count | None = None
+    first_time_months_left: Count | None = None
 
 
 class PlanRules(_Strict):
