@@ -10,10 +10,13 @@ Memory does not grow with the file: rows are produced one at a time.
 from __future__ import annotations
 
 import csv
+import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from tally.errors import BallotFileError
+from tally.source import open_regular
 
 COLUMNS = ("ballot", "struck", "unmarked", "invalid")
 REQUIRED = ("struck",)
@@ -26,8 +29,12 @@ def _header(path: Path, line: str) -> tuple[int, int, int, int, int]:
     names = [h.strip().lower() for h in next(csv.reader([line]))]
     unknown = [n for n in names if n not in COLUMNS]
     if unknown:
+        # Quote a column name, never a line of some other file (ballots: /etc/passwd).
+        looks_like_a_name = len(unknown[0]) <= 24 and re.fullmatch(r"[\w .-]*", unknown[0])
         raise BallotFileError.at(
-            f"unknown column '{unknown[0]}'",
+            f"unknown column '{unknown[0]}'"
+            if looks_like_a_name
+            else "the first line is not a ballot file header",
             path,
             1,
             hint=f"the columns are: {', '.join(COLUMNS)} (ballot, unmarked and invalid are optional)",
@@ -65,12 +72,10 @@ def _bad_byte_line(path: Path) -> int | None:
 
 def read_rows(path: Path) -> Iterator[Row]:
     """Yield each ballot row of ``path``; raise BallotFileError naming the line if malformed."""
-    try:
-        f = path.open("r", encoding="utf-8-sig", newline="")
-    except FileNotFoundError:
-        raise BallotFileError.at("file not found", path) from None
-    except OSError as exc:
-        raise BallotFileError.at(f"cannot read the file ({exc.strerror})", path) from None
+    # A regular file only (a pipe would block), opened without blocking: tally.source.
+    f = io.TextIOWrapper(
+        open_regular(path, BallotFileError, "ballot file"), encoding="utf-8-sig", newline=""
+    )
     lineno = 0
     with f:
         try:

@@ -72,7 +72,7 @@ def _load_raw(
     ref: str, relative_to: Path | None, depth: int
 ) -> tuple[dict[str, object], list[SourceMap]]:
     path = _resolve(ref, relative_to)
-    data, source = load_yaml(path, RuleSetError)
+    data, source = load_yaml(path, RuleSetError, kind="rule file")
     if not isinstance(data, dict):
         raise RuleSetError.at("a rule set must be a mapping of keys", path, 1)
     parent = data.get("extends")
