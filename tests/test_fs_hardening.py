@@ -235,7 +235,10 @@ def test_force_replaces_only_regular_files(xa: Path, tmp_path: Path, kind: str) 
 def test_force_still_replaces_a_regular_file(xa: Path, tmp_path: Path) -> None:
     target = tmp_path / "out.md"
     target.write_text("old", encoding="utf-8")
-    assert run("minutes", xa, "--contest", "bt", "--format", "md", "-o", target, "--force").exit_code == 0
+    assert (
+        run("minutes", xa, "--contest", "bt", "--format", "md", "-o", target, "--force").exit_code
+        == 0
+    )
     assert target.read_text(encoding="utf-8") != "old"
 
 
@@ -276,7 +279,11 @@ def test_a_write_failure_is_exit_2_with_the_reason(
 def test_output_into_a_folder_is_exit_2(xa: Path, tmp_path: Path) -> None:
     result = run("count", xa, "--format", "csv", "-o", tmp_path)
     assert result.exit_code == 2, result.output
-    assert f"{tmp_path}: is a folder" in result.stderr
+    assert str(tmp_path) in result.stderr and "is a directory" in result.stderr
+    (tmp_path / "out.md").mkdir()
+    result = run("minutes", xa, "--contest", "bt", "--format", "md", "-o", tmp_path / "out.md")
+    assert result.exit_code == 2, result.output
+    assert f"{tmp_path / 'out.md'}: is a folder" in result.stderr
 
 
 def test_output_under_a_regular_file_is_exit_2(xa: Path, tmp_path: Path) -> None:
@@ -288,21 +295,21 @@ def test_output_under_a_regular_file_is_exit_2(xa: Path, tmp_path: Path) -> None
     assert "Not a directory" in result.stderr or "File exists" in result.stderr
 
 
-def _journal(xa: Path) -> Path:
-    result = CliRunner().invoke(
-        cli,
-        ["enter", str(xa), "--contest", "bch", "--operator", "A", "--lang", "en", "--plain"],
-        input="1 2\n3\n",
-    )
-    assert result.exit_code == 0, result.output
-    (journal,) = (xa / "journals").glob("*.jsonl")
-    return journal
+def _journals(xa: Path) -> list[Path]:
+    for operator in ("A", "B"):
+        result = CliRunner().invoke(
+            cli,
+            ["enter", str(xa), "--contest", "bch", "--operator", operator, "--lang", "en"],
+            input="1 2\n3\n",
+        )
+        assert result.exit_code == 0, result.output
+    return sorted((xa / "journals").glob("*.jsonl"))
 
 
 def test_enter_export_and_log_write_failures_are_exit_2(
     xa: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    journal = _journal(xa)
+    journals = _journals(xa)
     _full_disk(monkeypatch)
     common = ["enter", xa, "--contest", "bch", "--operator", "A", "--lang", "en"]
     result = run(*common, "--export", "-o", tmp_path / "b.csv")
@@ -311,7 +318,7 @@ def test_enter_export_and_log_write_failures_are_exit_2(
     result = run(*common, "--log", tmp_path / "log.md")
     assert result.exit_code == 2, result.output
     assert "log.md: cannot write the file (No space left on device)" in result.stderr
-    result = run("reconcile", journal, "-o", tmp_path / "r.csv")
+    result = run("reconcile", *journals, "-o", tmp_path / "r.csv")
     assert result.exit_code == 2, result.output
     assert "r.csv: cannot write the file (No space left on device)" in result.stderr
 
@@ -387,7 +394,11 @@ def test_a_built_in_rule_file_by_path_is_not_outside(xa: Path) -> None:
 def test_the_allowed_folder_in_recount(tmp_path: Path) -> None:
     shutil.copy(ROOT / "rules" / "qd-190-2024.yaml", tmp_path / "shared.yaml")
     shutil.copytree(XA, tmp_path / "elections" / "xa")
-    edit(tmp_path / "elections" / "xa" / "election.yaml", "rules: qd-190-2024", "rules: ../../shared.yaml")
+    edit(
+        tmp_path / "elections" / "xa" / "election.yaml",
+        "rules: qd-190-2024",
+        "rules: ../../shared.yaml",
+    )
     refused = run("recount", tmp_path / "elections", "-j", "1")
     assert refused.exit_code == 2 and "outside the election folder" in refused.stdout
     assert run("--allow-outside", tmp_path, "recount", tmp_path / "elections").exit_code == 0
