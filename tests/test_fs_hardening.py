@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -134,12 +135,12 @@ def test_every_reader_refuses_a_fifo_without_blocking(tmp_path: Path, reader: st
 def _stall(seconds: float, block_signals: bool = False) -> object:
     from tally.config.loader import load_election
 
-    def load(path: Path) -> object:
+    def load(path: Path, **options: Any) -> object:
         if path.name == "stuck":
             if block_signals:
                 signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(seconds)
-        return load_election(path)
+        return load_election(path, **options)
 
     return load
 
@@ -174,7 +175,7 @@ def test_recount_kills_an_election_deaf_to_the_alarm(
     for name in ("a", "stuck"):
         shutil.copytree(XA, tmp_path / name)
     monkeypatch.setattr(rc, "load_election", _stall(30, block_signals=True))
-    monkeypatch.setattr(rc, "GRACE_SECONDS", 1)
+    monkeypatch.setattr(rc, "GRACE_SECONDS", 0.5)
     runs = list(rc.recount(rc.discover([tmp_path]), rc.Settings(lang="en"), jobs=2, timeout=1))
     assert [r.exit_code for r in runs] == [0, 2]
     assert runs[1].error_kind == "timeout"

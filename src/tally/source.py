@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -98,6 +99,13 @@ def open_regular(path: Path, error: type[TallyError], kind: Kind = "input") -> B
     except BaseException:
         os.close(fd)
         raise
+
+
+def inside(path: Path, folders: Sequence[Path]) -> bool:
+    """Is ``path``, once every symbolic link and ``..`` is resolved, inside one of ``folders``
+    (themselves resolved)? A path that does not exist yet is resolved as far as it exists."""
+    real = Path(os.path.realpath(path))
+    return any(real.is_relative_to(os.path.realpath(folder)) for folder in folders)
 
 
 def read_regular(path: Path, error: type[TallyError], kind: Kind = "input") -> bytes:
