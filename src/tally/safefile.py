@@ -20,8 +20,14 @@ from tally.errors import UsageError
 
 def cannot_write(exc: OSError, path: Path) -> UsageError:
     """A write failure as bad input: the path and the system's reason (exit 2)."""
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        # The system says "File exists" when a folder on the way is a file: name that file.
+        blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            reason = f"{blocker} is a file, not a folder"
     return UsageError.at(
-        f"cannot write the file ({exc.strerror or exc})",
+        f"cannot write the file ({reason})",
         path,
         hint="check that the folder exists, is on a writable disk and that the disk has space",
     )
