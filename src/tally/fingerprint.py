@@ -18,14 +18,16 @@ import os
 from pathlib import Path
 
 from tally.config.loader import LoadedElection
+from tally.errors import BallotFileError
 from tally.ruleset.loader import is_builtin_file
+from tally.source import open_regular
 
 SHORT_LEN = 16  # hex digits printed by the signatures: 64 bits, four groups of four
 
 
 def sha256(path: Path) -> str:
     h = hashlib.sha256()
-    with path.open("rb") as f:
+    with open_regular(path, BallotFileError) as f:  # a pipe swapped in would never end
         while chunk := f.read(1 << 20):
             h.update(chunk)
     return h.hexdigest()

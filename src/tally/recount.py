@@ -5,7 +5,11 @@ through the same function (:func:`tally.report.jsondoc.check_document`), so an e
 entry holds byte for byte the document ``tally check --json`` prints. A broken folder (bad
 YAML, a ballot with a wrong position, an unreadable folder) becomes an entry with the error
 and its exit code; a bug in tally on one election becomes an entry with exit 70. Neither stops
-the others.
+the others. Nor does an election that does not finish (a network drive that stops answering, a
+file that never ends): each has a time limit, after which it becomes an entry of its own
+(``timeout``, exit 2). The limit is an alarm inside the process checking it; a worker deaf to
+the alarm (stuck inside the operating system) is killed once its whole chunk is overdue, and
+its elections are retried one process each under the same limit.
 
 Elections are checked in worker processes, handed out in chunks so that thousands of small
 elections are not dominated by inter-process traffic. Results come back in completion order
@@ -23,11 +27,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -72,6 +81,9 @@ OUTCOME_ORDER: tuple[str, ...] = (
 
 FailOn = Literal["error", "warning"]
 Progress = Callable[[int, int], None]
+
+DEFAULT_TIMEOUT = 120  # seconds per election; the largest simulated election takes under 2 s
+GRACE_SECONDS = 10.0  # how long past its limit a worker may stay silent before it is killed
 
 
 def seriousness(code: int) -> int:
@@ -185,7 +197,7 @@ class Problem:
         return f"{where}: {self.message}" if where else self.message
 
 
-ErrorKind = Literal["bad_input", "not_reconciled", "internal"]
+ErrorKind = Literal["bad_input", "not_reconciled", "internal", "timeout"]
 
 
 @dataclass(frozen=True)
@@ -235,6 +247,7 @@ class Settings:
     lang: Lang = "vi"
     fail_on: FailOn = "error"
     documents: bool = False  # keep each election's check document (for --json)
+    allow_outside: tuple[Path, ...] = ()  # folders data paths may lead to (--allow-outside)
 
 
 def summary_outcome(doc: Mapping[str, Any]) -> str:
@@ -246,8 +259,67 @@ def summary_outcome(doc: Mapping[str, Any]) -> str:
     return next((o for o in OUTCOME_ORDER if o in seen), "complete")
 
 
-def check_one(target: Target, settings: Settings) -> ElectionRun:
-    """Check one election as ``tally check`` does; never raises for a broken folder or a bug."""
+class _TimeLimit(BaseException):
+    """The alarm of :func:`_time_limit`: not an Exception, so no handler on the way eats it."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise _TimeLimit in the block after ``seconds`` (POSIX, main thread; else no limit).
+
+    An alarm already set (by a caller) is put back, less the time the block took."""
+    if (
+        not seconds
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def ring(signum: int, frame: object) -> None:
+        raise _TimeLimit
+
+    old_handler = signal.signal(signal.SIGALRM, ring)
+    old_delay, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old_handler)
+        if old_delay:
+            left = old_delay - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+
+
+def _timed_out(path: str, seconds: float) -> ElectionRun:
+    return ElectionRun(
+        path,
+        EXIT_BAD_INPUT,
+        error_kind="timeout",
+        problems=(
+            Problem(
+                f"did not finish within {seconds:g} s: stopped",
+                path,
+                hint="a file that never ends (a device, a pipe) or a drive that stopped "
+                f"answering; check it alone with 'tally check {path}', or give it more time "
+                "with --timeout",
+            ),
+        ),
+    )
+
+
+def check_one(target: Target, settings: Settings, timeout: float | None = None) -> ElectionRun:
+    """Check one election as ``tally check`` does; never raises for a broken folder, a bug,
+    or an election that does not finish within ``timeout`` seconds."""
+    try:
+        with _time_limit(timeout):
+            return _check_one(target, settings)
+    except _TimeLimit:
+        return _timed_out(str(target.path), timeout or 0)
+
+
+def _check_one(target: Target, settings: Settings) -> ElectionRun:
     path = str(target.path)
     if target.problem is not None:
         return ElectionRun(
@@ -257,7 +329,8 @@ def check_one(target: Target, settings: Settings) -> ElectionRun:
             problems=(Problem(target.problem, path),),
         )
     try:
-        doc = check_document(load_election(target.path), settings.lang)
+        loaded = load_election(target.path, allow_outside=settings.allow_outside)
+        doc = check_document(loaded, settings.lang)
         contests = doc["contests"]
         assert isinstance(contests, list)
         return ElectionRun(
@@ -315,8 +388,10 @@ def _bug(path: str, what: str, trace: str | None = None) -> ElectionRun:
     )
 
 
-def _check_chunk(targets: list[Target], settings: Settings) -> list[ElectionRun]:
-    return [check_one(t, settings) for t in targets]
+def _check_chunk(
+    targets: list[Target], settings: Settings, timeout: float | None
+) -> list[ElectionRun]:
+    return [check_one(t, settings, timeout) for t in targets]
 
 
 # --------------------------------------------------------------------------- the batch
@@ -349,17 +424,19 @@ def recount(
     *,
     jobs: int = 1,
     progress: Progress | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[ElectionRun]:
     """Check every target; yield the runs in the order of ``targets``.
 
     With ``jobs`` > 1 the elections are checked by that many worker processes. A worker that
     dies (killed, out of memory) takes only its own elections down: they are retried one at a
-    time, and an election that kills its worker again gets exit 70.
+    time, and an election that kills its worker again gets exit 70. An election still running
+    after ``timeout`` seconds is stopped and gets a ``timeout`` entry (exit 2).
     """
     total = len(targets)
     if jobs <= 1 or total <= 1:
         for i, target in enumerate(targets, 1):
-            yield check_one(target, settings)
+            yield check_one(target, settings, timeout)
             if progress is not None:
                 progress(i, total)
         return
@@ -369,15 +446,23 @@ def recount(
     next_out = 0
     done = 0
     lost: list[int] = []
+    # No chunk finishing for this long means a worker the alarm cannot reach: every election
+    # of a chunk has had its limit, one after the other, and then some.
+    overdue = None if not timeout else timeout * size + GRACE_SECONDS
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context())
     try:
         futures: dict[Future[list[ElectionRun]], list[int]] = {
-            pool.submit(_check_chunk, [targets[i] for i in chunk], settings): chunk
+            pool.submit(_check_chunk, [targets[i] for i in chunk], settings, timeout): chunk
             for chunk in chunks
         }
         pending = set(futures)
         while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            finished, pending = wait(pending, timeout=overdue, return_when=FIRST_COMPLETED)
+            if not finished:  # stuck beyond the alarm: kill, then retry each one alone
+                _kill_workers(pool)
+                for fut in pending:
+                    lost += futures.pop(fut)
+                pending = set()
             for fut in finished:
                 chunk = futures.pop(fut)  # drop the future: its documents are released below
                 try:
@@ -395,7 +480,7 @@ def recount(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     for i in sorted(lost):
-        ready[i] = _isolated(targets[i], settings)
+        ready[i] = _isolated(targets[i], settings, timeout)
         done += 1
         if progress is not None:
             progress(done, total)
@@ -404,13 +489,26 @@ def recount(
         next_out += 1
 
 
-def _isolated(target: Target, settings: Settings) -> ElectionRun:
-    """Check one election in a process of its own (after a worker died)."""
-    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
-        try:
-            return pool.submit(check_one, target, settings).result()
-        except BrokenProcessPool:
-            return _bug(str(target.path), "the process checking this election died")
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's processes (SIGKILL: one stuck in the kernel ignores anything milder)."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.kill()
+
+
+def _isolated(target: Target, settings: Settings, timeout: float | None) -> ElectionRun:
+    """Check one election in a process of its own (after a worker died or was stuck)."""
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=_context())
+    try:
+        future = pool.submit(check_one, target, settings, timeout)
+        return future.result(timeout=None if not timeout else timeout + GRACE_SECONDS)
+    except BrokenProcessPool:
+        return _bug(str(target.path), "the process checking this election died")
+    except FutureTimeout:
+        _kill_workers(pool)
+        return _timed_out(str(target.path), timeout or 0)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --------------------------------------------------------------------------- the report

@@ -27,11 +27,11 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from tally.errors import ConfigError, Location, TallyError
+from tally.source import Kind, read_regular
 from tally.textnorm import nfc
 
 # A legitimate election file has a few thousand nodes; a "billion laughs" file has billions.
 MAX_NODES = 200_000
-MAX_BYTES = 20 * 1024 * 1024
 # election.yaml needs about 7 levels (contests → rounds → tallies → …); 64 leaves room for
 # any honest file and keeps the walk far from Python's recursion limit.
 MAX_DEPTH = 64
@@ -219,21 +219,18 @@ class _Walker:
 
 
 def load_yaml(
-    path: Path, error: type[TallyError] = ConfigError, text: str | None = None
+    path: Path,
+    error: type[TallyError] = ConfigError,
+    text: str | None = None,
+    kind: Kind = "election.yaml",
 ) -> tuple[object, SourceMap]:
-    """Read one YAML document safely; return the data and where each value came from."""
+    """Read one YAML document safely; return the data and where each value came from.
+
+    The file is read only if it is a regular file within the size limit of its ``kind``
+    (:mod:`tally.source`)."""
     source = SourceMap(path)
     if text is None:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise error.at("file not found", path) from None
-        except IsADirectoryError:
-            raise error.at("is a folder, expected a YAML file", path) from None
-        except OSError as exc:
-            raise error.at(f"cannot read the file ({exc.strerror})", path) from None
-        if len(raw) > MAX_BYTES:
-            raise error.at(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB", path)
+        raw = read_regular(path, error, kind)  # a regular file, its size checked first
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

@@ -17,10 +17,13 @@ Memory does not grow with the file: rows are produced one at a time.
 from __future__ import annotations
 
 import csv
+import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from tally.errors import BallotFileError, Issue, IssueLog, Location
+from tally.source import open_regular
 
 COLUMNS = ("ballot", "struck", "unmarked", "invalid")
 REQUIRED = ("struck",)
@@ -33,8 +36,12 @@ def _header(path: Path, line: str, sep: str) -> tuple[int, int, int, int, int]:
     names = [h.strip().lower() for h in next(csv.reader([line], delimiter=sep))]
     unknown = [n for n in names if n not in COLUMNS]
     if unknown:
+        # Quote a column name, never a line of some other file (ballots: /etc/passwd).
+        looks_like_a_name = len(unknown[0]) <= 24 and re.fullmatch(r"[\w .-]*", unknown[0])
         raise BallotFileError.at(
-            f"unknown column '{unknown[0]}'",
+            f"unknown column '{unknown[0]}'"
+            if looks_like_a_name
+            else "the first line is not a ballot file header",
             path,
             1,
             hint=f"the columns are: {', '.join(COLUMNS)} (ballot, unmarked and invalid are "
@@ -154,16 +161,21 @@ class BallotFile:
     def rows(self) -> Iterator[Row]:
         """Yield each ballot row of the file (line number, serial, struck, unmarked, invalid)."""
         path = self.path
+        # A regular file only (a pipe would block), opened without blocking: tally.source.
+        raw = open_regular(path, BallotFileError, "ballot file")
         try:
-            with path.open("rb") as raw:
-                head = raw.read(4096)
-        except FileNotFoundError:
-            raise BallotFileError.at("file not found", path) from None
+            head = raw.read(4096)
+            raw.seek(0)
         except OSError as exc:
+            raw.close()
             raise BallotFileError.at(f"cannot read the file ({exc.strerror})", path) from None
-        encoding = _encoding(path, head)
+        try:
+            encoding = _encoding(path, head)
+        except BaseException:
+            raw.close()
+            raise
         lineno = 0
-        with path.open("r", encoding=encoding, newline="") as f:
+        with io.TextIOWrapper(raw, encoding=encoding, newline="") as f:
             try:
                 first = f.readline()
                 lineno = 1

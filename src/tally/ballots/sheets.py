@@ -131,7 +131,7 @@ def read_sheet(path: Path, candidates: list[str]) -> Tally:
 
 
 def _read_one(path: Path, candidates: list[str]) -> tuple[TallySheet, SourceMap, Tally]:
-    data, source = load_yaml(path, BallotFileError)
+    data, source = load_yaml(path, BallotFileError, kind="tally sheet")
     try:
         sheet = TallySheet.model_validate(data)
     except ValidationError as exc:

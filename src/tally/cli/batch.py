@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tally.cli.main import cli, json_option, lang_option, terminal_environ
+from tally.cli.main import allowed_outside, cli, json_option, lang_option, terminal_environ
 from tally.labels import t as _t
 
 if TYPE_CHECKING:
@@ -100,6 +100,14 @@ class _Bar:
     show_default=True,
     help="As for 'tally check': exit 1 on errors only, or on warnings too.",
 )
+@click.option(
+    "--timeout",
+    type=click.IntRange(min=1),
+    default=120,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop an election still running after this long: it gets an error entry (exit 2).",
+)
 @lang_option
 @json_option
 @click.pass_context
@@ -108,6 +116,7 @@ def recount(
     dirs: tuple[Path, ...],
     jobs: int | None,
     fail_on: str,
+    timeout: int,
     lang: Lang,
     as_json: bool,
 ) -> None:
@@ -125,7 +134,8 @@ def recount(
       70 › 2 › 3 › 1 › 4 › 0
     70 a bug in tally · 2 bad input · 3 figures that do not reconcile · 1 a check failed ·
     4 a tie or open seats need another vote · 0 all well. 2 also when no election.yaml is
-    found.
+    found, and for an election stopped by --timeout (a file that never ends, a drive that
+    stopped answering).
     """
     from tally.errors import ConfigError
     from tally.recount import BatchSummary, Settings, default_jobs, discover, json_document
@@ -137,7 +147,12 @@ def recount(
             f"no election.yaml below {', '.join(str(d) for d in dirs)}",
             hint="an election is a folder with an election.yaml (see 'tally init')",
         )
-    settings = Settings(lang, "warning" if fail_on == "warning" else "error", documents=as_json)
+    settings = Settings(
+        lang,
+        "warning" if fail_on == "warning" else "error",
+        documents=as_json,
+        allow_outside=allowed_outside(),
+    )
     streaming_to_terminal = as_json and sys.stdout.isatty()
     bar = _Bar(
         _t(lang, "Kiểm phiếu lại", "Recounting"), sys.stderr.isatty() and not streaming_to_terminal
@@ -145,7 +160,8 @@ def recount(
     debug = bool(ctx.obj and ctx.obj.get("debug"))
     summary = BatchSummary()
     runs = _tracebacks(
-        run_batch(targets, settings, jobs=jobs or default_jobs(), progress=bar), debug
+        run_batch(targets, settings, jobs=jobs or default_jobs(), progress=bar, timeout=timeout),
+        debug,
     )
     try:
         if as_json:
@@ -225,6 +241,7 @@ def _render_recount(rows: list[ElectionRun], summary: BatchSummary, lang: Lang) 
         "internal": _t(lang, "LỖI CHƯƠNG TRÌNH", "BUG"),
         "not_reconciled": _t(lang, "Số liệu không khớp", "Figures do not reconcile"),
         "bad_input": _t(lang, "Lỗi dữ liệu", "Bad input"),
+        "timeout": _t(lang, "Quá thời gian", "Timed out"),
     }
     header = (
         _t(lang, "Cuộc bầu cử", "Election"),

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tally.cli.main import cli, election_argument, json_option, lang_option, terminal_environ
+from tally.cli.main import (
+    allowed_outside,
+    cli,
+    election_argument,
+    json_option,
+    lang_option,
+    terminal_environ,
+)
 from tally.errors import EXIT_OK, EXIT_RULE_FAILED, UsageError
 
 if TYPE_CHECKING:
@@ -65,7 +72,7 @@ def validate(election: str, lang: Lang, as_json: bool) -> None:
     from tally.config.loader import load_election, not_entered
     from tally.engine import counted_polls
 
-    loaded = load_election(Path(election))
+    loaded = load_election(Path(election), allowed_outside())
     report = run_validate(
         loaded.election, loaded.rules, counted_polls(loaded), pending=not_entered(loaded)
     )
@@ -205,7 +212,7 @@ def count(
     from tally.engine import count_election
     from tally.report.jsondoc import count_doc, count_exit_code
 
-    loaded = load_election(Path(election))
+    loaded = load_election(Path(election), allowed_outside())
     ids = [c.id for c in loaded.election.contests]
     if contest_id is not None and contest_id not in ids:
         raise click.BadParameter(
@@ -288,7 +295,7 @@ def check(election: str, fail_on: str, lang: Lang, as_json: bool) -> None:
     from tally.config.loader import load_election
     from tally.report.jsondoc import check_document, check_exit_code
 
-    doc = check_document(load_election(Path(election)), lang)
+    doc = check_document(load_election(Path(election), allowed_outside()), lang)
     if as_json:
         echo_warnings(doc, lang)
         emit_json(doc)
@@ -351,7 +358,7 @@ def minutes(
     from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED
     from tally.minutes.write import count_document, format_of, minutes_of, rounds_of, write
 
-    loaded = load_election(Path(election))
+    loaded = load_election(Path(election), allowed_outside())
     ids = [c.id for c in loaded.election.contests]
     if contest_id is not None and contest_id not in ids:
         raise click.BadParameter(
@@ -515,7 +522,7 @@ def verify(
     from tally.config.loader import load_election
     from tally.fingerprint import fingerprint, input_digests, matches, short
 
-    loaded = load_election(Path(election))
+    loaded = load_election(Path(election), allowed_outside())
     digests = input_digests(loaded)
     full = fingerprint(digests)
     ok = matches(full, given)

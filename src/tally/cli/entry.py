@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tally import textnorm
-from tally.cli.main import cli, election_argument, json_option, lang_option
+from tally.cli.main import allowed_outside, cli, election_argument, json_option, lang_option
 from tally.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_RULE_FAILED, TallyError, UsageError
 from tally.labels import t as _t
 from tally.safefile import refuse_overwrite
@@ -240,7 +240,7 @@ def enter(
         write_ballots_csv,
     )
 
-    loaded = load_election(Path(election))
+    loaded = load_election(Path(election), allowed_outside())
     sheet = sheet_for(loaded, contest_id, round_no)
     if journal is None:
         if not operator:
@@ -583,7 +583,7 @@ def _default_output(paths: list[Path], sheet: Sheet) -> Path | None:
     from tally.config.loader import load_election
 
     try:
-        loaded = load_election(folder.parent)
+        loaded = load_election(folder.parent, allowed_outside())
     except TallyError:
         return None
     try:

@@ -10,6 +10,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -94,8 +95,17 @@ election_argument = click.argument(
 )
 @click.version_option(__version__, prog_name="tally")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.option(
+    "--allow-outside",
+    "allow_outside",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Let an election's data paths (ballots, tallies, a local rule file) lead into DIR, "
+    "outside the election folder (repeat for several).",
+)
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, allow_outside: tuple[Path, ...]) -> None:
     """Ballot tallying and election-rule checking for Party congresses and state elections.
 
     An election is a folder with an election.yaml (see 'tally init'). Results need
@@ -104,6 +114,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    ctx.obj["allow_outside"] = allow_outside
+
+
+def allowed_outside() -> tuple[Path, ...]:
+    """The folders ``tally --allow-outside DIR`` lets an election's data paths lead into."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return tuple(obj.get("allow_outside", ())) if isinstance(obj, dict) else ()
 
 
 class _PipeGuard:

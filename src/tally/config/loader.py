@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shlex
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +17,9 @@ from tally.config.references import check_references
 from tally.errors import ConfigError, Issue, Location, TallyError
 from tally.findings import Lang
 from tally.labels import t
-from tally.ruleset.loader import load_ruleset_files
+from tally.ruleset.loader import OUTSIDE_HINT, load_ruleset_files
 from tally.ruleset.models import RuleSet
+from tally.source import inside
 from tally.yamlsrc import SourceMap, load_yaml
 
 ELECTION_FILE = "election.yaml"
@@ -131,8 +134,32 @@ def election_path(path: Path) -> Path:
     return path
 
 
-def load_election(path: Path) -> LoadedElection:
-    """Load and check an election folder; raise ConfigError with every problem found."""
+def _outside(
+    election: Election, folder: Path, confine: Sequence[Path], source: SourceMap
+) -> list[Issue]:
+    """The data files (ballots, tally sheets) that lead out of the election folder."""
+    issues: list[Issue] = []
+    for ci, contest in enumerate(election.contests):
+        for ri, rnd in enumerate(contest.rounds):
+            named: list[tuple[str, tuple[str | int, ...]]] = []
+            if rnd.ballots:
+                named.append((rnd.ballots, ("ballots",)))
+            named += [(rel, ("tallies", fi)) for fi, rel in enumerate(rnd.tallies or [])]
+            for rel, key in named:
+                if not inside(folder / rel, confine):
+                    where = source.location(("contests", ci, "rounds", ri, *key))
+                    real = os.path.realpath(folder / rel)
+                    message = f"'{rel}' is outside the election folder (it leads to {real})"
+                    issues.append(Issue(message, where, OUTSIDE_HINT))
+    return issues
+
+
+def load_election(path: Path, allow_outside: Sequence[Path] = ()) -> LoadedElection:
+    """Load and check an election folder; raise ConfigError with every problem found.
+
+    The files it names (ballots, tally sheets, a local rule file and what that extends) must
+    be inside the election folder after resolving links, or inside one of ``allow_outside``.
+    """
     yaml_path = election_path(path)
     if not yaml_path.exists():
         hint = "run 'tally init DIR' to create a new election folder" if path.is_dir() else None
@@ -146,8 +173,12 @@ def load_election(path: Path) -> LoadedElection:
         election = Election.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(issues_from_validation(exc, source.location, _all_keys())) from None
+    confine = (yaml_path.parent, *allow_outside)
+    outside = _outside(election, yaml_path.parent, confine, source)
+    if outside:
+        raise ConfigError(outside)
     try:
-        rules, rule_files = load_ruleset_files(election.rules, yaml_path.parent)
+        rules, rule_files = load_ruleset_files(election.rules, yaml_path.parent, confine)
     except TallyError as exc:
         loc = source.location(("rules",))
         raise ConfigError(

@@ -6,6 +6,7 @@ import importlib.resources
 from pathlib import Path
 
 from tally.errors import ConfigError
+from tally.safefile import cannot_write
 
 BALLOTS_README = """\
 Tệp phiếu bầu (CSV, UTF-8), một dòng một phiếu:
@@ -26,13 +27,20 @@ def write_template(folder: Path, rule_set: str) -> list[Path]:
             hint="choose a new folder name",
         )
     text = (importlib.resources.files("tally") / "templates" / "election.yaml").read_text("utf-8")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "ballots").mkdir(exist_ok=True)
-    with target.open("x", encoding="utf-8", newline="\n") as f:
-        f.write(text.replace("{rules}", rule_set))
-    written = [target]
     readme = folder / "ballots" / "README.txt"
-    if not readme.exists():
-        readme.write_text(BALLOTS_README, encoding="utf-8")
-        written.append(readme)
+    where = folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        where = folder / "ballots"
+        where.mkdir(exist_ok=True)
+        where = target
+        with target.open("x", encoding="utf-8", newline="\n") as f:
+            f.write(text.replace("{rules}", rule_set))
+        written = [target]
+        where = readme
+        if not readme.exists():
+            readme.write_text(BALLOTS_README, encoding="utf-8")
+            written.append(readme)
+    except OSError as exc:  # a read-only or full disk, a file where a folder should be
+        raise cannot_write(exc, where) from None
     return written

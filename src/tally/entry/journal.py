@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Literal, get_args
 
 from tally.errors import TallyError
+from tally.source import read_regular
 
 FORMAT = "tally-journal"
 VERSION = 1
@@ -175,14 +176,7 @@ def _entry(path: Path, lineno: int, text: str, prev: str, seq: int) -> Entry:
 
 def read_journal(path: Path) -> Journal:
     """Read and verify a journal; raise JournalError naming the first broken line."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise JournalError.at("journal not found", path) from None
-    except IsADirectoryError:
-        raise JournalError.at("is a folder, not a journal", path) from None
-    except OSError as exc:
-        raise JournalError.at(f"cannot read the journal ({exc.strerror})", path) from None
+    raw = read_regular(path, JournalError, "journal")
     cut = raw.rfind(b"\n") + 1
     body, torn = raw[:cut], raw[cut:]
     entries: list[Entry] = []

@@ -52,6 +52,7 @@ from tally.findings import Lang
 from tally.labels import REASON, tr
 from tally.labels import t as _t
 from tally.safefile import written_atomically
+from tally.source import open_regular
 
 Clock = Callable[[], str]
 
@@ -885,10 +886,10 @@ def default_journal(loaded: LoadedElection, sheet: Sheet, operator: str) -> Path
 def journal_operator(path: Path) -> str | None:
     """The operator named in a journal's header, without verifying it (None if unreadable)."""
     try:
-        with path.open("rb") as f:
+        with open_regular(path, JournalError, "journal") as f:
             first = f.readline(1 << 20)
         header = json.loads(first)
-    except (OSError, ValueError):
+    except (OSError, ValueError, JournalError):
         return None
     operator = header.get("operator") if isinstance(header, dict) else None
     return textnorm.nfc(operator.strip()) if isinstance(operator, str) else None

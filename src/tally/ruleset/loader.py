@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from tally.config.pydantic_errors import issues_from_validation
-from tally.errors import Issue, RuleSetError
+from tally.errors import Issue, Location, RuleSetError
 from tally.ruleset.models import RuleSet
+from tally.source import inside
 from tally.yamlsrc import PathKey, SourceMap, load_yaml
 
 MAX_EXTENDS_DEPTH = 8
+
+OUTSIDE_HINT = (
+    "an election's files stay inside its folder: copy the file in, or allow its folder "
+    "with 'tally --allow-outside DIR …'"
+)
 
 
 def builtin_dir() -> Path:
@@ -74,10 +81,23 @@ def _resolve(ref: str, relative_to: Path | None) -> Path:
 
 
 def _load_raw(
-    ref: str, relative_to: Path | None, depth: int
+    ref: str,
+    relative_to: Path | None,
+    depth: int,
+    confine: Sequence[Path] | None = None,
+    named_at: Location | None = None,
 ) -> tuple[dict[str, object], list[SourceMap]]:
     path = _resolve(ref, relative_to)
-    data, source = load_yaml(path, RuleSetError)
+    if confine is not None and not is_builtin_file(path) and not inside(path, confine):
+        raise RuleSetError(
+            Issue(
+                f"the rule file '{ref}' is outside the election folder "
+                f"(it leads to {os.path.realpath(path)})",
+                named_at or Location(),
+                OUTSIDE_HINT,
+            )
+        )
+    data, source = load_yaml(path, RuleSetError, kind="rule file")
     if not isinstance(data, dict):
         raise RuleSetError.at("a rule set must be a mapping of keys", path, 1)
     parent = data.get("extends")
@@ -91,7 +111,9 @@ def _load_raw(
         raise RuleSetError(
             Issue(f"'extends' goes more than {MAX_EXTENDS_DEPTH} levels deep (a loop?)", loc)
         )
-    base, sources = _load_raw(parent, path.parent, depth + 1)
+    base, sources = _load_raw(
+        parent, path.parent, depth + 1, confine, source.location(("extends",))
+    )
     merged = _merge(base, data)
     assert isinstance(merged, dict)
     return merged, [source, *sources]
@@ -126,15 +148,18 @@ def load_ruleset(ref: str, relative_to: Path | None = None) -> RuleSet:
 
 
 def load_ruleset_files(
-    ref: str, relative_to: Path | None = None
+    ref: str, relative_to: Path | None = None, confine: Sequence[Path] | None = None
 ) -> tuple[RuleSet, tuple[Path, ...]]:
     """The rule set and the files it was read from: the named file first, then each file it
-    ``extends``, up to the built-in at the root (what the fingerprint must cover)."""
+    ``extends``, up to the built-in at the root (what the fingerprint must cover).
+
+    With ``confine``, every file of the chain but a built-in one must be inside one of those
+    folders (after resolving links): an election's rules stay in its folder."""
     if Path(ref).suffix not in (".yaml", ".yml") and "/" not in ref and "\\" not in ref:
         path = _resolve(ref, None)
         st = path.stat()
         return _builtin(ref, path, st.st_mtime_ns, st.st_size)
-    return _load_ruleset(ref, relative_to)
+    return _load_ruleset(ref, relative_to, confine)
 
 
 @functools.lru_cache(maxsize=16)
@@ -142,8 +167,10 @@ def _builtin(ref: str, path: Path, mtime_ns: int, size: int) -> tuple[RuleSet, t
     return _load_ruleset(ref, None)
 
 
-def _load_ruleset(ref: str, relative_to: Path | None) -> tuple[RuleSet, tuple[Path, ...]]:
-    data, sources = _load_raw(ref, relative_to, 0)
+def _load_ruleset(
+    ref: str, relative_to: Path | None, confine: Sequence[Path] | None = None
+) -> tuple[RuleSet, tuple[Path, ...]]:
+    data, sources = _load_raw(ref, relative_to, 0, confine)
     try:
         rules = RuleSet.model_validate(data)
     except ValidationError as exc:
