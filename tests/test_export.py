@@ -1,14 +1,14 @@
 """CSV and XLSX exports of a count (tally.report.export) against the count document.
 
-Every example folder is counted once; its ``tally count --json`` document (the JSON text,
-parsed back) is what every exported figure must equal. The XLSX is read back with openpyxl
+Every example folder is counted once; the exports are made from its count report, and its
+``tally count --json`` document (the JSON text, parsed back) is what every exported figure
+must equal. The XLSX is read back with openpyxl
 and parsed by its labels, so the layout, the labels of both languages and the cell types are
 all checked.
 """
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json
@@ -16,6 +16,7 @@ import re
 import time
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from functools import cache
@@ -26,13 +27,13 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tally.app import count_report
 from tally.config.loader import load_election
-from tally.engine import count_election
 from tally.findings import Lang
-from tally.fingerprint import input_digests
 from tally.labels import BODY, REASON, STATUS, tr
 from tally.report.export import COLUMNS, export_rows, sheet_title, write_csv, write_xlsx
 from tally.report.jsondoc import count_doc, dumps
+from tally.report.model import CountReport
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted(p.name for p in (ROOT / "examples").iterdir() if (p / "election.yaml").is_file())
@@ -100,21 +101,42 @@ def test_examples_found() -> None:
 
 
 @cache
-def _doc(example: str, lang: Lang) -> dict[str, Any]:
-    loaded = load_election(ROOT / "examples" / example)
-    doc: dict[str, Any] = count_doc(count_election(loaded), lang, input_digests(loaded))
-    return doc
-
-
-def live_doc(example: str, lang: Lang = "vi") -> dict[str, Any]:
-    """The count document as the CLI holds it (a fresh copy: tests may alter it)."""
-    return copy.deepcopy(_doc(example, lang))
+def live_report(example: str) -> CountReport:
+    """The count report as the CLI holds it (frozen: tests alter copies, see ``edited``)."""
+    return count_report(load_election(ROOT / "examples" / example))
 
 
 def json_doc(example: str, lang: Lang = "vi") -> dict[str, Any]:
     """What ``tally count --json`` prints, parsed back."""
-    doc: dict[str, Any] = json.loads(dumps(_doc(example, lang)))
+    doc: dict[str, Any] = json.loads(dumps(count_doc(live_report(example), lang)))
     return doc
+
+
+def edited(
+    report: CountReport,
+    contest: int,
+    round_no: int | None = None,
+    candidate: int | None = None,
+    **changes: Any,
+) -> CountReport:
+    """``report`` with ``changes`` made to one contest, or one of its rounds, or one candidate."""
+    c = report.contests[contest]
+    if round_no is None:
+        c = replace(c, **changes)
+    else:
+        rounds = list(c.rounds)
+        rd = rounds[round_no]
+        if candidate is None:
+            rd = replace(rd, **changes)
+        else:
+            cands = list(rd.candidates)
+            cands[candidate] = replace(cands[candidate], **changes)
+            rd = replace(rd, candidates=tuple(cands))
+        rounds[round_no] = rd
+        c = replace(c, rounds=tuple(rounds))
+    contests = list(report.contests)
+    contests[contest] = c
+    return replace(report, contests=tuple(contests))
 
 
 def rounds(doc: dict[str, Any]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
@@ -123,9 +145,9 @@ def rounds(doc: dict[str, Any]) -> Iterator[tuple[dict[str, Any], dict[str, Any]
             yield contest, rd
 
 
-def csv_text(doc: dict[str, Any]) -> str:
+def csv_text(report: CountReport) -> str:
     out = io.StringIO()
-    write_csv(doc, out)
+    write_csv(report, out)
     return out.getvalue()
 
 
@@ -160,7 +182,7 @@ def test_columns_are_the_contract() -> None:
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_rows_equal_the_json(example: str) -> None:
-    rows = export_rows(live_doc(example))
+    rows = export_rows(live_report(example))
     doc = json_doc(example)
     expected = [(c, rd, cand) for c, rd in rounds(doc) for cand in rd["candidates"]]
     assert len(rows) == sum(len(rd["candidates"]) for _, rd in rounds(doc)) == len(expected)
@@ -198,8 +220,8 @@ def test_rows_equal_the_json(example: str) -> None:
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_csv_round_trips(example: str) -> None:
-    text = csv_text(live_doc(example))
-    rows = export_rows(json_doc(example))
+    text = csv_text(live_report(example))
+    rows = export_rows(live_report(example))
     assert "\r" not in text
     assert text.endswith("\n")
     assert text.split("\n", 1)[0] == ",".join(COLUMNS)
@@ -214,14 +236,11 @@ def test_csv_round_trips(example: str) -> None:
 
 
 def test_csv_none_is_an_empty_field() -> None:
-    doc = live_doc("xa-2025")
-    rd = doc["contests"][0]["rounds"][0]
-    rd["threshold"] = None
-    rd["candidates"][0]["pct_of_base"] = None
-    rd["candidates"][0]["status"] = None
-    first = next(csv.DictReader(io.StringIO(csv_text(doc))))
+    report = edited(live_report("xa-2025"), 0, 0, threshold=None)
+    report = edited(report, 0, 0, 0, pct_of_base=None, status=None)
+    first = next(csv.DictReader(io.StringIO(csv_text(report))))
     assert (first["threshold"], first["pct_of_base"], first["status"]) == ("", "", "")
-    assert first["votes"] == str(rd["candidates"][0]["votes"])
+    assert first["votes"] == str(report.contests[0].rounds[0].candidates[0].votes)
 
 
 # --- XLSX --------------------------------------------------------------------------------------
@@ -264,7 +283,7 @@ def parse_contest(ws: Worksheet, lang: Lang) -> list[dict[str, Any]]:
 @cache
 def _xlsx(example: str, lang: Lang, tmp: Path) -> openpyxl.Workbook:
     path = tmp / f"{example}.{lang}.xlsx"
-    write_xlsx(live_doc(example, lang), path, lang)
+    write_xlsx(live_report(example), path, lang)
     return openpyxl.load_workbook(path)
 
 
@@ -372,11 +391,8 @@ def test_xlsx_languages_do_not_mix(xlsx_dir: Path) -> None:
 
 def test_xlsx_percentage_is_the_documents_string(tmp_path: Path) -> None:
     """5/35 is 14.2857…; the rule set truncates to 14.28, and the cell says 14.28, not 14.29."""
-    doc = live_doc("xa-2025")
-    rd = doc["contests"][0]["rounds"][0]
-    rd["base"] = 35
-    cand = rd["candidates"][0]
-    cand["votes"], cand["pct_of_base"] = 5, "14.28"
+    doc = edited(live_report("xa-2025"), 0, 0, base=35)
+    doc = edited(doc, 0, 0, 0, votes=5, pct_of_base="14.28")
     write_xlsx(doc, tmp_path / "x.xlsx", "vi")
     blocks = parse_contest(openpyxl.load_workbook(tmp_path / "x.xlsx")["bch"], "vi")
     pct = blocks[0]["table"][0][3].value
@@ -385,11 +401,8 @@ def test_xlsx_percentage_is_the_documents_string(tmp_path: Path) -> None:
 
 
 def test_xlsx_missing_figures(tmp_path: Path) -> None:
-    doc = live_doc("xa-2025")
-    rd = doc["contests"][0]["rounds"][0]
-    rd["threshold"] = None
-    rd["candidates"][0]["pct_of_base"] = None
-    rd["candidates"][0]["status"] = None
+    doc = edited(live_report("xa-2025"), 0, 0, threshold=None)
+    doc = edited(doc, 0, 0, 0, pct_of_base=None, status=None)
     write_xlsx(doc, tmp_path / "x.xlsx", "en")
     block = parse_contest(openpyxl.load_workbook(tmp_path / "x.xlsx")["bch"], "en")[0]
     assert block["figures"][LABELS["en"]["threshold"]] == "–"
@@ -397,7 +410,7 @@ def test_xlsx_missing_figures(tmp_path: Path) -> None:
 
 
 def test_xlsx_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    doc = live_doc("xa-2025")
+    doc = live_report("xa-2025")
     monkeypatch.setattr(time, "time", lambda: 1_000_000_000.0)
     write_xlsx(doc, tmp_path / "a.xlsx", "vi")
     monkeypatch.setattr(time, "time", lambda: 1_700_000_000.0)
@@ -422,10 +435,9 @@ def test_sheet_titles_valid_and_unique(tmp_path: Path) -> None:
     assert len({s.casefold() for s in titles}) == len(titles)
     assert all(0 < len(s) <= 31 for s in titles)
     # in a workbook: a contest named like the summary sheet, and two ids alike in 31 characters
-    doc = live_doc("xa-2025")
-    doc["contests"][0]["id"] = "summary"
-    doc["contests"][1]["id"] = long
-    doc["contests"][2]["id"] = long + "z"
+    doc = edited(live_report("xa-2025"), 0, id="summary")
+    doc = edited(doc, 1, id=long)
+    doc = edited(doc, 2, id=long + "z")
     write_xlsx(doc, tmp_path / "t.xlsx", "en")
     names = openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames
     assert len(names) == 4 and len({n.casefold() for n in names}) == 4
@@ -434,17 +446,16 @@ def test_sheet_titles_valid_and_unique(tmp_path: Path) -> None:
 
 def test_xlsx_summary_counts_the_elected(tmp_path: Path) -> None:
     """Seats open after the last round: the summary says how many were elected, not the seats."""
-    doc = live_doc("xa-2025")
-    contest = doc["contests"][0]
-    contest["elected"] = contest["elected"][:3]
-    contest["outcome"] = "shortfall"
+    full = live_report("xa-2025")
+    doc = edited(full, 0, elected=full.contests[0].elected[:3], outcome="shortfall")
+    contest = doc.contests[0]
     write_xlsx(doc, tmp_path / "s.xlsx", "vi")
     rows = values(openpyxl.load_workbook(tmp_path / "s.xlsx").worksheets[0])
     row = rows[rows.index(SUMMARY_HEADER["vi"]) + 1]
     assert row == (
-        contest["id"],
-        tr(BODY, contest["body"], "vi"),
-        contest["seats"],
+        contest.id,
+        tr(BODY, contest.body, "vi"),
+        contest.seats,
         3,
         "Còn chỗ trống",
     )

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -21,6 +22,7 @@ from markdown_it import MarkdownIt
 from openpyxl import load_workbook
 
 from tally.cli.main import cli
+from tally.report.model import CountReport
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
@@ -98,30 +100,44 @@ def test_csv_prefixes_dangerous_text_cells(folder: Path) -> None:
         assert row["votes"].isdigit()  # numbers stay numbers
 
 
+def xa_report() -> CountReport:
+    from tally.app import count_report
+    from tally.config.loader import load_election
+
+    return count_report(load_election(ROOT / "examples" / "xa-2025"))
+
+
+def first_named(report: CountReport, name: str, **changes: Any) -> CountReport:
+    """``report`` with its first candidate (first contest, first round) renamed ``name``."""
+    c = report.contests[0]
+    rd = c.rounds[0]
+    first = replace(rd.candidates[0], name=name, **changes)
+    rd = replace(rd, candidates=(first, *rd.candidates[1:]))
+    c = replace(c, rounds=(rd, *c.rounds[1:]))
+    return replace(report, contests=(c, *report.contests[1:]))
+
+
 def test_xlsx_shows_a_control_character_instead_of_failing(tmp_path: Path) -> None:
     from tally.report.export import build_workbook
 
-    doc = json.loads(run("count", ROOT / "examples" / "xa-2025", "--json").stdout)
-    doc["contests"][0]["rounds"][0]["candidates"][0]["name"] = "A\x01B"
-    ws = build_workbook(doc, "en")[doc["contests"][0]["id"]]
+    doc = first_named(xa_report(), "A\x01B")
+    ws = build_workbook(doc, "en")[doc.contests[0].id]
     assert "A<U+0001>B" in [c.value for line in ws.iter_rows() for c in line]
 
 
 @pytest.mark.parametrize("name", ["-2", "\tTab", "\rCR"])
 def test_text_cells_are_prefixed_and_negative_numbers_stay_numbers(name: str) -> None:
-    """The exports from a count document whose first name is ``name`` and whose first vote
-    count is negative. (The loader strips a name's leading tab or CR; a document still may.)"""
+    """The exports from a count report whose first name is ``name`` and whose first vote
+    count is negative. (The loader strips a name's leading tab or CR; a report still may.)"""
     from tally.report.export import build_workbook, write_csv
 
-    doc = json.loads(run("count", ROOT / "examples" / "xa-2025", "--json").stdout)
-    cand = doc["contests"][0]["rounds"][0]["candidates"][0]
-    cand["name"], cand["votes"] = name, -3
+    doc = first_named(xa_report(), name, votes=-3)
     out = io.StringIO()
     write_csv(doc, out)
     row = next(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
     assert row["name"] == "'" + name.replace("\r", "\n")
     assert row["votes"] == "-3"
-    ws = build_workbook(doc, "en")[doc["contests"][0]["id"]]
+    ws = build_workbook(doc, "en")[doc.contests[0].id]
     cells = [c for line in ws.iter_rows() for c in line]
     (text,) = [c for c in cells if c.value == name]
     assert text.data_type == "s" and text.quotePrefix

@@ -20,14 +20,15 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docx.table import Table
 
+from tally.app import count_report
 from tally.config.loader import LoadedElection, load_election
-from tally.engine import count_election
 from tally.findings import Lang
 from tally.fingerprint import fingerprint, input_digests, short
 from tally.labels import REASON, tr
 from tally.minutes.docx import docx_bytes, render_docx
 from tally.minutes.model import Figure, Minutes, build
 from tally.report.jsondoc import count_doc
+from tally.report.model import CountReport
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ("huyen-2020", "xa-2025", "phuong-hdnd-2026")
@@ -63,17 +64,20 @@ def election(example: str) -> tuple[LoadedElection, str]:
 
 @functools.cache
 def count(example: str, lang: Lang) -> dict[str, Any]:
-    loaded, _ = election(example)
-    doc: dict[str, Any] = count_doc(count_election(loaded), lang, input_digests(loaded))
-    return doc
+    """The JSON document of the count: what the minutes are held to."""
+    return count_doc(reported(example), lang)
+
+
+@functools.cache
+def reported(example: str) -> CountReport:
+    return count_report(election(example)[0])
 
 
 def minutes(example: str, contest: str, round_no: int, lang: Lang, **kw: bool) -> Minutes:
     loaded, fp = election(example)
-    doc = count(example, lang)
     rules = loaded.rules
     return build(
-        doc,
+        reported(example),
         contest,
         round_no,
         loaded.election,

@@ -18,13 +18,14 @@ from typing import Any
 
 import pytest
 
+from tally.app import count_report
 from tally.config.loader import load_election
-from tally.engine import count_election
 from tally.findings import Lang
-from tally.fingerprint import fingerprint, input_digests, short
+from tally.fingerprint import fingerprint, short
 from tally.minutes.html import render_html
 from tally.minutes.model import Figure, Minutes, build
 from tally.report.jsondoc import count_doc
+from tally.report.model import CountReport
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ("huyen-2020", "xa-2025", "phuong-hdnd-2026")
@@ -112,17 +113,24 @@ def parse(page: str) -> Node:
 
 @functools.cache
 def counted(example: str, lang: Lang) -> tuple[Any, dict[str, Any], str]:
+    """The election, the JSON document of its count (what the minutes are held to), and the
+    fingerprint of its inputs."""
+    loaded, report = reported(example)
+    return loaded, count_doc(report, lang), fingerprint(dict(report.inputs))
+
+
+@functools.cache
+def reported(example: str) -> tuple[Any, CountReport]:
     loaded = load_election(ROOT / "examples" / example)
-    digests = input_digests(loaded)
-    return loaded, count_doc(count_election(loaded), lang, digests), fingerprint(digests)
+    return loaded, count_report(loaded)
 
 
 def minutes(
     example: str, contest: str, round_no: int, lang: Lang = "vi", rehearsal: bool = False
 ) -> Minutes:
-    loaded, doc, fp = counted(example, lang)
+    loaded, _, fp = counted(example, lang)
     return build(
-        doc,
+        reported(example)[1],
         contest,
         round_no,
         loaded.election,

@@ -231,14 +231,14 @@ def test_fail_on_warning(corpus: Path) -> None:
 
 
 def _fail_on_xa(kind: str) -> Any:
-    real = recount_mod.check_document
+    real = recount_mod.check_report
 
-    def fake(loaded: Any, lang: Any) -> dict[str, object]:
+    def fake(loaded: Any) -> Any:
         if loaded.folder.name == "xa-2025":
             if kind == "die":
                 os._exit(9)  # the worker process dies (killed, out of memory, a crash in C)
             raise ZeroDivisionError("planted")
-        return real(loaded, lang)
+        return real(loaded)
 
     return fake
 
@@ -247,7 +247,7 @@ def _fail_on_xa(kind: str) -> Any:
 def test_a_bug_in_one_election_is_exit_70(
     corpus: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
 ) -> None:
-    monkeypatch.setattr(recount_mod, "check_document", _fail_on_xa("raise"))
+    monkeypatch.setattr(recount_mod, "check_report", _fail_on_xa("raise"))
     code, doc, _ = recount_json(corpus / "examples", "--jobs", jobs)
     assert code == 70
     assert [e["exit_code"] for e in doc["elections"]] == [1, 0, 70]
@@ -262,7 +262,7 @@ def test_a_bug_in_one_election_is_exit_70(
 def test_a_worker_that_dies_takes_only_its_election(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(recount_mod, "check_document", _fail_on_xa("die"))
+    monkeypatch.setattr(recount_mod, "check_report", _fail_on_xa("die"))
     targets = discover([corpus / "examples", corpus / "simulated"])
     runs = list(recount(targets, Settings(), jobs=2))
     assert [r.path for r in runs] == [str(t.path) for t in targets]

@@ -15,10 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tally.app import check_report
 from tally.cli.batch import KINDS
 from tally.config.loader import load_election
 from tally.config.models import MEETING_KINDS, MeetingKind
-from tally.report.jsondoc import check_document, check_exit_code
+from tally.report.jsondoc import check_doc
+from tally.report.model import check_exit_code
 from tally.simulate import (
     MANIFEST,
     Ballot,
@@ -48,8 +50,8 @@ def check_in_memory(tmp_path: Path, sim: SimulatedElection) -> tuple[int, dict[s
     for rel, text in sim.files:
         (folder / rel).parent.mkdir(parents=True, exist_ok=True)
         (folder / rel).write_text(text, encoding="utf-8")
-    doc = check_document(load_election(folder), "en")
-    return check_exit_code(doc, "error"), doc
+    report = check_report(load_election(folder))
+    return check_exit_code(report, "error"), check_doc(report, "en")
 
 
 def test_kinds_match_the_models() -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from tally.config.models import Contest, Election
 from tally.electorate import MajorityBase, majority_base, passes, threshold
 from tally.findings import Finding, finding, sort_findings
+from tally.kinds import Layout
 from tally.labels import BODY
 from tally.plan_checks import before_vote
 from tally.ruleset.models import RuleSet
@@ -27,7 +28,7 @@ class ContestPlan:
     """What a contest will look like on the day: list, layout, base and threshold."""
 
     contest: Contest
-    layout: str  # "strike" (list with surplus) or "agree_disagree"
+    layout: Layout  # "strike" (list with surplus) or "agree_disagree"
     base: MajorityBase
     threshold: int | None
 
@@ -51,14 +52,14 @@ class ValidationReport:
     findings: tuple[Finding, ...]
 
 
-def layout_for(body: str, candidates: int, seats: int) -> str:
+def layout_for(body: str, candidates: int, seats: int) -> Layout:
     """A list longer than the seats is struck out; otherwise each row is agree/disagree."""
     if body == "nomination_poll":
         return "agree_disagree"
     return "strike" if candidates > seats else "agree_disagree"
 
 
-def ballot_layout(contest: Contest) -> str:
+def ballot_layout(contest: Contest) -> Layout:
     return layout_for(contest.body, len(contest.candidates), contest.seats or 0)
 
 

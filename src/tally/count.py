@@ -16,18 +16,19 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from tally.ballots import marks
 from tally.ballots.csvfile import BallotFile, EmptyRows, Row
 from tally.ballots.marks import DERIVED_REASONS, TYPED_REASONS
 from tally.errors import BallotFileError, IssueLog
+from tally.kinds import Layout
 from tally.ruleset.models import INVALID_REASONS, InvalidReason, InvalidRules
 
-__all__ = ["DERIVED_REASONS", "TYPED_REASONS"]  # re-exported: the reasons a count knows
+__all__ = ["DERIVED_REASONS", "TYPED_REASONS", "Layout"]  # re-exported: the reasons a count knows
 
-Layout = Literal["strike", "agree_disagree"]
 _FLUSH = 20_000
+# A reason's text → the reason: reasons read from a file are str until looked up here.
+_REASON: dict[str, InvalidReason] = {r: r for r in INVALID_REASONS}
 MAX_INT_SERIAL = 50_000_000
 
 
@@ -260,7 +261,7 @@ def count_rows(
             if not c:
                 continue
             if derived:
-                invalid[derived] += c  # type: ignore[index]
+                invalid[_REASON[derived]] += c
                 continue
             kept_hist[kept] += c
             if c == 1:
@@ -302,7 +303,7 @@ def count_rows(
                     continue
                 reason = typed
             if reason in cases:
-                invalid[reason] += 1  # type: ignore[index]
+                invalid[_REASON[reason]] += 1
                 continue
         counts[slot] += 1
     fold()

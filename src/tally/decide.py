@@ -15,10 +15,10 @@ from typing import Literal
 
 from tally.count import Tally
 from tally.electorate import passes
+from tally.kinds import Outcome, Status
+from tally.kinds import TieResolution as TieRule
 
-Status = Literal["elected", "tie", "not_elected"]
-Outcome = Literal["complete", "tie", "shortfall", "rejected", "void"]
-TieRule = Literal["revote", "older_wins"]
+__all__ = ["Decision", "Outcome", "Problem", "Status", "Tie", "TieRule", "decide", "percent"]
 
 
 @dataclass(frozen=True)

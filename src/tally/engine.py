@@ -19,6 +19,7 @@ from tally.count import BallotSpec, Tally, count_file
 from tally.decide import Decision, Problem, decide, reconcile
 from tally.electorate import MajorityBase, majority_base, threshold
 from tally.errors import BallotFileError, ConfigError, Issue
+from tally.kinds import Layout, Outcome
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
 
@@ -27,7 +28,7 @@ class RoundResult:
     number: int  # 1-based
     seats: int
     candidates: tuple[str, ...]
-    layout: str
+    layout: Layout
     base: MajorityBase
     base_value: int | None  # the base used (for the state law: the valid ballots)
     threshold: int | None
@@ -36,7 +37,7 @@ class RoundResult:
     tally: Tally
     problems: tuple[Problem, ...]
     decision: Decision | None  # None when rejected or void
-    outcome: str
+    outcome: Outcome
     rule_keys: tuple[str, ...]  # every rule-set parameter this round's result rests on
     poll: PollResult | None = None
     warnings: tuple[Problem, ...] = ()  # seen by the board, not rejecting the round
@@ -225,7 +226,7 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
             result.not_entered = pending
             break
         layout = layout_for(contest.body, len(cands), seats)
-        spec = BallotSpec.from_rules(len(cands), seats, layout, rules.ballot.invalid)  # type: ignore[arg-type]
+        spec = BallotSpec.from_rules(len(cands), seats, layout, rules.ballot.invalid)
         tally, warnings = _round_tally(loaded, ci, ri, rnd, spec, cands)
         problems = reconcile(tally, rnd.issued, seats, rnd.collected, len(rnd.tallies or [1]))
         present = rnd.present if rnd.present is not None else base.present
@@ -238,7 +239,7 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
         thr = threshold(base_value, majority) if base_value is not None else None
         decision: Decision | None = None
         poll: PollResult | None = None
-        outcome: str
+        outcome: Outcome
         turnout = rules.decision.turnout.value
         if problems:
             outcome = "rejected"

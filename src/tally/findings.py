@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
-Severity = Literal["error", "warning", "info"]
-Lang = Literal["vi", "en"]
+from tally.kinds import Lang, Severity
+
+__all__ = ["Cited", "Finding", "Lang", "Severity", "finding", "sort_findings"]
 SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
 
 

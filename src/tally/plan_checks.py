@@ -208,7 +208,8 @@ def _path(election: Election, rules: RuleSet, body: str) -> list[str]:
         if here in have:
             parent = _parent(election, rules, have[here][0])
         else:
-            parents = rules.plan.elected_from.value.get(here, [])  # type: ignore[call-overload]
+            # keyed by Body; ``here`` is any body name, so look it up by value
+            parents = next((ps for b, ps in rules.plan.elected_from.value.items() if b == here), [])
             parent = next((p for p in parents if p in have), None)
         if parent is None or parent in seen:
             return path

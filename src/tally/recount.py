@@ -1,8 +1,8 @@
 """Recount and re-check a batch of elections: every ``election.yaml`` below some folders.
 
 Each election gets what ``tally check`` gives it — validate, count, check against the plan —
-through the same function (:func:`tally.report.jsondoc.check_document`), so an election's
-entry holds byte for byte the document ``tally check --json`` prints. A broken folder (bad
+through the same function (:func:`tally.app.check_report`), so an election's entry holds byte
+for byte the document ``tally check --json`` prints. A broken folder (bad
 YAML, a ballot with a wrong position, an unreadable folder) becomes an entry with the error
 and its exit code; a bug in tally on one election becomes an entry with exit 70. Neither stops
 the others. Nor does an election that does not finish (a network drive that stops answering, a
@@ -32,16 +32,17 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from tally import __version__
+from tally.app import check_report
 from tally.config.loader import ELECTION_FILE, load_election
 from tally.errors import (
     EXIT_BAD_INPUT,
@@ -53,7 +54,9 @@ from tally.errors import (
     TallyError,
 )
 from tally.findings import Lang
-from tally.report.jsondoc import check_document, check_exit_code, dumps
+from tally.kinds import FailOn
+from tally.report.jsondoc import check_doc, dumps
+from tally.report.model import CheckReport, check_exit_code
 
 # Most serious first. A bug outranks everything (the election's result is unknown); the rest
 # is the order of ``tally check``: bad input › figures that do not reconcile › a failed check
@@ -79,7 +82,6 @@ OUTCOME_ORDER: tuple[str, ...] = (
     "complete",
 )
 
-FailOn = Literal["error", "warning"]
 Progress = Callable[[int, int], None]
 
 DEFAULT_TIMEOUT = 120  # seconds per election; the largest simulated election takes under 2 s
@@ -250,11 +252,12 @@ class Settings:
     allow_outside: tuple[Path, ...] = ()  # folders data paths may lead to (--allow-outside)
 
 
-def summary_outcome(doc: Mapping[str, Any]) -> str:
+def summary_outcome(report: CheckReport) -> str:
     """The most serious final outcome of an election's contests; a rejected round counts
     whatever followed it (as in ``count_exit_code``), a tie settled by a later round does not."""
-    seen = {c["outcome"] for c in doc["contests"]}
-    if any(r["outcome"] == "rejected" for c in doc["contests"] for r in c["rounds"]):
+    contests = report.count.contests
+    seen: set[str] = {c.outcome for c in contests}
+    if any(r.outcome == "rejected" for c in contests for r in c.rounds):
         seen.add("rejected")
     return next((o for o in OUTCOME_ORDER if o in seen), "complete")
 
@@ -330,19 +333,17 @@ def _check_one(target: Target, settings: Settings) -> ElectionRun:
         )
     try:
         loaded = load_election(target.path, allow_outside=settings.allow_outside)
-        doc = check_document(loaded, settings.lang)
-        contests = doc["contests"]
-        assert isinstance(contests, list)
+        report = check_report(loaded)
         return ElectionRun(
             path,
-            check_exit_code(doc, settings.fail_on),
-            name=str(doc["election"]),
-            rules=str(doc["rules"]),
-            contests=len(contests),
-            outcome=summary_outcome(doc),
-            errors=_int(doc["errors"]),
-            warnings=_int(doc["warnings"]),
-            document=dumps(doc) if settings.documents else None,
+            check_exit_code(report, settings.fail_on),
+            name=report.count.election,
+            rules=report.count.rules,
+            contests=len(report.count.contests),
+            outcome=summary_outcome(report),
+            errors=report.errors,
+            warnings=report.warnings,
+            document=dumps(check_doc(report, settings.lang)) if settings.documents else None,
         )
     except TallyError as exc:
         kind: ErrorKind = "not_reconciled" if exc.exit_code == EXIT_NOT_RECONCILED else "bad_input"
@@ -364,11 +365,6 @@ def _check_one(target: Target, settings: Settings) -> ElectionRun:
         )
     except Exception as exc:  # a bug in tally: this election's entry says so, the batch goes on
         return _bug(path, f"{type(exc).__name__}: {exc}", traceback.format_exc())
-
-
-def _int(value: object) -> int:
-    assert isinstance(value, int)
-    return value
 
 
 def _bug(path: str, what: str, trace: str | None = None) -> ElectionRun:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, assert_never
 
 import click
 
@@ -17,12 +17,28 @@ from tally.cli.main import (
     terminal_environ,
 )
 from tally.errors import EXIT_OK, EXIT_RULE_FAILED, UsageError
+from tally.kinds import (
+    MINUTES_FORMATS,
+    MINUTES_VIEWS,
+    OUTPUT_FORMATS,
+    FailOn,
+    MinutesFormat,
+    MinutesView,
+    OutputFormat,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from tally.config.loader import LoadedElection
+    from tally.config.loader import NotEntered
     from tally.findings import Lang
+    from tally.report.model import CountReport
+
+# click hands a choice over as a str: these give it back as its closed set's member.
+_OUTPUT_FORMAT: dict[str, OutputFormat] = {f: f for f in OUTPUT_FORMATS}
+_MINUTES_FORMAT: dict[str, MinutesFormat] = {f: f for f in MINUTES_FORMATS}
+_MINUTES_VIEW: dict[str, MinutesView] = {v: v for v in MINUTES_VIEWS}
+_FAIL_ON: dict[str, FailOn] = {"error": "error", "warning": "warning"}
 
 
 def console() -> Console:
@@ -35,26 +51,21 @@ def console() -> Console:
     )
 
 
-def _digests(loaded: LoadedElection) -> dict[str, str]:
-    from tally.fingerprint import input_digests
-
-    return input_digests(loaded)
-
-
 def emit_json(doc: object) -> None:
     from tally.report.jsondoc import dumps
 
     click.echo(dumps(doc), nl=False)
 
 
-def echo_warnings(doc: dict[str, object], lang: Lang) -> None:
+def echo_warnings(report: CountReport, lang: Lang) -> None:
     """The rounds' warnings on stderr, for output that is not the terminal report."""
     from tally.labels import t
+    from tally.report.text import problem_text
 
-    for contest in doc["contests"]:  # type: ignore[attr-defined]
-        for rd in contest["rounds"]:
-            for w in rd.get("warnings", []):
-                click.echo(f"{t(lang, 'cảnh báo', 'warning')}: {w['message']}", err=True)
+    for contest in report.contests:
+        for rd in contest.rounds:
+            for w in rd.warnings:
+                click.echo(f"{t(lang, 'cảnh báo', 'warning')}: {problem_text(w, lang)}", err=True)
 
 
 @cli.command()
@@ -68,24 +79,20 @@ def validate(election: str, lang: Lang, as_json: bool) -> None:
     lists break (surplus, the committee's slate, floor nominees' support, who may stand).
     Exit 0 fine, 1 a rule is broken, 2 bad input.
     """
-    from tally.checks import validate as run_validate
-    from tally.config.loader import load_election, not_entered
-    from tally.engine import counted_polls
+    from tally.app import validate_report
+    from tally.config.loader import load_election
+    from tally.report.model import validate_exit_code
 
-    loaded = load_election(Path(election), allowed_outside())
-    report = run_validate(
-        loaded.election, loaded.rules, counted_polls(loaded), pending=not_entered(loaded)
-    )
+    report = validate_report(load_election(Path(election), allowed_outside()))
     if as_json:
         from tally.report.jsondoc import validation_doc
 
-        emit_json(validation_doc(report, lang, _digests(loaded)))
+        emit_json(validation_doc(report, lang))
     else:
         from tally.report.rich_text import render_validation
 
         render_validation(console(), report, lang)
-    failed = any(f.severity == "error" for f in report.findings)
-    sys.exit(EXIT_RULE_FAILED if failed else EXIT_OK)
+    sys.exit(validate_exit_code(report))
 
 
 @cli.group()
@@ -208,9 +215,9 @@ def count(
     or a round's ballots are not entered yet (its file is named but not written: the report
     says which file and how to enter it).
     """
+    from tally.app import count_report
     from tally.config.loader import load_election
-    from tally.engine import count_election
-    from tally.report.jsondoc import count_doc, count_exit_code
+    from tally.report.model import count_exit_code
 
     loaded = load_election(Path(election), allowed_outside())
     ids = [c.id for c in loaded.election.contests]
@@ -220,14 +227,13 @@ def count(
         )
     # A round not entered yet, or no round naming its files, is a vote still due (exit 4), as
     # 'tally check' and 'tally recount' say: the report names the files and how to enter them.
-    result = count_election(loaded, contest_id, round_no)
-    doc = count_doc(result, lang, _digests(loaded))
-    fmt = fmt or ("json" if as_json else "text")
-    if as_json and fmt != "json":
+    report = count_report(loaded, contest_id, round_no)
+    chosen = _OUTPUT_FORMAT[fmt or ("json" if as_json else "text")]
+    if as_json and chosen != "json":
         raise click.BadParameter("--json and --format disagree", param_hint="--format")
-    if fmt == "xlsx" and output is None:
+    if chosen == "xlsx" and output is None:
         raise click.BadParameter("an xlsx export needs a file: -o result.xlsx", param_hint="-o")
-    if output is not None and fmt not in ("csv", "xlsx"):
+    if output is not None and chosen not in ("csv", "xlsx"):
         raise click.BadParameter("-o is for --format csv or xlsx", param_hint="-o")
     if output is not None:
         from tally.safefile import refuse_overwrite
@@ -238,15 +244,17 @@ def count(
             "the file exists; exports are not overwritten by accident",
             "choose another name or pass --force",
         )
-    if fmt != "text":
-        echo_warnings(doc, lang)
-    if fmt == "json":
-        emit_json(doc)
-    elif fmt == "csv":
+    if chosen != "text":
+        echo_warnings(report, lang)
+    if chosen == "json":
+        from tally.report.jsondoc import count_doc
+
+        emit_json(count_doc(report, lang))
+    elif chosen == "csv":
         from tally.report.export import write_csv
 
         if output is None:
-            write_csv(doc, sys.stdout)
+            write_csv(report, sys.stdout)
         else:
             from tally.safefile import written_atomically
 
@@ -254,19 +262,21 @@ def count(
                 written_atomically(output) as tmp,
                 tmp.open("w", encoding="utf-8", newline="") as f,
             ):
-                write_csv(doc, f)
+                write_csv(report, f)
             click.echo(f"wrote {output}", err=True)
-    elif fmt == "xlsx":
+    elif chosen == "xlsx":
         from tally.report.export import write_xlsx
 
         assert output is not None
-        write_xlsx(doc, output, lang)
+        write_xlsx(report, output, lang)
         click.echo(f"wrote {output}", err=True)
-    else:
+    elif chosen == "text":
         from tally.report.rich_text import render_count
 
-        render_count(console(), doc, lang)
-    sys.exit(count_exit_code(doc))
+        render_count(console(), report, lang)
+    else:
+        assert_never(chosen)
+    sys.exit(count_exit_code(report))
 
 
 @cli.command()
@@ -292,18 +302,21 @@ def check(election: str, fail_on: str, lang: Lang, as_json: bool) -> None:
     3 the figures do not reconcile · 4 a tie or open seats need a vote, or ballots are not
     entered yet.
     """
+    from tally.app import check_report
     from tally.config.loader import load_election
-    from tally.report.jsondoc import check_document, check_exit_code
+    from tally.report.model import check_exit_code
 
-    doc = check_document(load_election(Path(election), allowed_outside()), lang)
+    report = check_report(load_election(Path(election), allowed_outside()))
     if as_json:
-        echo_warnings(doc, lang)
-        emit_json(doc)
+        from tally.report.jsondoc import check_doc
+
+        echo_warnings(report.count, lang)
+        emit_json(check_doc(report, lang))
     else:
         from tally.report.rich_text import render_check
 
-        render_check(console(), doc, lang)
-    sys.exit(check_exit_code(doc, fail_on))
+        render_check(console(), report, lang)
+    sys.exit(check_exit_code(report, _FAIL_ON[fail_on]))
 
 
 @cli.command()
@@ -354,9 +367,11 @@ def minutes(
     not reconcile (its minutes say so and must not be signed) · 4 the round's ballots are not
     entered yet (without --contest: the others are written, those rounds named).
     """
+    from tally.app import count_report
     from tally.config.loader import load_election
     from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED
-    from tally.minutes.write import count_document, format_of, minutes_of, rounds_of, write
+    from tally.fingerprint import fingerprint
+    from tally.minutes.write import format_of, minutes_of, rounds_of, write
 
     loaded = load_election(Path(election), allowed_outside())
     ids = [c.id for c in loaded.election.contests]
@@ -366,24 +381,27 @@ def minutes(
         )
     if view == "hall" and fmt not in (None, "html"):
         raise click.BadParameter("the hall view is HTML only", param_hint="--view")
-    doc, full = count_document(loaded, lang)
-    counted = rounds_of(doc)
+    report = count_report(loaded)
+    full = fingerprint(dict(report.inputs))
+    counted = rounds_of(report)
     # Rounds whose ballots are not entered yet have no minutes: asked for, that is exit 4 (a
     # vote still due), with the file to write and how; in a folder run they are named on stderr.
     due = {
-        c["id"]: c["not_entered"]
-        for c in doc["contests"]
-        if "not_entered" in c and c["body"] != "nomination_poll"
+        c.id: c.not_entered
+        for c in report.contests
+        if c.not_entered is not None and c.body != "nomination_poll"
     }
+    view_chosen = _MINUTES_VIEW[view]
+    chosen: MinutesFormat | None
     jobs: list[tuple[str, int, str, Path]] = []
-    skipped: list[tuple[str, dict[str, Any]]] = []
+    skipped: list[tuple[str, NotEntered]] = []
     if contest_id is not None:
         mine = [r for r in counted if r[0] == contest_id]
         pending = due.get(contest_id)
-        if pending and (round_no == pending["round"] or (round_no is None and not mine)):
+        if pending and (round_no == pending.round or (round_no is None and not mine)):
             from tally.errors import Issue, NotEnteredError
 
-            raise NotEnteredError(Issue(pending["message"], hint=pending["hint"]))
+            raise NotEnteredError(Issue(pending.message(lang), hint=pending.hint(lang)))
         if not mine:
             raise click.BadParameter(
                 f"contest '{contest_id}' has no counted round yet", param_hint="--contest"
@@ -399,7 +417,7 @@ def minutes(
                 f"contest '{contest_id}' has no counted round {round_no}", param_hint="--round"
             )
         to_stdout = str(output) == "-"
-        chosen = fmt or ("md" if to_stdout else format_of(output))
+        chosen = _MINUTES_FORMAT[fmt] if fmt else "md" if to_stdout else format_of(output)
         if to_stdout and chosen == "docx":
             raise click.BadParameter(
                 "a .docx cannot go to stdout: name a file", param_hint="--output"
@@ -413,7 +431,7 @@ def minutes(
             chosen = "html"
         jobs.append((pick[0][0], pick[0][1], pick[0][2], output))
     else:
-        chosen = fmt or ("html" if view == "hall" else "docx")
+        chosen = _MINUTES_FORMAT[fmt or ("html" if view == "hall" else "docx")]
         if output.exists() and not output.is_dir():
             raise click.BadParameter(
                 "without --contest, OUTPUT is a folder (one document per contest and round)",
@@ -426,30 +444,31 @@ def minutes(
         skipped = [
             (cid, pending)
             for cid, pending in due.items()
-            if round_no is None or pending["round"] == round_no
+            if round_no is None or pending.round == round_no
         ]
         if skipped and not jobs:
             from tally.errors import Issue, NotEnteredError
 
             raise NotEnteredError(
-                [Issue(f"{cid}: {p['message']}", hint=p["hint"]) for cid, p in skipped]
+                [Issue(f"{cid}: {p.message(lang)}", hint=p.hint(lang)) for cid, p in skipped]
             )
         if not jobs:
             raise click.BadParameter("no counted round to write minutes for", param_hint="--round")
     rejected = False
     for cid, rno, outcome, path in jobs:
-        m = minutes_of(loaded, doc, full, cid, rno, lang, rehearsal=rehearsal)
+        m = minutes_of(loaded, report, full, cid, rno, lang, rehearsal=rehearsal)
         rejected |= outcome == "rejected"
         if str(path) == "-":
             from tally.minutes.write import render_text
 
-            click.echo(render_text(m, chosen, view), nl=False)  # type: ignore[arg-type]
+            assert chosen != "docx"  # refused above: a .docx cannot go to stdout
+            click.echo(render_text(m, chosen, view_chosen), nl=False)
             continue
-        write(m, chosen, path, view, overwrite=force)  # type: ignore[arg-type]
+        write(m, chosen, path, view_chosen, overwrite=force)
         click.echo(f"wrote {path}", err=True)
     if contest_id is None:
         for cid, pending in skipped:
-            click.echo(f"{cid}: {pending['message']}\n  hint: {pending['hint']}", err=True)
+            click.echo(f"{cid}: {pending.message(lang)}\n  hint: {pending.hint(lang)}", err=True)
     if rejected:
         sys.exit(EXIT_NOT_RECONCILED)
     sys.exit(EXIT_NEEDS_VOTE if contest_id is None and skipped else EXIT_OK)

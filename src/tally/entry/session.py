@@ -848,7 +848,7 @@ def sheet_for(loaded: LoadedElection, contest_id: str, round_no: int) -> Sheet:
     spec = BallotSpec.from_rules(
         len(cands),
         seats,
-        layout_for(contest.body, len(cands), seats),  # type: ignore[arg-type]
+        layout_for(contest.body, len(cands), seats),
         loaded.rules.ballot.invalid,
     )
     return Sheet(

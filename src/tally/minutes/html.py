@@ -9,13 +9,14 @@ escaped.
 from __future__ import annotations
 
 from html import escape
-from typing import Literal, assert_never
+from typing import assert_never
 
+from tally.kinds import MinutesView
 from tally.labels import t
 from tally.minutes.model import CandidateRow, Minutes
 from tally.ruleset.models import UNVERIFIED
 
-View = Literal["paper", "hall"]
+View = MinutesView
 
 # Bar colours: the elected in a dark blue that stays dark on a grey-scale printer, a tie in
 # amber, the others in light grey.

@@ -1,19 +1,27 @@
 """The minutes of one contest and round (biên bản kiểm phiếu), as plain data for the renderers.
 
-Built from the round's part of the ``tally count --json`` document, so every figure a board
-signs is the figure the count printed: the renderers (Markdown, HTML, DOCX) only lay it out.
+Built from the round's part of the count report (:mod:`tally.report.model`), so every figure a
+board signs is the figure the count printed: the renderers (Markdown, HTML, DOCX) only lay it
+out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from tally.config.models import Election
 from tally.findings import Lang
+from tally.kinds import CandidateStatus, Outcome
 from tally.labels import BODY, FIGURE, REASON, STATUS, t, tr
-from tally.report.text import base_sentence, decimal, names_of, outcome_sentence
+from tally.report.model import CountReport
+from tally.report.text import (
+    assumption_text,
+    base_sentence,
+    decimal,
+    outcome_sentence,
+    problem_text,
+)
 
 PARTY = ("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM")
 STATE = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM")
@@ -33,7 +41,7 @@ class CandidateRow:
     name: str
     votes: int
     pct: str  # of the base, as the rule set prints it (decimal comma in Vietnamese)
-    status: str | None  # elected | tie | not_elected | admitted | not_admitted
+    status: CandidateStatus | None
     status_label: str
 
 
@@ -58,7 +66,7 @@ class Minutes:
     figures: tuple[Figure, ...]
     candidates: tuple[CandidateRow, ...]
     elected: tuple[tuple[str, int], ...]  # (name, votes), most votes first
-    outcome: str  # complete | tie | shortfall | rejected | void
+    outcome: Outcome
     outcome_text: str
     problems: tuple[str, ...]  # figures that do not reconcile, then warnings (empty rows)
     rules: tuple[tuple[str, str, str], ...]  # (rule key, citation, provenance)
@@ -99,7 +107,7 @@ def _date_line(day: dt.date, locality: str | None, lang: Lang) -> str:
 
 
 def build(
-    doc: dict[str, Any],
+    report: CountReport,
     contest_id: str,
     round_no: int,
     election: Election,
@@ -111,66 +119,66 @@ def build(
     *,
     rehearsal: bool = False,
 ) -> Minutes:
-    """The minutes of ``contest_id`` round ``round_no`` from the ``tally count --json`` document."""
-    contest = next(c for c in doc["contests"] if c["id"] == contest_id)
-    rd = next(r for r in contest["rounds"] if r["round"] == round_no)
+    """The minutes of ``contest_id`` round ``round_no`` from the count report."""
+    contest = next(c for c in report.contests if c.id == contest_id)
+    rd = next(r for r in contest.rounds if r.number == round_no)
     congress = election.congress
     board = election.board
-    body = tr(BODY, contest["body"], lang)
-    name = contest.get("name") or t(lang, f"Bầu {body}", f"Election of the {body.lower()}")
+    body = tr(BODY, contest.body, lang)
+    name = contest.name or t(lang, f"Bầu {body}", f"Election of the {body.lower()}")
     title_round = t(lang, f"(lần {round_no})", f"(round {round_no})")
 
-    b = rd["ballots"]
+    b = rd.ballots
     figures: list[Figure] = []
-    if rd.get("registered") is not None:
+    if rd.registered is not None:
         figures.append(
-            Figure("registered", t(lang, "Tổng số cử tri", "Registered voters"), rd["registered"])
+            Figure("registered", t(lang, "Tổng số cử tri", "Registered voters"), rd.registered)
         )
-    elif rd["base_parts"]:
-        for key, count in rd["base_parts"].items():
+    elif rd.base_parts:
+        for key, count in rd.base_parts:
             figures.append(Figure(f"base.{key}", tr(FIGURE, key, lang), abs(count)))
     figures.append(
         Figure(
             "base",
             t(lang, "Số dùng làm cơ sở tính kết quả", "Base for the majority"),
-            rd["base"],
+            rd.base,
         )
     )
     figures.append(
         Figure(
             "threshold",
             t(lang, "Số phiếu cần để trúng cử", "Votes needed to be elected"),
-            rd["threshold"],
+            rd.threshold,
         )
     )
-    if rd.get("present") is not None:
-        figures.append(Figure("present", t(lang, "Số có mặt", "Present"), rd["present"]))
+    if rd.present is not None:
+        figures.append(Figure("present", t(lang, "Số có mặt", "Present"), rd.present))
     figures += [
-        Figure("issued", t(lang, "Số phiếu phát ra", "Ballots issued"), b["issued"]),
-        Figure("collected", t(lang, "Số phiếu thu vào", "Ballots collected"), b["collected"]),
-        Figure("valid", t(lang, "Số phiếu hợp lệ", "Valid ballots"), b["valid"]),
-        Figure("invalid", t(lang, "Số phiếu không hợp lệ", "Invalid ballots"), b["invalid"]),
+        Figure("issued", t(lang, "Số phiếu phát ra", "Ballots issued"), b.issued),
+        Figure("collected", t(lang, "Số phiếu thu vào", "Ballots collected"), b.collected),
+        Figure("valid", t(lang, "Số phiếu hợp lệ", "Valid ballots"), b.valid),
+        Figure("invalid", t(lang, "Số phiếu không hợp lệ", "Invalid ballots"), b.invalid),
     ]
-    for reason, count in b["invalid_by_reason"].items():
+    for reason, count in b.invalid_by_reason:
         figures.append(Figure(f"invalid.{reason}", "– " + tr(REASON, reason, lang), count))
 
     candidates = tuple(
         CandidateRow(
-            c["position"],
-            c["name"],
-            c["votes"],
-            decimal(c["pct_of_base"] or "", lang),
-            c["status"],
-            tr(STATUS, c["status"], lang) if c["status"] else "",
+            c.position,
+            c.name,
+            c.votes,
+            decimal(c.pct_of_base or "", lang),
+            c.status,
+            tr(STATUS, c.status, lang) if c.status else "",
         )
-        for c in rd["candidates"]
+        for c in rd.candidates
     )
-    votes = {c["id"]: c["votes"] for c in rd["candidates"]}
-    elected = tuple((names_of(rd, [pid]), votes[pid]) for pid in rd["elected"])
-    if rd["base"] is not None and rd["base_parts"]:
-        base_text = base_sentence(rd["base_parts"], rd["base"], lang)
+    votes = {c.id: c.votes for c in rd.candidates}
+    elected = tuple((rd.name_of(pid), votes[pid]) for pid in rd.elected)
+    if rd.base is not None and rd.base_parts:
+        base_text = base_sentence(rd.base_parts, rd.base, lang)
     else:
-        base_text = f"{tr(FIGURE, rd['base_kind'], lang)} = {rd['base']}"
+        base_text = f"{tr(FIGURE, rd.base_kind, lang)} = {rd.base}"
     is_state = family == "state"
     return Minutes(
         lang=lang,
@@ -194,26 +202,26 @@ def build(
         place=congress.place,
         board_head=board.head if board else None,
         board_members=tuple(board.members) if board else (),
-        seats=rd["seats"],
-        base=rd["base"],
-        threshold=rd["threshold"],
+        seats=rd.seats,
+        base=rd.base,
+        threshold=rd.threshold,
         base_text=base_text,
         figures=tuple(figures),
         candidates=candidates,
         elected=elected,
-        outcome=rd["outcome"],
+        outcome=rd.outcome,
         outcome_text=outcome_sentence(rd, lang),
-        problems=tuple(p["message"] for p in [*rd["problems"], *rd.get("warnings", [])]),
-        rules=tuple((r["rule"], r["cite"], r["provenance"]) for r in rd["rules_applied"]),
-        footnotes=tuple(rd["assumptions"]),
-        pending_confirmation=rd.get("confirmation") == "pending",
+        problems=tuple(problem_text(p, lang) for p in (*rd.problems, *rd.warnings)),
+        rules=tuple((r.key, r.cite, r.provenance) for r in rd.rules_applied),
+        footnotes=tuple(assumption_text(a) for a in rd.assumptions),
+        pending_confirmation=rd.pending_confirmation,
         rehearsal=rehearsal,
-        tool=doc["tool"],
-        rules_id=doc["rules"],
+        tool=report.tool,
+        rules_id=report.rules,
         rules_title=rules_title,
         fingerprint=fingerprint,
         fingerprint_short=fingerprint_short,
-        inputs=tuple(sorted(doc["inputs"].items())),
+        inputs=tuple(sorted(report.inputs)),
         contest_id=contest_id,
         round=round_no,
     )

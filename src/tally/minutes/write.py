@@ -8,19 +8,19 @@ caller says so (a signed paper's file must not be overwritten by accident).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from tally.config.loader import LoadedElection
-from tally.engine import count_election
 from tally.findings import Lang
-from tally.fingerprint import fingerprint, input_digests, short
+from tally.fingerprint import short
+from tally.kinds import MINUTES_FORMATS, MinutesFormat, MinutesView
 from tally.minutes.model import Minutes, build
-from tally.report.jsondoc import count_doc
+from tally.report.model import CountReport
 from tally.safefile import refuse_overwrite, written_atomically
 
-Format = Literal["docx", "html", "md"]
-View = Literal["paper", "hall"]
-FORMATS: tuple[Format, ...] = ("docx", "html", "md")
+Format = MinutesFormat
+View = MinutesView
+FORMATS: tuple[Format, ...] = MINUTES_FORMATS
 EXTENSIONS: dict[str, Format] = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md"}
 
 
@@ -28,25 +28,19 @@ def format_of(path: Path) -> Format | None:
     return EXTENSIONS.get(path.suffix.lower())
 
 
-def count_document(loaded: LoadedElection, lang: Lang) -> tuple[dict[str, Any], str]:
-    """The ``tally count --json`` document and the fingerprint of its inputs."""
-    digests = input_digests(loaded)
-    return count_doc(count_election(loaded), lang, digests), fingerprint(digests)
-
-
-def rounds_of(doc: dict[str, Any]) -> list[tuple[str, int, str]]:
-    """Every counted (contest id, round, outcome), in document order."""
+def rounds_of(report: CountReport) -> list[tuple[str, int, str]]:
+    """Every counted (contest id, round, outcome), in report order."""
     return [
-        (c["id"], rd["round"], rd["outcome"])
-        for c in doc["contests"]
-        if c["body"] != "nomination_poll"
-        for rd in c["rounds"]
+        (c.id, rd.number, rd.outcome)
+        for c in report.contests
+        if c.body != "nomination_poll"
+        for rd in c.rounds
     ]
 
 
 def minutes_of(
     loaded: LoadedElection,
-    doc: dict[str, Any],
+    report: CountReport,
     full: str,
     contest_id: str,
     round_no: int,
@@ -56,7 +50,7 @@ def minutes_of(
 ) -> Minutes:
     rules = loaded.rules
     return build(
-        doc,
+        report,
         contest_id,
         round_no,
         loaded.election,
@@ -70,6 +64,7 @@ def minutes_of(
 
 
 def render_text(m: Minutes, fmt: Literal["html", "md"], view: View = "paper") -> str:
+    """The minutes as Markdown or HTML text."""
     if fmt == "md":
         from tally.minutes.markdown import render_markdown
 

@@ -1,7 +1,7 @@
-"""CSV and XLSX exports of a count, built from the ``tally count --json`` document (no click, no rich).
+"""CSV and XLSX exports of a count, built from the count report (no click, no rich).
 
-Every figure exported is read from the count document, so it equals what ``--json`` prints:
-nothing is recomputed here (a percentage is the document's string, never votes/base again).
+Every figure exported is read from the count report, so it equals what ``--json`` prints:
+nothing is recomputed here (a percentage is the report's string, never votes/base again).
 
 - CSV: one row per candidate and round, with stable English column keys (:data:`COLUMNS`) and
   the document's machine values (``elected``, ``85.32``): a contract for scripts.
@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import os
 import zipfile
-from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -35,7 +34,8 @@ from openpyxl.writer.excel import ExcelWriter
 
 from tally.findings import Lang
 from tally.labels import BODY, FIGURE, OUTCOME, REASON, STATUS, t, tr
-from tally.report.text import base_sentence, names_of, outcome_sentence
+from tally.report.model import ContestReport, CountReport, RoundReport
+from tally.report.text import base_sentence, names_of, outcome_sentence, problem_text
 from tally.safefile import written_atomically
 
 Row = dict[str, str | int | None]
@@ -80,43 +80,43 @@ def inert_cell(text: str) -> str:
     return prefix + text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def export_rows(doc: Mapping[str, Any]) -> list[Row]:
-    """One row per candidate and round, in document order (contest, round, ballot position)."""
+def export_rows(report: CountReport) -> list[Row]:
+    """One row per candidate and round, in report order (contest, round, ballot position)."""
     rows: list[Row] = []
-    for contest in doc["contests"]:
-        for rd in contest["rounds"]:
-            ballots = rd["ballots"]
-            for cand in rd["candidates"]:
+    for contest in report.contests:
+        for rd in contest.rounds:
+            ballots = rd.ballots
+            for cand in rd.candidates:
                 rows.append(
                     {
-                        "contest": contest["id"],
-                        "body": contest["body"],
-                        "round": rd["round"],
-                        "seats": rd["seats"],
-                        "base": rd["base"],
-                        "threshold": rd["threshold"],
-                        "issued": ballots["issued"],
-                        "collected": ballots["collected"],
-                        "valid": ballots["valid"],
-                        "invalid": ballots["invalid"],
-                        "position": cand["position"],
-                        "id": cand["id"],
-                        "name": cand["name"],
-                        "votes": cand["votes"],
-                        "pct_of_base": cand["pct_of_base"],
-                        "status": cand["status"],
-                        "outcome": rd["outcome"],
+                        "contest": contest.id,
+                        "body": contest.body,
+                        "round": rd.number,
+                        "seats": rd.seats,
+                        "base": rd.base,
+                        "threshold": rd.threshold,
+                        "issued": ballots.issued,
+                        "collected": ballots.collected,
+                        "valid": ballots.valid,
+                        "invalid": ballots.invalid,
+                        "position": cand.position,
+                        "id": cand.id,
+                        "name": cand.name,
+                        "votes": cand.votes,
+                        "pct_of_base": cand.pct_of_base,
+                        "status": cand.status,
+                        "outcome": rd.outcome,
                     }
                 )
     return rows
 
 
-def write_csv(doc: Mapping[str, Any], stream: TextIO) -> None:
+def write_csv(report: CountReport, stream: TextIO) -> None:
     """The header row and :func:`export_rows`, ``\\n`` line endings; ``None`` is an empty field;
     text cells are made inert (:func:`inert_cell`)."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for row in export_rows(doc):
+    for row in export_rows(report):
         writer.writerow([_csv_field(key, row[key]) for key in COLUMNS])
 
 
@@ -213,42 +213,42 @@ def _header(ws: Worksheet, row: int, labels: list[str]) -> None:
 Figure = tuple[str, int | None, str | None, bool]  # label, value, note, indented
 
 
-def _round_figures(rd: Mapping[str, Any], lang: Lang) -> list[Figure]:
+def _round_figures(rd: RoundReport, lang: Lang) -> list[Figure]:
     """The figures of a round in the order of the minutes; the invalid ballots by reason
     (indented) follow their total."""
-    b = rd["ballots"]
-    rows: list[Figure] = [(t(lang, "Số cần bầu", "Seats"), rd["seats"], None, False)]
-    if rd.get("registered") is not None:
+    b = rd.ballots
+    rows: list[Figure] = [(t(lang, "Số cần bầu", "Seats"), rd.seats, None, False)]
+    if rd.registered is not None:
         label = t(lang, "Cử tri trong danh sách", "Registered voters")
-        rows.append((label, rd["registered"], None, False))
-    if rd.get("present") is not None:
-        rows.append((t(lang, "Có mặt", "Present"), rd["present"], None, False))
+        rows.append((label, rd.registered, None, False))
+    if rd.present is not None:
+        rows.append((t(lang, "Có mặt", "Present"), rd.present, None, False))
     rows += [
-        (t(lang, "Số phiếu phát ra", "Ballots issued"), b["issued"], None, False),
-        (t(lang, "Số phiếu thu vào", "Ballots collected"), b["collected"], None, False),
-        (t(lang, "Số phiếu hợp lệ", "Valid ballots"), b["valid"], None, False),
-        (t(lang, "Số phiếu không hợp lệ", "Invalid ballots"), b["invalid"], None, False),
+        (t(lang, "Số phiếu phát ra", "Ballots issued"), b.issued, None, False),
+        (t(lang, "Số phiếu thu vào", "Ballots collected"), b.collected, None, False),
+        (t(lang, "Số phiếu hợp lệ", "Valid ballots"), b.valid, None, False),
+        (t(lang, "Số phiếu không hợp lệ", "Invalid ballots"), b.invalid, None, False),
     ]
-    rows += [(tr(REASON, r, lang), n, None, True) for r, n in b["invalid_by_reason"].items()]
-    if rd["base"] is not None and rd["base_parts"]:
-        note = base_sentence(rd["base_parts"], rd["base"], lang)
+    rows += [(tr(REASON, r, lang), n, None, True) for r, n in b.invalid_by_reason]
+    if rd.base is not None and rd.base_parts:
+        note = base_sentence(rd.base_parts, rd.base, lang)
     else:
-        note = tr(FIGURE, rd["base_kind"], lang)
-    rows.append((t(lang, "Cơ sở tính", "Base"), rd["base"], note, False))
+        note = tr(FIGURE, rd.base_kind, lang)
+    rows.append((t(lang, "Cơ sở tính", "Base"), rd.base, note, False))
     label = t(lang, "Số phiếu cần để trúng cử", "Votes needed to be elected")
-    rows.append((label, rd["threshold"], None, False))
+    rows.append((label, rd.threshold, None, False))
     return rows
 
 
-def _contest_sheet(ws: Worksheet, contest: Mapping[str, Any], lang: Lang) -> None:
+def _contest_sheet(ws: Worksheet, contest: ContestReport, lang: Lang) -> None:
     _widths(ws, _CONTEST_WIDTHS)
-    name = contest.get("name") or tr(BODY, contest["body"], lang)
-    _put(ws, row=1, column=1, value=f"{name} ({contest['id']})").font = _TITLE
+    name = contest.name or tr(BODY, contest.body, lang)
+    _put(ws, row=1, column=1, value=f"{name} ({contest.id})").font = _TITLE
     ws.freeze_panes = "A2"
     row = 2
-    for rd in contest["rounds"]:
+    for rd in contest.rounds:
         row += 1
-        _put(ws, row=row, column=1, value=f"{t(lang, 'Lần', 'Round')} {rd['round']}").font = _TITLE
+        _put(ws, row=row, column=1, value=f"{t(lang, 'Lần', 'Round')} {rd.number}").font = _TITLE
         row += 1
         for label, value, note, indented in _round_figures(rd, lang):
             cell = _put(ws, row=row, column=2, value=label)
@@ -271,13 +271,13 @@ def _contest_sheet(ws: Worksheet, contest: Mapping[str, Any], lang: Lang) -> Non
             ],
         )
         row += 1
-        for cand in rd["candidates"]:
+        for cand in rd.candidates:
             values: list[CellValue] = [
-                cand["position"],
-                cand["name"],
-                cand["votes"],
-                _pct(cand["pct_of_base"]),
-                status_label(cand["status"], lang),
+                cand.position,
+                cand.name,
+                cand.votes,
+                _pct(cand.pct_of_base),
+                status_label(cand.status, lang),
             ]
             for col, item in enumerate(values, 1):
                 cell = _put(ws, row=row, column=col, value=item)
@@ -286,7 +286,7 @@ def _contest_sheet(ws: Worksheet, contest: Mapping[str, Any], lang: Lang) -> Non
                     cell.number_format = "0.00"
             row += 1
         row += 1
-        if rd["elected"]:
+        if rd.elected:
             _put(
                 ws,
                 row=row,
@@ -296,31 +296,31 @@ def _contest_sheet(ws: Worksheet, contest: Mapping[str, Any], lang: Lang) -> Non
                     "Trúng cử (theo số phiếu từ cao đến thấp): ",
                     "Elected (by votes, high to low): ",
                 )
-                + names_of(rd, rd["elected"]),
+                + names_of(rd, rd.elected),
             )
             row += 1
-        for problem in rd["problems"]:
-            _put(ws, row=row, column=1, value=f"✗ {problem['code']}: {problem['message']}")
+        for problem in rd.problems:
+            _put(ws, row=row, column=1, value=f"✗ {problem.code}: {problem_text(problem, lang)}")
             row += 1
         _put(
             ws,
             row=row,
             column=1,
-            value=f"{t(lang, 'Kết quả', 'Outcome')}: {outcome_label(rd['outcome'], lang)}",
+            value=f"{t(lang, 'Kết quả', 'Outcome')}: {outcome_label(rd.outcome, lang)}",
         ).font = _BOLD
         row += 1
         _put(ws, row=row, column=1, value=outcome_sentence(rd, lang))
         row += 1
 
 
-def _summary_sheet(ws: Worksheet, doc: Mapping[str, Any], lang: Lang) -> None:
+def _summary_sheet(ws: Worksheet, report: CountReport, lang: Lang) -> None:
     _widths(ws, _SUMMARY_WIDTHS)
-    _put(ws, row=1, column=1, value=doc["election"]).font = _TITLE
+    _put(ws, row=1, column=1, value=report.election).font = _TITLE
     ws.freeze_panes = "A2"
     _put(ws, row=2, column=1, value=t(lang, "Quy chế", "Rules")).font = _BOLD
-    _put(ws, row=2, column=2, value=doc["rules"])
+    _put(ws, row=2, column=2, value=report.rules)
     _put(ws, row=3, column=1, value=t(lang, "Công cụ", "Tool")).font = _BOLD
-    _put(ws, row=3, column=2, value=doc["tool"])
+    _put(ws, row=3, column=2, value=report.tool)
     row = 5
     _header(
         ws,
@@ -334,13 +334,13 @@ def _summary_sheet(ws: Worksheet, doc: Mapping[str, Any], lang: Lang) -> None:
         ],
     )
     row += 1
-    for contest in doc["contests"]:
+    for contest in report.contests:
         values: list[CellValue] = [
-            contest["id"],
-            tr(BODY, contest["body"], lang),
-            _figure(contest["seats"]),
-            len(contest["elected"]),
-            outcome_label(contest["outcome"], lang),
+            contest.id,
+            tr(BODY, contest.body, lang),
+            _figure(contest.seats),
+            len(contest.elected),
+            outcome_label(contest.outcome, lang),
         ]
         for col, item in enumerate(values, 1):
             _put(ws, row=row, column=col, value=item).border = _BOX
@@ -350,7 +350,7 @@ def _summary_sheet(ws: Worksheet, doc: Mapping[str, Any], lang: Lang) -> None:
     row += 1
     _header(ws, row, [t(lang, "Tệp", "File"), "SHA-256"])
     row += 1
-    for path, digest in sorted(doc["inputs"].items()):
+    for path, digest in sorted(report.inputs):
         _put(ws, row=row, column=1, value=path).border = _BOX
         _put(ws, row=row, column=2, value=digest).border = _BOX
         row += 1
@@ -385,33 +385,33 @@ class _FixedTimeZip(zipfile.ZipFile):
         self.writestr(name, Path(filename).read_bytes(), compress_type, compresslevel)
 
 
-def build_workbook(doc: Mapping[str, Any], lang: Lang) -> Workbook:
+def build_workbook(report: CountReport, lang: Lang) -> Workbook:
     """The summary sheet, then one sheet per contest in document order."""
     wb = Workbook()
     summary = wb.active
     assert isinstance(summary, Worksheet)
     taken: set[str] = set()
     summary.title = sheet_title(summary_title(lang), taken)
-    _summary_sheet(summary, doc, lang)
-    for contest in doc["contests"]:
-        _contest_sheet(wb.create_sheet(sheet_title(contest["id"], taken)), contest, lang)
+    _summary_sheet(summary, report, lang)
+    for contest in report.contests:
+        _contest_sheet(wb.create_sheet(sheet_title(contest.id, taken)), contest, lang)
     props = wb.properties
     props.created = FIXED_TIME
     props.modified = FIXED_TIME
-    props.creator = doc["tool"]
-    props.lastModifiedBy = doc["tool"]
-    props.title = doc["election"]
+    props.creator = report.tool
+    props.lastModifiedBy = report.tool
+    props.title = report.election
     props.language = lang
     return wb
 
 
-def write_xlsx(doc: Mapping[str, Any], path: Path, lang: Lang) -> None:
+def write_xlsx(report: CountReport, path: Path, lang: Lang) -> None:
     """The workbook of the count at ``path``, written beside it and moved into place when whole.
 
     openpyxl's ``Workbook.save`` stamps the current time into the file; the workbook is written
     with its fixed dates instead, into an archive with fixed member timestamps.
     """
-    wb = build_workbook(doc, lang)
+    wb = build_workbook(report, lang)
     with written_atomically(Path(path)) as tmp, tmp.open("xb") as f:
         archive = _FixedTimeZip(f, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
         ExcelWriter(wb, archive).save()  # closes the archive

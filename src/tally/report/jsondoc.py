@@ -1,246 +1,184 @@
-"""JSON documents of design.md: deterministic (sorted keys, UTF-8, trailing newline)."""
+"""The JSON renderer: the documents of design.md from the typed reports.
+
+Deterministic (sorted keys, UTF-8, a trailing newline). The key names are a contract: the
+documents are what they were when the JSON was the report model, byte for byte.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from typing import Any
 
-from tally import __version__
-from tally.audit import audit
-from tally.checks import ValidationReport
-from tally.config.loader import LoadedElection
-from tally.decide import percent
-from tally.engine import ContestResult, ElectionResult, RoundResult
-from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED, EXIT_OK, EXIT_RULE_FAILED
-from tally.findings import Finding, Lang
-from tally.fingerprint import input_digests
-from tally.plan_checks import PlanReport, target_label
-from tally.ruleset.models import UNVERIFIED, RuleSet
+from tally.findings import Lang
+from tally.plan_checks import target_label
+from tally.report.model import (
+    CheckReport,
+    ContestReport,
+    CountReport,
+    RoundReport,
+    TieReport,
+    ValidateReport,
+)
+from tally.report.text import assumption_text, problem_text
 from tally.shares import format_quantity
-
-TOOL = f"tally {__version__}"
 
 
 def dumps(doc: object) -> str:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
 
-def assumption(rules: RuleSet, key: str) -> str | None:
-    """``"U: decision.tie — QĐ 190-QĐ/TW … (note)"`` for an I/U parameter, else None.
-
-    A key that is not a rule-set parameter (``plan.bodies.committee.seats``: the approved plan
-    in election.yaml) rests on no reading of a regulation.
-    """
-    try:
-        param = rules.param(key)
-    except KeyError:
-        return None
-    if param.provenance not in UNVERIFIED:
-        return None
-    note = f" ({param.note})" if param.note else ""
-    return f"{param.provenance}: {key} — {param.cite}{note}"
-
-
-def assumptions(rules: RuleSet, keys: list[str]) -> list[str]:
-    out: list[str] = []
-    for key in keys:
-        text = assumption(rules, key)
-        if text and text not in out:
-            out.append(text)
-    return out
-
-
-def validation_doc(
-    report: ValidationReport, lang: Lang, inputs: dict[str, str]
-) -> dict[str, object]:
-    rules = report.rules
-    contests = []
-    for cp in report.contests:
-        c = cp.contest
-        keys = ["decision.majority", f"decision.base.{cp.base.param_key}"]
-        keys += [f.rule for f in report.findings if f.contest == c.id and f.rule]
-        contests.append(
+def validation_doc(report: ValidateReport, lang: Lang) -> dict[str, object]:
+    """The ``tally validate --json`` document."""
+    return {
+        "election": report.election,
+        "rules": report.rules,
+        "tool": report.tool,
+        "inputs": dict(report.inputs),
+        "contests": [
             {
                 "id": c.id,
                 "body": c.body,
                 "seats": c.seats,
-                "candidates": len(c.candidates),
-                "surplus": len(c.candidates) - c.seats if c.seats is not None else None,
-                "layout": cp.layout,
-                "at": "conference" if cp.base.at_conference else "congress",
-                "base": cp.base.value,
-                "base_kind": cp.base.kind,
-                "base_parts": {p.key: p.sign * p.count for p in cp.base.parts},
-                "threshold": cp.threshold,
-                "present": cp.base.present,
-                "assumptions": assumptions(rules, keys),
+                "candidates": c.candidates,
+                "surplus": c.surplus,
+                "layout": c.layout,
+                "at": c.at,
+                "base": c.base,
+                "base_kind": c.base_kind,
+                "base_parts": dict(c.base_parts),
+                "threshold": c.threshold,
+                "present": c.present,
+                "assumptions": [assumption_text(a) for a in c.assumptions],
             }
-        )
-    return {
-        "election": report.election.congress.name,
-        "rules": rules.id,
-        "tool": TOOL,
-        "inputs": inputs,
-        "contests": contests,
+            for c in report.contests
+        ],
         "findings": [f.to_json(lang) for f in report.findings],
-        "errors": sum(1 for f in report.findings if f.severity == "error"),
-        "warnings": sum(1 for f in report.findings if f.severity == "warning"),
+        "errors": report.errors,
+        "warnings": report.warnings,
     }
 
 
-def _tie_doc(rr: RoundResult, tie_rule: str) -> dict[str, object] | None:
-    if rr.decision is None or rr.decision.tie is None:
+def _tie_doc(tie: TieReport | None) -> dict[str, object] | None:
+    if tie is None:
         return None
-    tie = rr.decision.tie
     return {
-        "candidates": [rr.candidates[i] for i in tie.candidates],
+        "candidates": list(tie.candidates),
         "votes": tie.votes,
         "seats": tie.seats,
-        "resolution": "older_wins" if tie.resolved_by_age else "revote",
-        "elected_by_age": [rr.candidates[i] for i in tie.resolved_by_age],
-        "rule": tie_rule,
+        "resolution": tie.resolution,
+        "elected_by_age": list(tie.elected_by_age),
+        "rule": tie.cite,
     }
 
 
-def round_doc(
-    result: ElectionResult, cr: ContestResult, rr: RoundResult, lang: Lang
-) -> dict[str, object]:
-    loaded = result.loaded
-    rules = loaded.rules
-    people = loaded.election.people_by_id
-    pct_rule = rules.report.percent.value
-    tally = rr.tally
-    candidates = []
-    for i, pid in enumerate(rr.candidates):
-        votes = tally.votes[i]
-        entry: dict[str, object] = {
-            "id": pid,
-            "position": i + 1,
-            "name": people[pid].name if pid in people else pid,
-            "votes": votes,
-            "pct_of_base": percent(votes, rr.base_value, pct_rule.decimals, pct_rule.rounding)
-            if rr.base_value
-            else None,
-            "passed": rr.decision.passed[i] if rr.decision else None,
-            "status": rr.decision.status[i] if rr.decision else None,
-        }
-        if rr.poll is not None:
-            entry["status"] = (
-                "admitted"
-                if pid in rr.poll.admitted
-                else "tie"
-                if pid in rr.poll.tied
-                else "not_admitted"
-            )
-            entry["passed"] = votes >= rr.poll.needed
-        candidates.append(entry)
-    elected = [rr.candidates[i] for i in rr.decision.elected] if rr.decision else []
+def round_doc(rd: RoundReport, lang: Lang) -> dict[str, object]:
+    b = rd.ballots
     doc: dict[str, object] = {
-        "round": rr.number,
-        "seats": rr.seats,
-        "layout": rr.layout,
-        "base": rr.base_value,
-        "base_kind": rr.base.kind,
-        "base_parts": {p.key: p.sign * p.count for p in rr.base.parts},
-        "threshold": rr.threshold,
-        "present": rr.present,
-        "registered": loaded.election.electorate.registered,
+        "round": rd.number,
+        "seats": rd.seats,
+        "layout": rd.layout,
+        "base": rd.base,
+        "base_kind": rd.base_kind,
+        "base_parts": dict(rd.base_parts),
+        "threshold": rd.threshold,
+        "present": rd.present,
+        "registered": rd.registered,
         "ballots": {
-            "issued": rr.issued,
-            "collected": tally.collected,
-            "valid": tally.valid,
-            "invalid": tally.invalid_total,
-            "invalid_by_reason": {r: c for r, c in tally.invalid.items() if c},
-            "kept": {str(k): c for k, c in tally.kept.items()} if tally.kept is not None else None,
+            "issued": b.issued,
+            "collected": b.collected,
+            "valid": b.valid,
+            "invalid": b.invalid,
+            "invalid_by_reason": dict(b.invalid_by_reason),
+            "kept": {str(k): c for k, c in b.kept} if b.kept is not None else None,
         },
-        "candidates": candidates,
-        "elected": elected,
-        "outcome": rr.outcome,
-        "open_seats": rr.decision.open_seats if rr.decision else (0 if rr.poll else rr.seats),
-        "tie": _tie_doc(rr, rules.decision.tie.cite),
-        "assumptions": assumptions(rules, list(rr.rule_keys)),
+        "candidates": [
+            {
+                "id": c.id,
+                "position": c.position,
+                "name": c.name,
+                "votes": c.votes,
+                "pct_of_base": c.pct_of_base,
+                "passed": c.passed,
+                "status": c.status,
+            }
+            for c in rd.candidates
+        ],
+        "elected": list(rd.elected),
+        "outcome": rd.outcome,
+        "open_seats": rd.open_seats,
+        "tie": _tie_doc(rd.tie),
+        "assumptions": [assumption_text(a) for a in rd.assumptions],
         "rules_applied": [
-            {"rule": k, "cite": rules.param(k).cite, "provenance": rules.param(k).provenance}
-            for k in rr.rule_keys
+            {"rule": r.key, "cite": r.cite, "provenance": r.provenance} for r in rd.rules_applied
         ],
         "problems": [
             {
                 "code": p.code,
-                "message": p.vi if lang == "vi" else p.en,
+                "message": problem_text(p, lang),
                 "expected": p.expected,
                 "actual": p.actual,
             }
-            for p in rr.problems
+            for p in rd.problems
         ],
-        "confirmation": "pending" if rules.decision.confirmation.value else None,
+        "confirmation": "pending" if rd.pending_confirmation else None,
     }
-    if rr.warnings:  # only when there are any: the document of a clean file is unchanged
+    if rd.warnings:  # only when there are any: the document of a clean file is unchanged
         doc["warnings"] = [
-            {"code": w.code, "message": w.vi if lang == "vi" else w.en, "actual": w.actual}
-            for w in rr.warnings
+            {"code": w.code, "message": problem_text(w, lang), "actual": w.actual}
+            for w in rd.warnings
         ]
-    if rr.poll is not None:
+    if rd.poll is not None:
         doc["poll"] = {
-            "for": rr.poll.target,
-            "attending": rr.poll.attending,
-            "needed": rr.poll.needed,
-            "slots": rr.poll.slots,
-            "admitted": list(rr.poll.admitted),
-            "tied": list(rr.poll.tied),
+            "for": rd.poll.target,
+            "attending": rd.poll.attending,
+            "needed": rd.poll.needed,
+            "slots": rd.poll.slots,
+            "admitted": list(rd.poll.admitted),
+            "tied": list(rd.poll.tied),
         }
     return doc
 
 
-def count_doc(result: ElectionResult, lang: Lang, inputs: dict[str, str]) -> dict[str, object]:
-    """The ``tally count --json`` document of design.md."""
-    loaded = result.loaded
-    contests = []
-    for cr in result.contests:
-        c = cr.contest
-        last = cr.last
-        due = cr.not_entered
-        entry: dict[str, object] = {
-            "id": c.id,
-            "body": c.body,
-            "name": c.name,
-            "seats": c.seats,
-            "rounds": [round_doc(result, cr, rr, lang) for rr in cr.rounds],
-            "elected": cr.elected,
-            "outcome": "not_entered" if due else last.outcome if last else "not_counted",
+def contest_doc(c: ContestReport, lang: Lang) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "id": c.id,
+        "body": c.body,
+        "name": c.name,
+        "seats": c.seats,
+        "rounds": [round_doc(rd, lang) for rd in c.rounds],
+        "elected": list(c.elected),
+        "outcome": c.outcome,
+    }
+    due = c.not_entered
+    if due is not None:  # only then, as 'poll' is only on a poll's round
+        entry["not_entered"] = {
+            "round": due.round,
+            "files": list(due.files),
+            "message": due.message(lang),
+            "hint": due.hint(lang),
         }
-        if due is not None:  # only then, as 'poll' is only on a poll's round
-            entry["not_entered"] = {
-                "round": due.round,
-                "files": list(due.files),
-                "message": due.message(lang),
-                "hint": due.hint(lang),
-            }
-        contests.append(entry)
+    return entry
+
+
+def count_doc(report: CountReport, lang: Lang) -> dict[str, object]:
+    """The ``tally count --json`` document of design.md."""
     return {
-        "election": loaded.election.congress.name,
-        "rules": loaded.rules.id,
-        "tool": TOOL,
-        "inputs": inputs,
-        "contests": contests,
+        "election": report.election,
+        "rules": report.rules,
+        "tool": report.tool,
+        "inputs": dict(report.inputs),
+        "contests": [contest_doc(c, lang) for c in report.contests],
     }
 
 
-def check_doc(
-    result: ElectionResult,
-    report: PlanReport,
-    findings: list[Finding],
-    lang: Lang,
-    inputs: dict[str, str],
-) -> dict[str, object]:
+def check_doc(report: CheckReport, lang: Lang) -> dict[str, object]:
     """The ``tally check --json`` document: the count document plus the plan and its findings."""
-    doc = count_doc(result, lang, inputs)
-    plan = result.loaded.election.plan
+    doc = count_doc(report.count, lang)
+    plan = report.plan
     doc["plan"] = (
         {
             "approved_by": plan.approved_by,
             "approved_on": plan.approved_on.isoformat() if plan.approved_on else None,
-            "bodies": sorted(plan.bodies),
+            "bodies": list(plan.bodies),
         }
         if plan is not None
         else None
@@ -257,50 +195,14 @@ def check_doc(
             "needed": row.needed,
             "count": row.count,
             "of": row.of,
-            "pct": percent(row.count, row.of, 2, "truncate") if row.of else None,
+            "pct": row.pct,
             "unknown": row.unknown,
             "met": row.met,
         }
         for row in report.structure
     ]
-    doc["findings"] = [f.to_json(lang) for f in findings]
-    for severity, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
-        doc[key] = sum(1 for f in findings if f.severity == severity)
+    doc["findings"] = [f.to_json(lang) for f in report.findings]
+    doc["errors"] = report.errors
+    doc["warnings"] = report.warnings
+    doc["infos"] = report.infos
     return doc
-
-
-def check_document(loaded: LoadedElection, lang: Lang) -> dict[str, object]:
-    """Count and check one election: the document ``tally check --json`` prints.
-
-    ``tally check`` and ``tally recount`` both call this, so a batch gives each election
-    exactly the document a single check gives.
-    """
-    done = audit(loaded)
-    return check_doc(done.result, done.plan, list(done.findings), lang, input_digests(loaded))
-
-
-def count_exit_code(doc: Mapping[str, Any]) -> int:
-    """3 if any round's figures do not reconcile; 4 if a tie, open seats or a void result remain."""
-    outcomes = [r["outcome"] for c in doc["contests"] for r in c["rounds"]]
-    finals = [c["outcome"] for c in doc["contests"]]
-    if "rejected" in outcomes:
-        return EXIT_NOT_RECONCILED
-    # A contest not yet voted (say the conference, later in the day) or whose ballots are not
-    # entered yet still needs its vote.
-    if any(o in ("tie", "shortfall", "void", "not_counted", "not_entered") for o in finals):
-        return EXIT_NEEDS_VOTE
-    return EXIT_OK
-
-
-def check_exit_code(doc: Mapping[str, Any], fail_on: str) -> int:
-    """The most serious of: 3 figures do not reconcile · 1 a check failed · 4 a vote is due.
-
-    A failed check outranks a pending vote: a planned post-holder not elected stops the next
-    election whatever else is pending.
-    """
-    counted = count_exit_code(doc)
-    if counted == EXIT_NOT_RECONCILED:
-        return counted
-    if doc["errors"] or (fail_on == "warning" and doc["warnings"]):
-        return EXIT_RULE_FAILED
-    return counted

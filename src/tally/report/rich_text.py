@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import assert_never
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tally.checks import ValidationReport
-from tally.findings import Lang
+from tally.findings import Finding, Lang
+from tally.kinds import Layout, Venue
 from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, t, tr
+from tally.plan_checks import target_label
+from tally.report.model import CheckReport, CountReport, StructureLine, ValidateReport
 from tally.report.text import (
+    assumption_text,
     base_sentence,
     decimal,
     names_of,
     not_counted_sentence,
     outcome_sentence,
+    problem_text,
 )
 from tally.ruleset.models import UNVERIFIED, RuleSet
+from tally.shares import format_quantity
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SEVERITY_LABEL = {
@@ -28,6 +34,22 @@ SEVERITY_LABEL = {
 }
 
 
+def layout_label(layout: Layout, lang: Lang) -> str:
+    if layout == "strike":
+        return t(lang, "gạch tên", "strike-out")
+    if layout == "agree_disagree":
+        return t(lang, "đồng ý/không", "agree/disagree")
+    assert_never(layout)
+
+
+def venue_label(venue: Venue, lang: Lang) -> str:
+    if venue == "conference":
+        return t(lang, "hội nghị", "conference")
+    if venue == "congress":
+        return t(lang, "đại hội", "congress")
+    assert_never(venue)
+
+
 def provenance_mark(prov: str | None) -> str:
     """``V``/``S`` print plainly; ``I``/``U`` get a marker: the result rests on an assumption."""
     if prov is None:
@@ -35,20 +57,20 @@ def provenance_mark(prov: str | None) -> str:
     return f"[{prov}]" + ("*" if prov in UNVERIFIED else "")
 
 
-def findings_table(findings: list[dict[str, Any]], lang: Lang) -> Table:
-    """The findings table, from the JSON form of the findings (``Finding.to_json``)."""
+def findings_table(findings: Sequence[Finding], lang: Lang) -> Table:
+    """The findings table."""
     table = Table(show_lines=False, expand=True)
     table.add_column(t(lang, "Mức", "Level"), no_wrap=True)
     table.add_column(t(lang, "Mã", "Code"), no_wrap=True)
     table.add_column(t(lang, "Nội dung", "Finding"), ratio=3)
     table.add_column(t(lang, "Căn cứ", "Rule"), ratio=2)
     for f in findings:
-        sev_vi, sev_en = SEVERITY_LABEL[f["severity"]]
-        cite = f"{f['cite']} {provenance_mark(f['provenance'])}" if f["cite"] else ""
+        sev_vi, sev_en = SEVERITY_LABEL[f.severity]
+        cite = f"{f.cite} {provenance_mark(f.provenance)}" if f.cite else ""
         table.add_row(
-            Text(t(lang, sev_vi, sev_en), style=SEVERITY_STYLE[f["severity"]]),
-            f["code"],
-            f["message"],
+            Text(t(lang, sev_vi, sev_en), style=SEVERITY_STYLE[f.severity]),
+            f.code,
+            f.text(lang),
             cite,
         )
     return table
@@ -77,13 +99,12 @@ def summary_line(
     return Text(t(lang, *clean), style="green")
 
 
-def render_validation(console: Console, report: ValidationReport, lang: Lang) -> None:
-    e = report.election
+def render_validation(console: Console, report: ValidateReport, lang: Lang) -> None:
     console.print(Text(t(lang, "Kiểm tra trước khi bầu", "Checks before the vote"), style="bold"))
-    console.print(f"{e.congress.name}")
+    console.print(f"{report.election}")
     console.print(
-        f"{tr(MEETING, e.congress.kind, lang)} · {e.congress.date.isoformat()} · "
-        f"{t(lang, 'Quy chế', 'Rules')}: {report.rules.id} ({report.rules.title})"
+        f"{tr(MEETING, report.meeting, lang)} · {report.date.isoformat()} · "
+        f"{t(lang, 'Quy chế', 'Rules')}: {report.rules} ({report.rules_title})"
     )
     table = Table(expand=True)
     table.add_column(t(lang, "Cuộc bầu", "Contest"))
@@ -93,56 +114,40 @@ def render_validation(console: Console, report: ValidationReport, lang: Lang) ->
     table.add_column(t(lang, "Phiếu", "Ballot"))
     table.add_column(t(lang, "Cơ sở tính", "Base"), justify="right")
     table.add_column(t(lang, "Cần ít nhất", "Needs"), justify="right")
-    for cp in report.contests:
-        c = cp.contest
-        layout = (
-            t(lang, "gạch tên", "strike-out")
-            if cp.layout == "strike"
-            else t(lang, "đồng ý/không", "agree/disagree")
-        )
-        base = str(cp.base.value) if cp.base.value is not None else tr(FIGURE, cp.base.kind, lang)
+    for c in report.contests:
+        layout = layout_label(c.layout, lang)
+        base = str(c.base) if c.base is not None else tr(FIGURE, c.base_kind, lang)
         table.add_row(
             f"{tr(BODY, c.body, lang)} ({c.id})",
             str(c.seats) if c.seats is not None else "–",
-            str(len(c.candidates)),
-            str(len(c.candidates) - c.seats) if c.seats is not None else "–",
+            str(c.candidates),
+            str(c.surplus) if c.surplus is not None else "–",
             layout,
             base,
-            str(cp.threshold)
-            if cp.threshold is not None
+            str(c.threshold)
+            if c.threshold is not None
             else t(lang, "> 1/2 phiếu hợp lệ", "> 1/2 of valid"),
         )
     console.print(table)
     shown: set[str] = set()
-    for cp in report.contests:
-        if cp.base.value is None or not cp.base.parts:
+    for c in report.contests:
+        if c.base is None or not c.base_parts:
             continue
-        parts = {p.key: p.sign * p.count for p in cp.base.parts}
-        sentence = base_sentence(parts, cp.base.value, lang)
+        sentence = base_sentence(c.base_parts, c.base, lang)
         if sentence in shown:
             continue
         shown.add(sentence)
-        where = (
-            t(lang, "hội nghị", "conference")
-            if cp.base.at_conference
-            else t(lang, "đại hội", "congress")
-        )
+        where = venue_label(c.at, lang)
         console.print(
             f"{t(lang, 'Cơ sở tính', 'Base')} ({where}): {sentence}; "
-            f"{t(lang, 'cần quá 1/2, tức ít nhất', 'more than half needed, at least')} {cp.threshold} "
-            f"— {cp.base.param.cite} {provenance_mark(cp.base.param.provenance)}"
+            f"{t(lang, 'cần quá 1/2, tức ít nhất', 'more than half needed, at least')} {c.threshold} "
+            f"— {c.base_cite} {provenance_mark(c.base_provenance)}"
         )
     if report.findings:
-        console.print(findings_table([f.to_json(lang) for f in report.findings], lang))
-    console.print(
-        summary_line(
-            sum(1 for f in report.findings if f.severity == "error"),
-            sum(1 for f in report.findings if f.severity == "warning"),
-            lang,
-        )
-    )
+        console.print(findings_table(report.findings, lang))
+    console.print(summary_line(report.errors, report.warnings, lang))
     if any(f.provenance in UNVERIFIED for f in report.findings) or any(
-        cp.base.param.provenance in UNVERIFIED for cp in report.contests
+        c.base_provenance in UNVERIFIED for c in report.contests
     ):
         console.print(
             t(
@@ -201,62 +206,60 @@ def render_rules_show(console: Console, rs: RuleSet, lang: Lang) -> None:
     )
 
 
-def render_count(console: Console, doc: dict[str, Any], lang: Lang) -> None:
+def render_count(console: Console, report: CountReport, lang: Lang) -> None:
     """The count report: per contest and round, every figure the minutes need."""
-    console.print(Text(doc["election"], style="bold"))
-    console.print(f"{t(lang, 'Quy chế', 'Rules')}: {doc['rules']} · {doc['tool']}")
+    console.print(Text(report.election, style="bold"))
+    console.print(f"{t(lang, 'Quy chế', 'Rules')}: {report.rules} · {report.tool}")
     footnotes: list[str] = []
-    for c in doc["contests"]:
-        title = f"{tr(BODY, c['body'], lang)} ({c['id']})"
-        if c.get("name"):
-            title = f"{c['name']} ({c['id']})"
-        for rd in c["rounds"]:
+    for c in report.contests:
+        title = f"{tr(BODY, c.body, lang)} ({c.id})"
+        if c.name:
+            title = f"{c.name} ({c.id})"
+        for rd in c.rounds:
             console.print()
             console.print(
-                Text(f"{title} — {t(lang, 'lần', 'round')} {rd['round']}", style="bold underline")
+                Text(f"{title} — {t(lang, 'lần', 'round')} {rd.number}", style="bold underline")
             )
-            b = rd["ballots"]
+            b = rd.ballots
             lines = []
-            if rd["base"] is not None and rd["base_parts"]:
+            if rd.base is not None and rd.base_parts:
                 lines.append(
-                    f"{t(lang, 'Số cần bầu', 'Seats')}: {rd['seats']} · {t(lang, 'Cơ sở tính', 'Base')}: "
-                    f"{base_sentence(rd['base_parts'], rd['base'], lang)}"
+                    f"{t(lang, 'Số cần bầu', 'Seats')}: {rd.seats} · {t(lang, 'Cơ sở tính', 'Base')}: "
+                    f"{base_sentence(rd.base_parts, rd.base, lang)}"
                 )
             else:
                 lines.append(
-                    f"{t(lang, 'Số cần bầu', 'Seats')}: {rd['seats']} · {t(lang, 'Cơ sở tính', 'Base')}: "
-                    f"{tr(FIGURE, rd['base_kind'], lang).lower()} = {rd['base']}"
+                    f"{t(lang, 'Số cần bầu', 'Seats')}: {rd.seats} · {t(lang, 'Cơ sở tính', 'Base')}: "
+                    f"{tr(FIGURE, rd.base_kind, lang).lower()} = {rd.base}"
                 )
-            reasons = "; ".join(
-                f"{tr(REASON, r, lang)}: {n}" for r, n in b["invalid_by_reason"].items()
-            )
-            if rd.get("registered") is not None:
+            reasons = "; ".join(f"{tr(REASON, r, lang)}: {n}" for r, n in b.invalid_by_reason)
+            if rd.registered is not None:
                 attendance = (
-                    f"{t(lang, 'Cử tri trong danh sách', 'Registered voters')} {rd['registered']} · "
-                    f"{t(lang, 'Đã bỏ phiếu', 'Voted')} {b['collected']} · "
+                    f"{t(lang, 'Cử tri trong danh sách', 'Registered voters')} {rd.registered} · "
+                    f"{t(lang, 'Đã bỏ phiếu', 'Voted')} {b.collected} · "
                 )
             else:
-                present = rd["present"] if rd["present"] is not None else "–"
+                present = rd.present if rd.present is not None else "–"
                 attendance = f"{t(lang, 'Có mặt', 'Present')} {present} · "
             lines.append(
                 attendance
-                + f"{t(lang, 'Phát ra', 'Issued')} {b['issued'] if b['issued'] is not None else '–'} · "
-                f"{t(lang, 'Thu vào', 'Collected')} {b['collected']} · "
-                f"{t(lang, 'Hợp lệ', 'Valid')} {b['valid']} · "
-                f"{t(lang, 'Không hợp lệ', 'Invalid')} {b['invalid']}"
+                + f"{t(lang, 'Phát ra', 'Issued')} {b.issued if b.issued is not None else '–'} · "
+                f"{t(lang, 'Thu vào', 'Collected')} {b.collected} · "
+                f"{t(lang, 'Hợp lệ', 'Valid')} {b.valid} · "
+                f"{t(lang, 'Không hợp lệ', 'Invalid')} {b.invalid}"
                 + (f" ({reasons})" if reasons else "")
             )
             for line in lines:
                 console.print(line)
-            if rd["outcome"] != "rejected":
+            if rd.outcome != "rejected":
                 table = Table(expand=False)
                 table.add_column(t(lang, "STT", "No."), justify="right")
                 table.add_column(t(lang, "Họ và tên", "Name"))
                 table.add_column(t(lang, "Số phiếu", "Votes"), justify="right")
                 table.add_column(t(lang, "% cơ sở", "% of base"), justify="right")
                 table.add_column(t(lang, "Kết quả", "Result"))
-                for cand in rd["candidates"]:
-                    status = cand["status"]
+                for cand in rd.candidates:
+                    status = cand.status
                     label = tr(STATUS, status, lang) if status else "–"
                     style = {
                         "elected": "bold green",
@@ -264,40 +267,41 @@ def render_count(console: Console, doc: dict[str, Any], lang: Lang) -> None:
                         "tie": "bold yellow",
                     }.get(status or "", "")
                     table.add_row(
-                        str(cand["position"]),
-                        cand["name"],
-                        str(cand["votes"]),
-                        decimal(cand["pct_of_base"] or "", lang),
+                        str(cand.position),
+                        cand.name,
+                        str(cand.votes),
+                        decimal(cand.pct_of_base or "", lang),
                         Text(label, style=style),
                     )
                 console.print(table)
-            if rd["elected"]:
+            if rd.elected:
                 console.print(
                     t(
                         lang,
                         "Trúng cử (theo số phiếu từ cao đến thấp): ",
                         "Elected (by votes, high to low): ",
                     )
-                    + names_of(rd, rd["elected"])
+                    + names_of(rd, rd.elected)
                 )
-            for p in rd["problems"]:
-                console.print(Text(f"✗ {p['code']}: {p['message']}", style="bold red"))
-            for w in rd.get("warnings", []):
-                console.print(Text(f"⚠ {w['code']}: {w['message']}", style="bold yellow"))
-            style = {"complete": "green", "rejected": "bold red"}.get(rd["outcome"], "bold yellow")
+            for p in rd.problems:
+                console.print(Text(f"✗ {p.code}: {problem_text(p, lang)}", style="bold red"))
+            for w in rd.warnings:
+                console.print(Text(f"⚠ {w.code}: {problem_text(w, lang)}", style="bold yellow"))
+            style = {"complete": "green", "rejected": "bold red"}.get(rd.outcome, "bold yellow")
             console.print(Text(outcome_sentence(rd, lang), style=style))
-            for a in rd["assumptions"]:
-                if a not in footnotes:
-                    footnotes.append(a)
-        due = c.get("not_entered")
+            for a in rd.assumptions:
+                text = assumption_text(a)
+                if text not in footnotes:
+                    footnotes.append(text)
+        due = c.not_entered
         if due:
             console.print()
             console.print(
-                Text(f"{title} — {t(lang, 'lần', 'round')} {due['round']}", style="bold underline")
+                Text(f"{title} — {t(lang, 'lần', 'round')} {due.round}", style="bold underline")
             )
-            console.print(Text(due["message"], style="bold yellow"))
-            console.print(Text(f"{t(lang, 'gợi ý', 'hint')}: {due['hint']}"))
-        elif not c["rounds"]:
+            console.print(Text(due.message(lang), style="bold yellow"))
+            console.print(Text(f"{t(lang, 'gợi ý', 'hint')}: {due.hint(lang)}"))
+        elif not c.rounds:
             console.print()
             console.print(Text(title, style="bold underline"))
             console.print(Text(not_counted_sentence(lang), style="bold yellow"))
@@ -311,15 +315,15 @@ def render_count(console: Console, doc: dict[str, Any], lang: Lang) -> None:
             ),
             style="dim",
         )
-        for i, a in enumerate(footnotes, 1):
-            console.print(f"  {i}. {a}", style="dim")
+        for i, note in enumerate(footnotes, 1):
+            console.print(f"  {i}. {note}", style="dim")
 
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
+def render_check(console: Console, report: CheckReport, lang: Lang) -> None:
     """The result against the personnel plan, grouped by body (design.md's check document)."""
     console.print(
         Text(
@@ -327,9 +331,10 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
             style="bold",
         )
     )
-    console.print(doc["election"])
-    console.print(f"{t(lang, 'Quy chế', 'Rules')}: {doc['rules']} · {doc['tool']}")
-    plan = doc["plan"]
+    counted = report.count
+    console.print(counted.election)
+    console.print(f"{t(lang, 'Quy chế', 'Rules')}: {counted.rules} · {counted.tool}")
+    plan = report.plan
     if plan is None:
         console.print(
             t(
@@ -340,11 +345,9 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
             style="yellow",
         )
     else:
-        on = plan["approved_on"]
-        if on and lang == "vi":
-            y, m, d = on.split("-")
-            on = f"{d}/{m}/{y}"
-        approved = ", ".join(x for x in (plan["approved_by"], on) if x)
+        day = plan.approved_on
+        on = (day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()) if day else None
+        approved = ", ".join(x for x in (plan.approved_by, on) if x)
         console.print(f"{t(lang, 'Đề án được phê duyệt', 'Plan approved by')}: {approved or '–'}")
 
     table = Table(expand=True)
@@ -352,46 +355,44 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
     table.add_column(t(lang, "Cần bầu", "Seats"), justify="right")
     table.add_column(t(lang, "Trúng cử", "Elected"))
     table.add_column(t(lang, "Kết quả", "Outcome"))
-    names = {}
-    for c in doc["contests"]:
-        for rd in c["rounds"]:
-            names.update({cand["id"]: cand["name"] for cand in rd["candidates"]})
-    for c in doc["contests"]:
-        if c["body"] == "nomination_poll":
+    names = counted.names()
+    for c in counted.contests:
+        if c.body == "nomination_poll":
             continue
-        style = {"complete": "green", "rejected": "bold red"}.get(c["outcome"], "yellow")
+        style = {"complete": "green", "rejected": "bold red"}.get(c.outcome, "yellow")
         table.add_row(
-            f"{tr(BODY, c['body'], lang)} ({c['id']})",
-            str(c["seats"]),
-            f"{len(c['elected'])}: " + ", ".join(names.get(i, i) for i in c["elected"])
-            if c["elected"]
+            f"{tr(BODY, c.body, lang)} ({c.id})",
+            str(c.seats),
+            f"{len(c.elected)}: " + ", ".join(names.get(i, i) for i in c.elected)
+            if c.elected
             else "–",
-            Text(_lower_first(tr(OUTCOME, c["outcome"], lang)), style=style),
+            Text(_lower_first(tr(OUTCOME, c.outcome, lang)), style=style),
         )
     console.print(table)
-    for c in doc["contests"]:
-        due = c.get("not_entered")
+    for c in counted.contests:
+        due = c.not_entered
         if due:
-            console.print(Text(f"• {c['id']}: {due['message']}", style="yellow"))
-            console.print(Text(f"  {t(lang, 'gợi ý', 'hint')}: {due['hint']}"))
+            console.print(Text(f"• {c.id}: {due.message(lang)}", style="yellow"))
+            console.print(Text(f"  {t(lang, 'gợi ý', 'hint')}: {due.hint(lang)}"))
     rejected = False
-    for c in doc["contests"]:
-        for rd in c["rounds"]:
-            for prob in rd["problems"]:
+    for c in counted.contests:
+        for rd in c.rounds:
+            for prob in rd.problems:
                 rejected = True
                 console.print(
                     Text(
-                        f"✗ {c['id']}, {t(lang, 'lần', 'round')} {rd['round']}: {prob['message']}",
+                        f"✗ {c.id}, {t(lang, 'lần', 'round')} {rd.number}: "
+                        f"{problem_text(prob, lang)}",
                         style="bold red",
                     )
                 )
 
-    by_body: dict[str | None, list[dict[str, Any]]] = {}
-    for f in doc["findings"]:
-        by_body.setdefault(f["body"], []).append(f)
-    rows_by_body: dict[str, list[dict[str, Any]]] = {}
-    for row in doc["structure"]:
-        rows_by_body.setdefault(row["body"], []).append(row)
+    by_body: dict[str | None, list[Finding]] = {}
+    for f in report.findings:
+        by_body.setdefault(f.body, []).append(f)
+    rows_by_body: dict[str, list[StructureLine]] = {}
+    for row in report.structure:
+        rows_by_body.setdefault(row.body, []).append(row)
     order = list(BODY)
     bodies = sorted(
         {b for b in by_body if b is not None} | set(rows_by_body), key=lambda b: order.index(b)
@@ -411,24 +412,24 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
                 bound = " – ".join(
                     x
                     for x in (
-                        f"≥ {row['min']}" if row["min"] is not None else "",
-                        f"≤ {row['max']}" if row["max"] is not None else "",
+                        f"≥ {format_quantity(row.min)}" if row.min is not None else "",
+                        f"≤ {format_quantity(row.max)}" if row.max is not None else "",
                     )
                     if x
                 )
                 unknown = (
-                    t(lang, f" (+{row['unknown']} chưa rõ)", f" (+{row['unknown']} unknown)")
-                    if row["unknown"]
+                    t(lang, f" (+{row.unknown} chưa rõ)", f" (+{row.unknown} unknown)")
+                    if row.unknown
                     else ""
                 )
                 st.add_row(
-                    row["label"],
+                    target_label(row.target, row.spec, lang),
                     bound,
-                    str(row["needed"]) if row["needed"] is not None else "",
-                    f"{row['count']}/{row['of']}{unknown}",
-                    decimal(row["pct"] or "", lang),
+                    str(row.needed) if row.needed is not None else "",
+                    f"{row.count}/{row.of}{unknown}",
+                    decimal(row.pct or "", lang),
                     Text(t(lang, "đạt", "yes"), style="green")
-                    if row["met"]
+                    if row.met
                     else Text(t(lang, "chưa đạt", "no"), style="yellow"),
                 )
             console.print(st)
@@ -439,10 +440,10 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
         console.print(Text(t(lang, "Chung", "General"), style="bold underline"))
         console.print(findings_table(by_body[None], lang))
     console.print()
-    errors, warnings, infos = doc["errors"], doc["warnings"], doc["infos"]
+    errors, warnings, infos = report.errors, report.warnings, report.infos
     # Contests whose ballots are not entered (or named) yet: what was counted may be clean,
     # but the result cannot be called a match with the plan.
-    waiting = [c["id"] for c in doc["contests"] if c["outcome"] in ("not_entered", "not_counted")]
+    waiting = [c.id for c in counted.contests if c.outcome in ("not_entered", "not_counted")]
     clean = (
         ("Kết quả đúng đề án và quy chế.", "The result matches the plan and the rules.")
         if plan is not None and not waiting
@@ -470,7 +471,7 @@ def render_check(console: Console, doc: dict[str, Any], lang: Lang) -> None:
         console.print(summary_line(errors, warnings, lang, clean))
     if infos:
         console.print(t(lang, f"{infos} ghi chú.", f"{infos} note(s)."), style="dim")
-    marked = [f for f in doc["findings"] if f["provenance"] in UNVERIFIED]
+    marked = [f for f in report.findings if f.provenance in UNVERIFIED]
     if marked:
         console.print(
             t(

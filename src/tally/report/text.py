@@ -1,19 +1,22 @@
-"""Sentences of the reports, in both languages, built from the JSON documents (no rich).
+"""Sentences of the reports, in both languages, built from the typed reports (no rich).
 
 The terminal report, the minutes and the exports all say the same thing in the same words.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import assert_never
 
+from tally.decide import Problem
 from tally.findings import Lang
 from tally.labels import FIGURE, t, tr
+from tally.report.model import Assumption, RoundReport
 
 
-def base_sentence(parts: dict[str, int], value: int, lang: Lang) -> str:
+def base_sentence(parts: Iterable[tuple[str, int]], value: int, lang: Lang) -> str:
     terms: list[str] = []
-    for key, count in parts.items():
+    for key, count in parts:
         label = tr(FIGURE, key, lang)
         terms.append(
             f"{'− ' if count < 0 else ''}{abs(count)} {label.lower()}"
@@ -26,9 +29,18 @@ def base_sentence(parts: dict[str, int], value: int, lang: Lang) -> str:
     )
 
 
-def names_of(doc_round: dict[str, Any], ids: list[str]) -> str:
-    names = {c["id"]: c["name"] for c in doc_round["candidates"]}
-    return ", ".join(names.get(i, i) for i in ids)
+def names_of(rd: RoundReport, ids: Iterable[str]) -> str:
+    return ", ".join(rd.name_of(i) for i in ids)
+
+
+def assumption_text(a: Assumption) -> str:
+    """``"U: decision.tie — QĐ 190-QĐ/TW … (note)"``."""
+    note = f" ({a.note})" if a.note else ""
+    return f"{a.provenance}: {a.key} — {a.cite}{note}"
+
+
+def problem_text(p: Problem, lang: Lang) -> str:
+    return p.vi if lang == "vi" else p.en
 
 
 def decimal(number: str, lang: Lang) -> str:
@@ -36,9 +48,9 @@ def decimal(number: str, lang: Lang) -> str:
     return number.replace(".", ",") if lang == "vi" else number
 
 
-def outcome_sentence(rd: dict[str, Any], lang: Lang) -> str:
-    """One plain sentence for the outcome of a round, built from its JSON document."""
-    outcome = rd["outcome"]
+def outcome_sentence(rd: RoundReport, lang: Lang) -> str:
+    """One plain sentence for the outcome of a round."""
+    outcome = rd.outcome
     if outcome == "rejected":
         return t(
             lang,
@@ -51,60 +63,63 @@ def outcome_sentence(rd: dict[str, Any], lang: Lang) -> str:
             "Số cử tri đã bỏ phiếu không quá một nửa tổng số cử tri trong danh sách: phải bầu cử lại.",
             "Turnout is not above half of the registered voters: the election must be re-run.",
         )
-    if "poll" in rd:
-        poll = rd["poll"]
-        adm = names_of(rd, poll["admitted"]) or t(lang, "không ai", "nobody")
+    if rd.poll is not None:
+        poll = rd.poll
+        adm = names_of(rd, poll.admitted) or t(lang, "không ai", "nobody")
         text = t(
             lang,
-            f"Cần hơn 30% của {poll['attending']} đại biểu dự, tức ít nhất {poll['needed']} phiếu đồng ý. "
+            f"Cần hơn 30% của {poll.attending} đại biểu dự, tức ít nhất {poll.needed} phiếu đồng ý. "
             f"Được đưa vào danh sách: {adm}.",
-            f"More than 30% of {poll['attending']} attending needed, at least {poll['needed']} agree marks. "
+            f"More than 30% of {poll.attending} attending needed, at least {poll.needed} agree marks. "
             f"Admitted to the list: {adm}.",
         )
-        if poll["tied"]:
+        if poll.tied:
             text += t(
                 lang,
-                f" Ngang phiếu ở vị trí cuối: {names_of(rd, poll['tied'])} — đại hội quyết định.",
-                f" Tied at the cut: {names_of(rd, poll['tied'])} — the congress decides.",
+                f" Ngang phiếu ở vị trí cuối: {names_of(rd, poll.tied)} — đại hội quyết định.",
+                f" Tied at the cut: {names_of(rd, poll.tied)} — the congress decides.",
             )
         return text
     need = (
         t(
             lang,
-            f"Cần quá 1/2 của {rd['base']}, tức ít nhất {rd['threshold']} phiếu. ",
-            f"More than half of {rd['base']} needed, at least {rd['threshold']} votes. ",
+            f"Cần quá 1/2 của {rd.base}, tức ít nhất {rd.threshold} phiếu. ",
+            f"More than half of {rd.base} needed, at least {rd.threshold} votes. ",
         )
-        if rd["threshold"] is not None
+        if rd.threshold is not None
         else ""
     )
-    tie = rd["tie"]
+    tie = rd.tie
     if outcome == "tie":
+        assert tie is not None  # a decided round tied across the last seat
         return need + t(
             lang,
-            f"{names_of(rd, tie['candidates'])} ngang nhau {tie['votes']} phiếu cho {tie['seats']} chỗ còn lại: "
+            f"{names_of(rd, tie.candidates)} ngang nhau {tie.votes} phiếu cho {tie.seats} chỗ còn lại: "
             "đại hội bầu lại trong số những người này.",
-            f"{names_of(rd, tie['candidates'])} are tied on {tie['votes']} votes for the {tie['seats']} seat(s) left: "
+            f"{names_of(rd, tie.candidates)} are tied on {tie.votes} votes for the {tie.seats} seat(s) left: "
             "the congress votes again among them.",
         )
     text = need
-    if tie and tie["elected_by_age"]:
+    if tie and tie.elected_by_age:
         text += t(
             lang,
-            f"{names_of(rd, tie['candidates'])} ngang nhau {tie['votes']} phiếu; người nhiều tuổi hơn "
-            f"({names_of(rd, tie['elected_by_age'])}) trúng cử. ",
-            f"{names_of(rd, tie['candidates'])} are tied on {tie['votes']} votes; the older "
-            f"({names_of(rd, tie['elected_by_age'])}) is elected. ",
+            f"{names_of(rd, tie.candidates)} ngang nhau {tie.votes} phiếu; người nhiều tuổi hơn "
+            f"({names_of(rd, tie.elected_by_age)}) trúng cử. ",
+            f"{names_of(rd, tie.candidates)} are tied on {tie.votes} votes; the older "
+            f"({names_of(rd, tie.elected_by_age)}) is elected. ",
         )
     if outcome == "shortfall":
         return text + t(
             lang,
-            f"{rd['open_seats']} ghế còn trống: đại hội quyết định bầu tiếp trong số những người chưa trúng cử.",
-            f"{rd['open_seats']} seat(s) open: the congress decides whether to vote again among those not elected.",
+            f"{rd.open_seats} ghế còn trống: đại hội quyết định bầu tiếp trong số những người chưa trúng cử.",
+            f"{rd.open_seats} seat(s) open: the congress decides whether to vote again among those not elected.",
         )
+    if outcome != "complete":
+        assert_never(outcome)
     return text + t(
         lang,
-        f"Đã bầu đủ {rd['seats']} người; kết quả chờ cấp có thẩm quyền chuẩn y.",
-        f"All {rd['seats']} seat(s) filled; the result awaits confirmation by the competent committee.",
+        f"Đã bầu đủ {rd.seats} người; kết quả chờ cấp có thẩm quyền chuẩn y.",
+        f"All {rd.seats} seat(s) filled; the result awaits confirmation by the competent committee.",
     )
 
 

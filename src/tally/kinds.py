@@ -1,0 +1,117 @@
+"""The closed sets of tally, in one place (standard library only).
+
+Each set is a ``Literal`` type (what mypy checks and ``assert_never`` exhausts) with the tuple
+of its values in their canonical order (what code iterates and tests compare). The values are
+the contract: they are the keys and values of the JSON documents, the CSV columns and the
+election.yaml fields, so a value never changes its spelling.
+
+Two sets also live where pydantic validates them, because the input models are built from
+them: ``Body`` and ``MeetingKind`` in :mod:`tally.config.models`, ``InvalidReason`` in
+:mod:`tally.ruleset.models`. A test (tests/test_kinds.py) holds them equal to these.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+# The bodies a contest elects (election.yaml ``contests[].body``).
+Body = Literal[
+    "committee",
+    "standing_committee",
+    "secretary",
+    "deputy_secretary",
+    "inspection_committee",
+    "inspection_chair",
+    "inspection_vice_chair",
+    "delegates",
+    "alternate_delegates",
+    "deputies",
+    "nomination_poll",
+]
+BODIES: tuple[Body, ...] = (
+    "committee",
+    "standing_committee",
+    "secretary",
+    "deputy_secretary",
+    "inspection_committee",
+    "inspection_chair",
+    "inspection_vice_chair",
+    "delegates",
+    "alternate_delegates",
+    "deputies",
+    "nomination_poll",
+)
+
+# The meeting an election folder is (election.yaml ``congress.kind``).
+MeetingKind = Literal[
+    "members_congress", "delegates_congress", "committee_conference", "constituency"
+]
+MEETING_KINDS: tuple[MeetingKind, ...] = (
+    "members_congress",
+    "delegates_congress",
+    "committee_conference",
+    "constituency",
+)
+
+# Where a contest's electorate sits: the congress, or the first conference of the committee.
+Venue = Literal["congress", "conference"]
+
+# How a ballot is marked: names struck out (a list longer than the seats), or agree/disagree.
+Layout = Literal["strike", "agree_disagree"]
+LAYOUTS: tuple[Layout, ...] = ("strike", "agree_disagree")
+
+# Why a ballot is invalid: typed by the counter on paper, or derived from its marks.
+InvalidReason = Literal[
+    "not_issued", "too_many_kept", "all_struck", "write_in", "marked", "no_choice"
+]
+INVALID_REASONS: tuple[InvalidReason, ...] = (
+    "not_issued",
+    "too_many_kept",
+    "all_struck",
+    "write_in",
+    "marked",
+    "no_choice",
+)
+
+# The outcome of a counted round (design.md).
+Outcome = Literal["complete", "tie", "shortfall", "rejected", "void"]
+OUTCOMES: tuple[Outcome, ...] = ("complete", "tie", "shortfall", "rejected", "void")
+
+# The outcome of a contest: its last round's, or a vote still to come.
+ContestOutcome = Literal[
+    "complete", "tie", "shortfall", "rejected", "void", "not_entered", "not_counted"
+]
+CONTEST_OUTCOMES: tuple[ContestOutcome, ...] = (*OUTCOMES, "not_entered", "not_counted")
+
+# A candidate's status in a decided round.
+Status = Literal["elected", "tie", "not_elected"]
+STATUSES: tuple[Status, ...] = ("elected", "tie", "not_elected")
+
+# A nominee's status in a nomination poll (190 Art. 14.3).
+PollStatus = Literal["admitted", "tie", "not_admitted"]
+POLL_STATUSES: tuple[PollStatus, ...] = ("admitted", "tie", "not_admitted")
+
+CandidateStatus = Literal["elected", "tie", "not_elected", "admitted", "not_admitted"]
+
+# How a tie across the last seat is settled: a re-vote (party rules) or the older (state law).
+TieResolution = Literal["revote", "older_wins"]
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+# ``tally check --fail-on`` and ``tally recount --fail-on``.
+FailOn = Literal["error", "warning"]
+FAIL_ON: tuple[FailOn, ...] = ("error", "warning")
+
+# ``tally count --format``.
+OutputFormat = Literal["text", "json", "csv", "xlsx"]
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("text", "json", "csv", "xlsx")
+
+# ``tally minutes --format`` and ``--view``.
+MinutesFormat = Literal["docx", "html", "md"]
+MINUTES_FORMATS: tuple[MinutesFormat, ...] = ("docx", "html", "md")
+MinutesView = Literal["paper", "hall"]
+MINUTES_VIEWS: tuple[MinutesView, ...] = ("paper", "hall")
