@@ -15,8 +15,8 @@ from tally.count import BallotSpec, Tally, count_rows
 from tally.decide import reconcile
 from tally.engine import count_election
 from tally.errors import BallotFileError
+from tally.kinds import INVALID_REASONS
 from tally.ruleset.loader import load_ruleset
-from tally.ruleset.models import INVALID_REASONS
 
 ALL18 = " ".join(str(i) for i in range(1, 19))
 

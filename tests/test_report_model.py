@@ -143,11 +143,12 @@ def test_json_renders_the_report_it_is_given(tmp_path: Path) -> None:
 
 
 def test_the_closed_sets_are_the_input_models_own() -> None:
-    """kinds.py and the pydantic models that validate the same fields agree."""
-    assert get_args(config_models.Body) == kinds.BODIES == config_models.BODIES
-    assert get_args(config_models.MeetingKind) == kinds.MEETING_KINDS
-    assert get_args(ruleset_models.InvalidReason) == kinds.INVALID_REASONS
-    assert ruleset_models.INVALID_REASONS == kinds.INVALID_REASONS
+    """The pydantic models validate with kinds.py's own sets, and each tuple lists its Literal."""
+    assert config_models.Body is kinds.Body and config_models.MeetingKind is kinds.MeetingKind
+    assert ruleset_models.InvalidReason is kinds.InvalidReason
+    assert get_args(kinds.Body) == kinds.BODIES
+    assert get_args(kinds.MeetingKind) == kinds.MEETING_KINDS
+    assert get_args(kinds.InvalidReason) == kinds.INVALID_REASONS
     assert get_args(kinds.Outcome) == kinds.OUTCOMES
     assert get_args(kinds.ContestOutcome) == kinds.CONTEST_OUTCOMES
     assert set(get_args(kinds.CandidateStatus)) == set(kinds.STATUSES) | set(kinds.POLL_STATUSES)

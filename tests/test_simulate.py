@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from tally.app import check_report
 from tally.cli.batch import KINDS
 from tally.config.loader import load_election
-from tally.config.models import MEETING_KINDS, MeetingKind
+from tally.kinds import MEETING_KINDS, MeetingKind
 from tally.report.jsondoc import check_doc
 from tally.report.model import check_exit_code
 from tally.simulate import (

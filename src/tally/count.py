@@ -21,8 +21,8 @@ from tally.ballots import marks
 from tally.ballots.csvfile import BallotFile, EmptyRows, Row
 from tally.ballots.marks import DERIVED_REASONS, TYPED_REASONS
 from tally.errors import BallotFileError, IssueLog
-from tally.kinds import Layout
-from tally.ruleset.models import INVALID_REASONS, InvalidReason, InvalidRules
+from tally.kinds import INVALID_REASONS, InvalidReason, Layout
+from tally.ruleset.models import InvalidRules
 
 __all__ = ["DERIVED_REASONS", "TYPED_REASONS", "Layout"]  # re-exported: the reasons a count knows
 

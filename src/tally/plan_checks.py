@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
-from tally.config.models import BODIES, BodyPlan, Contest, Election, Person, Plan, Target
+from tally.config.models import BodyPlan, Contest, Election, Person, Plan, Target
 from tally.config.references import BUILTIN_TARGETS, elected_from
 from tally.findings import Finding, finding
+from tally.kinds import BODIES
 from tally.labels import BODY
 from tally.ruleset.models import RuleSet
 from tally.shares import at_least, at_most, format_quantity, needed

@@ -40,9 +40,9 @@ from pathlib import Path
 from typing import Literal
 
 from tally import __version__
-from tally.config.models import MEETING_KINDS, MeetingKind
 from tally.decide import Decision, decide
 from tally.errors import ConfigError
+from tally.kinds import MEETING_KINDS, MeetingKind
 from tally.safefile import written_atomically
 from tally.textnorm import slug
 

@@ -18,7 +18,7 @@ from tally.config.models import Count
 from tally.config.pydantic_errors import issues_from_validation
 from tally.count import DERIVED_REASONS, TYPED_REASONS, Tally
 from tally.errors import BallotFileError, Issue, Location
-from tally.ruleset.models import INVALID_REASONS, InvalidReason
+from tally.kinds import INVALID_REASONS, InvalidReason
 from tally.yamlsrc import SourceMap, load_yaml
 
 

@@ -345,7 +345,7 @@ def simulate(
     The same seed gives the same files. OUT must be new or empty (--force replaces a corpus
     simulated there before, and nothing else). Exit 0 written · 2 OUT is not empty.
     """
-    from tally.config.models import MEETING_KINDS
+    from tally.kinds import MEETING_KINDS
     from tally.simulate import prepare_output, write_corpus
     from tally.simulate import simulate as draw
 

@@ -12,44 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from tally.kinds import Body, MeetingKind
 from tally.shares import Quantity
-
-MeetingKind = Literal[
-    "members_congress", "delegates_congress", "committee_conference", "constituency"
-]
-MEETING_KINDS: tuple[MeetingKind, ...] = (
-    "members_congress",
-    "delegates_congress",
-    "committee_conference",
-    "constituency",
-)
-
-Body = Literal[
-    "committee",
-    "standing_committee",
-    "secretary",
-    "deputy_secretary",
-    "inspection_committee",
-    "inspection_chair",
-    "inspection_vice_chair",
-    "delegates",
-    "alternate_delegates",
-    "deputies",
-    "nomination_poll",
-]
-BODIES: tuple[Body, ...] = (
-    "committee",
-    "standing_committee",
-    "secretary",
-    "deputy_secretary",
-    "inspection_committee",
-    "inspection_chair",
-    "inspection_vice_chair",
-    "delegates",
-    "alternate_delegates",
-    "deputies",
-    "nomination_poll",
-)
 
 # Bodies elected by the first conference of the new committee unless the contest says
 # `at: congress` (rules.md §1).

@@ -12,8 +12,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from tally.config.models import CONFERENCE_BODIES, Contest, Election, MeetingKind
+from tally.config.models import CONFERENCE_BODIES, Contest, Election
 from tally.errors import Issue, Location
+from tally.kinds import MeetingKind
 from tally.ruleset.models import RuleSet
 
 Where = Callable[..., Location]

@@ -13,7 +13,8 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tally.config.models import Body, Count, MeetingKind, PositiveInt
+from tally.config.models import Count, PositiveInt
+from tally.kinds import Body, MeetingKind
 from tally.shares import Share
 
 Provenance = Literal["V", "S", "I", "U"]
@@ -92,19 +93,6 @@ class ListRules(_Strict):
     floor_nominee_support: Param[FloorSupport | None]
     min_surplus: Param[list[MinSurplus]]
     may_not_stand: Param[list[Literal["probationary", "attached_elsewhere"]]]
-
-
-InvalidReason = Literal[
-    "not_issued", "too_many_kept", "all_struck", "write_in", "marked", "no_choice"
-]
-INVALID_REASONS: tuple[InvalidReason, ...] = (
-    "not_issued",
-    "too_many_kept",
-    "all_struck",
-    "write_in",
-    "marked",
-    "no_choice",
-)
 
 
 class InvalidRules(_Strict):
