@@ -130,26 +130,40 @@ class _Serials:
             return
         self.serials, self.lines = [], []
         first, last = serials[0], serials[-1]
-        if first.isdigit() and last.isdigit() and int(last) < MAX_INT_SERIAL:
-            a, b = int(first), int(last)
-            if b - a + 1 == len(serials) and serials == [str(i) for i in range(a, b + 1)]:
-                self._grow(b)
-                if self.bits.count(1, a, b + 1) == 0:
-                    self.bits[a : b + 1] = b"\x01" * (b - a + 1)
-                    return
+        a, b = _serial_number(first), _serial_number(last)
+        if (
+            a is not None
+            and b is not None
+            and b < MAX_INT_SERIAL
+            and b - a + 1 == len(serials)
+            and serials == [str(i) for i in range(a, b + 1)]
+        ):
+            self._grow(b)
+            if self.bits.count(1, a, b + 1) == 0:
+                self.bits[a : b + 1] = b"\x01" * (b - a + 1)
+                return
         for serial, line in zip(serials, lines, strict=True):
-            if serial.isdigit() and len(serial) < 100 and (n := int(serial)) < MAX_INT_SERIAL:
+            n = _serial_number(serial)
+            if n is not None and n < MAX_INT_SERIAL:
                 self._grow(n)
                 if self.bits[n]:
                     self._duplicate(serial, line)
                 self.bits[n] = 1
             else:
-                key = (
-                    str(int(serial)) if serial.isdigit() and len(serial) < 100 else serial
-                )  # "007" is 7
+                key = serial if n is None else str(n)  # "007" is 7
                 if key in self.others:
                     self._duplicate(serial, line)
                 self.others.add(key)
+
+
+def _serial_number(serial: str) -> int | None:
+    """The number a serial of ASCII digits stands for ("007" is 7); None for any other text.
+
+    Not str.isdigit() alone: it takes '²' and '٣', which int() refuses or reads as digits.
+    """
+    if serial.isascii() and serial.isdigit() and len(serial) < 100:
+        return int(serial)
+    return None
 
 
 def _positions(text: str, n: int, path: Path | None, line: int, column: str) -> list[str]:
