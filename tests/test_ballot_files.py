@@ -205,6 +205,34 @@ def test_zero_among_positions_refused(tmp_path: Path) -> None:
         count_file(write(tmp_path, "1,0 3,,"))
 
 
+@pytest.mark.parametrize("token", ["²", "３", "٣", "1²"])
+def test_digits_other_than_ascii_are_not_positions(tmp_path: Path, token: str) -> None:
+    """'²' was exit 70 (int() refuses it), '３' silently position 3: both are typos."""
+    with pytest.raises(BallotFileError, match=f"'{token}' is not a ballot position") as err:
+        count_file(write(tmp_path, "1,2,,", f"2,{token},,"))
+    assert err.value.issues[0].location.line == 3
+    with pytest.raises(BallotFileError, match=f"'{token}' is not a ballot position"):
+        count_file(write(tmp_path, f"1,,{token},"), AGREE)
+
+
+def test_a_position_of_thousands_of_digits_is_out_of_range(tmp_path: Path) -> None:
+    with pytest.raises(BallotFileError, match="out of range: the ballot has 18 names") as err:
+        count_file(write(tmp_path, "1,2,,", f"2,{'9' * 5000},,"))
+    assert err.value.issues[0].location.line == 3
+    assert len(str(err.value)) < 300  # the token is not echoed in full
+
+
+@pytest.mark.parametrize("serial", ["²", "٣", "9" * 5000])
+def test_serials_of_any_digits_are_counted_or_refused_never_a_crash(
+    tmp_path: Path, serial: str
+) -> None:
+    """A serial is any text; one of non-ASCII or thousands of digits is just another serial."""
+    for rows in ([f"{serial},1,,", "2,1,,"], ["1,1,,", f"{serial},1,,"]):
+        assert count_file(write(tmp_path, *rows)).collected == 2
+    with pytest.raises(BallotFileError, match="appears twice"):
+        count_file(write(tmp_path, f"{serial},1,,", f"{serial},2,,"))
+
+
 @pytest.mark.parametrize("struck", ['"3,5,7"', "3.5.7", "3+5+7", '" 3 , 5 ,7 "', "7 5 3"])
 def test_keypad_separators_in_the_file(tmp_path: Path, struck: str) -> None:
     tally = count_file(write(tmp_path, f"1,{struck},,"))

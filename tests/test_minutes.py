@@ -190,3 +190,17 @@ def test_minutes_of_a_rejected_round_are_written_and_exit_3(tmp_path: Path) -> N
     md = (tmp_path / "d.md").read_text(encoding="utf-8")
     assert "✗" in md
     assert "Trúng cử (theo số phiếu" not in md
+
+
+def test_an_election_without_contests_names_its_file(tmp_path: Path) -> None:
+    """Nothing counted yet (no contest listed): the error names election.yaml, not --round."""
+    folder = tmp_path / "xa"
+    shutil.copytree(ROOT / "examples" / "xa-2025", folder)
+    path = folder / "election.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("contests:")], encoding="utf-8")
+    result = run("minutes", str(folder), "-o", str(tmp_path / "out"), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: {path}: no contest has a counted round"), result.stderr
+    assert "--round" not in result.stderr
+    assert not (tmp_path / "out").exists()

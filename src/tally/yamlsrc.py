@@ -67,7 +67,7 @@ class SourceMap:
         key = tuple(path)
         while key and key not in self.marks:
             key = key[:-1]
-        line, column = self.marks.get(key, (None, None)) if key else (None, None)
+        line, column = self.marks.get(key, (None, None))  # () is the document itself
         return Location(self.path, line, column, format_field(path) or None)
 
 
@@ -80,6 +80,9 @@ _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
+# C0 controls but tab and line ends, DEL, C1 controls, NUL: what no name, figure or path holds
+# (and what Word's XML refuses).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _STR = "tag:yaml.org,2002:str"
 _DATE = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
@@ -148,6 +151,13 @@ class _Walker:
         that does not exist, so that it is reported with every other mistake of the file.
         """
         tag, text = node.tag, node.value
+        if control := _CONTROL.search(text):  # "\a" as an escape: never a name, figure or path
+            raise self.fail(
+                f"a control character (U+{ord(control[0]):04X}) is not allowed in a value",
+                node,
+                path,
+                hint="delete it; a value is plain text",
+            )
         if tag == _STR:
             return nfc(text)
         if tag == _INT and _INT_RE.fullmatch(text):
@@ -158,7 +168,7 @@ class _Walker:
             return text in ("true", "True", "TRUE")
         if tag == _FLOAT and _FLOAT_RE.fullmatch(text):
             # ".inf", "-.Inf", ".NaN": Python spells them without the point
-            return float(text.replace(".", "", 1) if text[-1] in "fFN" else text)
+            return float(text.replace(".", "", 1) if text[-1] in "fFnN" else text)
         if tag == _DATE and (m := _DATE_RE.fullmatch(text)):
             try:
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -257,6 +267,17 @@ def load_yaml(
             mark.line + 1 if mark else None,
             mark.column + 1 if mark else None,
             hint=_TOO_DEEP_HINT if deep else None,
+        ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses: say where it is
+        before = text[: exc.position]
+        raise error.at(
+            f"not valid YAML: character U+{exc.character:04X} is not allowed"
+            if isinstance(exc.character, int)
+            else "not valid YAML: a character is not allowed",
+            path,
+            before.count("\n") + 1,
+            len(before) - before.rfind("\n"),
+            hint="control characters have no place in an election file: delete it",
         ) from None
     except yaml.YAMLError as exc:
         raise error.at(f"not valid YAML: {exc}", path) from None

@@ -21,6 +21,7 @@ from tally.labels import t
 
 SEPARATORS = re.compile(r"[\s,.+]+")
 NOTHING = "0"
+MAX_DIGITS = 6  # of a position: a ballot has at most a few hundred names
 TYPED_REASONS: frozenset[str] = frozenset({"not_issued", "write_in", "marked"})
 DERIVED_REASONS: frozenset[str] = frozenset({"too_many_kept", "all_struck", "no_choice"})
 SHORT_REASONS = {"n": "not_issued", "w": "write_in", "m": "marked"}
@@ -85,8 +86,12 @@ def positions(text: str, names: int) -> list[int]:
     """The positions of one field, in the order written; MarkError for the first mistake."""
     out: list[int] = []
     for token in tokens(text):
-        if not whole(token):
+        # ASCII digits only: str.isdigit() takes '²' (which int() refuses) and '３' (which it
+        # reads as 3); a typo either way, never a position.
+        if not (token.isascii() and token.isdigit()):
             raise MarkError("not_a_position", token, names)
+        if len(token) > MAX_DIGITS:  # no ballot is that long; int() of it may even refuse
+            raise MarkError("out_of_range", token[:MAX_DIGITS] + "…", names)
         pos = int(token)
         if not 1 <= pos <= names:
             raise MarkError("out_of_range", str(pos), names)

@@ -452,6 +452,14 @@ def minutes(
             raise NotEnteredError(
                 [Issue(f"{cid}: {p.message(lang)}", hint=p.hint(lang)) for cid, p in skipped]
             )
+        if not jobs and round_no is None:
+            from tally.errors import UsageError
+
+            raise UsageError.at(
+                "no contest has a counted round: there are no minutes to write",
+                loaded.path,
+                hint="list the contests and their rounds under 'contests:', then count",
+            )
         if not jobs:
             raise click.BadParameter("no counted round to write minutes for", param_hint="--round")
     rejected = False

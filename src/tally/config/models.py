@@ -202,10 +202,17 @@ class Board(Strict):
     members: list[str] = Field(default_factory=list)
 
 
+def _format_version(value: object) -> object:
+    """``version: true`` is not 1, although Python's True == 1."""
+    if isinstance(value, bool):
+        raise ValueError("the format version is the number 1, not yes/true")
+    return value
+
+
 class Election(Strict):
     """One election folder's ``election.yaml``."""
 
-    version: Literal[1]
+    version: Annotated[Literal[1], BeforeValidator(_format_version)]
     rules: str = Field(min_length=1, description="built-in rule set id, or a path to a rules YAML")
     congress: Congress
     electorate: Electorate = Field(default_factory=Electorate)
