@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from tally.i18n import Lang as Lang  # re-exported: the report modules import it from here
+
 Severity = Literal["error", "warning", "info"]
-Lang = Literal["vi", "en"]
 SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
 
 

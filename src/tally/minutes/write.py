@@ -14,6 +14,7 @@ from tally.config.loader import LoadedElection
 from tally.engine import count_election
 from tally.findings import Lang
 from tally.fingerprint import fingerprint, input_digests, short
+from tally.i18n import msg
 from tally.minutes.model import Minutes, build
 from tally.report.jsondoc import count_doc
 from tally.safefile import refuse_overwrite, written_atomically
@@ -83,8 +84,8 @@ def write(m: Minutes, fmt: Format, path: Path, view: View = "paper", *, overwrit
     refuse_overwrite(
         path,
         overwrite,
-        "the file exists; minutes are never overwritten by accident",
-        "choose another name, remove the file, or pass --force",
+        msg("write.exists.minutes"),
+        msg("write.exists.minutes.hint"),
     )
     with written_atomically(path) as tmp:
         if fmt in ("md", "html"):
