@@ -22,6 +22,7 @@ from tally.count import BallotSpec, Tally, count_rows
 from tally.entry.session import EntryInputError, parse_marks, sheet_for
 from tally.errors import BallotFileError
 from tally.ruleset.loader import load_ruleset
+from test_cli_errors import vietnamese_then_english
 
 ROOT = Path(__file__).resolve().parent.parent
 XA = ROOT / "examples" / "xa-2025"
@@ -34,7 +35,10 @@ HEADER = "ballot,struck,unmarked,invalid"
 
 def run(*args: str | Path, columns: int = 100) -> Result:
     env = {**ENV, "COLUMNS": str(columns)}
-    return CliRunner(env=env).invoke(cli, [str(a) for a in args], prog_name="tally")
+    argv = [str(a) for a in args]
+    return vietnamese_then_english(
+        CliRunner(env=env).invoke(cli, argv, prog_name="tally"), argv, env
+    )
 
 
 @pytest.fixture

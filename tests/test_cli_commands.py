@@ -16,6 +16,7 @@ from click.testing import CliRunner, Result
 from tally.cli.main import cli
 from tally.config.schema import election_schema
 from tally.ruleset.loader import builtin_dir, builtin_ids, load_ruleset
+from test_cli_errors import vietnamese_then_english
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -25,9 +26,10 @@ ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": No
 
 
 def run(*args: str | Path, env: dict[str, str | None] | None = None) -> Result:
-    result = CliRunner(env={**ENV, **(env or {})}).invoke(
-        cli, [str(a) for a in args], prog_name="tally"
-    )
+    full = {**ENV, **(env or {})}
+    argv = [str(a) for a in args]
+    result = CliRunner(env=full).invoke(cli, argv, prog_name="tally")
+    result = vietnamese_then_english(result, argv, full)
     assert result.exc_info is None or result.exc_info[0] is SystemExit, result.exc_info
     return result
 

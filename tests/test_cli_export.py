@@ -11,12 +11,14 @@ import openpyxl
 from click.testing import CliRunner, Result
 
 from tally.cli.main import cli
+from test_cli_errors import vietnamese_then_english
 
 EXAMPLE = str(Path(__file__).resolve().parents[1] / "examples" / "huyen-2020")
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), prog_name="tally")
+    result = CliRunner().invoke(cli, list(args), prog_name="tally")
+    return vietnamese_then_english(result, list(args), {})
 
 
 def test_csv_to_stdout_matches_the_json() -> None:

@@ -16,13 +16,16 @@ from click.testing import CliRunner, Result
 
 from tally.cli.main import cli
 from tally.yamlsrc import load_yaml
+from test_cli_errors import vietnamese_then_english
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 
 
 def run(*args: str | Path) -> Result:
-    return CliRunner(env=ENV).invoke(cli, [str(a) for a in args], prog_name="tally")
+    argv = [str(a) for a in args]
+    result = CliRunner(env=ENV).invoke(cli, argv, prog_name="tally")
+    return vietnamese_then_english(result, argv, ENV)
 
 
 def copy_example(tmp_path: Path, name: str) -> Path:

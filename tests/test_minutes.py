@@ -16,13 +16,15 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tally.cli.main import cli
+from test_cli_errors import vietnamese_then_english
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ("huyen-2020", "xa-2025", "phuong-hdnd-2026")
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), prog_name="tally")
+    result = CliRunner().invoke(cli, list(args), prog_name="tally")
+    return vietnamese_then_english(result, list(args), {})
 
 
 def count_json(folder: Path, lang: str = "vi") -> dict[str, Any]:

@@ -19,6 +19,7 @@ from tally.count import BallotSpec, Tally, count_file
 from tally.decide import Decision, Problem, decide, reconcile
 from tally.electorate import MajorityBase, majority_base, threshold
 from tally.errors import BallotFileError, ConfigError, Issue
+from tally.i18n import msg
 from tally.kinds import Layout, Outcome
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
@@ -334,7 +335,8 @@ def count_election(
     if contest_id is not None and contest_id not in ids:
         raise ConfigError(
             Issue(
-                f"no contest '{contest_id}' (contests: {', '.join(ids)})", loaded.where("contests")
+                msg("engine.no_contest", contest=contest_id, known=", ".join(ids)),
+                loaded.where("contests"),
             )
         )
     mistakes: list[Issue] = []  # every ballot file's mistakes, reported in one run

@@ -8,9 +8,12 @@ Exit codes are the contract of design.md: 2 bad input, 3 figures that do not rec
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
+
+from tally.i18n import Msg, msg
+from tally.kinds import Lang
 
 EXIT_OK = 0
 EXIT_RULE_FAILED = 1
@@ -44,18 +47,49 @@ class Location:
         return ": ".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Issue:
-    """One problem found in an input: where, what, and what to do about it."""
+    """One problem found in an input: where, what, and what to do about it.
+
+    Built from catalogue messages (:class:`~tally.i18n.Msg`), worded in the reader's language
+    when shown (:meth:`text`). ``message`` and ``hint`` keep the English, for ``str()``, logs
+    and the JSON documents; a plain ``str`` is a text not in the catalogue yet, shown as is.
+    """
 
     message: str
-    location: Location = field(default_factory=Location)
-    hint: str | None = None
+    location: Location
+    hint: str | None
+    said: Msg | str  # the message as the catalogue words it
+    said_hint: Msg | str | None
+
+    def __init__(
+        self, message: Msg | str, location: Location | None = None, hint: Msg | str | None = None
+    ) -> None:
+        object.__setattr__(self, "message", str(message))
+        object.__setattr__(self, "location", location or Location())
+        object.__setattr__(self, "hint", None if hint is None else str(hint))
+        object.__setattr__(self, "said", message)
+        object.__setattr__(self, "said_hint", hint)
+
+    def moved(self, location: Location) -> Issue:
+        """The same issue at another place."""
+        return Issue(self.said, location, self.said_hint)
+
+    def head(self, lang: Lang) -> str:
+        """The place and the message, without the hint."""
+        where = str(self.location)
+        what = self.said if isinstance(self.said, str) else self.said.text(lang)
+        return f"{where}: {what}" if where else what
+
+    def text(self, lang: Lang) -> str:
+        """The place, the message and (on its own line) the hint, in ``lang``."""
+        if self.said_hint is None:
+            return self.head(lang)
+        hint = msg("cli.hint", text=self.said_hint).text(lang)
+        return f"{self.head(lang)}\n  {hint}"
 
     def __str__(self) -> str:
-        head = str(self.location)
-        text = f"{head}: {self.message}" if head else self.message
-        return f"{text}\n  hint: {self.hint}" if self.hint else text
+        return self.text("en")
 
 
 class TallyError(Exception):
@@ -70,12 +104,12 @@ class TallyError(Exception):
     @classmethod
     def at(
         cls,
-        message: str,
+        message: Msg | str,
         path: Path | None = None,
         line: int | None = None,
         column: int | None = None,
         field: str | None = None,
-        hint: str | None = None,
+        hint: Msg | str | None = None,
     ) -> Self:
         return cls(Issue(message, Location(path, line, column, field), hint))
 
@@ -140,11 +174,7 @@ class IssueLog:
         more = self.total - len(kept)
         if more:
             kept.append(
-                Issue(
-                    f"and {more} more mistake{'s' if more != 1 else ''} in this file",
-                    Location(self.path),
-                    "correct the ones above and run again",
-                )
+                Issue(msg("errors.more", more=more), Location(self.path), msg("errors.more.hint"))
             )
         return kept
 

@@ -16,28 +16,25 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from tally.errors import UsageError
+from tally.i18n import Msg, msg, os_reason
 
 
 def cannot_write(exc: OSError, path: Path) -> UsageError:
     """A write failure as bad input: the path and the system's reason (exit 2)."""
-    reason = exc.strerror or str(exc)
+    reason = os_reason(exc)
     if isinstance(exc, (FileExistsError, NotADirectoryError)):
         # The system says "File exists" when a folder on the way is a file: name that file.
         blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
         if blocker is not None:
-            reason = f"{blocker} is a file, not a folder"
-    return UsageError.at(
-        f"cannot write the file ({reason})",
-        path,
-        hint="check that the folder exists, is on a writable disk and that the disk has space",
-    )
+            reason = msg("write.blocked", blocker=blocker)
+    return UsageError.at(msg("write.cannot", reason=reason), path, hint=msg("write.cannot.hint"))
 
 
 def refuse_overwrite(
     path: Path,
     force: bool,
-    why: str = "the file already exists; it is not replaced",
-    hint: str = "choose another name, or pass --force to replace it",
+    why: Msg | None = None,
+    hint: Msg | None = None,
 ) -> None:
     """Raise UsageError (exit 2) if ``path`` exists and ``--force`` was not given, or if it is
     anything but a regular file (a folder, a device, a named pipe), even with ``--force``."""
@@ -47,19 +44,18 @@ def refuse_overwrite(
         return  # nothing there (or a dangling link, which os.replace replaces)
     if stat.S_ISDIR(st.st_mode):
         raise UsageError.at(
-            "is a folder; --force replaces only a regular file",
+            msg("write.is_folder"),
             path,
-            hint="name a file inside the folder",
+            hint=msg("write.is_folder.hint"),
         )
     if not stat.S_ISREG(st.st_mode):
         raise UsageError.at(
-            "is not a regular file (a device, a named pipe or a socket); --force replaces "
-            "only a regular file",
+            msg("write.not_regular"),
             path,
-            hint="choose another name",
+            hint=msg("write.not_regular.hint"),
         )
     if not force:
-        raise UsageError.at(why, path, hint=hint)
+        raise UsageError.at(why or msg("write.exists"), path, hint=hint or msg("write.exists.hint"))
 
 
 @contextmanager

@@ -12,6 +12,8 @@ from typing import Annotated
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
+from tally.i18n import MsgError, msg
+
 # ASCII digits only, a few of them: r"\d" would also take "١٥%" (Arabic-Indic) as 15%, and a
 # share of thousands of digits is a typing accident, not a share.
 _PERCENT = re.compile(r"^\s*([0-9]{1,9}(?:\.[0-9]{1,9})?)\s*%\s*$")
@@ -31,11 +33,11 @@ def parse_share(value: object) -> Fraction:
             share = Fraction(int(m.group(1)), int(m.group(2)))
         else:
             shown = value if len(value) <= 40 else f"{value[:20]}…"
-            raise ValueError(f'must be a share like "15%" or "1/3" (got "{shown}")')
+            raise MsgError(msg("share.bad", got=shown))
         if share > 1:
-            raise ValueError(f'a share cannot be more than 100% (got "{value}")')
+            raise MsgError(msg("share.over", got=value))
         return share
-    raise ValueError(f'must be a share written as a string like "15%" or "1/3" (got {value!r})')
+    raise MsgError(msg("share.not_text", got=repr(value)))
 
 
 def format_share(share: Fraction) -> str:
@@ -51,10 +53,10 @@ def format_share(share: Fraction) -> str:
 def parse_quantity(value: object) -> int | Fraction:
     """A whole count (``2``) or a share (``"15%"``, ``"1/3"``)."""
     if isinstance(value, bool):
-        raise ValueError('must be a count like 2 or a share like "15%"')
+        raise MsgError(msg("quantity.bool"))
     if isinstance(value, int):
         if value < 0:
-            raise ValueError(f"a count cannot be negative (got {value})")
+            raise MsgError(msg("quantity.negative", got=value))
         return value
     return parse_share(value)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from tally.errors import TallyError
+from tally.i18n import Msg, msg, os_reason
 
 Kind = Literal["election.yaml", "rule file", "tally sheet", "journal", "ballot file", "input"]
 
@@ -36,12 +37,12 @@ LIMITS: dict[Kind, int] = {
 }
 
 _LABEL: dict[Kind, str] = {
-    "election.yaml": "election.yaml",
-    "rule file": "a rule file",
-    "tally sheet": "a tally sheet",
-    "journal": "a journal",
-    "ballot file": "a ballot file",
-    "input": "an input file",
+    "election.yaml": "kind.election_yaml",
+    "rule file": "kind.rule_file",
+    "tally sheet": "kind.tally_sheet",
+    "journal": "kind.journal",
+    "ballot file": "kind.ballot_file",
+    "input": "kind.input",
 }
 
 # Not on every platform: Windows has no O_NONBLOCK (and no FIFOs to fear), POSIX no O_BINARY.
@@ -49,38 +50,40 @@ _NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)
 _FLAGS: int = os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _special(mode: int) -> str:
+def _special(mode: int) -> Msg:
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return msg("kind.pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return msg("kind.device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return msg("kind.socket")
+    return msg("kind.special")
 
 
 def _check(st: os.stat_result, path: Path, error: type[TallyError], kind: Kind) -> None:
     if stat.S_ISDIR(st.st_mode):
-        raise error.at(f"is a folder, expected {_LABEL[kind]}", path)
+        raise error.at(msg("source.is_folder", kind=msg(_LABEL[kind])), path)
     if not stat.S_ISREG(st.st_mode):
         raise error.at(
-            f"not a regular file ({_special(st.st_mode)}): only regular files are read",
+            msg("source.not_regular", special=_special(st.st_mode)),
             path,
-            hint="copy the content into an ordinary file and name that one",
+            hint=msg("source.not_regular.hint"),
         )
     limit = LIMITS.get(kind)
     if limit is not None and st.st_size > limit:
         raise error.at(
-            f"the file is larger than the limit for {_LABEL[kind]} ({limit // MiB} MiB)",
+            msg("source.too_large", kind=msg(_LABEL[kind]), mib=limit // MiB),
             path,
-            hint="is it the right file? The limits are in the README (Input rules)",
+            hint=msg("source.too_large.hint"),
         )
 
 
 def _cannot_read(exc: OSError, path: Path, error: type[TallyError], kind: Kind) -> TallyError:
     if isinstance(exc, FileNotFoundError):
-        return error.at("journal not found" if kind == "journal" else "file not found", path)
-    return error.at(f"cannot read the file ({exc.strerror or exc})", path)
+        return error.at(
+            msg("source.journal_not_found" if kind == "journal" else "source.not_found"), path
+        )
+    return error.at(msg("source.cannot_read", reason=os_reason(exc)), path)
 
 
 def open_regular(path: Path, error: type[TallyError], kind: Kind = "input") -> BinaryIO:
@@ -118,7 +121,5 @@ def read_regular(path: Path, error: type[TallyError], kind: Kind = "input") -> b
         except OSError as exc:
             raise _cannot_read(exc, path, error, kind) from None
     if limit is not None and len(data) > limit:
-        raise error.at(
-            f"the file is larger than the limit for {_LABEL[kind]} ({limit // MiB} MiB)", path
-        )
+        raise error.at(msg("source.too_large", kind=msg(_LABEL[kind]), mib=limit // MiB), path)
     return data

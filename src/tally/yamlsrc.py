@@ -27,6 +27,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from tally.errors import ConfigError, Location, TallyError
+from tally.i18n import Msg, msg
 from tally.source import Kind, read_regular
 from tally.textnorm import nfc
 
@@ -38,8 +39,8 @@ MAX_DEPTH = 64
 # A figure in an election has a few digits; 18 keep every int64 and stay far from the
 # 4,300-digit limit of int() (a longer run of digits stays text, refused where a number is due).
 MAX_INT_DIGITS = 18
-_TOO_DEEP = f"the values are nested more than {MAX_DEPTH} levels deep"
-_TOO_DEEP_HINT = "look for brackets [ { that are never closed"
+_TOO_DEEP = msg("yaml.too_deep", depth=MAX_DEPTH)
+_TOO_DEEP_HINT = msg("yaml.too_deep.hint")
 
 PathKey = tuple[str | int, ...]
 
@@ -137,7 +138,7 @@ class _Walker:
         self.error = error
         self.count = 0
 
-    def fail(self, message: str, node: Node, path: PathKey, hint: str | None = None) -> TallyError:
+    def fail(self, message: Msg, node: Node, path: PathKey, hint: Msg | None = None) -> TallyError:
         mark = node.start_mark
         return self.error.at(
             message, self.source.path, mark.line + 1, mark.column + 1, format_field(path), hint
@@ -153,10 +154,10 @@ class _Walker:
         tag, text = node.tag, node.value
         if control := _CONTROL.search(text):  # "\a" as an escape: never a name, figure or path
             raise self.fail(
-                f"a control character (U+{ord(control[0]):04X}) is not allowed in a value",
+                msg("yaml.control", code=f"{ord(control[0]):04X}"),
                 node,
                 path,
-                hint="delete it; a value is plain text",
+                hint=msg("yaml.control.hint"),
             )
         if tag == _STR:
             return nfc(text)
@@ -177,10 +178,10 @@ class _Walker:
         if tag in (_INT, _NULL, _BOOL, _FLOAT, _DATE, _MERGE):
             return nfc(text)
         raise self.fail(
-            f"unsupported YAML tag {tag}",
+            msg("yaml.tag", tag=tag),
             node,
             path,
-            "write the value without a '!' tag",
+            msg("yaml.tag.hint"),
         )
 
     def walk(self, node: Node, path: PathKey) -> object:
@@ -189,10 +190,10 @@ class _Walker:
             raise self.fail(_TOO_DEEP, node, path[:MAX_DEPTH], _TOO_DEEP_HINT)
         if self.count > MAX_NODES:
             raise self.fail(
-                f"the document expands to more than {MAX_NODES:,} values",
+                msg("yaml.too_many", limit=MAX_NODES),
                 node,
                 path,
-                "anchors and aliases (&x / *x) that repeat a large part are refused",
+                msg("yaml.too_many.hint"),
             )
         self.source.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, MappingNode):
@@ -204,13 +205,13 @@ class _Walker:
                 if isinstance(key, str):
                     key = nfc(key)
                 if not isinstance(key, (str, int, bool)) and key is not None:
-                    raise self.fail("a key must be a plain word or number", key_node, path)
+                    raise self.fail(msg("yaml.key"), key_node, path)
                 if key in first_seen:
                     raise self.fail(
-                        f"duplicate key '{key}' (first given on line {first_seen[key]})",
+                        msg("yaml.duplicate_key", key=str(key), line=first_seen[key]),
                         key_node,
                         (*path, str(key)),
-                        "YAML keeps only one of them; delete the one that is wrong",
+                        msg("yaml.duplicate_key.hint"),
                     )
                 first_seen[key] = key_node.start_mark.line + 1
                 child = (*path, key if isinstance(key, (str, int)) else str(key))
@@ -225,7 +226,7 @@ class _Walker:
             return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
         if isinstance(node, ScalarNode):
             return self.scalar(node, path)
-        raise self.fail("unsupported YAML node", node, path)  # pragma: no cover
+        raise self.fail(msg("yaml.node"), node, path)  # pragma: no cover
 
 
 def load_yaml(
@@ -246,23 +247,23 @@ def load_yaml(
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             raise error.at(
-                f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+                msg("yaml.not_utf8", byte=f"{raw[exc.start]:02x}", offset=exc.start),
                 path,
                 line,
-                hint="save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)",
+                hint=msg("yaml.not_utf8.hint"),
             ) from None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            raise error.at("the file is empty", path)
+            raise error.at(msg("yaml.empty"), path)
         data = _Walker(loader, source, error).walk(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
         deep = "nesting depth" in problem  # libyaml stops at 1,000 levels, before our walk
         raise error.at(
-            _TOO_DEEP if deep else f"not valid YAML: {problem}",
+            _TOO_DEEP if deep else msg("yaml.invalid", problem=problem),
             path,
             mark.line + 1 if mark else None,
             mark.column + 1 if mark else None,
@@ -270,17 +271,18 @@ def load_yaml(
         ) from None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses: say where it is
         before = text[: exc.position]
+        code = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        )
         raise error.at(
-            f"not valid YAML: character U+{exc.character:04X} is not allowed"
-            if isinstance(exc.character, int)
-            else "not valid YAML: a character is not allowed",
+            msg("yaml.bad_char", code=f"{code:04X}"),
             path,
             before.count("\n") + 1,
             len(before) - before.rfind("\n"),
-            hint="control characters have no place in an election file: delete it",
+            hint=msg("yaml.bad_char.hint"),
         ) from None
     except yaml.YAMLError as exc:
-        raise error.at(f"not valid YAML: {exc}", path) from None
+        raise error.at(msg("yaml.invalid", problem=str(exc)), path) from None
     except RecursionError:  # PyYAML's pure-Python composer, when libyaml is not installed
         raise error.at(_TOO_DEEP, path, hint=_TOO_DEEP_HINT) from None
     finally:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tally.cli.main import allowed_outside, cli, json_option, lang_option, terminal_environ
+from tally.i18n import msg
 from tally.labels import t as _t
 
 if TYPE_CHECKING:
@@ -144,8 +145,8 @@ def recount(
     targets = discover(list(dirs))
     if not targets:
         raise ConfigError.at(
-            f"no election.yaml below {', '.join(str(d) for d in dirs)}",
-            hint="an election is a folder with an election.yaml (see 'tally init')",
+            msg("recount.none", dirs=", ".join(str(d) for d in dirs)),
+            hint=msg("recount.none.hint"),
         )
     settings = Settings(
         lang,

@@ -17,6 +17,7 @@ from tally.cli.main import (
     terminal_environ,
 )
 from tally.errors import EXIT_OK, EXIT_RULE_FAILED, UsageError
+from tally.i18n import msg
 from tally.kinds import (
     MINUTES_FORMATS,
     MINUTES_VIEWS,
@@ -241,8 +242,8 @@ def count(
         refuse_overwrite(
             output,
             force,
-            "the file exists; exports are not overwritten by accident",
-            "choose another name or pass --force",
+            msg("write.exists.export"),
+            msg("write.exists.export.hint"),
         )
     if chosen != "text":
         echo_warnings(report, lang)
@@ -525,16 +526,16 @@ def verify(
     Exit 0 it matches · 1 it does not · 2 bad input.
     """
     if (journal is None) != (head is None):
-        raise UsageError.at("--journal and --head go together", hint="--journal FILE --head HASH")
+        raise UsageError.at(msg("usage.journal_head"), hint=msg("usage.journal_head.hint"))
     if (election is None) != (given is None):
         raise UsageError.at(
-            "ELECTION and --fingerprint go together",
-            hint="tally verify ELECTION --fingerprint XXXX-XXXX-XXXX-XXXX",
+            msg("usage.election_fingerprint"),
+            hint=msg("usage.election_fingerprint.hint"),
         )
     if (journal is None) == (election is None):
         raise UsageError.at(
-            "verify one thing at a time",
-            hint="tally verify ELECTION --fingerprint … or tally verify --journal FILE --head …",
+            msg("usage.verify_one"),
+            hint=msg("usage.verify_one.hint"),
         )
     if journal is not None and head is not None:
         from tally.entry.session import check_recorded_head

@@ -12,6 +12,7 @@ import click
 from tally import textnorm
 from tally.cli.main import allowed_outside, cli, election_argument, json_option, lang_option
 from tally.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_RULE_FAILED, TallyError, UsageError
+from tally.i18n import msg
 from tally.labels import t as _t
 from tally.safefile import refuse_overwrite
 
@@ -245,8 +246,8 @@ def enter(
     if journal is None:
         if not operator:
             raise UsageError.at(
-                "--operator is required",
-                hint="tally enter ELECTION --contest ID --operator 'Trần Thị Bình' (or --journal FILE)",
+                msg("usage.operator"),
+                hint=msg("usage.operator.hint"),
             )
         operator = textnorm.nfc(operator.strip())
         journal = default_journal(loaded, sheet, operator)
@@ -263,13 +264,13 @@ def enter(
                     err=True,
                 )
     if output is not None and not export:
-        raise UsageError.at("-o is for --export", hint="use --log FILE for the entry log")
+        raise UsageError.at(msg("usage.o_export"), hint=msg("usage.o_export.hint"))
     if export or log_file is not None:
         if export:
             state, _ = load_state(journal)
             if not state.sheet.same_ballot(sheet):
                 raise UsageError.at(
-                    f"this journal is for contest '{state.sheet.contest}' round {state.sheet.round}",
+                    msg("usage.journal_for", contest=state.sheet.contest, round=state.sheet.round),
                     journal,
                     1,
                 )
@@ -293,9 +294,7 @@ def enter(
             _write_log([journal], None, log_file, lang, force)
         sys.exit(EXIT_OK)
     if not operator:
-        raise UsageError.at(
-            "--operator is required to enter ballots", hint="--operator 'Trần Thị Bình'"
-        )
+        raise UsageError.at(msg("usage.operator_enter"), hint=msg("usage.operator_enter.hint"))
     session = EntrySession.open(journal, sheet, operator, now, lang)
     try:
         click.echo(_t(lang, f"nhật ký: {journal}", f"journal: {journal}"), err=True)
@@ -324,15 +323,15 @@ def _parse_resolution(text: str, sheet: Sheet, lang: Lang) -> tuple[str, Marks |
     serial = serial.strip().lstrip("#")
     if not eq or not serial:
         raise UsageError.at(
-            f"--resolve '{text}' is not SERIAL=MARKS",
-            hint="e.g. --resolve 17='3 5', --resolve 18='!m' or --resolve 19=absent",
+            msg("usage.resolve_form", text=text),
+            hint=msg("usage.resolve_form.hint"),
         )
     if marks.strip().lower() == ABSENT:
         return serial, None
     try:
         return serial, parse_marks(marks, sheet, lang)
     except EntryInputError as exc:
-        raise UsageError.at(f"--resolve {serial}: {exc}") from None
+        raise UsageError.at(msg("usage.resolve_marks", serial=serial, detail=str(exc))) from None
 
 
 def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
@@ -471,23 +470,21 @@ def reconcile(
     if given:
         if len(given) > 1 or (resolutions is not None and not resolutions.samefile(given[0])):
             raise UsageError.at(
-                "more than one resolutions file given",
+                msg("usage.resolutions_twice"),
                 given[-1],
-                hint="one resolutions file per ballot pile",
+                hint=msg("usage.resolutions_twice.hint"),
             )
         resolutions = given[0]
     if len(paths) > 3:
-        raise UsageError.at(
-            "reconcile takes two or three journals", hint="one per operator or team"
-        )
+        raise UsageError.at(msg("usage.two_or_three"), hint=msg("usage.two_or_three.hint"))
     sources = load_sources(paths)
     sheet = sources[0].sheet
     head_checks: list[tuple[bool, str]] = []
     if heads:
         if len(heads) != len(paths):
             raise UsageError.at(
-                f"{len(heads)} --head for {len(paths)} journals",
-                hint="one --head per journal, in the order the journals are given",
+                msg("usage.heads", heads=len(heads), journals=len(paths)),
+                hint=msg("usage.heads.hint"),
             )
         from tally.entry.session import check_recorded_head
 
@@ -512,18 +509,14 @@ def reconcile(
     res_path = resolutions or default_resolutions(paths, sheet)
     if resolves:
         if not by:
-            raise UsageError.at(
-                "--resolve needs --by NAME: who decided", hint="--by 'Nguyễn Văn An'"
-            )
+            raise UsageError.at(msg("usage.resolve_by"), hint=msg("usage.resolve_by.hint"))
         result = run_reconcile(paths, res_path)
         for text in resolves:
             serial, marks = _parse_resolution(text, sheet, lang)
             try:
                 record_resolution(res_path, result, serial, marks, by, note, now)
             except ValueError:
-                raise UsageError.at(
-                    f"--resolve {serial}: ballot #{serial} does not differ between the journals; nothing to resolve"
-                ) from None
+                raise UsageError.at(msg("usage.resolve_same", serial=serial)) from None
     result = run_reconcile(paths, res_path)
     target: Path | None = output
     if target is None:

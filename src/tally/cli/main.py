@@ -17,6 +17,8 @@ import click
 
 from tally import __version__
 from tally.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, TallyError
+from tally.i18n import msg
+from tally.kinds import LANGS, Lang
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,13 +41,49 @@ def terminal_environ() -> dict[str, str]:
     }
 
 
-def print_error(exc: TallyError) -> None:
+def env_lang() -> Lang:
+    """$TALLY_LANG when it names a language, else Vietnamese."""
+    value = os.environ.get("TALLY_LANG", "vi")
+    return "en" if value == "en" else "vi"
+
+
+def lang_from_args(args: list[str]) -> Lang:
+    """The ``--lang`` a command line gives (the last one wins, as click reads it), else
+    $TALLY_LANG, else Vietnamese. Read before the command runs, so that an error raised while
+    loading (inside the command) is worded in the language the user asked for."""
+    lang = env_lang()
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        if value in LANGS:
+            lang = "en" if value == "en" else "vi"
+    return lang
+
+
+def current_lang() -> Lang:
+    """The language of the running command line (see :func:`lang_from_args`)."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    lang = obj.get("lang") if isinstance(obj, dict) else None
+    return lang if lang in ("vi", "en") else env_lang()
+
+
+def print_error(exc: TallyError, lang: Lang | None = None) -> None:
+    """Every issue of ``exc`` on stderr, each with its place and hint, in ``lang``."""
+    lang = lang or current_lang()
     for issue in exc.issues:
-        click.echo(f"error: {issue}", err=True)
+        click.echo(msg("cli.error", text=issue.text(lang)).text(lang), err=True)
 
 
 class TallyGroup(click.Group):
     """Turns every TallyError into its message and exit code; a bug into exit 70."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.ensure_object(dict)["lang"] = lang_from_args(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -56,18 +94,14 @@ class TallyGroup(click.Group):
             print_error(exc)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            click.echo(msg("cli.interrupted").text(current_lang()), err=True)
             ctx.exit(130)
         except Exception as exc:  # a bug: never show a traceback unless asked
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
             else:
-                click.echo(
-                    f"internal error: {type(exc).__name__}: {exc}\n"
-                    "This is a bug in tally, not in your files. Rerun with --debug for details "
-                    "and report it.",
-                    err=True,
-                )
+                text = msg("cli.internal", kind=type(exc).__name__, detail=str(exc))
+                click.echo(text.text(current_lang()), err=True)
             ctx.exit(EXIT_INTERNAL)
 
 

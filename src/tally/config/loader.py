@@ -16,6 +16,7 @@ from tally.config.pydantic_errors import issues_from_validation
 from tally.config.references import check_references
 from tally.errors import ConfigError, Issue, Location, TallyError
 from tally.findings import Lang
+from tally.i18n import msg
 from tally.labels import t
 from tally.ruleset.loader import OUTSIDE_HINT, load_ruleset_files
 from tally.ruleset.models import RuleSet
@@ -149,7 +150,7 @@ def _outside(
                 if not inside(folder / rel, confine):
                     where = source.location(("contests", ci, "rounds", ri, *key))
                     real = os.path.realpath(folder / rel)
-                    message = f"'{rel}' is outside the election folder (it leads to {real})"
+                    message = msg("config.outside", rel=rel, real=real)
                     issues.append(Issue(message, where, OUTSIDE_HINT))
     return issues
 
@@ -162,13 +163,11 @@ def load_election(path: Path, allow_outside: Sequence[Path] = ()) -> LoadedElect
     """
     yaml_path = election_path(path)
     if not yaml_path.exists():
-        hint = "run 'tally init DIR' to create a new election folder" if path.is_dir() else None
-        raise ConfigError.at("no election.yaml here", yaml_path, hint=hint)
+        hint = msg("config.no_yaml.hint") if path.is_dir() else None
+        raise ConfigError.at(msg("config.no_yaml"), yaml_path, hint=hint)
     data, source = load_yaml(yaml_path, ConfigError)
     if not isinstance(data, dict):
-        raise ConfigError.at(
-            "election.yaml must be a mapping of keys (version, rules, …)", yaml_path, 1
-        )
+        raise ConfigError.at(msg("config.not_mapping"), yaml_path, 1)
     try:
         election = Election.model_validate(data)
     except ValidationError as exc:
@@ -181,9 +180,7 @@ def load_election(path: Path, allow_outside: Sequence[Path] = ()) -> LoadedElect
         rules, rule_files = load_ruleset_files(election.rules, yaml_path.parent, confine)
     except TallyError as exc:
         loc = source.location(("rules",))
-        raise ConfigError(
-            [i if i.location.path else Issue(i.message, loc, i.hint) for i in exc.issues]
-        ) from None
+        raise ConfigError([i if i.location.path else i.moved(loc) for i in exc.issues]) from None
     loaded = LoadedElection(election, rules, yaml_path, source, rule_files)
     problems = check_references(loaded.election, rules, loaded.where, loaded.folder)
     if problems:

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from tally.i18n import MsgError, msg
 from tally.kinds import Body, MeetingKind
 from tally.shares import Quantity
 
@@ -205,7 +206,7 @@ class Board(Strict):
 def _format_version(value: object) -> object:
     """``version: true`` is not 1, although Python's True == 1."""
     if isinstance(value, bool):
-        raise ValueError("the format version is the number 1, not yes/true")
+        raise MsgError(msg("v.format_version"))
     return value
 
 

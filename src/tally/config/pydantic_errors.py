@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pydantic import ValidationError
 
 from tally.errors import Issue, Location
+from tally.i18n import Msg, MsgError, Param, msg
 from tally.yamlsrc import PathKey, format_field
 
 # Words that YAML 1.1 read as true/false (and so as 1/0 where a number was due).
@@ -16,71 +17,76 @@ _WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false"})
 _MAX_SHOWN = 40
 
 
-def _got(value: object) -> str:
+def _got(value: object) -> Param:
     if isinstance(value, str):
         if len(value) > _MAX_SHOWN:  # never echo a runaway value back whole
-            return f'"{value[:20]}…" ({len(value):,} characters)'
+            return msg("got.long", start=value[:20], length=len(value))
         return f'"{value}"'
     if isinstance(value, (dict, list)):
-        return "a mapping" if isinstance(value, dict) else "a list"
-    return repr(value) if value is not None else "nothing"
+        return msg("got.mapping") if isinstance(value, dict) else msg("got.list")
+    return repr(value) if value is not None else msg("got.nothing")
 
 
-def number_hint(value: object) -> str | None:
+def number_hint(value: object) -> Msg | None:
     """What to write instead of a figure YAML 1.1 would have read otherwise (``015``, ``yes``)."""
     if isinstance(value, bool) or (isinstance(value, str) and value.strip().lower() in _WORDS):
-        return "yes/no/on/off/true/false is a word, not a figure: write the number (e.g. 0 or 1)"
+        return msg("v.word_not_figure")
     if not isinstance(value, str):
         return None
     text = value.strip()
     if re.fullmatch(r"\+?[0-9][0-9_]*", text, re.ASCII) and not text.endswith("_"):
         digits = text.lstrip("+").replace("_", "").lstrip("0") or "0"
         if len(digits) > 18:
-            return "a figure has at most 18 digits"
+            return msg("v.too_many_digits")
         if digits != text:  # a leading zero or '+', or '_' between digits
-            return f"write {digits}, not {text}"
-        return f"write the figure without quotes: {digits}, not '{digits}'"
-    return "write the figure with the digits 0-9 only: no ':', '.', letters or other scripts"
+            return msg("v.write_digits", digits=digits, text=text)
+        return msg("v.unquote", digits=digits)
+    return msg("v.digits_only")
 
 
-def _message(err: dict[str, object]) -> tuple[str, str | None]:
+def _either(expected: str) -> Msg | str:
+    """pydantic's "'M' or 'F'" (or "'a', 'b' or 'c'") with the "or" from the catalogue."""
+    head, sep, last = expected.rpartition(" or ")
+    return msg("v.either", head=head, last=last) if sep else expected
+
+
+def _message(err: dict[str, object]) -> tuple[Msg, Msg | None]:
     kind = str(err["type"])
     value = err.get("input")
     ctx = err.get("ctx") or {}
     assert isinstance(ctx, dict)
     if kind == "missing":
-        return "is required", None
+        return msg("v.required"), None
     if kind == "extra_forbidden":
-        return "unknown key", "check the spelling against the file format in the README"
+        return msg("v.unknown_key"), msg("v.unknown_key.hint")
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"must be a whole number (got {_got(value)})", number_hint(value)
+        return msg("v.whole_number", got=_got(value)), number_hint(value)
     if kind == "greater_than" and ctx.get("gt") == 0:
-        return f"must be a positive integer (got {_got(value)})", None
+        return msg("v.positive", got=_got(value)), None
     if kind == "greater_than_equal" and ctx.get("ge") == 0:
-        return f"must be zero or more (got {_got(value)})", None
+        return msg("v.zero_or_more", got=_got(value)), None
     if kind.startswith("date") or kind.startswith("datetime"):
         if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-            return (
-                f"there is no date {value}",
-                "write a date that exists, as YYYY-MM-DD (e.g. 2025-07-20)",
-            )
-        return f"must be a date written YYYY-MM-DD, e.g. 2025-07-20 (got {_got(value)})", None
+            return msg("v.no_such_date", date=value), msg("v.no_such_date.hint")
+        return msg("v.date", got=_got(value)), None
     if kind == "bool_parsing" or kind == "bool_type":
-        return f"must be true or false (got {_got(value)})", None
+        return msg("v.bool", got=_got(value)), None
     if kind == "string_pattern_mismatch":
-        return (
-            f"must be a short id of letters, digits, '_', '-', '.' (got {_got(value)})",
-            None,
-        )
+        return msg("v.id", got=_got(value)), None
     if kind == "literal_error":
-        expected = str(ctx.get("expected", ""))
-        return f"must be one of {expected} (got {_got(value)})", None
+        expected = _either(str(ctx.get("expected", "")))
+        return msg("v.one_of", expected=expected, got=_got(value)), None
     if kind == "value_error":
-        return str(ctx.get("error", err["msg"])), None
+        error = ctx.get("error")
+        if isinstance(error, MsgError):
+            return error.msg, None
+        return msg("v.detail", detail=str(error or err["msg"])), None
     if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
-        wanted = {"list_type": "a list", "dict_type": "a mapping"}.get(kind, "a mapping of keys")
-        return f"must be {wanted} (got {_got(value)})", None
-    return f"{err['msg']} (got {_got(value)})", None
+        wanted = {"list_type": msg("got.list"), "dict_type": msg("got.mapping")}.get(
+            kind, msg("v.mapping_of_keys")
+        )
+        return msg("v.must_be", wanted=wanted, got=_got(value)), None
+    return msg("v.other", detail=str(err["msg"]), got=_got(value)), None
 
 
 def issues_from_validation(
@@ -96,7 +102,7 @@ def issues_from_validation(
         if err["type"] == "extra_forbidden" and known and path:
             close = difflib.get_close_matches(str(path[-1]), known, n=1)
             if close:
-                hint = f"did you mean '{close[0]}'?"
+                hint = msg("v.did_you_mean", close=close[0])
         loc = locate(path)
         issues.append(
             Issue(message, Location(loc.path, loc.line, loc.column, format_field(path)), hint)

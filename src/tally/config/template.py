@@ -6,6 +6,7 @@ import importlib.resources
 from pathlib import Path
 
 from tally.errors import ConfigError
+from tally.i18n import msg
 from tally.safefile import cannot_write
 
 BALLOTS_README = """\
@@ -22,9 +23,9 @@ def write_template(folder: Path, rule_set: str) -> list[Path]:
     target = folder / "election.yaml"
     if target.exists():
         raise ConfigError.at(
-            "already exists; tally init never overwrites a file",
+            msg("config.init_exists"),
             target,
-            hint="choose a new folder name",
+            hint=msg("config.init_exists.hint"),
         )
     text = (importlib.resources.files("tally") / "templates" / "election.yaml").read_text("utf-8")
     readme = folder / "ballots" / "README.txt"

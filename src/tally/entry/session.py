@@ -49,6 +49,7 @@ from tally.entry.journal import (
 )
 from tally.errors import BallotFileError, ConfigError, Issue, Location
 from tally.findings import Lang
+from tally.i18n import msg
 from tally.labels import REASON, tr
 from tally.labels import t as _t
 from tally.safefile import written_atomically
@@ -828,7 +829,8 @@ def sheet_for(loaded: LoadedElection, contest_id: str, round_no: int) -> Sheet:
     if contest_id not in ids:
         raise ConfigError(
             Issue(
-                f"no contest '{contest_id}' (contests: {', '.join(ids)})", loaded.where("contests")
+                msg("engine.no_contest", contest=contest_id, known=", ".join(ids)),
+                loaded.where("contests"),
             )
         )
     ci = ids.index(contest_id)

@@ -13,6 +13,7 @@ from typing import Literal
 from tally.config.loader import LoadedElection
 from tally.findings import Lang
 from tally.fingerprint import short
+from tally.i18n import msg
 from tally.kinds import MINUTES_FORMATS, MinutesFormat, MinutesView
 from tally.minutes.model import Minutes, build
 from tally.report.model import CountReport
@@ -78,8 +79,8 @@ def write(m: Minutes, fmt: Format, path: Path, view: View = "paper", *, overwrit
     refuse_overwrite(
         path,
         overwrite,
-        "the file exists; minutes are never overwritten by accident",
-        "choose another name, remove the file, or pass --force",
+        msg("write.exists.minutes"),
+        msg("write.exists.minutes.hint"),
     )
     with written_atomically(path) as tmp:
         if fmt in ("md", "html"):

@@ -17,16 +17,14 @@ from pydantic import ValidationError
 
 from tally.config.pydantic_errors import issues_from_validation
 from tally.errors import Issue, Location, RuleSetError
+from tally.i18n import msg
 from tally.ruleset.models import RuleSet
 from tally.source import inside
 from tally.yamlsrc import PathKey, SourceMap, load_yaml
 
 MAX_EXTENDS_DEPTH = 8
 
-OUTSIDE_HINT = (
-    "an election's files stay inside its folder: copy the file in, or allow its folder "
-    "with 'tally --allow-outside DIR …'"
-)
+OUTSIDE_HINT = msg("outside.hint")
 
 
 def builtin_dir() -> Path:
@@ -74,8 +72,8 @@ def _resolve(ref: str, relative_to: Path | None) -> Path:
         known = ", ".join(builtin_ids())
         shown = ref if len(ref) <= 40 else f"{ref[:20]}…"
         raise RuleSetError.at(
-            f"unknown rule set '{shown}'",
-            hint=f"use a built-in id ({known}) or the path of a rules YAML file",
+            msg("rules.unknown", ref=shown),
+            hint=msg("rules.unknown.hint", known=known),
         )
     return path
 
@@ -91,26 +89,23 @@ def _load_raw(
     if confine is not None and not is_builtin_file(path) and not inside(path, confine):
         raise RuleSetError(
             Issue(
-                f"the rule file '{ref}' is outside the election folder "
-                f"(it leads to {os.path.realpath(path)})",
+                msg("rules.outside", ref=ref, real=os.path.realpath(path)),
                 named_at or Location(),
                 OUTSIDE_HINT,
             )
         )
     data, source = load_yaml(path, RuleSetError, kind="rule file")
     if not isinstance(data, dict):
-        raise RuleSetError.at("a rule set must be a mapping of keys", path, 1)
+        raise RuleSetError.at(msg("rules.not_mapping"), path, 1)
     parent = data.get("extends")
     if parent is None:
         return data, [source]
     if not isinstance(parent, str):
         loc = source.location(("extends",))
-        raise RuleSetError(Issue("must be a rule set id or a path", loc))
+        raise RuleSetError(Issue(msg("rules.extends_type"), loc))
     if depth >= MAX_EXTENDS_DEPTH:
         loc = source.location(("extends",))
-        raise RuleSetError(
-            Issue(f"'extends' goes more than {MAX_EXTENDS_DEPTH} levels deep (a loop?)", loc)
-        )
+        raise RuleSetError(Issue(msg("rules.extends_deep", depth=MAX_EXTENDS_DEPTH), loc))
     base, sources = _load_raw(
         parent, path.parent, depth + 1, confine, source.location(("extends",))
     )
