@@ -401,7 +401,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "use --log FILE for the entry log",
     ),
     "usage.journal_for": (
-        "nhật ký này thuộc cuộc bầu '{contest}' vòng {round}",
+        "nhật ký này thuộc cuộc bầu '{contest}' lần {round}",
         "this journal is for contest '{contest}' round {round}",
     ),
     "usage.operator_enter": (

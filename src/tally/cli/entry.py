@@ -62,7 +62,7 @@ def sheet_banner(sheet: Sheet, lang: Lang) -> str:
         f"{sheet.title} ({sheet.contest}) — "
         + _t(
             lang,
-            f"vòng {sheet.round}, bầu {sheet.seats}, {layout}",
+            f"lần {sheet.round}, bầu {sheet.seats}, {layout}",
             f"round {sheet.round}, {sheet.seats} seats, {layout}",
         ),
     ]
@@ -285,7 +285,7 @@ def enter(
                 click.echo(
                     _t(
                         lang,
-                        f"thêm 'ballots: {target.relative_to(loaded.folder).as_posix()}' vào vòng {round_no} của '{contest_id}' trong election.yaml",
+                        f"thêm 'ballots: {target.relative_to(loaded.folder).as_posix()}' vào lần bầu {round_no} của '{contest_id}' trong election.yaml",
                         f"add 'ballots: {target.relative_to(loaded.folder).as_posix()}' to round {round_no} of '{contest_id}' in election.yaml",
                     ),
                     err=True,
@@ -346,7 +346,7 @@ def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
             f"Reconciling {len(result.sources)} journals",
         )
         + f" — {sheet.title} ({sheet.contest}), "
-        + _t(lang, f"vòng {sheet.round}", f"round {sheet.round}"),
+        + _t(lang, f"lần {sheet.round}", f"round {sheet.round}"),
     ]
     for letter, src in zip(letters, result.sources, strict=False):
         lines.append(

@@ -128,7 +128,7 @@ def not_counted_sentence(lang: Lang) -> str:
     return t(
         lang,
         "Chưa kiểm phiếu: election.yaml chưa ghi tệp phiếu bầu (ballots:) hay biên bản của các "
-        "tổ (tallies:) cho vòng bầu nào.",
+        "tổ (tallies:) cho lần bầu nào.",
         "Not counted: election.yaml names no ballot file (ballots:) or tally sheets (tallies:) "
         "for any of its rounds.",
     )
