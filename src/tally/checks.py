@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from tally.config.models import Contest, Election
 from tally.electorate import MajorityBase, majority_base, passes, threshold
 from tally.findings import Finding, finding, sort_findings
+from tally.i18n import majority_words
 from tally.kinds import Layout
 from tally.labels import BODY
 from tally.plan_checks import before_vote
@@ -364,6 +365,7 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
     """Warnings about attendance: nobody can be elected; below the quorum; ballots vs present."""
     out: list[Finding] = []
     maj = ("decision.majority", rules.decision.majority)
+    majority = majority_words(rules.decision.majority.value)
     for cp in plans:
         base = cp.base
         if base.value is None or base.present is None or cp.contest.body == "nomination_poll":
@@ -375,10 +377,10 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
                 finding(
                     "no_majority_possible",
                     "warning",
-                    f"{bvi}: chỉ có {present} người có mặt, không ai có thể đạt quá 1/2 của {base.value} "
-                    f"(cần {cp.threshold} phiếu)",
-                    f"{ben}: only {present} present; nobody can get more than half of {base.value} "
-                    f"({cp.threshold} votes needed)",
+                    f"{bvi}: chỉ có {present} người có mặt, không ai có thể đạt quá "
+                    f"{majority.text('vi')} của {base.value} (cần {cp.threshold} phiếu)",
+                    f"{ben}: only {present} present; nobody can get more than "
+                    f"{majority.text('en')} of {base.value} ({cp.threshold} votes needed)",
                     rule=maj,
                     contest=cp.contest.id,
                     expected=cp.threshold,

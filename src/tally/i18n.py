@@ -15,12 +15,15 @@ import errno
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Union
 
 from tally.kinds import Lang
 
-Param = Union[str, int, Path, "Msg"]  # a str is quoted input or a name, never a sentence
+# A str is quoted input or a name, never a sentence. A Fraction is a share of a rule set,
+# shown as the rule sets write it ("30%", "1/3"); a Ratio is one said in words and digits.
+Param = Union[str, int, Path, Fraction, "Ratio", "Msg"]
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class Msg:
 
     def text(self, lang: Lang) -> str:
         vi, en = MESSAGES[self.id]
-        values = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.params}
+        values = {k: _word(v, lang) for k, v in self.params}
         return (vi if lang == "vi" else en).format(**values)
 
     def __str__(self) -> str:
@@ -61,9 +64,192 @@ def msg(id: str, /, **params: Param) -> Msg:
     return Msg(id, tuple(sorted(params.items())))
 
 
+def _word(value: Param, lang: Lang) -> object:
+    if isinstance(value, Msg | Ratio):
+        return value.text(lang)
+    if isinstance(value, Fraction):
+        return share_text(value)
+    return value
+
+
 def t(lang: Lang, vi: str, en: str) -> str:
     """The Vietnamese or the English of a phrase."""
     return vi if lang == "vi" else en
+
+
+# --- shares in words: the rule's own value, exactly ---------------------------------------------
+
+
+def share_text(share: Fraction) -> str:
+    """A share as the rule sets write it: ``Fraction(3, 10)`` → ``"30%"``, ``1/3`` → ``"1/3"``."""
+    pct = share * 100
+    if pct.denominator == 1:
+        return f"{pct.numerator}%"
+    if (pct * 10).denominator == 1 or (pct * 100).denominator == 1:
+        return f"{float(pct):g}%"  # display only: the value is exact to 2 decimals
+    return f"{share.numerator}/{share.denominator}"
+
+
+_VI_UNITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_EN_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_EN_ORDINAL = {"one": "first", "two": "second", "three": "third", "five": "fifth"}
+_EN_ORDINAL |= {"eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
+_WORDED = 1_000_000  # numbers below this are said in words; larger ones in digits
+
+
+def _vi_below_100(n: int) -> str:
+    tens, unit = divmod(n, 10)
+    if tens == 0:
+        return _VI_UNITS[unit]
+    head = "mười" if tens == 1 else f"{_VI_UNITS[tens]} mươi"
+    if unit == 0:
+        return head
+    tail = "lăm" if unit == 5 else "mốt" if unit == 1 and tens > 1 else _VI_UNITS[unit]
+    return f"{head} {tail}"
+
+
+def _vi_below_1000(n: int, full: bool) -> str:
+    """``full``: a group after thousands, said with its hundreds (``không trăm linh năm``)."""
+    hundreds, rest = divmod(n, 100)
+    if hundreds == 0 and not full:
+        return _vi_below_100(rest)
+    head = f"{_VI_UNITS[hundreds]} trăm"
+    if rest == 0:
+        return head
+    return f"{head} linh {_VI_UNITS[rest]}" if rest < 10 else f"{head} {_vi_below_100(rest)}"
+
+
+def number_vi(n: int) -> str:
+    """A whole number in Vietnamese words: 21 → ``hai mươi mốt``, 105 → ``một trăm linh năm``."""
+    if not 0 <= n < _WORDED:
+        return str(n)
+    thousands, rest = divmod(n, 1000)
+    if thousands == 0:
+        return _vi_below_1000(rest, full=False)
+    head = f"{_vi_below_1000(thousands, full=False)} nghìn"
+    return head if rest == 0 else f"{head} {_vi_below_1000(rest, full=True)}"
+
+
+def _en_below_1000(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    if rest < 20:
+        tail = _EN_UNITS[rest]
+    else:
+        tens, unit = divmod(rest, 10)
+        tail = _EN_TENS[tens] + (f"-{_EN_UNITS[unit]}" if unit else "")
+    if hundreds == 0:
+        return tail
+    head = f"{_EN_UNITS[hundreds]} hundred"
+    return head if rest == 0 else f"{head} and {tail}"
+
+
+def number_en(n: int) -> str:
+    """A whole number in English words: 21 → ``twenty-one``, 105 → ``one hundred and five``."""
+    if not 0 <= n < _WORDED:
+        return str(n)
+    thousands, rest = divmod(n, 1000)
+    if thousands == 0:
+        return _en_below_1000(rest)
+    head = f"{_en_below_1000(thousands)} thousand"
+    if rest == 0:
+        return head
+    return f"{head} {'and ' if rest < 100 else ''}{_en_below_1000(rest)}"
+
+
+def _en_ordinal(n: int, plural: bool) -> str:
+    """The English name of a denominator: third(s), quarter(s), twenty-fifth(s), hundredth(s)."""
+    if n == 2:
+        return "halves" if plural else "half"
+    if n == 4:
+        return "quarters" if plural else "quarter"
+    words = number_en(n)
+    if words == str(n):
+        return f"{n}th" + ("s" if plural else "")
+    if words in ("one hundred", "one thousand", "one hundred thousand"):
+        words = words.removeprefix("one ")  # a hundredth, not a one hundredth
+    cut = max(words.rfind(" "), words.rfind("-")) + 1
+    head, last = words[:cut], words[cut:]
+    if last in _EN_ORDINAL:
+        last = _EN_ORDINAL[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return head + last + ("s" if plural else "")
+
+
+def fraction_words(share: Fraction, lang: Lang) -> str:
+    """A fraction in words, exactly (reduced): 2/3 → ``hai phần ba`` / ``two thirds``.
+
+    One half is ``một nửa`` / ``one half``; a quarter ``phần tư`` / ``quarter``; a whole number
+    is its cardinal. Numbers of a million or more are written in digits.
+    """
+    num, den = share.numerator, share.denominator
+    if lang == "vi":
+        if den == 1:
+            return number_vi(num)
+        if share == Fraction(1, 2):
+            return "một nửa"
+        return f"{number_vi(num)} phần {'tư' if den == 4 else number_vi(den)}"
+    if den == 1:
+        return number_en(num)
+    return f"{number_en(num)} {_en_ordinal(den, plural=num != 1)}"
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A rule's share said in a sentence: halves, thirds, quarters and other small fractions in
+    words with digits, ``hai phần ba (2/3)``; percentages and large fractions as the rule set
+    writes them, ``30%``, ``17/40``."""
+
+    value: Fraction
+
+    def text(self, lang: Lang) -> str:
+        shown = share_text(self.value)
+        den = self.value.denominator
+        if (shown.endswith("%") and den not in (2, 3, 4)) or den > 12:
+            return shown
+        digits = f"{self.value.numerator}/{self.value.denominator}"
+        return f"{fraction_words(self.value, lang)} ({digits})"
+
+
+def ratio_digits(share: Fraction) -> str:
+    """A share in digits for a narrow column: ``1/2``, ``2/3``; a percentage as written."""
+    shown = share_text(share)
+    if share.denominator <= 12 and not (shown.endswith("%") and share.denominator > 4):
+        return f"{share.numerator}/{share.denominator}"
+    return shown
+
+
+def majority_words(share: Fraction, half: str = "share.half") -> Msg:
+    """A rule's majority in a sentence: one half in the words the reports have always used
+    (``half``: the id of those words), any other share in words and digits (``hai phần ba
+    (2/3)``)."""
+    if share == Fraction(1, 2):
+        return msg(half)
+    return msg("share.ratio", share=Ratio(share))
 
 
 def os_reason(exc: OSError | str) -> Msg:
@@ -475,5 +661,66 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "engine.no_contest": (
         "không có cuộc bầu '{contest}' (các cuộc bầu: {known})",
         "no contest '{contest}' (contests: {known})",
+    ),
+    # ============================================================================================
+    # --- report sentences: outcomes, thresholds, findings and problems (report/text.py, checks.py,
+    # plan_checks.py, decide.py, engine.py). A rule's share is a typed parameter (Fraction/Ratio):
+    # the sentence says the rule set's own value.
+    # ============================================================================================
+    "share.half": ("1/2", "half"),  # a majority of one half, as the reports have always said it
+    "share.half.words": ("một nửa", "half"),
+    "share.ratio": ("{share}", "{share}"),
+    "report.need": (
+        "Cần quá {majority} của {base}, tức ít nhất {threshold} phiếu.",
+        "More than {majority} of {base} needed, at least {threshold} votes.",
+    ),
+    "report.need.short": (
+        "cần quá {majority}, tức ít nhất {threshold}",
+        "more than {majority} needed, at least {threshold}",
+    ),
+    "report.need.of_valid": ("> {share} phiếu hợp lệ", "> {share} of valid"),
+    "report.rejected": (
+        "Các con số không khớp: kết quả không được công nhận. Ban kiểm phiếu kiểm tra lại.",
+        "The figures do not reconcile: no result is accepted. The board must recheck.",
+    ),
+    "report.void": (
+        "Số cử tri đã bỏ phiếu không quá {turnout} tổng số cử tri trong danh sách: "
+        "phải bầu cử lại.",
+        "Turnout is not above {turnout} of the registered voters: the election must be re-run.",
+    ),
+    "report.poll": (
+        "Cần hơn {share} của {attending} đại biểu dự, tức ít nhất {needed} phiếu đồng ý. "
+        "Được đưa vào danh sách: {admitted}.",
+        "More than {share} of {attending} attending needed, at least {needed} agree marks. "
+        "Admitted to the list: {admitted}.",
+    ),
+    "report.poll.tied": (
+        "Ngang phiếu ở vị trí cuối: {names} — đại hội quyết định.",
+        "Tied at the cut: {names} — the congress decides.",
+    ),
+    "report.nobody": ("không ai", "nobody"),
+    "report.tie": (
+        "{names} ngang nhau {votes} phiếu cho {seats} chỗ còn lại: "
+        "đại hội bầu lại trong số những người này.",
+        "{names} are tied on {votes} votes for the {seats} seat(s) left: "
+        "the congress votes again among them.",
+    ),
+    "report.tie.by_age": (
+        "{names} ngang nhau {votes} phiếu; người nhiều tuổi hơn ({older}) trúng cử.",
+        "{names} are tied on {votes} votes; the older ({older}) is elected.",
+    ),
+    "report.shortfall": (
+        "{open} ghế còn trống: đại hội quyết định bầu tiếp trong số những người chưa trúng cử.",
+        "{open} seat(s) open: the congress decides whether to vote again among those not elected.",
+    ),
+    "report.complete": (
+        "Đã bầu đủ {seats} người; kết quả chờ cấp có thẩm quyền chuẩn y.",
+        "All {seats} seat(s) filled; the result awaits confirmation by the competent committee.",
+    ),
+    "report.not_counted": (
+        "Chưa kiểm phiếu: election.yaml chưa ghi tệp phiếu bầu (ballots:) hay biên bản của các "
+        "tổ (tallies:) cho vòng bầu nào.",
+        "Not counted: election.yaml names no ballot file (ballots:) or tally sheets (tallies:) "
+        "for any of its rounds.",
     ),
 }
