@@ -42,7 +42,7 @@ def assumption_text(a: Assumption) -> str:
 
 
 def problem_text(p: Problem, lang: Lang) -> str:
-    return p.vi if lang == "vi" else p.en
+    return p.text(lang)
 
 
 def decimal(number: str, lang: Lang) -> str:
