@@ -29,7 +29,7 @@ def audit(loaded: LoadedElection) -> Audit:
     listed = validate(election, rules, counted_polls(loaded), plan=False)
     plan = after_vote(election, rules, body_results(result))
     files = [
-        finding(w.code, "warning", w.vi, w.en, contest=cr.contest.id, body=cr.contest.body)
+        finding(w.code, "warning", w.message, contest=cr.contest.id, body=cr.contest.body)
         for cr in result.contests
         for rr in cr.rounds
         for w in rr.warnings

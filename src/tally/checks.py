@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from tally.config.models import Contest, Election
 from tally.electorate import MajorityBase, majority_base, passes, threshold
 from tally.findings import Finding, finding, sort_findings
+from tally.i18n import Cased, Msg, majority_words, msg
 from tally.kinds import Layout
-from tally.labels import BODY
 from tally.plan_checks import before_vote
 from tally.ruleset.models import RuleSet
 from tally.shares import format_share
@@ -74,13 +73,9 @@ def max_list_length(rules: RuleSet, body: str, seats: int) -> int | None:
     return None
 
 
-def _body(contest: Contest) -> tuple[str, str]:
-    vi, en = BODY[contest.body]
-    return f"{vi} ({contest.id})", f"{en} ({contest.id})"
-
-
-def _pct(share: Fraction) -> str:
-    return format_share(share)
+def _body(contest: Contest) -> Msg:
+    """``Ban Chấp hành (bch)``: the body's name and the contest's id."""
+    return msg("finding.body", body=msg(f"body.{contest.body}"), ids=contest.id)
 
 
 def check_list(
@@ -93,7 +88,7 @@ def check_list(
     seats = contest.seats
     n = len(contest.candidates)
     surplus = n - seats
-    bvi, ben = _body(contest)
+    body = _body(contest)
     lr = rules.lists
 
     if contest.body in lr.surplus_required.value and surplus <= 0:
@@ -101,8 +96,7 @@ def check_list(
             finding(
                 "list_too_short",
                 "error",
-                f"{bvi}: danh sách bầu cử phải nhiều hơn số lượng cần bầu ({n} người cho {seats} chỗ)",
-                f"{ben}: the list must have more names than seats ({n} names for {seats} seats)",
+                msg("finding.list_too_short", body=body, n=n, seats=seats),
                 rule=("lists.surplus_required", lr.surplus_required),
                 contest=contest.id,
                 expected=f"> {seats}",
@@ -118,9 +112,14 @@ def check_list(
                 finding(
                     "surplus_over_cap",
                     "error",
-                    f"{bvi}: cơ quan {seats} người chỉ được dư tối đa {small.max_surplus} (danh sách có {n}, dư {surplus})",
-                    f"{ben}: a body of {seats} may have a surplus of at most {small.max_surplus} "
-                    f"(list of {n}, surplus {surplus})",
+                    msg(
+                        "finding.surplus_over_cap.small_body",
+                        body=body,
+                        seats=seats,
+                        most=small.max_surplus,
+                        n=n,
+                        surplus=surplus,
+                    ),
                     rule=("lists.small_body", lr.small_body),
                     contest=contest.id,
                     expected=f"≤ {seats + small.max_surplus}",
@@ -135,10 +134,15 @@ def check_list(
                 finding(
                     "surplus_over_cap",
                     "error",
-                    f"{bvi}: số dư {surplus} vượt quá {_pct(share)} của {seats} chỗ "
-                    f"(tối đa {most}, tức danh sách không quá {seats + most} người)",
-                    f"{ben}: surplus {surplus} exceeds {_pct(share)} of {seats} seats "
-                    f"(at most {most}: a list of at most {seats + most})",
+                    msg(
+                        "finding.surplus_over_cap",
+                        body=body,
+                        surplus=surplus,
+                        cap=share,
+                        seats=seats,
+                        most=most,
+                        longest=seats + most,
+                    ),
                     rule=("lists.surplus_max", lr.surplus_max),
                     contest=contest.id,
                     expected=f"≤ {seats + most}",
@@ -159,10 +163,13 @@ def check_list(
                     finding(
                         "list_too_short",
                         "error",
-                        f"{bvi}: danh sách phải nhiều hơn số đại biểu được bầu ít nhất {row.surplus} người "
-                        f"({n} người cho {seats} chỗ)",
-                        f"{ben}: the list needs at least {row.surplus} more names than seats "
-                        f"({n} for {seats})",
+                        msg(
+                            "finding.list_too_short.min_surplus",
+                            body=body,
+                            more=row.surplus,
+                            n=n,
+                            seats=seats,
+                        ),
                         rule=("lists.min_surplus", lr.min_surplus),
                         contest=contest.id,
                         expected=f"≥ {seats + row.surplus}",
@@ -176,16 +183,14 @@ def check_list(
     for pid in contest.candidates:
         person = people.get(pid)
         if person and person.membership in banned:
-            what_vi = {
-                "probationary": "đảng viên dự bị",
-                "attached_elsewhere": "đảng viên sinh hoạt tạm thời",
-            }
+            membership = msg(f"membership.{person.membership}")
             out.append(
                 finding(
                     "may_not_stand",
                     "error",
-                    f"{bvi}: {person.name} là {what_vi[person.membership]}, không có quyền ứng cử",
-                    f"{ben}: {person.name} is {person.membership.replace('_', ' ')} and may not stand",
+                    msg(
+                        "finding.may_not_stand", body=body, name=person.name, membership=membership
+                    ),
                     rule=("lists.may_not_stand", lr.may_not_stand),
                     contest=contest.id,
                     person=pid,
@@ -212,7 +217,7 @@ def _check_slate(election: Election, rules: RuleSet, contest: Contest) -> list[F
         slate = sum(1 for m in marked if m == "committee")
     surplus = slate - seats
     small = rules.lists.small_body.value
-    bvi, ben = _body(contest)
+    body = _body(contest)
     param = ("lists.slate_surplus", rules.lists.slate_surplus)
     if small and contest.body in small.bodies and seats <= small.max_seats:
         if 1 <= surplus <= small.max_surplus:
@@ -221,9 +226,7 @@ def _check_slate(election: Election, rules: RuleSet, contest: Contest) -> list[F
             finding(
                 "slate_surplus",
                 "error",
-                f"{bvi}: danh sách do cấp ủy giới thiệu có {slate} người cho {seats} chỗ; "
-                f"cơ quan {seats} người dư 1",
-                f"{ben}: the committee's slate has {slate} for {seats} seats; a body of {seats} has a surplus of 1",
+                msg("finding.slate_surplus.small_body", body=body, slate=slate, seats=seats),
                 rule=param,
                 contest=contest.id,
                 expected=seats + 1,
@@ -242,10 +245,15 @@ def _check_slate(election: Election, rules: RuleSet, contest: Contest) -> list[F
             finding(
                 "slate_surplus",
                 "warning",
-                f"{bvi}: không có số nguyên nào nằm trong {_pct(lo)}–{_pct(hi)} của {seats} chỗ; "
-                f"danh sách cấp ủy có {slate} người (dư {surplus})",
-                f"{ben}: no whole number lies within {_pct(lo)}–{_pct(hi)} of {seats} seats; "
-                f"the committee's slate has {slate} (surplus {surplus})",
+                msg(
+                    "finding.slate_surplus.no_whole",
+                    body=body,
+                    low=lo,
+                    high=hi,
+                    seats=seats,
+                    slate=slate,
+                    surplus=surplus,
+                ),
                 rule=param,
                 contest=contest.id,
                 expected=f"{least}–{most}",
@@ -256,10 +264,15 @@ def _check_slate(election: Election, rules: RuleSet, contest: Contest) -> list[F
         finding(
             "slate_surplus",
             "error",
-            f"{bvi}: danh sách do cấp ủy giới thiệu phải dư {_pct(lo)}–{_pct(hi)} "
-            f"(tức {seats + least}–{seats + most} người), hiện có {slate}",
-            f"{ben}: the committee's slate must carry a {_pct(lo)}–{_pct(hi)} surplus "
-            f"({seats + least}–{seats + most} names), it has {slate}",
+            msg(
+                "finding.slate_surplus",
+                body=body,
+                low=lo,
+                high=hi,
+                least=seats + least,
+                most=seats + most,
+                slate=slate,
+            ),
             rule=param,
             contest=contest.id,
             expected=f"{seats + least}–{seats + most}",
@@ -280,7 +293,7 @@ def _check_floor_support(
     attending = base.present if rule.of == "attending" else base.summoned
     out: list[Finding] = []
     people = election.people_by_id
-    bvi, ben = _body(contest)
+    body = _body(contest)
     param = ("lists.floor_nominee_support", rules.lists.floor_nominee_support)
     share = rule.more_than
     for pid in contest.candidates:
@@ -292,8 +305,7 @@ def _check_floor_support(
                 finding(
                     "floor_support_unknown",
                     "warning",
-                    f"{bvi}: {person.name} được đề cử/ứng cử tại đại hội; chưa có số đại biểu đồng ý giới thiệu",
-                    f"{ben}: {person.name} was nominated from the floor; no 'support' figure to check",
+                    msg("finding.floor_support_unknown", body=body, name=person.name),
                     rule=param,
                     contest=contest.id,
                     person=pid,
@@ -306,10 +318,15 @@ def _check_floor_support(
                 finding(
                     "floor_support",
                     "error",
-                    f"{bvi}: {person.name} chỉ được {person.support}/{attending} đại biểu đồng ý giới thiệu; "
-                    f"cần hơn {_pct(share)}, tức ít nhất {need}",
-                    f"{ben}: {person.name} has the support of {person.support} of {attending} attending; "
-                    f"more than {_pct(share)} is needed, at least {need}",
+                    msg(
+                        "finding.floor_support",
+                        body=body,
+                        name=person.name,
+                        support=person.support,
+                        attending=attending,
+                        share=share,
+                        need=need,
+                    ),
                     rule=param,
                     contest=contest.id,
                     person=pid,
@@ -326,7 +343,7 @@ def _check_poll(
     """The list uses the poll's admitted nominees: a nominee not admitted may not be on it."""
     out: list[Finding] = []
     people = election.people_by_id
-    bvi, ben = _body(contest)
+    body = _body(contest)
     param = ("lists.floor_nominee_support", rules.lists.floor_nominee_support)
     for pid in contest.candidates:
         if pid in poll.nominees and pid not in poll.admitted:
@@ -335,10 +352,14 @@ def _check_poll(
                 finding(
                     "nominee_not_admitted",
                     "error",
-                    f"{bvi}: {name} không được đưa vào danh sách theo kết quả lấy phiếu giới thiệu "
-                    f"({poll.poll}: cần ít nhất {poll.needed}/{poll.attending} phiếu, trong giới hạn số dư)",
-                    f"{ben}: {name} was not admitted by the nomination poll ({poll.poll}: at least "
-                    f"{poll.needed} of {poll.attending} needed, within the list's cap)",
+                    msg(
+                        "finding.nominee_not_admitted",
+                        body=body,
+                        name=name,
+                        poll=poll.poll,
+                        needed=poll.needed,
+                        attending=poll.attending,
+                    ),
                     rule=param,
                     contest=contest.id,
                     person=pid,
@@ -350,8 +371,7 @@ def _check_poll(
             finding(
                 "admitted_not_on_list",
                 "warning",
-                f"{bvi}: {name} được đưa vào danh sách theo kết quả lấy phiếu nhưng chưa có trong danh sách bầu cử",
-                f"{ben}: {name} was admitted by the poll ({poll.poll}) but is not on the ballot list",
+                msg("finding.admitted_not_on_list", body=body, name=name, poll=poll.poll),
                 rule=param,
                 contest=contest.id,
                 person=pid,
@@ -364,21 +384,26 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
     """Warnings about attendance: nobody can be elected; below the quorum; ballots vs present."""
     out: list[Finding] = []
     maj = ("decision.majority", rules.decision.majority)
+    majority = majority_words(rules.decision.majority.value)
     for cp in plans:
         base = cp.base
         if base.value is None or base.present is None or cp.contest.body == "nomination_poll":
             continue
         present = base.present
         if not passes(present, base.value, rules.decision.majority.value):
-            bvi, ben = _body(cp.contest)
+            assert cp.threshold is not None  # the base is known
             out.append(
                 finding(
                     "no_majority_possible",
                     "warning",
-                    f"{bvi}: chỉ có {present} người có mặt, không ai có thể đạt quá 1/2 của {base.value} "
-                    f"(cần {cp.threshold} phiếu)",
-                    f"{ben}: only {present} present; nobody can get more than half of {base.value} "
-                    f"({cp.threshold} votes needed)",
+                    msg(
+                        "finding.no_majority_possible",
+                        body=_body(cp.contest),
+                        present=present,
+                        majority=majority,
+                        base=base.value,
+                        threshold=cp.threshold,
+                    ),
                     rule=maj,
                     contest=cp.contest.id,
                     expected=cp.threshold,
@@ -397,10 +422,9 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
             finding(
                 "below_quorum",
                 "warning",
-                f"Có mặt {e.present}/{e.summoned}, dưới {_pct(quorum)} số được triệu tập",
-                f"Present {e.present} of {e.summoned}, below {_pct(quorum)} of those summoned",
+                msg("finding.below_quorum", present=e.present, summoned=e.summoned, quorum=quorum),
                 rule=("decision.quorum", rules.decision.quorum),
-                expected=f"≥ {_pct(quorum)}",
+                expected=f"≥ {format_share(quorum)}",
                 actual=e.present,
             )
         )
@@ -408,13 +432,17 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
         for ri, rnd in enumerate(cp.contest.rounds):
             round_present = rnd.present if rnd.present is not None else cp.base.present
             if rnd.issued is not None and round_present is not None and rnd.issued > round_present:
-                bvi, ben = _body(cp.contest)
                 out.append(
                     finding(
                         "issued_over_present",
                         "warning",
-                        f"{bvi}, lần {ri + 1}: phát ra {rnd.issued} phiếu nhưng chỉ có {round_present} người có mặt",
-                        f"{ben}, round {ri + 1}: {rnd.issued} ballots issued but only {round_present} present",
+                        msg(
+                            "finding.issued_over_present",
+                            body=_body(cp.contest),
+                            round=ri + 1,
+                            issued=rnd.issued,
+                            present=round_present,
+                        ),
                         contest=cp.contest.id,
                         expected=f"≤ {round_present}",
                         actual=rnd.issued,
@@ -440,16 +468,15 @@ def not_entered_notes(pending: Sequence[NotEntered]) -> list[Finding]:
         finding(
             "not_entered",
             "info",
-            f"{due.message('vi')} {_capitalised(due.hint('vi'))}.",
-            f"{due.message('en')} {_capitalised(due.hint('en'))}.",
+            msg(
+                "finding.not_entered",
+                message=due.message_msg(),
+                hint=Cased(due.hint_msg(), "capital"),
+            ),
             contest=due.contest,
         )
         for due in pending
     ]
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def validate(

@@ -15,7 +15,8 @@ from typing import Literal
 
 from tally.count import Tally
 from tally.electorate import passes
-from tally.kinds import Outcome, Status
+from tally.i18n import Msg, Param, msg
+from tally.kinds import Lang, Outcome, Status
 from tally.kinds import TieResolution as TieRule
 
 __all__ = ["Decision", "Outcome", "Problem", "Status", "Tie", "TieRule", "decide", "percent"]
@@ -102,14 +103,29 @@ class Problem:
     """A figure that does not add up; any problem rejects the round (exit 3).
 
     A round's ``warnings`` use the same shape for what the board must see but that does not
-    reject the round (empty rows skipped in a ballot file).
+    reject the round (empty rows skipped in a ballot file). ``message`` is worded when shown.
     """
 
     code: str
-    vi: str
-    en: str
+    message: Msg
     expected: int | None = None
     actual: int | None = None
+
+    def text(self, lang: Lang) -> str:
+        return self.message.text(lang)
+
+    @property
+    def vi(self) -> str:
+        return self.message.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.message.text("en")
+
+
+def _problem(code: str, expected: int | None, actual: int | None, **params: Param) -> Problem:
+    """The problem ``code`` worded by the catalogue entry ``problem.<code>``."""
+    return Problem(code, msg(f"problem.{code}", **params), expected, actual)
 
 
 def reconcile(
@@ -122,100 +138,47 @@ def reconcile(
     """Every consistency rule of rules.md §6 that the figures break."""
     out: list[Problem] = []
     valid = tally.valid
-    if issued is not None and tally.collected > issued:
+    collected = tally.collected
+    if issued is not None and collected > issued:
         out.append(
-            Problem(
-                "collected_over_issued",
-                f"Phiếu thu vào ({tally.collected}) nhiều hơn phiếu phát ra ({issued})",
-                f"Ballots collected ({tally.collected}) exceed ballots issued ({issued})",
-                issued,
-                tally.collected,
-            )
+            _problem("collected_over_issued", issued, collected, collected=collected, issued=issued)
         )
-    if declared_collected is not None and declared_collected != tally.collected:
-        what = "các tổ kiểm phiếu" if groups > 1 else "tệp phiếu"
-        out.append(
-            Problem(
-                "collected_mismatch",
-                f"Số phiếu thu vào đã khai ({declared_collected}) khác tổng của {what} ({tally.collected})",
-                f"Declared ballots collected ({declared_collected}) differ from the "
-                f"{'groups’ sum' if groups > 1 else 'ballot file'} ({tally.collected})",
-                declared_collected,
-                tally.collected,
-            )
-        )
+    if declared_collected is not None and declared_collected != collected:
+        code = "collected_mismatch.groups" if groups > 1 else "collected_mismatch.file"
+        mismatch = msg(f"problem.{code}", declared=declared_collected, collected=collected)
+        out.append(Problem("collected_mismatch", mismatch, declared_collected, collected))
     if valid < 0:
+        invalid = tally.invalid_total
         out.append(
-            Problem(
-                "invalid_over_collected",
-                f"Phiếu không hợp lệ ({tally.invalid_total}) nhiều hơn phiếu thu vào ({tally.collected})",
-                f"Invalid ballots ({tally.invalid_total}) exceed ballots collected ({tally.collected})",
-                tally.collected,
-                tally.invalid_total,
+            _problem(
+                "invalid_over_collected", collected, invalid, invalid=invalid, collected=collected
             )
         )
         return out
     for pos, v in enumerate(tally.votes):
-        if v > valid or v < 0:
-            out.append(
-                Problem(
-                    "votes_over_valid",
-                    f"Vị trí {pos + 1}: {v} phiếu, nhiều hơn số phiếu hợp lệ ({valid})"
-                    if v > valid
-                    else f"Vị trí {pos + 1}: số phiếu âm ({v})",
-                    f"Position {pos + 1}: {v} votes, more than the valid ballots ({valid})"
-                    if v > valid
-                    else f"Position {pos + 1}: negative votes ({v})",
-                    valid,
-                    v,
-                )
-            )
+        if v > valid:
+            said = msg("problem.votes_over_valid", position=pos + 1, votes=v, valid=valid)
+            out.append(Problem("votes_over_valid", said, valid, v))
+        elif v < 0:
+            negative = msg("problem.votes_negative", position=pos + 1, votes=v)
+            out.append(Problem("votes_over_valid", negative, valid, v))
     total = sum(tally.votes)
-    cap = min(seats, tally.positions) * valid
+    most = min(seats, tally.positions)
+    cap = most * valid
     if total > cap:
-        out.append(
-            Problem(
-                "votes_over_seats",
-                f"Tổng số phiếu bầu ({total}) vượt quá {min(seats, tally.positions)} × {valid} phiếu hợp lệ",
-                f"Total votes ({total}) exceed {min(seats, tally.positions)} × {valid} valid ballots",
-                cap,
-                total,
-            )
-        )
+        out.append(_problem("votes_over_seats", cap, total, total=total, seats=most, valid=valid))
     if tally.kept is not None and tally.kept:
         weighted = sum(k * c for k, c in tally.kept.items())
         ballots = sum(tally.kept.values())
         if weighted != total:
-            out.append(
-                Problem(
-                    "kept_mismatch",
-                    f"Tổng số phiếu bầu ({total}) khác Σ k·n_k ({weighted})",
-                    f"Total votes ({total}) differ from Σ k·n_k ({weighted})",
-                    weighted,
-                    total,
-                )
-            )
+            out.append(_problem("kept_mismatch", weighted, total, total=total, weighted=weighted))
         if ballots != valid:
             out.append(
-                Problem(
-                    "kept_count_mismatch",
-                    f"Σ n_k ({ballots}) khác số phiếu hợp lệ ({valid})",
-                    f"Σ n_k ({ballots}) differs from the valid ballots ({valid})",
-                    valid,
-                    ballots,
-                )
+                _problem("kept_count_mismatch", valid, ballots, ballots=ballots, valid=valid)
             )
         over = [k for k in tally.kept if k > seats or k < 0]
         if over:
-            out.append(
-                Problem(
-                    "kept_over_seats",
-                    f"Có phiếu hợp lệ giữ {over[0]} tên, nhiều hơn {seats} chỗ",
-                    f"Valid ballots keep {over[0]} names, more than the {seats} seats",
-                    seats,
-                    over[0],
-                )
-            )
+            out.append(_problem("kept_over_seats", seats, over[0], kept=over[0], seats=seats))
     return out
 
 

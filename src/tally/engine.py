@@ -88,13 +88,8 @@ class ElectionResult:
 def empty_rows_warning(file: str, empty: EmptyRows) -> Problem:
     """Rows with nothing in them were skipped: the board sees which lines."""
     n, lines = empty.count, empty.lines_text()
-    return Problem(
-        "empty_rows",
-        f"Bỏ qua {n} dòng trống trong {file} (dòng {lines}): không phải phiếu, không được tính.",
-        f"Skipped {n} empty row{'s' if n != 1 else ''} in {file} "
-        f"(line{'s' if n != 1 else ''} {lines}): not ballots, not counted.",
-        actual=n,
-    )
+    code = "problem.empty_rows.one" if n == 1 else "problem.empty_rows"
+    return Problem("empty_rows", msg(code, count=n, file=file, lines=lines), actual=n)
 
 
 def _round_tally(

@@ -1,10 +1,15 @@
-"""Findings: what a check found, in both report languages, with the rule it rests on."""
+"""Findings: what a check found, as a catalogue message with its values, and the rule it rests on.
+
+A finding carries no words: its :class:`~tally.i18n.Msg` (id and typed parameters) is worded
+in the report's language when it is shown.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Protocol
 
+from tally.i18n import Msg
 from tally.kinds import Lang, Severity
 
 __all__ = ["Cited", "Finding", "Lang", "Severity", "finding", "sort_findings"]
@@ -27,8 +32,7 @@ class Finding:
 
     code: str
     severity: Severity
-    vi: str
-    en: str
+    message: Msg
     contest: str | None = None
     person: str | None = None
     rule: str | None = None  # the rule-set parameter, e.g. lists.surplus_max
@@ -39,7 +43,15 @@ class Finding:
     actual: str | int | None = None
 
     def text(self, lang: Lang) -> str:
-        return self.vi if lang == "vi" else self.en
+        return self.message.text(lang)
+
+    @property
+    def vi(self) -> str:
+        return self.message.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.message.text("en")
 
     def to_json(self, lang: Lang = "en") -> dict[str, object]:
         return {
@@ -60,8 +72,7 @@ class Finding:
 def finding(
     code: str,
     severity: Severity,
-    vi: str,
-    en: str,
+    message: Msg,
     *,
     rule: tuple[str, Cited] | None = None,
     contest: str | None = None,
@@ -75,8 +86,7 @@ def finding(
     return Finding(
         code,
         severity,
-        vi,
-        en,
+        message,
         contest=contest,
         person=person,
         rule=key,

@@ -15,12 +15,16 @@ import errno
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
-from typing import Union
+from typing import Literal, Union
 
 from tally.kinds import Lang
 
-Param = Union[str, int, Path, "Msg"]  # a str is quoted input or a name, never a sentence
+# A str is quoted input or a name, never a sentence. A Fraction is a share of a rule set,
+# shown as the rule sets write it ("30%", "1/3"); a Ratio is one said in words and digits.
+# A Cased is a message in lower case or with a capital where it stands in a sentence.
+Param = Union[str, int, Path, Fraction, "Ratio", "Cased", "Msg"]
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class Msg:
 
     def text(self, lang: Lang) -> str:
         vi, en = MESSAGES[self.id]
-        values = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.params}
+        values = {k: _word(v, lang) for k, v in self.params}
         return (vi if lang == "vi" else en).format(**values)
 
     def __str__(self) -> str:
@@ -61,9 +65,220 @@ def msg(id: str, /, **params: Param) -> Msg:
     return Msg(id, tuple(sorted(params.items())))
 
 
+def _word(value: Param, lang: Lang) -> object:
+    if isinstance(value, Msg | Ratio | Cased):
+        return value.text(lang)
+    if isinstance(value, Fraction):
+        return share_text(value)
+    return value
+
+
+@dataclass(frozen=True)
+class Cased:
+    """A name set in the case of running text: ``lower`` in both languages (a target's name
+    inside a sentence: "nữ", "women"); ``running``: English lowers a body's first letter ("the
+    executive committee"), Vietnamese keeps its capitals ("Ban Chấp hành"); ``capital``: a
+    clause that opens a sentence."""
+
+    message: Msg | str
+    case: Literal["lower", "running", "capital"]
+
+    def text(self, lang: Lang) -> str:
+        words = self.message.text(lang) if isinstance(self.message, Msg) else self.message
+        if self.case == "lower":
+            return words.lower()
+        if self.case == "capital":
+            return words[:1].upper() + words[1:]
+        return words[:1].lower() + words[1:] if lang == "en" else words
+
+
 def t(lang: Lang, vi: str, en: str) -> str:
     """The Vietnamese or the English of a phrase."""
     return vi if lang == "vi" else en
+
+
+# --- shares in words: the rule's own value, exactly ---------------------------------------------
+
+
+def share_text(share: Fraction) -> str:
+    """A share as the rule sets write it: ``Fraction(3, 10)`` → ``"30%"``, ``1/3`` → ``"1/3"``."""
+    pct = share * 100
+    if pct.denominator == 1:
+        return f"{pct.numerator}%"
+    if (pct * 10).denominator == 1 or (pct * 100).denominator == 1:
+        return f"{float(pct):g}%"  # display only: the value is exact to 2 decimals
+    return f"{share.numerator}/{share.denominator}"
+
+
+_VI_UNITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_EN_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_EN_ORDINAL = {"one": "first", "two": "second", "three": "third", "five": "fifth"}
+_EN_ORDINAL |= {"eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
+_WORDED = 1_000_000  # numbers below this are said in words; larger ones in digits
+
+
+def _vi_below_100(n: int) -> str:
+    tens, unit = divmod(n, 10)
+    if tens == 0:
+        return _VI_UNITS[unit]
+    head = "mười" if tens == 1 else f"{_VI_UNITS[tens]} mươi"
+    if unit == 0:
+        return head
+    tail = "lăm" if unit == 5 else "mốt" if unit == 1 and tens > 1 else _VI_UNITS[unit]
+    return f"{head} {tail}"
+
+
+def _vi_below_1000(n: int, full: bool) -> str:
+    """``full``: a group after thousands, said with its hundreds (``không trăm linh năm``)."""
+    hundreds, rest = divmod(n, 100)
+    if hundreds == 0 and not full:
+        return _vi_below_100(rest)
+    head = f"{_VI_UNITS[hundreds]} trăm"
+    if rest == 0:
+        return head
+    return f"{head} linh {_VI_UNITS[rest]}" if rest < 10 else f"{head} {_vi_below_100(rest)}"
+
+
+def number_vi(n: int) -> str:
+    """A whole number in Vietnamese words: 21 → ``hai mươi mốt``, 105 → ``một trăm linh năm``."""
+    if not 0 <= n < _WORDED:
+        return str(n)
+    thousands, rest = divmod(n, 1000)
+    if thousands == 0:
+        return _vi_below_1000(rest, full=False)
+    head = f"{_vi_below_1000(thousands, full=False)} nghìn"
+    return head if rest == 0 else f"{head} {_vi_below_1000(rest, full=True)}"
+
+
+def _en_below_1000(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    if rest < 20:
+        tail = _EN_UNITS[rest]
+    else:
+        tens, unit = divmod(rest, 10)
+        tail = _EN_TENS[tens] + (f"-{_EN_UNITS[unit]}" if unit else "")
+    if hundreds == 0:
+        return tail
+    head = f"{_EN_UNITS[hundreds]} hundred"
+    return head if rest == 0 else f"{head} and {tail}"
+
+
+def number_en(n: int) -> str:
+    """A whole number in English words: 21 → ``twenty-one``, 105 → ``one hundred and five``."""
+    if not 0 <= n < _WORDED:
+        return str(n)
+    thousands, rest = divmod(n, 1000)
+    if thousands == 0:
+        return _en_below_1000(rest)
+    head = f"{_en_below_1000(thousands)} thousand"
+    if rest == 0:
+        return head
+    return f"{head} {'and ' if rest < 100 else ''}{_en_below_1000(rest)}"
+
+
+def _en_ordinal(n: int, plural: bool) -> str:
+    """The English name of a denominator: third(s), quarter(s), twenty-fifth(s), hundredth(s)."""
+    if n == 2:
+        return "halves" if plural else "half"
+    if n == 4:
+        return "quarters" if plural else "quarter"
+    words = number_en(n)
+    if words == str(n):
+        return f"{n}th" + ("s" if plural else "")
+    if words in ("one hundred", "one thousand", "one hundred thousand"):
+        words = words.removeprefix("one ")  # a hundredth, not a one hundredth
+    cut = max(words.rfind(" "), words.rfind("-")) + 1
+    head, last = words[:cut], words[cut:]
+    if last in _EN_ORDINAL:
+        last = _EN_ORDINAL[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return head + last + ("s" if plural else "")
+
+
+def fraction_words(share: Fraction, lang: Lang) -> str:
+    """A fraction in words, exactly (reduced): 2/3 → ``hai phần ba`` / ``two thirds``.
+
+    One half is ``một nửa`` / ``one half``; a quarter ``phần tư`` / ``quarter``; a whole number
+    is its cardinal. Numbers of a million or more are written in digits.
+    """
+    num, den = share.numerator, share.denominator
+    if lang == "vi":
+        if den == 1:
+            return number_vi(num)
+        if share == Fraction(1, 2):
+            return "một nửa"
+        return f"{number_vi(num)} phần {'tư' if den == 4 else number_vi(den)}"
+    if den == 1:
+        return number_en(num)
+    return f"{number_en(num)} {_en_ordinal(den, plural=num != 1)}"
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A rule's share said in a sentence: halves, thirds, quarters and other small fractions in
+    words with digits, ``hai phần ba (2/3)``; percentages and large fractions as the rule set
+    writes them, ``30%``, ``17/40``."""
+
+    value: Fraction
+
+    def text(self, lang: Lang) -> str:
+        shown = share_text(self.value)
+        den = self.value.denominator
+        if (shown.endswith("%") and den not in (2, 3, 4)) or den > 12:
+            return shown
+        digits = f"{self.value.numerator}/{self.value.denominator}"
+        return f"{fraction_words(self.value, lang)} ({digits})"
+
+
+def ratio_digits(share: Fraction) -> str:
+    """A share in digits for a narrow column: ``1/2``, ``2/3``; a percentage as written."""
+    shown = share_text(share)
+    if share.denominator <= 12 and not (shown.endswith("%") and share.denominator > 4):
+        return f"{share.numerator}/{share.denominator}"
+    return shown
+
+
+def majority_words(share: Fraction, half: str = "share.half") -> Msg:
+    """A rule's majority in a sentence: one half in the words the reports have always used
+    (``half``: the id of those words), any other share in words and digits (``hai phần ba
+    (2/3)``)."""
+    if share == Fraction(1, 2):
+        return msg(half)
+    return msg("share.ratio", share=Ratio(share))
+
+
+def passed_words(share: Fraction) -> Msg:
+    """What was passed, a majority of ``share``: ``quá một nửa`` / ``the threshold`` as the
+    reports have always said one half; ``quá hai phần ba (2/3)`` / ``more than two thirds (2/3)``
+    for any other share."""
+    if share == Fraction(1, 2):
+        return msg("passed.half")
+    return msg("passed.share", majority=Ratio(share))
 
 
 def os_reason(exc: OSError | str) -> Msg:
@@ -475,5 +690,405 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "engine.no_contest": (
         "không có cuộc bầu '{contest}' (các cuộc bầu: {known})",
         "no contest '{contest}' (contests: {known})",
+    ),
+    # --- names: bodies, meetings, figures, invalid reasons, statuses, outcomes (labels.py)
+    "body.committee": ("Ban Chấp hành", "Executive committee"),
+    "body.standing_committee": ("Ban Thường vụ", "Standing committee"),
+    "body.secretary": ("Bí thư", "Secretary"),
+    "body.deputy_secretary": ("Phó Bí thư", "Deputy secretary"),
+    "body.inspection_committee": ("Ủy ban Kiểm tra", "Inspection committee"),
+    "body.inspection_chair": ("Chủ nhiệm Ủy ban Kiểm tra", "Inspection committee chair"),
+    "body.inspection_vice_chair": (
+        "Phó Chủ nhiệm Ủy ban Kiểm tra",
+        "Inspection committee vice-chair",
+    ),
+    "body.delegates": (
+        "Đại biểu chính thức dự đại hội cấp trên",
+        "Delegates to the higher congress",
+    ),
+    "body.alternate_delegates": ("Đại biểu dự khuyết dự đại hội cấp trên", "Alternate delegates"),
+    "body.deputies": ("Đại biểu", "Deputies"),
+    "body.nomination_poll": ("Lấy phiếu giới thiệu", "Nomination poll"),
+    "meeting.members_congress": ("Đại hội đảng viên", "Members' congress"),
+    "meeting.delegates_congress": ("Đại hội đại biểu", "Delegates' congress"),
+    "meeting.committee_conference": ("Hội nghị Ban Chấp hành", "Committee conference"),
+    "meeting.constituency": ("Đơn vị bầu cử", "Constituency"),
+    "figure.summoned": ("Được triệu tập", "Summoned"),
+    "figure.conference.summoned": ("Ủy viên được triệu tập", "Members summoned"),
+    "figure.absent_all_congress.ex_officio": (
+        "Đại biểu đương nhiên vắng mặt suốt đại hội",
+        "Ex-officio absent all congress",
+    ),
+    "figure.absent_all_congress.delegates_unreplaced": (
+        "Đại biểu vắng mặt suốt đại hội, không có dự khuyết thay",
+        "Delegates absent all congress, unreplaced",
+    ),
+    "figure.attached_elsewhere": ("Sinh hoạt tạm thời ở đảng bộ khác", "Attached elsewhere"),
+    "figure.exempt_absent": ("Miễn sinh hoạt, không có mặt", "Exempted and absent"),
+    "figure.suspended_or_prosecuted": (
+        "Bị đình chỉ sinh hoạt, khởi tố, truy tố, tạm giam",
+        "Suspended or prosecuted",
+    ),
+    "figure.absent_all_congress_approved": (
+        "Vắng mặt suốt đại hội có lý do được đồng ý",
+        "Absent all congress (approved)",
+    ),
+    "figure.valid_ballots": ("Phiếu hợp lệ", "Valid ballots"),
+    "figure.collected_ballots": ("Phiếu thu vào", "Ballots collected"),
+    "reason.not_issued": ("Không do Ban kiểm phiếu phát ra", "Not issued by the board"),
+    "reason.too_many_kept": ("Bầu quá số lượng cần bầu", "More names kept than seats"),
+    "reason.all_struck": ("Gạch hết tên", "Every name struck"),
+    "reason.write_in": ("Ghi thêm tên ngoài danh sách", "Name written in"),
+    "reason.marked": ("Có ký tên, đánh dấu, ghi thêm nội dung", "Signed, marked or extra content"),
+    "reason.no_choice": ("Không có lựa chọn hợp lệ", "No usable choice"),
+    "status.elected": ("Trúng cử", "Elected"),
+    "status.tie": ("Ngang phiếu", "Tie"),
+    "status.not_elected": ("Không trúng cử", "Not elected"),
+    "status.admitted": ("Được đưa vào danh sách", "Admitted"),  # nomination poll
+    "status.not_admitted": ("Không đủ", "Not admitted"),
+    "outcome.complete": ("Đủ", "Complete"),
+    "outcome.tie": ("Ngang phiếu, bầu lại", "Tie, re-vote"),
+    "outcome.shortfall": ("Còn chỗ trống", "Seats open"),
+    "outcome.rejected": ("Số liệu không khớp", "Figures do not reconcile"),
+    "outcome.void": ("Phải bầu lại", "Re-run due"),
+    "outcome.not_counted": ("Chưa kiểm phiếu", "Not counted"),
+    "outcome.not_entered": ("Chưa nhập phiếu", "Not entered"),
+    # ============================================================================================
+    # --- report sentences: outcomes, thresholds, findings and problems (report/text.py, checks.py,
+    # plan_checks.py, decide.py, engine.py). A rule's share is a typed parameter (Fraction/Ratio):
+    # the sentence says the rule set's own value.
+    # ============================================================================================
+    "share.half": ("1/2", "half"),  # a majority of one half, as the reports have always said it
+    "share.half.words": ("một nửa", "half"),
+    "share.ratio": ("{share}", "{share}"),
+    "report.need": (
+        "Cần quá {majority} của {base}, tức ít nhất {threshold} phiếu.",
+        "More than {majority} of {base} needed, at least {threshold} votes.",
+    ),
+    "report.need.short": (
+        "cần quá {majority}, tức ít nhất {threshold}",
+        "more than {majority} needed, at least {threshold}",
+    ),
+    "report.need.of_valid": ("> {share} phiếu hợp lệ", "> {share} of valid"),
+    "report.rejected": (
+        "Các con số không khớp: kết quả không được công nhận. Ban kiểm phiếu kiểm tra lại.",
+        "The figures do not reconcile: no result is accepted. The board must recheck.",
+    ),
+    "report.void": (
+        "Số cử tri đã bỏ phiếu không quá {turnout} tổng số cử tri trong danh sách: "
+        "phải bầu cử lại.",
+        "Turnout is not above {turnout} of the registered voters: the election must be re-run.",
+    ),
+    "report.poll": (
+        "Cần hơn {share} của {attending} đại biểu dự, tức ít nhất {needed} phiếu đồng ý. "
+        "Được đưa vào danh sách: {admitted}.",
+        "More than {share} of {attending} attending needed, at least {needed} agree marks. "
+        "Admitted to the list: {admitted}.",
+    ),
+    "report.poll.tied": (
+        "Ngang phiếu ở vị trí cuối: {names} — đại hội quyết định.",
+        "Tied at the cut: {names} — the congress decides.",
+    ),
+    "report.nobody": ("không ai", "nobody"),
+    "report.tie": (
+        "{names} ngang nhau {votes} phiếu cho {seats} chỗ còn lại: "
+        "đại hội bầu lại trong số những người này.",
+        "{names} are tied on {votes} votes for the {seats} seat(s) left: "
+        "the congress votes again among them.",
+    ),
+    "report.tie.by_age": (
+        "{names} ngang nhau {votes} phiếu; người nhiều tuổi hơn ({older}) trúng cử.",
+        "{names} are tied on {votes} votes; the older ({older}) is elected.",
+    ),
+    "report.shortfall": (
+        "{open} ghế còn trống: đại hội quyết định bầu tiếp trong số những người chưa trúng cử.",
+        "{open} seat(s) open: the congress decides whether to vote again among those not elected.",
+    ),
+    "report.complete": (
+        "Đã bầu đủ {seats} người; kết quả chờ cấp có thẩm quyền chuẩn y.",
+        "All {seats} seat(s) filled; the result awaits confirmation by the competent committee.",
+    ),
+    "report.not_counted": (
+        "Chưa kiểm phiếu: election.yaml chưa ghi tệp phiếu bầu (ballots:) hay biên bản của các "
+        "tổ (tallies:) cho lần bầu nào.",
+        "Not counted: election.yaml names no ballot file (ballots:) or tally sheets (tallies:) "
+        "for any of its rounds.",
+    ),
+    # --- a round not entered yet (config/loader.py NotEntered)
+    "report.not_entered.ballots": (
+        "Vòng {round}: chưa nhập phiếu ({files}).",
+        "Round {round}: the ballots are not entered yet ({files}).",
+    ),
+    "report.not_entered.tallies": (
+        "Vòng {round}: chưa có biên bản kiểm phiếu của các tổ ({files}).",
+        "Round {round}: the counting groups' tally sheets are not written yet ({files}).",
+    ),
+    "report.not_entered.ballots.hint": (
+        'nhập phiếu bằng: {command} "TÊN NGƯỜI NHẬP", rồi ghi tệp bằng --export',
+        'enter the ballots with: {command} "NAME", then write the file with --export',
+    ),
+    "report.not_entered.tallies.hint": (
+        "ghi biên bản kiểm phiếu của từng tổ ('group', 'collected', 'invalid', 'votes') vào các "
+        "tệp này",
+        "write each counting group's tally sheet (group, collected, invalid, votes) to these files",
+    ),
+    # --- problems: figures that do not reconcile (decide.py), rows skipped (engine.py)
+    "problem.collected_over_issued": (
+        "Phiếu thu vào ({collected}) nhiều hơn phiếu phát ra ({issued})",
+        "Ballots collected ({collected}) exceed ballots issued ({issued})",
+    ),
+    "problem.collected_mismatch.file": (
+        "Số phiếu thu vào đã khai ({declared}) khác tổng của tệp phiếu ({collected})",
+        "Declared ballots collected ({declared}) differ from the ballot file ({collected})",
+    ),
+    "problem.collected_mismatch.groups": (
+        "Số phiếu thu vào đã khai ({declared}) khác tổng của các tổ kiểm phiếu ({collected})",
+        "Declared ballots collected ({declared}) differ from the groups’ sum ({collected})",
+    ),
+    "problem.invalid_over_collected": (
+        "Phiếu không hợp lệ ({invalid}) nhiều hơn phiếu thu vào ({collected})",
+        "Invalid ballots ({invalid}) exceed ballots collected ({collected})",
+    ),
+    "problem.votes_over_valid": (
+        "Vị trí {position}: {votes} phiếu, nhiều hơn số phiếu hợp lệ ({valid})",
+        "Position {position}: {votes} votes, more than the valid ballots ({valid})",
+    ),
+    "problem.votes_negative": (
+        "Vị trí {position}: số phiếu âm ({votes})",
+        "Position {position}: negative votes ({votes})",
+    ),
+    "problem.votes_over_seats": (
+        "Tổng số phiếu bầu ({total}) vượt quá {seats} × {valid} phiếu hợp lệ",
+        "Total votes ({total}) exceed {seats} × {valid} valid ballots",
+    ),
+    "problem.kept_mismatch": (
+        "Tổng số phiếu bầu ({total}) khác Σ k·n_k ({weighted})",
+        "Total votes ({total}) differ from Σ k·n_k ({weighted})",
+    ),
+    "problem.kept_count_mismatch": (
+        "Σ n_k ({ballots}) khác số phiếu hợp lệ ({valid})",
+        "Σ n_k ({ballots}) differs from the valid ballots ({valid})",
+    ),
+    "problem.kept_over_seats": (
+        "Có phiếu hợp lệ giữ {kept} tên, nhiều hơn {seats} chỗ",
+        "Valid ballots keep {kept} names, more than the {seats} seats",
+    ),
+    "problem.empty_rows": (
+        "Bỏ qua {count} dòng trống trong {file} (dòng {lines}): không phải phiếu, không được tính.",
+        "Skipped {count} empty rows in {file} (lines {lines}): not ballots, not counted.",
+    ),
+    "problem.empty_rows.one": (
+        "Bỏ qua {count} dòng trống trong {file} (dòng {lines}): không phải phiếu, không được tính.",
+        "Skipped {count} empty row in {file} (line {lines}): not ballots, not counted.",
+    ),
+    # --- findings of the list and electorate checks (checks.py); the id is finding.<code>[.case]
+    "finding.body": ("{body} ({ids})", "{body} ({ids})"),
+    "membership.probationary": ("đảng viên dự bị", "probationary"),
+    "membership.attached_elsewhere": ("đảng viên sinh hoạt tạm thời", "attached elsewhere"),
+    "finding.list_too_short": (
+        "{body}: danh sách bầu cử phải nhiều hơn số lượng cần bầu ({n} người cho {seats} chỗ)",
+        "{body}: the list must have more names than seats ({n} names for {seats} seats)",
+    ),
+    "finding.list_too_short.min_surplus": (
+        "{body}: danh sách phải nhiều hơn số đại biểu được bầu ít nhất {more} người "
+        "({n} người cho {seats} chỗ)",
+        "{body}: the list needs at least {more} more names than seats ({n} for {seats})",
+    ),
+    "finding.surplus_over_cap.small_body": (
+        "{body}: cơ quan {seats} người chỉ được dư tối đa {most} (danh sách có {n}, dư {surplus})",
+        "{body}: a body of {seats} may have a surplus of at most {most} "
+        "(list of {n}, surplus {surplus})",
+    ),
+    "finding.surplus_over_cap": (
+        "{body}: số dư {surplus} vượt quá {cap} của {seats} chỗ "
+        "(tối đa {most}, tức danh sách không quá {longest} người)",
+        "{body}: surplus {surplus} exceeds {cap} of {seats} seats "
+        "(at most {most}: a list of at most {longest})",
+    ),
+    "finding.may_not_stand": (
+        "{body}: {name} là {membership}, không có quyền ứng cử",
+        "{body}: {name} is {membership} and may not stand",
+    ),
+    "finding.slate_surplus.small_body": (
+        "{body}: danh sách do cấp ủy giới thiệu có {slate} người cho {seats} chỗ; "
+        "cơ quan {seats} người dư 1",
+        "{body}: the committee's slate has {slate} for {seats} seats; "
+        "a body of {seats} has a surplus of 1",
+    ),
+    "finding.slate_surplus.no_whole": (
+        "{body}: không có số nguyên nào nằm trong {low}–{high} của {seats} chỗ; "
+        "danh sách cấp ủy có {slate} người (dư {surplus})",
+        "{body}: no whole number lies within {low}–{high} of {seats} seats; "
+        "the committee's slate has {slate} (surplus {surplus})",
+    ),
+    "finding.slate_surplus": (
+        "{body}: danh sách do cấp ủy giới thiệu phải dư {low}–{high} "
+        "(tức {least}–{most} người), hiện có {slate}",
+        "{body}: the committee's slate must carry a {low}–{high} surplus "
+        "({least}–{most} names), it has {slate}",
+    ),
+    "finding.floor_support_unknown": (
+        "{body}: {name} được đề cử/ứng cử tại đại hội; chưa có số đại biểu đồng ý giới thiệu",
+        "{body}: {name} was nominated from the floor; no 'support' figure to check",
+    ),
+    "finding.floor_support": (
+        "{body}: {name} chỉ được {support}/{attending} đại biểu đồng ý giới thiệu; "
+        "cần hơn {share}, tức ít nhất {need}",
+        "{body}: {name} has the support of {support} of {attending} attending; "
+        "more than {share} is needed, at least {need}",
+    ),
+    "finding.nominee_not_admitted": (
+        "{body}: {name} không được đưa vào danh sách theo kết quả lấy phiếu giới thiệu "
+        "({poll}: cần ít nhất {needed}/{attending} phiếu, trong giới hạn số dư)",
+        "{body}: {name} was not admitted by the nomination poll ({poll}: at least "
+        "{needed} of {attending} needed, within the list's cap)",
+    ),
+    "finding.admitted_not_on_list": (
+        "{body}: {name} được đưa vào danh sách theo kết quả lấy phiếu ({poll}) nhưng chưa có "
+        "trong danh sách bầu cử",
+        "{body}: {name} was admitted by the poll ({poll}) but is not on the ballot list",
+    ),
+    "finding.no_majority_possible": (
+        "{body}: chỉ có {present} người có mặt, không ai có thể đạt quá {majority} của {base} "
+        "(cần {threshold} phiếu)",
+        "{body}: only {present} present; nobody can get more than {majority} of {base} "
+        "({threshold} votes needed)",
+    ),
+    "finding.below_quorum": (
+        "Có mặt {present}/{summoned}, dưới {quorum} số được triệu tập",
+        "Present {present} of {summoned}, below {quorum} of those summoned",
+    ),
+    "finding.issued_over_present": (
+        "{body}, lần {round}: phát ra {issued} phiếu nhưng chỉ có {present} người có mặt",
+        "{body}, round {round}: {issued} ballots issued but only {present} present",
+    ),
+    "finding.not_entered": ("{message} {hint}.", "{message} {hint}."),
+    # --- findings of the plan checks (plan_checks.py)
+    "text.join": ("{first}{second}", "{first}{second}"),
+    "text.comma": ("{head}, {last}", "{head}, {last}"),
+    "target.women": ("Nữ", "Women"),
+    "target.youth": ("Trẻ", "Young"),
+    "target.ethnic_minority": ("Dân tộc thiểu số", "Ethnic minority"),
+    "target.renewal": ("Tham gia lần đầu (đổi mới)", "First-time members (renewal)"),
+    "target.age_below": ("Dưới {age} tuổi", "Under {age}"),
+    "target.attribute": ("Thuộc nhóm '{attr}'", "Attribute '{attr}'"),
+    "finding.target_unreachable": (
+        "{body}: {label} — đề án cần ít nhất {need} người trong {seats} ({bound}), "
+        "danh sách bầu cử chỉ có {able}",
+        "{body}: {label} — the plan wants at least {need} of {seats} ({bound}); "
+        "the list has only {able}",
+    ),
+    "finding.seats_mismatch.list": (
+        "{body}: bầu {seats} người, đề án được duyệt là {planned}",
+        "{body}: {seats} seats are being filled; the approved plan has {planned}",
+    ),
+    "finding.seats_mismatch": (
+        "{body}: trúng cử {n}/{planned} người theo đề án",
+        "{body}: {n} of the {planned} planned seats filled",
+    ),
+    "finding.seats_mismatch.tail": (
+        "{body}: trúng cử {n}/{planned} người theo đề án{tail}",
+        "{body}: {n} of the {planned} planned seats filled{tail}",
+    ),
+    "finding.seats_mismatch.open": ("; còn {open} chỗ trống", "; {open} seat(s) open"),
+    "finding.seats_mismatch.tied": (
+        ", {names} ngang phiếu: bầu lại",
+        ", {names} tied: a re-vote is due",
+    ),
+    "finding.age_limit": (
+        "{body}: {name} (sinh {born}) {done}; đề án quy định {what} đối với {sex} phải sinh từ "
+        "{cutoff} trở về sau",
+        "{body}: {name} (born {born}) {done}; the plan's cut-off for {what} of {sex} is born on "
+        "or after {cutoff}",
+    ),
+    "finding.age_limit.months": (
+        "{body}: {name} (sinh {born}) {done}; đề án quy định {what} đối với {sex} phải sinh từ "
+        "{cutoff} trở về sau (còn ít nhất {months} tháng công tác)",
+        "{body}: {name} (born {born}) {done}; the plan's cut-off for {what} of {sex} is born on "
+        "or after {cutoff} (at least {months} months of working time left)",
+    ),
+    "age.elected": ("trúng cử", "is elected"),
+    "age.listed": ("có tên trong danh sách bầu cử", "is on the list"),
+    "age.reelection": ("tái cử", "re-election"),
+    "age.first_time": ("tham gia lần đầu", "first-time membership"),
+    "age.M": ("nam", "men"),
+    "age.F": ("nữ", "women"),
+    "finding.structure_short": (
+        "{body}: {label} {count}/{n}; đề án {want} — thiếu {short}{close}",
+        "{body}: {label} {count} of {n}; the plan wants {want} — short by {short}{close}",
+    ),
+    "want.count": ("ít nhất {need} người", "at least {need}"),
+    "want.share": ("ít nhất {need} người ({bound})", "at least {need} ({bound})"),
+    "close.some": (
+        ". Người đạt {passed} nhưng không trúng cử có thể bù: {who}",
+        ". Passed {passed} but not elected, and would close it: {who}",
+    ),
+    "close.none": (
+        ". Không có người nào đạt {passed} mà chưa trúng cử để bù",
+        ". Nobody who passed {passed} and was not elected would close it",
+    ),
+    "passed.half": ("quá một nửa", "the threshold"),
+    "passed.share": ("quá {majority}", "more than {majority}"),
+    "close.who": ("{name} ({votes} phiếu)", "{name} ({votes} votes)"),
+    "finding.structure_over": (
+        "{body}: {label} {count}/{n}; đề án tối đa {bound}",
+        "{body}: {label} {count} of {n}; the plan allows at most {bound}",
+    ),
+    "finding.person_data_missing": (
+        "{body}: thiếu thông tin để đối chiếu đề án — {who}",
+        "{body}: the file does not say enough to check the plan — {who}",
+    ),
+    "finding.off_plan_elected": (
+        "{body}: {name} trúng cử nhưng không có trong danh sách của đề án",
+        "{body}: {name} is elected but not on the plan's slate",
+    ),
+    "finding.off_plan_elected.post": (
+        "{post} ({ids}): {name} trúng cử, đề án là {planned}",
+        "{post} ({ids}): {name} is elected; the plan names {planned}",
+    ),
+    "finding.plan_member_not_elected": (
+        "{body}: {name} có trong đề án nhưng không trúng cử",
+        "{body}: {name} is on the plan's slate but was not elected",
+    ),
+    "finding.plan_member_not_elected.tied": (
+        "{body}: {name} có trong đề án nhưng đang ngang phiếu, chờ bầu lại",
+        "{body}: {name} is on the plan's slate but is tied, a re-vote is due",
+    ),
+    "finding.chain_violation": (
+        "{body}: {name} trúng cử nhưng không trúng cử {parent}",
+        "{body}: {name} is elected but was not elected to the {parent}",
+    ),
+    "finding.post_not_elected": ("{head}{tail}", "{head}{tail}"),
+    "post.head": (
+        "{name}, đề án: {post}, {state} {body}",
+        "{name}, planned {post}, {state} the {body}",
+    ),
+    "post.head.own": (
+        "{name}, đề án: {post}, không trúng cử {post} ({ids})",
+        "{name}, planned {post}, was not elected ({ids})",
+    ),
+    "post.state.tied": ("đang ngang phiếu ở", "is tied for the last seat of"),
+    "post.state.tied_own": ("đang ngang phiếu ở cuộc bầu", "is tied in the election of"),
+    "post.state.passed": (
+        "đạt {votes} phiếu ({passed}) nhưng ngoài số cần bầu, không trúng cử",
+        "passed {passed} with {votes} votes but ranked below the seats, was not elected to",
+    ),
+    "post.state.not_elected": ("không trúng cử", "was not elected to"),
+    "post.pause": (
+        " → cuộc bầu {next} phải tạm dừng, báo cáo Ban Thường vụ cấp ủy cấp trên và chỉ tiếp tục "
+        "khi có ý kiến chỉ đạo",
+        " → the election of the {next} pauses: report to the higher standing committee "
+        "and continue only on its direction",
+    ),
+    "post.pause.held": (
+        " → cuộc bầu {next} phải tạm dừng, báo cáo Ban Thường vụ cấp ủy cấp trên và chỉ tiếp tục "
+        "khi có ý kiến chỉ đạo (cuộc bầu này đã tiến hành: hồ sơ cần có ý kiến chỉ đạo đó)",
+        " → the election of the {next} pauses: report to the higher standing committee "
+        "and continue only on its direction (that election has been held: the direction must "
+        "be on file)",
+    ),
+    "post.report": (
+        " → báo cáo Ban Thường vụ cấp ủy cấp trên",
+        " → report to the higher standing committee",
     ),
 }

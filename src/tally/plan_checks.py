@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Literal
 from tally.config.models import BodyPlan, Contest, Election, Person, Plan, Target
 from tally.config.references import BUILTIN_TARGETS, elected_from
 from tally.findings import Finding, finding
-from tally.kinds import BODIES
-from tally.labels import BODY
+from tally.i18n import MESSAGES, Cased, Msg, Param, msg, passed_words
+from tally.kinds import BODIES, Lang
 from tally.ruleset.models import RuleSet
 from tally.shares import at_least, at_most, format_quantity, needed
 from tally.textnorm import nfc
@@ -117,22 +117,17 @@ def meets(person: Person, key: str, target: Target, day: dt.date) -> bool | None
     return (target.attribute or key) in person.attributes
 
 
-TARGET_LABEL: dict[str, tuple[str, str]] = {
-    "women": ("Nữ", "Women"),
-    "youth": ("Trẻ", "Young"),
-    "ethnic_minority": ("Dân tộc thiểu số", "Ethnic minority"),
-    "renewal": ("Tham gia lần đầu (đổi mới)", "First-time members (renewal)"),
-}
-
-
-def target_label(key: str, target: Target, lang: str) -> str:
-    vi, en = TARGET_LABEL.get(key, (key, key))
+def target_message(key: str, target: Target) -> Msg:
+    """The name of a structure target: ``Nữ``, ``Dưới 40 tuổi``, ``Thuộc nhóm 'sci_tech'``."""
     if target.age_below is not None:
-        vi, en = f"Dưới {target.age_below} tuổi", f"Under {target.age_below}"
-    elif key not in BUILTIN_TARGETS:
-        attr = target.attribute or key
-        vi, en = f"Thuộc nhóm '{attr}'", f"Attribute '{attr}'"
-    return vi if lang == "vi" else en
+        return msg("target.age_below", age=target.age_below)
+    if key not in BUILTIN_TARGETS:
+        return msg("target.attribute", attr=target.attribute or key)
+    return msg(f"target.{key}")
+
+
+def target_label(key: str, target: Target, lang: Lang) -> str:
+    return target_message(key, target).text(lang)
 
 
 def _bound(value: int | Fraction) -> str:
@@ -142,12 +137,23 @@ def _bound(value: int | Fraction) -> str:
 # --- helpers -----------------------------------------------------------------------------
 
 
-def _body_label(body: str, contests: Sequence[str] = ()) -> tuple[str, str]:
-    vi, en = BODY.get(body, (body, body))
+def _body_name(body: str) -> Msg | str:
+    return msg(f"body.{body}") if f"body.{body}" in MESSAGES else body
+
+
+def _body_label(body: str, contests: Sequence[str] = ()) -> Msg | str:
+    """``Ban Chấp hành (bch)``: the body and the contests that elect it."""
     if contests:
-        ids = ", ".join(contests)
-        return f"{vi} ({ids})", f"{en} ({ids})"
-    return vi, en
+        return msg("finding.body", body=_body_name(body), ids=", ".join(contests))
+    return _body_name(body)
+
+
+def _listing(items: Sequence[Msg]) -> Msg:
+    """Messages one after another, separated by commas (at least one)."""
+    out: Msg = items[0]
+    for item in items[1:]:
+        out = msg("text.comma", head=out, last=item)
+    return out
 
 
 def _name(election: Election, pid: str) -> str:
@@ -251,7 +257,7 @@ def before_vote(election: Election, rules: RuleSet, skip: Iterable[str] = ()) ->
         if body in skipped or not contests:
             continue
         ids = [c.id for c in contests]
-        bvi, ben = _body_label(body, ids)
+        label_of_body = _body_label(body, ids)
         contest_seats = sum(c.seats or 0 for c in contests)
         out += _seats_vs_plan(bp, body, ids, contest_seats, src)
         seats = bp.seats or contest_seats
@@ -262,18 +268,19 @@ def before_vote(election: Election, rules: RuleSet, skip: Iterable[str] = ()) ->
             need = needed(seats, target.min)
             able = sum(1 for p in listed if p in people and meets(people[p], key, target, day))
             if able < need:
-                label_vi, label_en = (
-                    target_label(key, target, "vi"),
-                    target_label(key, target, "en"),
-                )
                 out.append(
                     finding(
                         "target_unreachable",
                         "warning",
-                        f"{bvi}: {label_vi.lower()} — đề án cần ít nhất {need} người trong {seats} "
-                        f"({_bound(target.min)}), danh sách bầu cử chỉ có {able}",
-                        f"{ben}: {label_en.lower()} — the plan wants at least {need} of {seats} "
-                        f"({_bound(target.min)}); the list has only {able}",
+                        msg(
+                            "finding.target_unreachable",
+                            body=label_of_body,
+                            label=Cased(target_message(key, target), "lower"),
+                            need=need,
+                            seats=seats,
+                            bound=_bound(target.min),
+                            able=able,
+                        ),
                         rule=("plan.targets", rules.plan.targets),
                         contest=ids[0],
                         body=body,
@@ -300,13 +307,17 @@ def _seats_vs_plan(
 ) -> list[Finding]:
     if bp.seats is None or bp.seats == contest_seats:
         return []
-    bvi, ben = _body_label(body, ids)
+    said = msg(
+        "finding.seats_mismatch.list",
+        body=_body_label(body, ids),
+        seats=contest_seats,
+        planned=bp.seats,
+    )
     return [
         finding(
             "seats_mismatch",
             "error",
-            f"{bvi}: bầu {contest_seats} người, đề án được duyệt là {bp.seats}",
-            f"{ben}: {contest_seats} seats are being filled; the approved plan has {bp.seats}",
+            said,
             rule=(f"plan.bodies.{body}.seats", src),
             contest=ids[0],
             body=body,
@@ -329,28 +340,26 @@ def _age_finding(
     elected: bool,
 ) -> Finding:
     assert person.born is not None
-    bvi, ben = _body_label(body, ids)
     months = rules.plan.age_limits.value
     left = (
         (months.reelection_months_left if again else months.first_time_months_left)
         if months
         else None
     )
-    why_vi = f" (còn ít nhất {left} tháng công tác)" if left else ""
-    why_en = f" (at least {left} months of working time left)" if left else ""
-    sex_vi = "nam" if person.sex == "M" else "nữ"
-    sex_en = "men" if person.sex == "M" else "women"
-    what_vi = "tái cử" if again else "tham gia lần đầu"
-    what_en = "re-election" if again else "first-time membership"
-    done_vi = "trúng cử" if elected else "có tên trong danh sách bầu cử"
-    done_en = "is elected" if elected else "is on the list"
+    words: dict[str, Param] = {
+        "body": _body_label(body, ids),
+        "name": person.name,
+        "born": _date(person.born),
+        "done": msg("age.elected" if elected else "age.listed"),
+        "what": msg("age.reelection" if again else "age.first_time"),
+        "sex": msg("age.M" if person.sex == "M" else "age.F"),
+        "cutoff": _date(cutoff),
+    }
+    said = msg("finding.age_limit.months", months=left, **words) if left else None
     return finding(
         "age_limit",
         severity,
-        f"{bvi}: {person.name} (sinh {_date(person.born)}) {done_vi}; đề án quy định {what_vi} "
-        f"đối với {sex_vi} phải sinh từ {_date(cutoff)} trở về sau{why_vi}",
-        f"{ben}: {person.name} (born {_date(person.born)}) {done_en}; the plan's cut-off for "
-        f"{what_en} of {sex_en} is born on or after {_date(cutoff)}{why_en}",
+        said or msg("finding.age_limit", **words),
         rule=("plan.age_limits", rules.plan.age_limits),
         contest=ids[0],
         person=person.id,
@@ -431,7 +440,7 @@ def _check_body(
     out: list[Finding] = []
     rows: list[TargetRow] = []
     ids = list(br.contests)
-    bvi, ben = _body_label(body, ids)
+    label_of_body = _body_label(body, ids)
     people = election.people_by_id
     day = election.congress.date
     elected = [people[p] for p in br.elected if p in people]
@@ -439,17 +448,21 @@ def _check_body(
 
     out += _seats_vs_plan(bp, body, ids, br.seats, src)
     if bp.seats is not None and bp.seats == br.seats and n != bp.seats:
-        tail_vi = f"; còn {br.open_seats} chỗ trống" if br.open_seats else ""
-        tail_en = f"; {br.open_seats} seat(s) open" if br.open_seats else ""
+        tails = [msg("finding.seats_mismatch.open", open=br.open_seats)] if br.open_seats else []
         if br.tied:
-            tail_vi += f", {_names(election, br.tied)} ngang phiếu: bầu lại"
-            tail_en += f", {_names(election, br.tied)} tied: a re-vote is due"
+            tails.append(msg("finding.seats_mismatch.tied", names=_names(election, br.tied)))
+        figures: dict[str, Param] = {"body": label_of_body, "n": n, "planned": bp.seats}
+        said = msg("finding.seats_mismatch", **figures)
+        if tails:
+            tail = (
+                tails[0] if len(tails) == 1 else msg("text.join", first=tails[0], second=tails[1])
+            )
+            said = msg("finding.seats_mismatch.tail", tail=tail, **figures)
         out.append(
             finding(
                 "seats_mismatch",
                 "warning",
-                f"{bvi}: trúng cử {n}/{bp.seats} người theo đề án{tail_vi}",
-                f"{ben}: {n} of the {bp.seats} planned seats filled{tail_en}",
+                said,
                 rule=(f"plan.bodies.{body}.seats", src),
                 contest=ids[0],
                 body=body,
@@ -460,6 +473,7 @@ def _check_body(
 
     # Structure targets: aims, so warnings (rules.md §7).
     targets_rule = ("plan.targets", rules.plan.targets)
+    passed = passed_words(rules.decision.majority.value)
     missing: dict[str, set[str]] = {}
     for key, target in bp.targets.items():
         verdicts = [meets(p, key, target, day) for p in elected]
@@ -485,7 +499,7 @@ def _check_body(
                 target,
             )
         )
-        label_vi, label_en = target_label(key, target, "vi"), target_label(key, target, "en")
+        label = Cased(target_message(key, target), "lower")
         if not ok_min:
             assert target.min is not None and need is not None
             short = need - count
@@ -495,21 +509,27 @@ def _check_body(
                 if pid in people and meets(people[pid], key, target, day)
             ]
             if closers:
-                who = ", ".join(f"{_name(election, p)} ({v} phiếu)" for p, v in closers)
-                who_en = ", ".join(f"{_name(election, p)} ({v} votes)" for p, v in closers)
-                close_vi = f". Người đạt quá một nửa nhưng không trúng cử có thể bù: {who}"
-                close_en = f". Passed the threshold but not elected, and would close it: {who_en}"
+                passers = _listing(
+                    [msg("close.who", name=_name(election, p), votes=v) for p, v in closers]
+                )
+                close = msg("close.some", passed=passed, who=passers)
             else:
-                close_vi = ". Không có người nào đạt quá một nửa mà chưa trúng cử để bù"
-                close_en = ". Nobody who passed the threshold and was not elected would close it"
-            want_vi, want_en = _wanted(target.min, need)
+                close = msg("close.none", passed=passed)
+            said = msg(
+                "finding.structure_short",
+                body=label_of_body,
+                label=label,
+                count=count,
+                n=n,
+                want=_wanted(target.min, need),
+                short=short,
+                close=close,
+            )
             out.append(
                 finding(
                     "structure_short",
                     "warning",
-                    f"{bvi}: {label_vi.lower()} {count}/{n}; đề án {want_vi} — thiếu {short}{close_vi}",
-                    f"{ben}: {label_en.lower()} {count} of {n}; the plan wants {want_en} "
-                    f"— short by {short}{close_en}",
+                    said,
                     rule=targets_rule,
                     contest=ids[0],
                     body=body,
@@ -523,9 +543,14 @@ def _check_body(
                 finding(
                     "structure_over",
                     "warning",
-                    f"{bvi}: {label_vi.lower()} {count}/{n}; đề án tối đa {_bound(target.max)}",
-                    f"{ben}: {label_en.lower()} {count} of {n}; the plan allows at most "
-                    f"{_bound(target.max)}",
+                    msg(
+                        "finding.structure_over",
+                        body=label_of_body,
+                        label=label,
+                        count=count,
+                        n=n,
+                        bound=_bound(target.max),
+                    ),
                     rule=targets_rule,
                     contest=ids[0],
                     body=body,
@@ -557,8 +582,7 @@ def _check_body(
             finding(
                 "person_data_missing",
                 "warning",
-                f"{bvi}: thiếu thông tin để đối chiếu đề án — {who}",
-                f"{ben}: the file does not say enough to check the plan — {who}",
+                msg("finding.person_data_missing", body=label_of_body, who=who),
                 contest=ids[0],
                 body=body,
                 expected="sex, born, ethnicity",
@@ -575,8 +599,7 @@ def _check_body(
                     finding(
                         "off_plan_elected",
                         "error" if body in POST_BODIES else "warning",
-                        f"{bvi}: {p.name} trúng cử nhưng không có trong danh sách của đề án",
-                        f"{ben}: {p.name} is elected but not on the plan's slate",
+                        msg("finding.off_plan_elected", body=label_of_body, name=p.name),
                         rule=(f"plan.bodies.{body}.slate", src),
                         contest=ids[0],
                         person=p.id,
@@ -586,15 +609,17 @@ def _check_body(
         chosen = set(br.elected)
         for pid in bp.slate:
             if pid not in chosen:
-                tie = pid in br.tied
+                case = ".tied" if pid in br.tied else ""
+                said = msg(
+                    f"finding.plan_member_not_elected{case}",
+                    body=label_of_body,
+                    name=_name(election, pid),
+                )
                 out.append(
                     finding(
                         "plan_member_not_elected",
                         "info",
-                        f"{bvi}: {_name(election, pid)} có trong đề án nhưng "
-                        + ("đang ngang phiếu, chờ bầu lại" if tie else "không trúng cử"),
-                        f"{ben}: {_name(election, pid)} is on the plan's slate but "
-                        + ("is tied, a re-vote is due" if tie else "was not elected"),
+                        said,
                         rule=(f"plan.bodies.{body}.slate", src),
                         contest=ids[0],
                         person=pid,
@@ -604,11 +629,11 @@ def _check_body(
     return out, rows
 
 
-def _wanted(minimum: int | Fraction, need: int) -> tuple[str, str]:
+def _wanted(minimum: int | Fraction, need: int) -> Msg:
     """ "ít nhất 3 người (15%)" for a share, "ít nhất 1 người" for a count."""
     if isinstance(minimum, int):
-        return f"ít nhất {need} người", f"at least {need}"
-    return f"ít nhất {need} người ({_bound(minimum)})", f"at least {need} ({_bound(minimum)})"
+        return msg("want.count", need=need)
+    return msg("want.share", need=need, bound=_bound(minimum))
 
 
 def _needs_field(key: str, target: Target) -> str:
@@ -628,8 +653,8 @@ def _chain(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]) ->
         pr = bodies.get(parent)
         if pr is None or not pr.counted:
             continue
-        bvi, ben = _body_label(contest.body, [contest.id])
-        pvi, pen = _body_label(parent, list(pr.contests))
+        label_of_body = _body_label(contest.body, [contest.id])
+        label_of_parent = _body_label(parent, list(pr.contests))
         for pid in br.elected:
             if pid in pr.elected or pid not in contest.candidates:
                 continue
@@ -638,8 +663,12 @@ def _chain(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]) ->
                 finding(
                     "chain_violation",
                     "error",
-                    f"{bvi}: {name} trúng cử nhưng không trúng cử {pvi}",
-                    f"{ben}: {name} is elected but was not elected to the {pen[0].lower() + pen[1:]}",
+                    msg(
+                        "finding.chain_violation",
+                        body=label_of_body,
+                        name=name,
+                        parent=Cased(label_of_parent, "running"),
+                    ),
                     rule=rule,
                     contest=contest.id,
                     person=pid,
@@ -684,18 +713,21 @@ def _posts(
         slate = plan.bodies[post].slate if post in plan.bodies else []
         if not names or br is None or not br.counted or slate:
             continue
-        post_vi, post_en = BODY[post]
         for pid in br.elected:
             if pid in names:
                 continue
+            said = msg(
+                "finding.off_plan_elected.post",
+                post=_body_name(post),
+                ids=", ".join(br.contests),
+                name=_name(election, pid),
+                planned=_names(election, sorted(names)),
+            )
             out.append(
                 finding(
                     "off_plan_elected",
                     "error",
-                    f"{post_vi} ({', '.join(br.contests)}): {_name(election, pid)} trúng cử, "
-                    f"đề án là {_names(election, sorted(names))}",
-                    f"{post_en} ({', '.join(br.contests)}): {_name(election, pid)} is elected; "
-                    f"the plan names {_names(election, sorted(names))}",
+                    said,
                     rule=(f"plan.posts.{post}", src),
                     contest=br.contests[0],
                     person=pid,
@@ -718,49 +750,49 @@ def _post_finding(
     bodies: dict[str, BodyResult],
 ) -> Finding:
     name = _name(election, pid)
-    post_vi, post_en = BODY[post]
-    bvi, ben = _body_label(body, list(br.contests))
+    label_of_body = _body_label(body, list(br.contests))
     tie = pid in br.tied
-    state_vi = "đang ngang phiếu ở" if tie else "không trúng cử"
-    state_en = "is tied for the last seat of" if tie else "was not elected to"
     votes = dict(br.passed_not_elected).get(pid)
-    if votes is not None and not tie:
-        state_vi = f"đạt {votes} phiếu (quá một nửa) nhưng ngoài số cần bầu, không trúng cử"
-        state_en = f"passed the threshold with {votes} votes but ranked below the seats, was not elected to"
-    if body == post:
-        state_vi = "đang ngang phiếu ở cuộc bầu" if tie else "không trúng cử"
-        state_en = "is tied in the election of" if tie else "was not elected"
-        head_vi = f"{name}, đề án: {post_vi}, {state_vi} {bvi}"
-        head_en = f"{name}, planned {post_en.lower()}, {state_en}" + (
-            f" the {ben[0].lower() + ben[1:]}" if tie else f" ({', '.join(br.contests)})"
+    head: Msg
+    if body == post and not tie:
+        head = msg(
+            "post.head.own",
+            name=name,
+            post=Cased(_body_name(post), "running"),
+            ids=", ".join(br.contests),
         )
     else:
-        head_vi = f"{name}, đề án: {post_vi}, {state_vi} {bvi}"
-        head_en = f"{name}, planned {post_en.lower()}, {state_en} the {ben[0].lower() + ben[1:]}"
+        if body == post:
+            state = msg("post.state.tied_own")
+        elif tie:
+            state = msg("post.state.tied")
+        elif votes is not None:
+            passed = passed_words(rules.decision.majority.value)
+            state = msg("post.state.passed", votes=votes, passed=passed)
+        else:
+            state = msg("post.state.not_elected")
+        head = msg(
+            "post.head",
+            name=name,
+            post=Cased(_body_name(post), "running"),
+            state=state,
+            body=Cased(label_of_body, "running"),
+        )
     rule = rules.plan.post_not_elected
     if after and rule.value == "pause_for_direction":
         nxt = after[0]
         nb = bodies.get(nxt)
-        nvi, nen = _body_label(nxt, list(nb.contests) if nb else [])
-        tail_vi = (
-            f" → cuộc bầu {nvi} phải tạm dừng, báo cáo Ban Thường vụ cấp ủy cấp trên "
-            "và chỉ tiếp tục khi có ý kiến chỉ đạo"
+        held = ".held" if nb is not None and nb.counted else ""
+        tail = msg(
+            f"post.pause{held}",
+            next=Cased(_body_label(nxt, list(nb.contests) if nb else []), "running"),
         )
-        tail_en = (
-            f" → the election of the {nen[0].lower() + nen[1:]} pauses: report to the higher "
-            "standing committee and continue only on its direction"
-        )
-        if nb is not None and nb.counted:
-            tail_vi += " (cuộc bầu này đã tiến hành: hồ sơ cần có ý kiến chỉ đạo đó)"
-            tail_en += " (that election has been held: the direction must be on file)"
     else:
-        tail_vi = " → báo cáo Ban Thường vụ cấp ủy cấp trên"
-        tail_en = " → report to the higher standing committee"
+        tail = msg("post.report")
     return finding(
         "post_not_elected",
         "warning" if tie else "error",
-        head_vi + tail_vi,
-        head_en + tail_en,
+        msg("finding.post_not_elected", head=head, tail=tail),
         rule=("plan.post_not_elected", rule),
         contest=br.contests[0],
         person=pid,

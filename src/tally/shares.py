@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
-from tally.i18n import MsgError, msg
+from tally.i18n import MsgError, msg, share_text
 
 # ASCII digits only, a few of them: r"\d" would also take "١٥%" (Arabic-Indic) as 15%, and a
 # share of thousands of digits is a typing accident, not a share.
@@ -42,12 +42,7 @@ def parse_share(value: object) -> Fraction:
 
 def format_share(share: Fraction) -> str:
     """``Fraction(3, 10)`` → ``"30%"``; ``Fraction(1, 3)`` → ``"1/3"``."""
-    pct = share * 100
-    if pct.denominator == 1:
-        return f"{pct.numerator}%"
-    if (pct * 10).denominator == 1 or (pct * 100).denominator == 1:
-        return f"{float(pct):g}%"  # display only: the value is exact to 2 decimals
-    return f"{share.numerator}/{share.denominator}"
+    return share_text(share)
 
 
 def parse_quantity(value: object) -> int | Fraction:

@@ -16,8 +16,7 @@ from tally.config.pydantic_errors import issues_from_validation
 from tally.config.references import check_references
 from tally.errors import ConfigError, Issue, Location, TallyError
 from tally.findings import Lang
-from tally.i18n import msg
-from tally.labels import t
+from tally.i18n import Msg, msg
 from tally.ruleset.loader import OUTSIDE_HINT, load_ruleset_files
 from tally.ruleset.models import RuleSet
 from tally.source import inside
@@ -77,36 +76,26 @@ class NotEntered:
     files: tuple[str, ...]  # relative to the election folder, as election.yaml names them
     folder: Path  # the election folder, as the user gave it (for the command in the hint)
 
-    def message(self, lang: Lang) -> str:
-        names = ", ".join(self.files)
-        if self.kind == "tallies":
-            return t(
-                lang,
-                f"Vòng {self.round}: chưa có biên bản kiểm phiếu của các tổ ({names}).",
-                f"Round {self.round}: the counting groups' tally sheets are not written yet ({names}).",
-            )
-        return t(
-            lang,
-            f"Vòng {self.round}: chưa nhập phiếu ({names}).",
-            f"Round {self.round}: the ballots are not entered yet ({names}).",
-        )
+    def message_msg(self) -> Msg:
+        """What is missing: the ballots (or the groups' tally sheets) of this round."""
+        kind = "tallies" if self.kind == "tallies" else "ballots"
+        return msg(f"report.not_entered.{kind}", round=self.round, files=", ".join(self.files))
 
-    def hint(self, lang: Lang) -> str:
+    def hint_msg(self) -> Msg:
+        """What to do: the command that enters the ballots, or the tally sheets to write."""
         if self.kind == "tallies":
-            return t(
-                lang,
-                "ghi biên bản kiểm phiếu của từng tổ (group, collected, invalid, votes) vào các tệp này",
-                "write each counting group's tally sheet (group, collected, invalid, votes) to these files",
-            )
+            return msg("report.not_entered.tallies.hint")
         command = (
             f"tally enter {shlex.quote(str(self.folder))} --contest {self.contest} "
             f"--round {self.round} --operator"
         )
-        return t(
-            lang,
-            f'nhập phiếu bằng: {command} "TÊN NGƯỜI NHẬP", rồi ghi tệp bằng --export',
-            f'enter the ballots with: {command} "NAME", then write the file with --export',
-        )
+        return msg("report.not_entered.ballots.hint", command=command)
+
+    def message(self, lang: Lang) -> str:
+        return self.message_msg().text(lang)
+
+    def hint(self, lang: Lang) -> str:
+        return self.hint_msg().text(lang)
 
 
 def not_entered(loaded: LoadedElection) -> list[NotEntered]:

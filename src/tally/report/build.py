@@ -9,6 +9,7 @@ a round rests on. Renderers only read the result.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from fractions import Fraction
 
 from tally import __version__
 from tally.audit import Audit
@@ -127,6 +128,8 @@ def round_report(loaded: LoadedElection, rr: RoundResult) -> RoundReport:
     else:  # a poll fills its list; a rejected or void round fills nothing
         open_seats = 0 if rr.poll is not None else rr.seats
     poll = rr.poll
+    turnout = rules.decision.turnout.value
+    support = rules.lists.floor_nominee_support.value
     return RoundReport(
         number=rr.number,
         seats=rr.seats,
@@ -135,6 +138,8 @@ def round_report(loaded: LoadedElection, rr: RoundResult) -> RoundReport:
         base_kind=rr.base.kind,
         base_parts=base_parts(rr.base),
         threshold=rr.threshold,
+        majority=rules.decision.majority.value,
+        turnout=turnout.more_than if turnout is not None else None,
         present=rr.present,
         registered=loaded.election.electorate.registered,
         ballots=BallotFigures(
@@ -158,7 +163,13 @@ def round_report(loaded: LoadedElection, rr: RoundResult) -> RoundReport:
         warnings=rr.warnings,
         pending_confirmation=bool(rules.decision.confirmation.value),
         poll=PollReport(
-            poll.target, poll.attending, poll.needed, poll.slots, poll.admitted, poll.tied
+            poll.target,
+            poll.attending,
+            poll.needed,
+            support.more_than if support is not None else Fraction(0),
+            poll.slots,
+            poll.admitted,
+            poll.tied,
         )
         if poll is not None
         else None,
@@ -250,6 +261,7 @@ def validate_report(report: ValidationReport, inputs: Mapping[str, str]) -> Vali
                 base_cite=cp.base.param.cite,
                 base_provenance=cp.base.param.provenance,
                 threshold=cp.threshold,
+                majority=rules.decision.majority.value,
                 present=cp.base.present,
                 assumptions=assumptions(rules, keys),
             )

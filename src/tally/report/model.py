@@ -97,6 +97,7 @@ class PollReport:
     target: str
     attending: int
     needed: int
+    more_than: Fraction  # the support a nominee needs, more than this share of ``attending``
     slots: int | None
     admitted: tuple[str, ...]
     tied: tuple[str, ...]
@@ -111,6 +112,8 @@ class RoundReport:
     base_kind: str
     base_parts: tuple[tuple[str, int], ...]  # (figure, signed count) making up the base
     threshold: int | None
+    majority: Fraction  # the rule's share: elected with more than this share of the base
+    turnout: Fraction | None  # state elections: valid with a turnout above this share
     present: int | None
     registered: int | None  # state elections: voters on the list
     ballots: BallotFigures
@@ -227,6 +230,7 @@ class ValidateContest:
     base_cite: str
     base_provenance: str
     threshold: int | None
+    majority: Fraction  # the rule's share of the base a candidate must pass
     present: int | None
     assumptions: tuple[Assumption, ...]
 

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tally.findings import Finding, Lang
+from tally.i18n import majority_words, msg, ratio_digits
 from tally.kinds import Layout, Venue
 from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, t, tr
 from tally.plan_checks import target_label
@@ -126,21 +127,21 @@ def render_validation(console: Console, report: ValidateReport, lang: Lang) -> N
             base,
             str(c.threshold)
             if c.threshold is not None
-            else t(lang, "> 1/2 phiếu hợp lệ", "> 1/2 of valid"),
+            else msg("report.need.of_valid", share=ratio_digits(c.majority)).text(lang),
         )
     console.print(table)
     shown: set[str] = set()
     for c in report.contests:
-        if c.base is None or not c.base_parts:
+        if c.base is None or c.threshold is None or not c.base_parts:
             continue
         sentence = base_sentence(c.base_parts, c.base, lang)
         if sentence in shown:
             continue
         shown.add(sentence)
         where = venue_label(c.at, lang)
+        need = msg("report.need.short", majority=majority_words(c.majority), threshold=c.threshold)
         console.print(
-            f"{t(lang, 'Cơ sở tính', 'Base')} ({where}): {sentence}; "
-            f"{t(lang, 'cần quá 1/2, tức ít nhất', 'more than half needed, at least')} {c.threshold} "
+            f"{t(lang, 'Cơ sở tính', 'Base')} ({where}): {sentence}; {need.text(lang)} "
             f"— {c.base_cite} {provenance_mark(c.base_provenance)}"
         )
     if report.findings:

@@ -6,11 +6,13 @@ The terminal report, the minutes and the exports all say the same thing in the s
 from __future__ import annotations
 
 from collections.abc import Iterable
+from fractions import Fraction
 from typing import assert_never
 
 from tally.decide import Problem
 from tally.findings import Lang
-from tally.labels import FIGURE, t, tr
+from tally.i18n import Msg, Param, Ratio, majority_words, msg
+from tally.labels import FIGURE, tr
 from tally.report.model import Assumption, RoundReport
 
 
@@ -40,7 +42,7 @@ def assumption_text(a: Assumption) -> str:
 
 
 def problem_text(p: Problem, lang: Lang) -> str:
-    return p.vi if lang == "vi" else p.en
+    return p.text(lang)
 
 
 def decimal(number: str, lang: Lang) -> str:
@@ -48,87 +50,58 @@ def decimal(number: str, lang: Lang) -> str:
     return number.replace(".", ",") if lang == "vi" else number
 
 
-def outcome_sentence(rd: RoundReport, lang: Lang) -> str:
-    """One plain sentence for the outcome of a round."""
+def outcome_messages(rd: RoundReport) -> list[Msg]:
+    """The sentences that say the outcome of a round, with the rule set's own values."""
     outcome = rd.outcome
     if outcome == "rejected":
-        return t(
-            lang,
-            "Các con số không khớp: kết quả không được công nhận. Ban kiểm phiếu kiểm tra lại.",
-            "The figures do not reconcile: no result is accepted. The board must recheck.",
-        )
+        return [msg("report.rejected")]
     if outcome == "void":
-        return t(
-            lang,
-            "Số cử tri đã bỏ phiếu không quá một nửa tổng số cử tri trong danh sách: phải bầu cử lại.",
-            "Turnout is not above half of the registered voters: the election must be re-run.",
-        )
+        turnout = rd.turnout if rd.turnout is not None else Fraction(1, 2)
+        return [msg("report.void", turnout=majority_words(turnout, "share.half.words"))]
     if rd.poll is not None:
         poll = rd.poll
-        adm = names_of(rd, poll.admitted) or t(lang, "không ai", "nobody")
-        text = t(
-            lang,
-            f"Cần hơn 30% của {poll.attending} đại biểu dự, tức ít nhất {poll.needed} phiếu đồng ý. "
-            f"Được đưa vào danh sách: {adm}.",
-            f"More than 30% of {poll.attending} attending needed, at least {poll.needed} agree marks. "
-            f"Admitted to the list: {adm}.",
-        )
-        if poll.tied:
-            text += t(
-                lang,
-                f" Ngang phiếu ở vị trí cuối: {names_of(rd, poll.tied)} — đại hội quyết định.",
-                f" Tied at the cut: {names_of(rd, poll.tied)} — the congress decides.",
+        admitted: Param = names_of(rd, poll.admitted) or msg("report.nobody")
+        said = [
+            msg(
+                "report.poll",
+                share=Ratio(poll.more_than),
+                attending=poll.attending,
+                needed=poll.needed,
+                admitted=admitted,
             )
-        return text
-    need = (
-        t(
-            lang,
-            f"Cần quá 1/2 của {rd.base}, tức ít nhất {rd.threshold} phiếu. ",
-            f"More than half of {rd.base} needed, at least {rd.threshold} votes. ",
-        )
-        if rd.threshold is not None
-        else ""
-    )
+        ]
+        if poll.tied:
+            said.append(msg("report.poll.tied", names=names_of(rd, poll.tied)))
+        return said
+    said = []
+    if rd.threshold is not None:
+        said.append(need_message(rd.majority, rd.base or 0, rd.threshold))
     tie = rd.tie
     if outcome == "tie":
         assert tie is not None  # a decided round tied across the last seat
-        return need + t(
-            lang,
-            f"{names_of(rd, tie.candidates)} ngang nhau {tie.votes} phiếu cho {tie.seats} chỗ còn lại: "
-            "đại hội bầu lại trong số những người này.",
-            f"{names_of(rd, tie.candidates)} are tied on {tie.votes} votes for the {tie.seats} seat(s) left: "
-            "the congress votes again among them.",
-        )
-    text = need
+        names = names_of(rd, tie.candidates)
+        return [*said, msg("report.tie", names=names, votes=tie.votes, seats=tie.seats)]
     if tie and tie.elected_by_age:
-        text += t(
-            lang,
-            f"{names_of(rd, tie.candidates)} ngang nhau {tie.votes} phiếu; người nhiều tuổi hơn "
-            f"({names_of(rd, tie.elected_by_age)}) trúng cử. ",
-            f"{names_of(rd, tie.candidates)} are tied on {tie.votes} votes; the older "
-            f"({names_of(rd, tie.elected_by_age)}) is elected. ",
-        )
+        older = names_of(rd, tie.elected_by_age)
+        names = names_of(rd, tie.candidates)
+        said.append(msg("report.tie.by_age", names=names, votes=tie.votes, older=older))
     if outcome == "shortfall":
-        return text + t(
-            lang,
-            f"{rd.open_seats} ghế còn trống: đại hội quyết định bầu tiếp trong số những người chưa trúng cử.",
-            f"{rd.open_seats} seat(s) open: the congress decides whether to vote again among those not elected.",
-        )
+        return [*said, msg("report.shortfall", open=rd.open_seats)]
     if outcome != "complete":
         assert_never(outcome)
-    return text + t(
-        lang,
-        f"Đã bầu đủ {rd.seats} người; kết quả chờ cấp có thẩm quyền chuẩn y.",
-        f"All {rd.seats} seat(s) filled; the result awaits confirmation by the competent committee.",
-    )
+    return [*said, msg("report.complete", seats=rd.seats)]
+
+
+def need_message(majority: Fraction, base: int, threshold: int) -> Msg:
+    """``Cần quá 1/2 của 110, tức ít nhất 56 phiếu.``: the rule's share of the base."""
+    return msg("report.need", majority=majority_words(majority), base=base, threshold=threshold)
+
+
+def outcome_sentence(rd: RoundReport, lang: Lang) -> str:
+    """One plain sentence for the outcome of a round."""
+    return " ".join(m.text(lang) for m in outcome_messages(rd))
 
 
 def not_counted_sentence(lang: Lang) -> str:
     """A contest none of whose rounds names a ballot file or tally sheets yet."""
-    return t(
-        lang,
-        "Chưa kiểm phiếu: election.yaml chưa ghi tệp phiếu bầu (ballots:) hay biên bản của các "
-        "tổ (tallies:) cho lần bầu nào.",
-        "Not counted: election.yaml names no ballot file (ballots:) or tally sheets (tallies:) "
-        "for any of its rounds.",
-    )
+    return msg("report.not_counted").text(lang)
