@@ -70,7 +70,7 @@ def test_every_round_minutes_match_the_count(example: str, tmp_path: Path) -> No
             assert rows[label] == [str(rd["ballots"][key])], (contest["id"], key)
         assert rows["Số dùng làm cơ sở tính kết quả"] == [str(rd["base"])]
         assert rows["Số phiếu cần để trúng cử"] == [str(rd["threshold"])]
-        assert rows["Số cần bầu"] == [str(rd["seats"])]
+        assert rows["Số lượng cần bầu"] == [str(rd["seats"])]
         for reason, n in rd["ballots"]["invalid_by_reason"].items():
             assert any(k.startswith("– ") and v == [str(n)] for k, v in rows.items()), reason
         cand_rows = [row for row in table_rows(md) if len(row) == 5 and row[0].isdigit()]
@@ -80,7 +80,7 @@ def test_every_round_minutes_match_the_count(example: str, tmp_path: Path) -> No
             assert row[1] == cand["name"]
             assert row[2] == str(cand["votes"])
             assert row[3] == (cand["pct_of_base"] or "").replace(".", ",")
-        elected = re.findall(r"^\d+\. (.+) — (\d+) phiếu$", md, flags=re.M)
+        elected = [(r[1], r[2]) for r in table_rows(md) if len(r) == 3 and r[0].isdigit()]
         names = {c["id"]: (c["name"], c["votes"]) for c in rd["candidates"]}
         assert elected == [(names[i][0], str(names[i][1])) for i in rd["elected"]]
         assert "Kết quả chưa được chuẩn y." in md
@@ -94,7 +94,7 @@ def test_minutes_carry_the_fingerprint_that_verify_accepts(tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     md = (tmp_path / "m.md").read_text(encoding="utf-8")
     short = re.search(r"Mã kiểm tra: \*\*([0-9A-F-]{19})\*\*", md)
-    full = re.search(r"SHA-256: `([0-9a-f]{64})`", md)
+    full = re.search(r"SHA-256 của dữ liệu đầu vào: \*\*([0-9a-f]{64})\*\*", md)
     assert short and full
     assert full.group(1).upper().startswith(short.group(1).replace("-", ""))
 
@@ -190,8 +190,8 @@ def test_minutes_of_a_rejected_round_are_written_and_exit_3(tmp_path: Path) -> N
     result = run("minutes", str(folder), "--contest", "dbct", "-o", str(tmp_path / "d.md"))
     assert result.exit_code == 3, result.output
     md = (tmp_path / "d.md").read_text(encoding="utf-8")
-    assert "✗" in md
-    assert "Trúng cử (theo số phiếu" not in md
+    assert re.search(r"^- \S", md, re.M)  # the problems, one bullet each
+    assert "Không có người trúng cử." in md
 
 
 def test_an_election_without_contests_names_its_file(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from docx.table import Table
 
 from tally.app import count_report
 from tally.config.loader import LoadedElection, load_election
+from tally.documents.package import ZIP_TIME
 from tally.findings import Lang
 from tally.fingerprint import fingerprint, input_digests, short
 from tally.labels import REASON, tr
@@ -53,7 +54,6 @@ LABELS = {
 }
 PENDING = {"vi": "Kết quả chưa được chuẩn y.", "en": "Results pending confirmation."}
 REHEARSAL = {"vi": "DIỄN TẬP", "en": "REHEARSAL"}
-VOTES = {"vi": "phiếu", "en": "votes"}
 
 
 @functools.cache
@@ -82,7 +82,6 @@ def minutes(example: str, contest: str, round_no: int, lang: Lang, **kw: bool) -
         round_no,
         loaded.election,
         rules.title,
-        rules.family,
         fp,
         short(fp),
         lang,
@@ -192,10 +191,8 @@ def test_every_figure_of_the_round_is_in_the_docx(
 
     names = {c["id"]: c["name"] for c in rd["candidates"]}
     votes = {c["id"]: c["votes"] for c in rd["candidates"]}
-    lines = [
-        f"{i}. {names[pid]}: {votes[pid]} {VOTES[lang]}" for i, pid in enumerate(rd["elected"], 1)
-    ]
-    at = [read.paragraphs.index(line) for line in lines]  # each elected, numbered
+    lines = [[str(i), names[pid], str(votes[pid])] for i, pid in enumerate(rd["elected"], 1)]
+    at = [read.rows.index(line) for line in lines]  # each elected, numbered
     assert at == sorted(at), where  # in the order of the count: most votes first
 
     _, fp = election(example)
@@ -217,7 +214,7 @@ def test_english_minutes(example: str, tmp_path: Path) -> None:
     for c in rd["candidates"]:
         row = read.row_with(c["name"])
         assert row[3] == c["pct_of_base"]  # a decimal point in English
-    assert "Check code: " in read.all
+    assert "Fingerprint: " in read.all
     assert (PENDING["en"] in read.paragraphs) == (rd.get("confirmation") == "pending")
     assert not [f for f in read.footers if "Mã kiểm tra" in f or "Trang" in f]  # no Vietnamese
 
@@ -331,4 +328,4 @@ def test_no_stray_template_thumbnail(tmp_path: Path) -> None:
     render_docx(minutes("xa-2025", "bch", 1, "vi"), path)
     with zipfile.ZipFile(path) as z:
         assert not [n for n in z.namelist() if "thumbnail" in n]
-        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert {i.date_time for i in z.infolist()} == {ZIP_TIME}  # the one time of the kit

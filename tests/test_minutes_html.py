@@ -135,7 +135,6 @@ def minutes(
         round_no,
         loaded.election,
         loaded.rules.title,
-        loaded.rules.family,
         fp,
         short(fp),
         lang,

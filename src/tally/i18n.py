@@ -1091,4 +1091,128 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         " → báo cáo Ban Thường vụ cấp ủy cấp trên",
         " → report to the higher standing committee",
     ),
+    # =========================================================================================
+    # documents: the print kit (documents/) and the minutes (minutes/). Every visible word of
+    # the minutes, chosen once in minutes/model.py; the three formats only lay them out.
+    # --- the kit
+    "doc.sign_hint": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+    "doc.page": ("Trang ", "Page "),
+    "doc.fingerprint": ("Mã kiểm tra", "Fingerprint"),
+    "doc.rehearsal": ("DIỄN TẬP", "REHEARSAL"),
+    "doc.date": ("{where}ngày {day} tháng {month} năm {year}", "{where}{day} {month} {year}"),
+    "doc.date.where": ("{locality}, ", "{locality}, "),
+    "doc.month.1": ("1", "January"),
+    "doc.month.2": ("2", "February"),
+    "doc.month.3": ("3", "March"),
+    "doc.month.4": ("4", "April"),
+    "doc.month.5": ("5", "May"),
+    "doc.month.6": ("6", "June"),
+    "doc.month.7": ("7", "July"),
+    "doc.month.8": ("8", "August"),
+    "doc.month.9": ("9", "September"),
+    "doc.month.10": ("10", "October"),
+    "doc.month.11": ("11", "November"),
+    "doc.month.12": ("12", "December"),
+    # --- the minutes: the heading and the title
+    "minutes.header.party": ("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM"),
+    "minutes.header.state": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
+    "minutes.header.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "minutes.title": ("BIÊN BẢN KIỂM PHIẾU", "MINUTES OF THE COUNT"),
+    "minutes.contest": ("Bầu {body}", "Election of the {body}"),
+    "minutes.election": ("{name} (lần {round})", "{name} (round {round})"),
+    "minutes.congress_term": ("{congress}, nhiệm kỳ {term}", "{congress}, term {term}"),
+    "minutes.place": ("Địa điểm: {place}", "Place: {place}"),
+    # --- the counting board: the party's words, the state's words
+    "minutes.board.party": ("BAN KIỂM PHIẾU", "COUNTING BOARD"),
+    "minutes.board.state": ("TỔ BẦU CỬ", "ELECTION TEAM"),
+    "minutes.board_intro.party": ("Ban kiểm phiếu gồm các đồng chí:", "The counting board:"),
+    "minutes.board_intro.state": ("Tổ bầu cử gồm:", "The election team:"),
+    "minutes.role.head.party": ("Trưởng ban", "head"),
+    "minutes.role.head.state": ("Tổ trưởng", "head"),
+    "minutes.role.member": ("Thành viên", "member"),
+    "minutes.board_line": ("{name} — {role}", "{name} — {role}"),
+    "minutes.sign.head.party": ("TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING BOARD"),
+    "minutes.sign.head.state": ("TỔ TRƯỞNG TỔ BẦU CỬ", "HEAD OF THE ELECTION TEAM"),
+    "minutes.sign.members": ("CÁC THÀNH VIÊN", "MEMBERS"),
+    # --- the sections
+    "minutes.section": ("{number}. {title}", "{number}. {title}"),
+    "minutes.section.figures": ("Kết quả kiểm phiếu", "The count"),
+    "minutes.section.votes": (
+        "Số phiếu bầu cho từng người (theo thứ tự trong danh sách bầu cử)",
+        "Votes per candidate (in ballot order)",
+    ),
+    "minutes.section.elected": (
+        "Những người trúng cử (theo số phiếu từ cao đến thấp)",
+        "Elected (most votes first)",
+    ),
+    "minutes.section.rules": ("Căn cứ", "Rules applied"),
+    "minutes.section.notes": (
+        "Ghi chú: các cách hiểu chưa kiểm chứng mà kết quả dựa vào",
+        "Notes: the readings not verified in the text that the result rests on",
+    ),
+    # --- the table heads
+    "minutes.head.item": ("Nội dung", "Item"),
+    "minutes.head.number": ("Số lượng", "Number"),
+    "minutes.head.no": ("STT", "No."),
+    "minutes.head.name": ("Họ và tên", "Full name"),
+    "minutes.head.votes": ("Số phiếu", "Votes"),
+    "minutes.head.pct": ("Tỷ lệ %", "% of base"),
+    "minutes.head.result": ("Kết quả", "Result"),
+    "minutes.head.rule": ("Quy tắc", "Rule"),
+    "minutes.head.cite": ("Căn cứ", "Citation"),
+    "minutes.head.source": ("Nguồn", "Source"),
+    # --- the figures; who is present is said in the words of the meeting
+    "minutes.fig.seats": ("Số lượng cần bầu", "Seats to fill"),
+    "minutes.fig.registered": ("Tổng số cử tri", "Registered voters"),
+    "minutes.fig.base": ("Số dùng làm cơ sở tính kết quả", "Base for the majority"),
+    "minutes.fig.threshold": ("Số phiếu cần để trúng cử", "Votes needed to be elected"),
+    "minutes.fig.present.members_congress": ("Số đảng viên có mặt", "Members present"),
+    "minutes.fig.present.delegates_congress": ("Số đại biểu có mặt", "Delegates present"),
+    "minutes.fig.present.committee_conference": ("Số ủy viên có mặt", "Committee members present"),
+    "minutes.fig.present.constituency": ("Số cử tri có mặt", "Voters present"),
+    "minutes.fig.issued": ("Số phiếu phát ra", "Ballots issued"),
+    "minutes.fig.collected": ("Số phiếu thu vào", "Ballots collected"),
+    "minutes.fig.valid": ("Số phiếu hợp lệ", "Valid ballots"),
+    "minutes.fig.invalid": ("Số phiếu không hợp lệ", "Invalid ballots"),
+    "minutes.fig.reason": ("– {reason}", "– {reason}"),
+    # --- the sentences around the figures (the sentences themselves come from the report)
+    "minutes.base": ("Cơ sở tính kết quả: {text}.", "Base for the majority: {text}."),
+    "minutes.base_equals": ("{label} = {base}", "{label} = {base}"),
+    "minutes.outcome": ("Kết luận: {text}", "Outcome: {text}"),
+    "minutes.pending": ("Kết quả chưa được chuẩn y.", "Results pending confirmation."),
+    "minutes.nobody_elected": ("Không có người trúng cử.", "Nobody was elected."),
+    "minutes.no_candidates": ("Không có người ứng cử.", "No candidates."),
+    "minutes.legend": (
+        "V: đã kiểm chứng trong văn bản · S: kiểm chứng qua nguồn thứ cấp · I: suy luận · "
+        "U: mặc định chưa kiểm chứng. * kết quả dựa trên cách hiểu chưa kiểm chứng (xem ghi chú).",
+        "V: verified in the text · S: verified from a secondary source · I: inferred · "
+        "U: unverified default. * the result rests on a reading not verified in the text "
+        "(see the notes).",
+    ),
+    "minutes.imprint": (
+        "{tool} · Bộ quy tắc: {rules} ({title}) · Mã kiểm tra:",
+        "{tool} · Rule set: {rules} ({title}) · Fingerprint:",
+    ),
+    "minutes.imprint.full": ("SHA-256 của dữ liệu đầu vào:", "SHA-256 of the inputs:"),
+    "minutes.rehearsal.paper": (
+        "DIỄN TẬP — bản tập dượt, không phải biên bản chính thức: không ký.",
+        "REHEARSAL — a trial print, not the official minutes: do not sign.",
+    ),
+    "minutes.rehearsal.hall": (
+        "DIỄN TẬP — không phải kết quả chính thức.",
+        "REHEARSAL — not the official result.",
+    ),
+    # --- the hall view and the chart
+    "minutes.hall.seats": ("Số cần bầu: {seats}", "Seats: {seats}"),
+    "minutes.hall.seats_needed": (
+        "Số cần bầu: {seats} · Cần ít nhất {threshold} phiếu để trúng cử",
+        "Seats: {seats} · {threshold} votes needed to be elected",
+    ),
+    "minutes.needed": ("Cần {threshold}", "Needed {threshold}"),
+    "minutes.chart": (
+        "Biểu đồ số phiếu của từng người theo thứ tự trong danh sách bầu cử; "
+        "cần ít nhất {threshold} phiếu để trúng cử.",
+        "Votes per candidate in ballot order; {threshold} votes needed to be elected.",
+    ),
+    # === end of documents
 }

@@ -23,6 +23,11 @@ from pathlib import Path
 from typing import Literal, assert_never
 
 from tally import __version__
+from tally.documents import html as html_kit
+from tally.documents import markdown as md_kit
+from tally.documents.html import esc as _e
+from tally.documents.markdown import esc as _md  # no markup, no raw HTML, no new line or row
+from tally.documents.parts import Closing, ImprintLine, Signature, sign_hint
 from tally.entry.journal import Entry, JournalError, Kind, group, read_journal
 from tally.entry.reconcile import (
     Reconciliation,
@@ -43,10 +48,8 @@ from tally.entry.session import (
 )
 from tally.errors import UsageError
 from tally.findings import Lang
+from tally.i18n import msg
 from tally.labels import t as _t
-from tally.minutes.html import css_string
-from tally.minutes.html import esc as _e
-from tally.minutes.markdown import esc as _md  # no markup, no raw HTML, no new line or row
 from tally.safefile import written_atomically
 
 Format = Literal["html", "md"]
@@ -719,27 +722,17 @@ def _imprint(log: EntryLog, lang: Lang) -> str:
     )
 
 
-def _signers(log: EntryLog, lang: Lang) -> list[tuple[str, str]]:
-    """(role, name) of each signature: every operator, then the head of the counting board."""
+def _closing(log: EntryLog, lang: Lang) -> Closing:
+    """Every operator signs, then the head of the counting board; then the imprint."""
     operator = _t(lang, "NGƯỜI NHẬP", "OPERATOR")
     head = _t(lang, "TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING BOARD")
-    return [(operator, clean(x)) for x in log.operators or ("",)] + [(head, "")]
+    signatures = [Signature(operator, (clean(x),), "operator") for x in log.operators or ("",)]
+    signatures.append(Signature(head, ("",), "head"))
+    return Closing(tuple(signatures), sign_hint(lang), (ImprintLine(_imprint(log, lang)),))
 
 
 # ---------------------------------------------------------------------------------------------
 # Markdown
-
-
-def _md_row(cells: list[str]) -> str:
-    """One table row of cells already in Markdown."""
-    return "| " + " | ".join(cells) + " |"
-
-
-def _md_table(heads: list[str], rows: list[list[str]], align: list[str]) -> list[str]:
-    """A pipe table of plain-text cells (every cell escaped)."""
-    out = [_md_row([_md(h) for h in heads]), "|" + "|".join(align) + "|"]
-    out += [_md_row([_md(c) for c in row]) for row in rows]
-    return out
 
 
 def render_markdown(log: EntryLog, lang: Lang) -> str:
@@ -749,7 +742,7 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
     out += ["", _md(_zone_sentence(log, lang)), ""]
 
     out += [f"## I. {_t(lang, 'Tổng hợp các nhật ký', 'The journals')}", ""]
-    out += _md_table(
+    out += md_kit.table(
         [*_summary_heads(lang), _head_label(lang)], [], ["---"] * 4 + ["---:"] * 4 + ["---"]
     )
     for j in log.journals:
@@ -763,7 +756,7 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
             str(j.undos),
             str(j.pauses),
         ]
-        out.append(_md_row([*(_md(c) for c in cells), f"`{j.head}`"]))
+        out.append(md_kit.row([*(_md(c) for c in cells), f"`{j.head}`"]))
     out += ["", _md(_hash_sentence(lang)), ""]
     for j in log.journals:
         out.append(f"- {_md(clean(j.label))}: `{group(j.head)}`")
@@ -773,7 +766,7 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
     if log.comparison is not None:
         out += [f"## {next(number)}. {_md(_comparison_title(lang))}", ""]
         out += [_md(x) for x in _comparison_intro(log.comparison, lang)] + [""]
-        out += _md_table(
+        out += md_kit.table(
             _comparison_heads(log, lang),
             [_segment_cells(seg, log, lang) for seg in log.comparison.segments],
             ["---:"] + ["---"] * (len(log.journals) + 1),
@@ -786,7 +779,7 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
         out += [f"### {i}. {_md(clean(j.label))}" + (f" — {_md(who)}" if who else ""), ""]
         for note in _journal_notes(j, lang):
             out += [f"> {_md(note)}", ""]
-        out += _md_table(
+        out += md_kit.table(
             _entry_heads(lang),
             [_row_cells(r, log, lang) for r in j.rows],
             ["---:", "---", "---", "---", "---:", "---", "---"],
@@ -800,7 +793,7 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
         out += [f"- {_t(lang, 'Tệp', 'File')}: {_md(clean(res.label))}"]
         out += [f"- {_head_label(lang)}: `{res.head}`", f"  (`{group(res.head)}`)", ""]
         if res.rows:
-            out += _md_table(
+            out += md_kit.table(
                 _resolution_heads(lang),
                 [_resolution_cells(r, log, lang) for r in res.rows],
                 ["---:", "---", "---:", "---", "---", "---", "---", "---"],
@@ -809,20 +802,7 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
             out.append(_t(lang, "Chưa có quyết định nào.", "No resolutions yet."))
         out.append("")
 
-    signers = _signers(log, lang)
-    hint = _t(lang, "*(Ký, ghi rõ họ tên)*", "*(signature and full name)*")
-    out += [
-        _md_row([f"**{_md(role)}**" for role, _ in signers]),
-        "|" + "|".join([":---:"] * len(signers)) + "|",
-        _md_row([hint] * len(signers)),
-        _md_row(["<br><br><br>"] * len(signers)),
-        _md_row([_md(name) for _, name in signers]),
-        "",
-        "---",
-        "",
-        _md(_imprint(log, lang)),
-        "",
-    ]
+    out += md_kit.closing(_closing(log, lang))
     return "\n".join(out)
 
 
@@ -830,35 +810,21 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
 # HTML
 
 _CSS = """\
-@page { size: A4; margin: 15mm 12mm 16mm; @bottom-right { content: __PAGE__ counter(page) "/" counter(pages); font: 9pt "Times New Roman", serif; } @bottom-left { content: __FOOT__; font: 9pt "Times New Roman", serif; } }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: "Times New Roman", Times, "Liberation Serif", "Nimbus Roman", "DejaVu Serif", serif;
-  font-size: 12pt; line-height: 1.3; color: #000; background: #fff; margin: 0 auto; }
-/* On screen, a sheet of A4 on a grey desk; in print the @page margins do that. */
-@media screen { html { background: #e6e6e6; } body { width: 210mm; max-width: 100%; padding: 15mm 12mm; margin: 8mm auto; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); } }
-/* 1px each side: Chromium clips the outer half of a collapsed border at the page edge. */
-@media print { body { padding: 0 1px; max-width: none; } }
-p { margin: 0.3em 0; }
-h1 { font-size: 15pt; text-align: center; margin: 0 0 1mm; letter-spacing: 0.02em; }
-.election { text-align: center; font-weight: bold; margin: 0 0 3mm; }
-h2 { font-size: 13pt; margin: 5mm 0 2mm; break-after: avoid; page-break-after: avoid; }
+h1 { margin: 0 0 1mm; }
+.election { margin: 0 0 3mm; }
 h3 { font-size: 12pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
 .facts { display: grid; grid-template-columns: max-content 1fr; column-gap: 3mm; margin: 0 0 2mm; }
 .facts dt { font-weight: bold; }
 .facts dd { margin: 0; }
 .zone { font-style: italic; font-size: 11pt; }
-table { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm; font-size: 10pt; }
-th, td { border: 1px solid #000; padding: 0.5mm 1.5mm; vertical-align: top; }
-th { font-weight: bold; text-align: center; background: #f0f0f0; }
-thead { display: table-header-group; }
-tr, tbody.journal { break-inside: avoid; page-break-inside: avoid; }
-td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table { font-size: 10pt; }
+th, td { padding: 0.5mm 1.5mm; }
+th { background: #f0f0f0; }
+tbody.journal { break-inside: avoid; page-break-inside: avoid; }
 td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.marks { white-space: nowrap; }
 .entries td.operator { min-width: 30mm; }
 .entries td.action { min-width: 35mm; }
-.mono, code { font-family: "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace; }
 .summary tr.hash td { font-size: 9pt; border-top: 0; }
 .summary tr.main td { border-bottom: 0; }
 .summary .full { font-size: 8.5pt; word-break: break-all; }
@@ -873,27 +839,9 @@ td.marks { white-space: nowrap; }
 .alignment td.note { font-size: 10pt; }
 /* A decision replaced by a later one stays legible (it is part of the record), in grey. */
 .resolutions tr.superseded td { color: #555; font-style: italic; }
-/* The signatures and the imprint stay together and take the last rows of the table before
-   them along, so that they never stand alone at the top of a page. */
-.closing { break-inside: avoid; page-break-inside: avoid; break-before: avoid; page-break-before: avoid; padding-top: 4mm; }
+/* The closing takes the last rows of the table before it along. */
 table.last tbody tr:nth-last-child(-n+3) { break-after: avoid; page-break-after: avoid; }
-.signatures { display: flex; flex-wrap: wrap; justify-content: space-between; text-align: center; row-gap: 4mm; }
-/* Signatures of one line stretch to the same height and put the name at the bottom, so the
-   names line up even when a role wraps onto two lines. */
-.signatures .sign { width: 31%; display: flex; flex-direction: column; }
-.signatures .name { margin-top: auto; }
-.signatures .sign.head { margin-left: auto; }
-.signatures .role { font-weight: bold; }
-.signatures .hint { font-style: italic; font-size: 10.5pt; }
-.signatures .space { height: 20mm; }
-.signatures .name { font-weight: bold; }
-.signatures .blank { color: #777; font-weight: normal; }
-.imprint { margin-top: 5mm; font-size: 9pt; color: #333; border-top: 1px solid #999; padding-top: 1.5mm; }
 """
-
-
-def _thead(heads: list[str]) -> str:
-    return "<thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads) + "</tr></thead>"
 
 
 def _time_cell(time: str, log: EntryLog, lang: Lang) -> str:
@@ -917,7 +865,7 @@ def _summary_html(log: EntryLog, lang: Lang) -> str:
         )
     return (
         f"<h2>I. {_e(_t(lang, 'Tổng hợp các nhật ký', 'The journals'))}</h2>\n"
-        f'<table class="summary">{_thead(_summary_heads(lang))}\n'
+        f'<table class="summary">{html_kit.thead(_summary_heads(lang))}\n'
         + "\n".join(bodies)
         + "\n</table>\n"
         + f'<p class="hash-note">{_e(_hash_sentence(lang))}</p>\n'
@@ -946,7 +894,7 @@ def _comparison_html(log: EntryLog, lang: Lang) -> str:
     return (
         f"<h2>II. {_e(_comparison_title(lang))}</h2>\n"
         f'<section class="comparison">{intro}\n'
-        f'<table class="alignment">{_thead(_comparison_heads(log, lang))}<tbody>\n'
+        f'<table class="alignment">{html_kit.thead(_comparison_heads(log, lang))}<tbody>\n'
         + "\n".join(rows)
         + "\n</tbody></table>\n</section>\n"
     )
@@ -982,7 +930,7 @@ def _entries_html(log: EntryLog, lang: Lang) -> str:
         last = log.resolutions is None and i == len(log.journals)
         cls = "entries last" if last else "entries"  # the closing keeps its last rows
         out.append(
-            f'<table class="{cls}">{_thead(_entry_heads(lang))}<tbody>\n'
+            f'<table class="{cls}">{html_kit.thead(_entry_heads(lang))}<tbody>\n'
             + "\n".join(rows)
             + "\n</tbody></table>\n"
         )
@@ -1017,35 +965,12 @@ def _resolutions_html(log: EntryLog, lang: Lang) -> str:
                 f'<td class="note">{_e(c[7])}</td></tr>'
             )
         out.append(
-            f'<table class="resolutions last">{_thead(_resolution_heads(lang))}<tbody>\n'
+            f'<table class="resolutions last">{html_kit.thead(_resolution_heads(lang))}<tbody>\n'
             + "\n".join(rows)
             + "\n</tbody></table>\n"
         )
     out.append("</section>\n")
     return "".join(out)
-
-
-def _closing_html(log: EntryLog, lang: Lang) -> str:
-    hint = _e(_t(lang, "(Ký, ghi rõ họ tên)", "(Signature and full name)"))
-    signs: list[str] = []
-    signers = _signers(log, lang)
-    for i, (role, name) in enumerate(signers):
-        cls = "sign head" if i == len(signers) - 1 else "sign operator"
-        shown = (
-            f'<div class="name">{_e(name)}</div>'
-            if name
-            else '<div class="name blank">……………………</div>'
-        )
-        signs.append(
-            f'<div class="{cls}"><div class="role">{_e(role)}</div>'
-            f'<div class="hint">{hint}</div><div class="space"></div>{shown}</div>'
-        )
-    return (
-        '<section class="closing">\n<div class="signatures">'
-        + "".join(signs)
-        + "</div>\n"
-        + f'<footer class="imprint">{_e(_imprint(log, lang))}</footer>\n</section>\n'
-    )
 
 
 def render_html(log: EntryLog, lang: Lang) -> str:
@@ -1054,8 +979,8 @@ def render_html(log: EntryLog, lang: Lang) -> str:
     foot = f"{_title(lang).capitalize()} · {sheet.contest} · " + _t(
         lang, f"lần {sheet.round}", f"round {sheet.round}"
     )
-    css = _CSS.replace("__PAGE__", css_string(_t(lang, "Trang ", "Page "))).replace(
-        "__FOOT__", css_string(clean(foot))
+    css = html_kit.print_css(
+        margin="15mm 12mm 16mm", size="12pt", page_word=msg("doc.page").text(lang), foot=clean(foot)
     )
     facts = "".join(f"<dt>{_e(k)}</dt><dd>{_e(clean(v))}</dd>" for k, v in _facts(log, lang))
     body = (
@@ -1067,16 +992,16 @@ def render_html(log: EntryLog, lang: Lang) -> str:
         + _comparison_html(log, lang)
         + _entries_html(log, lang)
         + _resolutions_html(log, lang)
-        + _closing_html(log, lang)
+        + html_kit.closing(_closing(log, lang))
     )
     title = f"{_title(lang)} — {clean(sheet.title)}"
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="tally {_e(__version__)}">\n'
-        f"<title>{_e(title)}</title>\n<style>\n{css}</style>\n</head>\n"
-        f'<body class="entry-log">\n<main>\n{body}</main>\n</body>\n</html>\n'
+    return html_kit.page(
+        lang=lang,
+        title=title,
+        css=css + _CSS,
+        body=f"<main>\n{body}</main>\n",
+        generator=f"tally {__version__}",
+        body_class="entry-log",
     )
 
 

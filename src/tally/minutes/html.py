@@ -1,20 +1,20 @@
 """The minutes as one self-contained HTML5 page: ``paper`` to print and sign, ``hall`` to project.
 
-Every figure comes from the :class:`~tally.minutes.model.Minutes` object; nothing is counted or
-decided here. The page has no script and no external resource (styles inline, the chart as
-inline SVG), so it opens the same on the board's laptop with no network, and every text is
-escaped.
+A layout of the :class:`~tally.minutes.model.Minutes` words on the print kit's HTML
+(:mod:`tally.documents.html`: the page skeleton, the A4 stylesheet, tables, signatures and
+the imprint, every text escaped). Nothing is counted, decided or worded here. The page has no
+script and no external resource (the chart is inline SVG), so it opens the same on the board's
+laptop with no network.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import assert_never
 
+from tally.documents import html as kit
+from tally.documents.html import esc
 from tally.kinds import MinutesView
-from tally.labels import t
 from tally.minutes.model import CandidateRow, Minutes
-from tally.ruleset.models import UNVERIFIED
 
 View = MinutesView
 
@@ -22,23 +22,7 @@ View = MinutesView
 # amber, the others in light grey.
 _BAR = {"elected": "#1f4e79", "admitted": "#1f4e79", "tie": "#c98a00"}
 _BAR_OTHER = "#a6a6a6"
-
-
-def esc(text: str) -> str:
-    """Text for HTML content or an attribute value."""
-    return escape(text, quote=True)
-
-
 _e = esc
-
-
-def css_string(text: str) -> str:
-    """A CSS string literal for generated content (``\\``, quotes, ``<`` and controls escaped)."""
-    return (
-        '"'
-        + "".join(c if c.isprintable() and c not in '\\"<>' else f"\\{ord(c):x} " for c in text)
-        + '"'
-    )
 
 
 def render_html(m: Minutes, view: View = "paper") -> str:
@@ -49,13 +33,13 @@ def render_html(m: Minutes, view: View = "paper") -> str:
         title, css, body = _hall(m)
     else:
         assert_never(view)
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{_e(m.lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="{_e(m.tool)}">\n'
-        f"<title>{_e(title)}</title>\n<style>\n{css}</style>\n</head>\n"
-        f'<body class="{view}">\n{_rehearsal(m, view)}{body}</body>\n</html>\n'
+    return kit.page(
+        lang=m.lang,
+        title=title,
+        css=css,
+        body=_rehearsal(m, view) + body,
+        generator=m.tool,
+        body_class=view,
     )
 
 
@@ -67,28 +51,17 @@ def _rehearsal(m: Minutes, view: View) -> str:
     """The watermark (``position: fixed`` repeats it on every printed page) and the banner."""
     if not m.rehearsal:
         return ""
-    word = t(m.lang, "DIỄN TẬP", "REHEARSAL")
-    if view == "paper":
-        note = t(
-            m.lang,
-            "bản in thử, không phải biên bản chính thức: không ký.",
-            "a trial print, not the official minutes: do not sign.",
-        )
-    else:
-        note = t(m.lang, "không phải kết quả chính thức.", "not the official result.")
+    word = m.word("doc.rehearsal")
+    banner = m.word("minutes.rehearsal.paper" if view == "paper" else "minutes.rehearsal.hall")
     return (
         f'<div class="watermark" aria-hidden="true"><span>{_e(word)}</span></div>\n'
-        f'<p class="rehearsal-banner" role="note"><strong>{_e(word)}</strong> — {_e(note)}</p>\n'
+        f'<p class="rehearsal-banner" role="note"><strong>{_e(banner)}</strong></p>\n'
     )
 
 
 def _scale(m: Minutes) -> int:
     top = max([c.votes for c in m.candidates] + [m.threshold or 0, m.base or 0])
     return max(top, 1)
-
-
-def _needed(m: Minutes, threshold: int) -> str:
-    return t(m.lang, f"Cần {threshold}", f"Needed {threshold}")
 
 
 def _chart(m: Minutes) -> str:
@@ -101,12 +74,7 @@ def _chart(m: Minutes) -> str:
     row_h, bar_h, top = 18, 13, 24
     width = label_w + bar_w + value_w
     height = top + row_h * len(m.candidates) + 18
-    aria = t(
-        m.lang,
-        f"Biểu đồ số phiếu của từng người theo thứ tự trong danh sách bầu cử; "
-        f"cần ít nhất {m.threshold} phiếu để trúng cử.",
-        f"Votes per candidate in ballot order; {m.threshold} votes needed to be elected.",
-    )
+    aria = m.word("minutes.chart", threshold=m.threshold)
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'role="img" aria-label="{_e(aria)}">',
@@ -130,7 +98,7 @@ def _chart(m: Minutes) -> str:
         f'<line x1="{tx}" y1="{top - 8}" x2="{tx}" y2="{bottom}" stroke="#c00000" '
         'stroke-width="1.5" stroke-dasharray="5 3"/>',
         f'<text x="{tx}" y="{top - 12}" text-anchor="middle" fill="#c00000" font-weight="bold">'
-        f"{_e(_needed(m, m.threshold))}</text>",
+        f"{_e(m.needed(m.threshold))}</text>",
         f'<text x="{x0}" y="{bottom + 13}" text-anchor="middle" class="tick">0</text>',
         f'<text x="{x0 + bar_w}" y="{bottom + 13}" text-anchor="middle" class="tick">'
         f"{scale}</text>",
@@ -143,24 +111,10 @@ def _by_votes(m: Minutes) -> list[CandidateRow]:
     return sorted(m.candidates, key=lambda c: (-c.votes, c.position))
 
 
-def _value(v: int | None) -> str:
-    return "—" if v is None else str(v)
-
-
 # ---------------------------------------------------------------------------------------------
 # Paper: the minutes the board prints and signs
 
 _PAPER_CSS = """\
-@page { size: A4; margin: 20mm 15mm; @bottom-right { content: __PAGE__ counter(page) "/" counter(pages); font: 9pt "Times New Roman", serif; } @bottom-left { content: __FP__; font: 9pt "Times New Roman", serif; } }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: "Times New Roman", Times, "Liberation Serif", "Nimbus Roman", "DejaVu Serif", serif;
-  font-size: 13pt; line-height: 1.35; color: #000; background: #fff; margin: 0 auto; }
-/* On screen, a sheet of A4 on a grey desk; in print the @page margins do that. */
-@media screen { html { background: #e6e6e6; } body { width: 210mm; max-width: 100%; padding: 20mm 15mm; margin: 8mm auto; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); } }
-/* 1px each side: Chromium clips the outer half of a collapsed border at the page edge. */
-@media print { body { padding: 0 1px; max-width: none; } }
-p { margin: 0.3em 0; }
 .header { display: grid; grid-template-columns: 42% 58%; text-align: center; margin-bottom: 6mm; }
 .header .line { font-weight: bold; }
 .header .org { font-weight: normal; }
@@ -168,16 +122,7 @@ p { margin: 0.3em 0; }
 .header .rule { width: 30%; margin: 0.25em auto 0; border-top: 1px solid #000; }
 .header .under { display: inline-block; border-bottom: 1px solid #000; padding-bottom: 0.2em; }
 .header .date { font-style: italic; margin-top: 0.6em; }
-h1 { font-size: 15pt; text-align: center; margin: 4mm 0 1mm; letter-spacing: 0.02em; }
-.election { text-align: center; font-weight: bold; margin: 0; }
 .congress { text-align: center; font-style: italic; margin: 0 0 5mm; }
-h2 { font-size: 13pt; margin: 5mm 0 2mm; break-after: avoid; }
-table { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm; }
-th, td { border: 1px solid #000; padding: 0.7mm 2mm; vertical-align: top; }
-th { font-weight: bold; text-align: center; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.pos { text-align: center; width: 12mm; }
 td.votes { width: 22mm; }
 td.pct { width: 22mm; }
@@ -200,25 +145,9 @@ svg.chart .tick { font-size: 10px; }
 .outcome { font-weight: bold; margin: 3mm 0; }
 .problems { color: #c00000; font-weight: bold; }
 .pending { border: 1px solid #000; padding: 1mm 3mm; font-weight: bold; text-align: center; margin: 2mm 0 3mm; }
-.notes-title { font-size: 11pt; margin-top: 3mm; }
 .notes { font-size: 11pt; padding-left: 6mm; margin: 1mm 0; }
-/* The closing (the pending note, the signatures, the imprint) stays on one page and takes the
-   last note with it, so the signatures never stand alone on a page; the padding keeps the
-   diacritics of the upper-case roles from spilling onto the page before. */
+/* The closing takes the last note with it, so the signatures never stand alone on a page. */
 .notes li:last-child { break-after: avoid; }
-.closing { break-inside: avoid; page-break-inside: avoid; break-before: avoid; padding-top: 2mm; }
-.signatures { display: grid; grid-template-columns: 40% 30% 30%; text-align: center; margin-top: 4mm; align-items: end; }
-.signatures .role { font-weight: bold; align-self: start; }
-.signatures .hint { font-style: italic; font-size: 11pt; align-self: start; }
-.signatures .wide { grid-column: span 2; }
-.signatures .space { height: 19mm; }
-.signatures .name { font-weight: bold; }
-.signatures .blank { color: #777; }
-.imprint { margin-top: 4mm; font-size: 9pt; color: #333; border-top: 1px solid #999; padding-top: 1.5mm; break-inside: avoid; }
-.imprint .full { font-size: 7.5pt; font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; word-break: break-all; }
-.watermark { position: fixed; inset: 0; display: flex; align-items: center; justify-content: center; z-index: 10; pointer-events: none; }
-.watermark span { transform: rotate(-35deg); font-size: 88pt; font-weight: bold; color: rgba(200, 0, 0, 0.13); white-space: nowrap; }
-.rehearsal-banner { border: 2px solid #c00000; color: #c00000; text-align: center; padding: 1.5mm; margin: 0 0 4mm; }
 """
 
 
@@ -226,35 +155,25 @@ def _p(cls: str, text: str) -> str:
     return f'<p class="{cls}">{_e(text)}</p>\n'
 
 
-def _table(cls: str, heads: list[str], rows: list[str]) -> str:
-    """A table whose header row repeats on every printed page (``thead``)."""
-    head = "".join(f"<th>{_e(h)}</th>" for h in heads)
-    return (
-        f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody></table>\n"
-    )
-
-
 def _paper(m: Minutes) -> tuple[str, str, str]:
-    css = _PAPER_CSS.replace("__PAGE__", css_string(t(m.lang, "Trang ", "Page "))).replace(
-        "__FP__", css_string(t(m.lang, "Mã kiểm tra ", "Fingerprint ") + m.fingerprint_short)
+    css = kit.print_css(
+        margin="20mm 15mm", size="13pt", page_word=m.word("doc.page"), foot=m.fingerprint_line
     )
     body = _header(m) + _figures(m) + _votes(m) + _elected(m) + _rules(m) + _notes(m) + _closing(m)
-    return f"{m.title} — {m.election_title}", css, f"<main>\n{body}</main>\n"
+    return f"{m.title} — {m.election_title}", css + _PAPER_CSS, f"<main>\n{body}</main>\n"
 
 
 def _header(m: Minutes) -> str:
     """The issuing body on the left, the party (or state) heading and the date on the right,
     then the title, the election, the congress, the place and the counting board."""
-    lang = m.lang
     is_state = m.family == "state"
     # The upper body (the superior organisation) in regular type, the board itself in bold.
     left = "".join(
         f'<div class="line{" org" if i == 0 and len(m.header_left) > 1 else ""}">{_e(x)}</div>'
         for i, x in enumerate(m.header_left)
     )
-    left += '<div class="rule"></div>' if is_state else '<div class="mark">*</div>'
+    left += f'<div class="mark">{_e(m.header_mark)}</div>' if m.header_mark else ""
+    left += '<div class="rule"></div>' if is_state else ""
     # The last heading line is underlined for its own length, clear of the dots below (Ệ, Ộ).
     lines = [f"<span>{_e(x)}</span>" for x in m.header_right]
     if lines:
@@ -266,76 +185,42 @@ def _header(m: Minutes) -> str:
         f'<div class="right">{right}</div></header>\n',
         f"<h1>{_e(m.title)}</h1>\n",
         _p("election", m.election_title),
+        _p("congress", m.congress_line),
     ]
-    congress = m.congress
-    if m.term and m.term not in congress:
-        congress += t(lang, f", nhiệm kỳ {m.term}", f", term {m.term}")
-    out.append(_p("congress", congress))
-    if m.place:
-        out.append(_p("place", f"{t(lang, 'Địa điểm', 'Place')}: {m.place}"))
-    if m.board_head or m.board_members:
-        intro = t(
-            lang,
-            "Tổ bầu cử gồm:" if is_state else "Ban kiểm phiếu gồm các đồng chí:",
-            "The counting board:",
-        )
-        head_role = t(lang, "Tổ trưởng" if is_state else "Trưởng ban", "head")
-        member_role = t(lang, "Thành viên", "member")
-        people = [(m.board_head, head_role)] if m.board_head else []
-        people += [(x, member_role) for x in m.board_members]
-        items = "".join(f"<li>{_e(name)} — {_e(role)}</li>" for name, role in people)
-        out.append(_p("board-intro", intro) + f'<ol class="board">{items}</ol>\n')
+    if m.place_line:
+        out.append(_p("place", m.place_line))
+    if m.board_intro:
+        items = "".join(f"<li>{_e(line)}</li>" for line in m.board_lines)
+        out.append(_p("board-intro", m.board_intro) + f'<ol class="board">{items}</ol>\n')
     return "".join(out)
 
 
 def _figures(m: Minutes) -> str:
     """I. The seats, the base and its parts, the threshold, the ballots, the invalid by reason."""
-    lang = m.lang
-    rows = [
-        '<tr class="figure key" data-key="seats"><td class="label">'
-        f"{_e(t(lang, 'Số lượng cần bầu', 'Seats to fill'))}</td>"
-        f'<td class="num">{m.seats}</td></tr>'
-    ]
-    for f in m.figures:
+    rows = []
+    for f in m.figure_rows:
         cls = "figure"
         if f.key.startswith("invalid."):
             cls += " reason"  # indented under the invalid ballots
-        elif f.key in ("base", "threshold"):
+        elif f.key in ("seats", "base", "threshold"):
             cls += " key"
+        value = "—" if f.value is None else str(f.value)
         rows.append(
             f'<tr class="{cls}" data-key="{_e(f.key)}"><td class="label">{_e(f.label)}</td>'
-            f'<td class="num">{_value(f.value)}</td></tr>'
+            f'<td class="num">{value}</td></tr>'
         )
-    out = [
-        f"<h2>I. {_e(t(lang, 'Các số liệu', 'The figures'))}</h2>\n",
-        _table("figures", [t(lang, "Nội dung", "Item"), t(lang, "Số lượng", "Number")], rows),
-        _p("base", f"{t(lang, 'Cơ sở tính kết quả', 'Base for the majority')}: {m.base_text}."),
-    ]
-    if m.threshold is not None:
-        out.append(
-            _p(
-                "threshold",
-                t(
-                    lang,
-                    f"Người trúng cử phải được ít nhất {m.threshold} phiếu.",
-                    f"To be elected a candidate needs at least {m.threshold} votes.",
-                ),
-            )
-        )
-    return "".join(out)
+    return (
+        f"<h2>{_e(m.heading('figures'))}</h2>\n"
+        + kit.table("figures", m.heads("item", "number"), rows)
+        + _p("base", m.base_line)
+    )
 
 
 def _votes(m: Minutes) -> str:
     """II. Every candidate in ballot order, then the chart."""
-    lang = m.lang
-    title = t(
-        lang,
-        "Số phiếu bầu cho từng người (theo thứ tự trong danh sách bầu cử)",
-        "Votes per candidate (in ballot order)",
-    )
-    out = f"<h2>II. {_e(title)}</h2>\n"
+    out = f"<h2>{_e(m.heading('votes'))}</h2>\n"
     if not m.candidates:
-        return out + _p("none", t(lang, "Không có người ứng cử.", "No candidates."))
+        return out + _p("none", m.word("minutes.no_candidates"))
     rows = [
         f'<tr class="candidate {c.status or "none"}" data-position="{c.position}">'
         f'<td class="pos">{c.position}</td><td class="name">{_e(c.name)}</td>'
@@ -343,141 +228,59 @@ def _votes(m: Minutes) -> str:
         f'<td class="status">{_e(c.status_label)}</td></tr>'
         for c in m.candidates
     ]
-    heads = [
-        t(lang, "STT", "No."),
-        t(lang, "Họ và tên", "Name"),
-        t(lang, "Số phiếu", "Votes"),
-        t(lang, "% cơ sở", "% of base"),
-        t(lang, "Kết quả", "Result"),
-    ]
-    out += _table("candidates", heads, rows)
+    out += kit.table("candidates", m.heads("no", "name", "votes", "pct", "result"), rows)
     chart = _chart(m)
     return out + (f"<figure>{chart}</figure>\n" if chart else "")
 
 
 def _elected(m: Minutes) -> str:
     """III. The elected, most votes first; the outcome; the problems, in red."""
-    lang = m.lang
-    title = t(
-        lang, "Những người trúng cử (theo số phiếu từ cao đến thấp)", "Elected (most votes first)"
-    )
-    out = f"<h2>III. {_e(title)}</h2>\n"
+    out = f"<h2>{_e(m.heading('elected'))}</h2>\n"
     if m.elected:
         rows = [
             f'<tr class="elected-row"><td class="pos">{i}</td><td class="name">{_e(name)}</td>'
             f'<td class="num votes">{votes}</td></tr>'
-            for i, (name, votes) in enumerate(m.elected, 1)
+            for i, name, votes in m.elected_rows
         ]
-        heads = [t(lang, "STT", "No."), t(lang, "Họ và tên", "Name"), t(lang, "Số phiếu", "Votes")]
-        out += _table("elected", heads, rows)
+        out += kit.table("elected", m.heads("no", "name", "votes"), rows)
     else:
-        out += _p("none", t(lang, "Không có người trúng cử.", "Nobody elected."))
-    out += _p("outcome", m.outcome_text)
+        out += _p("none", m.word("minutes.nobody_elected"))
+    out += _p("outcome", m.outcome_line)
     if m.problems:
         out += '<ul class="problems">' + "".join(f"<li>{_e(x)}</li>" for x in m.problems)
         out += "</ul>\n"
+    if m.pending_confirmation:
+        out += _p("pending", m.word("minutes.pending"))
     return out
 
 
 def _rules(m: Minutes) -> str:
-    """IV. The rules applied; I and U marked with * and the number of their footnote."""
+    """IV. The rules applied; I and U marked with * and the number of their note."""
     if not m.rules:
         return ""
-    lang = m.lang
-    rows = []
-    for key, cite, prov in m.rules:
-        mark = ""
-        if prov in UNVERIFIED:
-            n = next(
-                (i for i, f in enumerate(m.footnotes, 1) if f.startswith(f"{prov}: {key} ")),
-                None,
-            )
-            mark = "*" + (f"<sup>{n}</sup>" if n else "")
-        rows.append(
-            f'<tr class="rule"><td class="key">{_e(key)}</td><td class="cite">{_e(cite)}</td>'
-            f'<td class="prov">{_e(prov)}{mark}</td></tr>'
-        )
-    heads = [t(lang, "Quy tắc", "Rule"), t(lang, "Căn cứ", "Citation"), t(lang, "Nguồn", "Source")]
-    legend = t(
-        lang,
-        "V: đã kiểm chứng trong văn bản · S: kiểm chứng qua nguồn thứ cấp · I: suy luận · "
-        "U: mặc định chưa kiểm chứng. * kết quả dựa trên cách hiểu chưa kiểm chứng.",
-        "V: verified in the text · S: verified from a secondary source · I: inferred · "
-        "U: unverified default. * the result rests on a reading not verified in the text.",
-    )
+    rows = [
+        f'<tr class="rule"><td class="key">{_e(key)}</td><td class="cite">{_e(cite)}</td>'
+        f'<td class="prov">{_e(prov)}</td></tr>'
+        for key, cite, prov in m.rule_rows
+    ]
     return (
-        f"<h2>IV. {_e(t(lang, 'Căn cứ', 'Rules applied'))}</h2>\n"
-        + _table("rules", heads, rows)
-        + _p("legend", legend)
+        f"<h2>{_e(m.heading('rules'))}</h2>\n"
+        + kit.table("rules", m.heads("rule", "cite", "source"), rows)
+        + _p("legend", m.word("minutes.legend"))
     )
 
 
 def _notes(m: Minutes) -> str:
-    """The numbered footnotes: the I and U readings the result rests on."""
+    """The numbered notes: the I and U readings the result rests on."""
     if not m.footnotes:
         return ""
-    title = t(
-        m.lang,
-        "Kết quả dựa trên các cách hiểu chưa kiểm chứng (I: suy luận, U: mặc định):",
-        "Results rest on readings not verified in the text (I: inferred, U: default):",
-    )
     items = "".join(f"<li>{_e(f)}</li>" for f in m.footnotes)
-    return _p("notes-title", title) + f'<ol class="notes">{items}</ol>\n'
+    return f"<h2>{_e(m.heading('notes'))}</h2>\n" + f'<ol class="notes">{items}</ol>\n'
 
 
 def _closing(m: Minutes) -> str:
-    """The pending note, the signatures and the imprint, kept together on one page."""
-    lang = m.lang
-    out = []
-    if m.pending_confirmation:
-        out.append(
-            _p("pending", t(lang, "Kết quả chưa được chuẩn y", "Results pending confirmation"))
-        )
-    out.append(_signatures(m))
-    out.append(
-        '<footer class="imprint">'
-        f"<div>{_e(m.tool)} · {_e(t(lang, 'Bộ quy tắc', 'Rule set'))}: {_e(m.rules_id)} "
-        f"({_e(m.rules_title)}) · {_e(t(lang, 'Mã kiểm tra', 'Fingerprint'))}: "
-        f'<strong class="fingerprint">{_e(m.fingerprint_short)}</strong></div>'
-        f'<div class="full">{_e(m.fingerprint)}</div></footer>\n'
-    )
-    return '<section class="closing">\n' + "".join(out) + "</section>\n"
-
-
-def _signatures(m: Minutes) -> str:
-    """The head on the left, the members two by two on the right, each with room to sign.
-
-    One grid for both sides, so the head's name lines up with the first members' names even
-    when a role wraps onto two lines.
-    """
-    lang = m.lang
-    is_state = m.family == "state"
-    hint = _e(t(lang, "(Ký, ghi rõ họ tên)", "(Signature and full name)"))
-    role = t(
-        lang, "TỔ TRƯỞNG" if is_state else "TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING BOARD"
-    )
-
-    def sign(cls: str, name: str | None) -> str:
-        shown = (
-            f'<div class="name">{_e(name)}</div>'
-            if name
-            else '<div class="name blank">……………………</div>'
-        )
-        return f'<div class="sign {cls}"><div class="space"></div>{shown}</div>'
-
-    members: list[str | None] = list(m.board_members) or [None, None]
-    cells = [
-        f'<div class="role">{_e(role)}</div>',
-        f'<div class="role wide">{_e(t(lang, "CÁC THÀNH VIÊN", "MEMBERS"))}</div>',
-        f'<div class="hint">{hint}</div>',
-        f'<div class="hint wide">{hint}</div>',
-        sign("head", m.board_head),
-    ]
-    for i in range(0, len(members), 2):
-        if i:
-            cells.append('<div class="sign"></div>')
-        cells += [sign("member", x) for x in members[i : i + 2]]
-    return '<section class="signatures">' + "".join(cells) + "</section>\n"
+    """The signatures and the imprint, kept together on one page."""
+    return kit.closing(m.closing)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -520,7 +323,6 @@ _HALL_ONE_COLUMN = 20  # more names than this are shown in two columns
 
 
 def _hall(m: Minutes) -> tuple[str, str, str]:
-    lang = m.lang
     ranked = _by_votes(m)
     half = (len(ranked) + 1) // 2 if len(ranked) > _HALL_ONE_COLUMN else len(ranked)
     columns = [ranked[:half], ranked[half:]] if half < len(ranked) else [ranked]
@@ -528,22 +330,12 @@ def _hall(m: Minutes) -> tuple[str, str, str]:
     row_vh = max(2.0, min(5.0, round(52 / (half + 3), 1)))
     css = _HALL_CSS.replace("__ROW__", str(row_vh))
     out = [f"<h1>{_e(m.election_title)}</h1>\n"]
-    out.append(
-        '<p class="threshold">'
-        + _e(
-            t(lang, f"Số cần bầu: {m.seats}", f"Seats: {m.seats}")
-            + (
-                t(
-                    lang,
-                    f" · Cần ít nhất {m.threshold} phiếu để trúng cử",
-                    f" · {m.threshold} votes needed to be elected",
-                )
-                if m.threshold is not None
-                else ""
-            )
-        )
-        + "</p>\n"
+    seats = (
+        m.word("minutes.hall.seats", seats=m.seats)
+        if m.threshold is None
+        else m.word("minutes.hall.seats_needed", seats=m.seats, threshold=m.threshold)
     )
+    out.append(_p("threshold", seats))
     scale = _scale(m)
     # Positions in tenths of a percent of the track, integers until the last division.
     need_at = None if m.threshold is None else m.threshold * 1000 // scale
@@ -554,7 +346,7 @@ def _hall(m: Minutes) -> tuple[str, str, str]:
             rows.append(
                 '<div class="row scale" aria-hidden="true"><span></span><span></span>'
                 f'<span class="track"><span class="need" style="left: {need_at / 10}%">'
-                f"{_e(_needed(m, m.threshold or 0))}</span></span><span></span><span></span></div>"
+                f"{_e(m.needed(m.threshold or 0))}</span></span><span></span><span></span></div>"
             )
         for c in column:
             rank = 1 + sum(1 for x in ranked if x.votes > c.votes)  # the tied share a rank
@@ -580,13 +372,6 @@ def _hall(m: Minutes) -> tuple[str, str, str]:
             '<ul class="problems">' + "".join(f"<li>{_e(p)}</li>" for p in m.problems) + "</ul>\n"
         )
     if m.pending_confirmation:
-        out.append(
-            '<p class="pending">'
-            + _e(t(lang, "Kết quả chưa được chuẩn y", "Results pending confirmation"))
-            + "</p>\n"
-        )
-    out.append(
-        f'<div class="fingerprint">{_e(t(lang, "Mã kiểm tra", "Fingerprint"))} '
-        f"{_e(m.fingerprint_short)}</div>\n"
-    )
+        out.append(_p("pending", m.word("minutes.pending")))
+    out.append(f'<div class="fingerprint">{_e(m.fingerprint_line)}</div>\n')
     return m.election_title, css, "<main>\n" + "".join(out) + "</main>\n"

@@ -1,8 +1,16 @@
-"""The minutes of one contest and round (biên bản kiểm phiếu), as plain data for the renderers.
+"""The minutes of one contest and round (biên bản kiểm phiếu): the figures and the words.
 
 Built from the round's part of the count report (:mod:`tally.report.model`), so every figure a
-board signs is the figure the count printed: the renderers (Markdown, HTML, DOCX) only lay it
-out.
+board signs is the figure the count printed. Every word is chosen here, once, from the message
+catalogue (:mod:`tally.i18n`, the ``minutes.*`` ids): the title, the section heads, the table
+heads, the roles, the figure labels and the imprint. The three layouts (Markdown, HTML, DOCX)
+and the hall view only lay them out, so they cannot word the same minutes differently.
+
+The words follow the meeting (``congress.kind``): a constituency of a state election is
+counted by the election team (Tổ bầu cử, its head the Tổ trưởng, its electorate the voters),
+a party congress by the counting board (Ban kiểm phiếu, its head the Trưởng ban), whose
+electorate is the members (đảng viên) of a members' congress and the delegates (đại biểu) of a
+delegates' congress.
 """
 
 from __future__ import annotations
@@ -11,9 +19,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from tally.config.models import Election
-from tally.findings import Lang
-from tally.kinds import CandidateStatus, Outcome
-from tally.labels import BODY, FIGURE, REASON, STATUS, t, tr
+from tally.config.references import meets_at_conference
+from tally.documents.parts import Closing, ImprintLine, Signature, sign_hint
+from tally.i18n import Param, msg
+from tally.kinds import CandidateStatus, Lang, MeetingKind, Outcome
+from tally.labels import BODY, FIGURE, REASON, STATUS, tr
 from tally.report.model import CountReport
 from tally.report.text import (
     assumption_text,
@@ -22,15 +32,15 @@ from tally.report.text import (
     outcome_sentence,
     problem_text,
 )
+from tally.ruleset.models import UNVERIFIED
 
-PARTY = ("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM")
-STATE = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM")
-STATE_MOTTO = ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI")
 
 
 @dataclass(frozen=True)
 class Figure:
-    key: str  # stable: issued, collected, valid, invalid, invalid.<reason>, base, …
+    key: str  # stable: seats, issued, collected, valid, invalid, invalid.<reason>, base, …
     label: str
     value: int | None
 
@@ -48,7 +58,7 @@ class CandidateRow:
 @dataclass(frozen=True)
 class Minutes:
     lang: Lang
-    family: str  # party | state
+    family: str  # party | state: from the meeting's kind
     header_left: tuple[str, ...]  # organisation, "BAN KIỂM PHIẾU"
     header_right: tuple[str, ...]  # party (or state) heading
     date_line: str  # "ngày 23 tháng 7 năm 2020"
@@ -82,28 +92,133 @@ class Minutes:
     contest_id: str
     round: int
 
+    # --- the words, from the catalogue in the minutes' language
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+    def word(self, id: str, /, **params: Param) -> str:
+        return msg(id, **params).text(self.lang)
+
+    @property
+    def header_mark(self) -> str:
+        """The star under the issuing body of a Party paper (HD 36-HD/VPTW); none for the State."""
+        return "*" if self.family == "party" else ""
+
+    @property
+    def congress_line(self) -> str:
+        if self.term and self.term not in self.congress:
+            return self.word("minutes.congress_term", congress=self.congress, term=self.term)
+        return self.congress
+
+    @property
+    def place_line(self) -> str | None:
+        return self.word("minutes.place", place=self.place) if self.place else None
+
+    @property
+    def board_intro(self) -> str | None:
+        """The sentence before the board's names; None when the election names no board."""
+        if not (self.board_head or self.board_members):
+            return None
+        return self.word(f"minutes.board_intro.{self.family}")
+
+    @property
+    def board_lines(self) -> tuple[str, ...]:
+        head = self.word(f"minutes.role.head.{self.family}")
+        member = self.word("minutes.role.member")
+        people = [(self.board_head, head)] if self.board_head else []
+        people += [(name, member) for name in self.board_members]
+        return tuple(self.word("minutes.board_line", name=n, role=r) for n, r in people)
+
+    def _sections(self) -> list[str]:
+        keys = ["figures", "votes", "elected"]
+        keys += ["rules"] if self.rules else []
+        keys += ["notes"] if self.footnotes else []
+        return keys
+
+    def heading(self, key: str) -> str:
+        """The numbered head of a section (figures, votes, elected, rules, notes)."""
+        number = _ROMAN[self._sections().index(key)]
+        return self.word(
+            "minutes.section", number=number, title=self.word(f"minutes.section.{key}")
+        )
+
+    def heads(self, *ids: str) -> tuple[str, ...]:
+        """Table heads by their catalogue ids (``minutes.head.<id>``)."""
+        return tuple(self.word(f"minutes.head.{x}") for x in ids)
+
+    @property
+    def figure_rows(self) -> tuple[Figure, ...]:
+        """The seats to fill, then the figures of the round."""
+        return (Figure("seats", self.word("minutes.fig.seats"), self.seats), *self.figures)
+
+    @property
+    def base_line(self) -> str:
+        return self.word("minutes.base", text=self.base_text)
+
+    @property
+    def elected_rows(self) -> tuple[tuple[int, str, int], ...]:
+        return tuple((i, name, votes) for i, (name, votes) in enumerate(self.elected, 1))
+
+    @property
+    def outcome_line(self) -> str:
+        return self.word("minutes.outcome", text=self.outcome_text)
+
+    @property
+    def rule_rows(self) -> tuple[tuple[str, str, str], ...]:
+        """(key, citation, provenance): an I or U rule marked ``*`` and its note's number."""
+        rows = []
+        for key, cite, prov in self.rules:
+            mark = ""
+            if prov in UNVERIFIED:
+                n = next(
+                    (i for i, f in enumerate(self.footnotes, 1) if f.startswith(f"{prov}: {key} ")),
+                    None,
+                )
+                mark = "*" + (str(n).translate(_SUPERSCRIPT) if n else "")
+            rows.append((key, cite, prov + mark))
+        return tuple(rows)
+
+    @property
+    def closing(self) -> Closing:
+        """The signatures of the board's head and members, and the imprint."""
+        members = self.board_members or ("", "")
+        return Closing(
+            (
+                Signature(
+                    self.word(f"minutes.sign.head.{self.family}"), (self.board_head or "",), "head"
+                ),
+                Signature(self.word("minutes.sign.members"), members, "member", wide=True),
+            ),
+            sign_hint(self.lang),
+            self.imprint,
+        )
+
+    @property
+    def imprint(self) -> tuple[ImprintLine, ...]:
+        lead = self.word(
+            "minutes.imprint", tool=self.tool, rules=self.rules_id, title=self.rules_title
+        )
+        return (
+            ImprintLine(lead, self.fingerprint_short, "fingerprint"),
+            ImprintLine(self.word("minutes.imprint.full"), self.fingerprint, "full"),
+        )
+
+    @property
+    def fingerprint_line(self) -> str:
+        """``Mã kiểm tra XXXX-…``: at the foot of every printed page and on the hall screen."""
+        return f"{self.word('doc.fingerprint')} {self.fingerprint_short}"
+
+    def needed(self, threshold: int) -> str:
+        return self.word("minutes.needed", threshold=threshold)
 
 
 def _date_line(day: dt.date, locality: str | None, lang: Lang) -> str:
-    where = f"{locality}, " if locality else ""
-    if lang == "vi":
-        return f"{where}ngày {day.day} tháng {day.month} năm {day.year}"
-    return f"{where}{day.day} {MONTHS[day.month - 1]} {day.year}"
+    where = msg("doc.date.where", locality=locality).text(lang) if locality else ""
+    month = msg(f"doc.month.{day.month}")
+    return msg("doc.date", where=where, day=day.day, month=month, year=day.year).text(lang)
+
+
+def family_of(kind: MeetingKind) -> str:
+    """Whose words the minutes speak: the state's for a constituency, else the party's."""
+    return "state" if kind == "constituency" else "party"
 
 
 def build(
@@ -112,7 +227,6 @@ def build(
     round_no: int,
     election: Election,
     rules_title: str,
-    family: str,
     fingerprint: str,
     fingerprint_short: str,
     lang: Lang,
@@ -124,43 +238,42 @@ def build(
     rd = next(r for r in contest.rounds if r.number == round_no)
     congress = election.congress
     board = election.board
+    family = family_of(congress.kind)
+    # Who is present is said in the words of the meeting that votes: the committee's
+    # conference for the standing committee, the secretary, …, else the congress.
+    config = next((c for c in election.contests if c.id == contest_id), None)
+    at_conference = config is not None and meets_at_conference(election, config)
+    meeting: MeetingKind = "committee_conference" if at_conference else congress.kind
+
+    def word(id: str, /, **params: Param) -> str:
+        return msg(id, **params).text(lang)
+
     body = tr(BODY, contest.body, lang)
-    name = contest.name or t(lang, f"Bầu {body}", f"Election of the {body.lower()}")
-    title_round = t(lang, f"(lần {round_no})", f"(round {round_no})")
+    name = contest.name or word("minutes.contest", body=body if lang == "vi" else body.lower())
 
     b = rd.ballots
     figures: list[Figure] = []
     if rd.registered is not None:
-        figures.append(
-            Figure("registered", t(lang, "Tổng số cử tri", "Registered voters"), rd.registered)
-        )
+        figures.append(Figure("registered", word("minutes.fig.registered"), rd.registered))
     elif rd.base_parts:
         for key, count in rd.base_parts:
             figures.append(Figure(f"base.{key}", tr(FIGURE, key, lang), abs(count)))
-    figures.append(
-        Figure(
-            "base",
-            t(lang, "Số dùng làm cơ sở tính kết quả", "Base for the majority"),
-            rd.base,
-        )
-    )
-    figures.append(
-        Figure(
-            "threshold",
-            t(lang, "Số phiếu cần để trúng cử", "Votes needed to be elected"),
-            rd.threshold,
-        )
-    )
+    figures.append(Figure("base", word("minutes.fig.base"), rd.base))
+    figures.append(Figure("threshold", word("minutes.fig.threshold"), rd.threshold))
     if rd.present is not None:
-        figures.append(Figure("present", t(lang, "Số có mặt", "Present"), rd.present))
+        figures.append(Figure("present", word(f"minutes.fig.present.{meeting}"), rd.present))
     figures += [
-        Figure("issued", t(lang, "Số phiếu phát ra", "Ballots issued"), b.issued),
-        Figure("collected", t(lang, "Số phiếu thu vào", "Ballots collected"), b.collected),
-        Figure("valid", t(lang, "Số phiếu hợp lệ", "Valid ballots"), b.valid),
-        Figure("invalid", t(lang, "Số phiếu không hợp lệ", "Invalid ballots"), b.invalid),
+        Figure(key, word(f"minutes.fig.{key}"), value)
+        for key, value in (
+            ("issued", b.issued),
+            ("collected", b.collected),
+            ("valid", b.valid),
+            ("invalid", b.invalid),
+        )
     ]
     for reason, count in b.invalid_by_reason:
-        figures.append(Figure(f"invalid.{reason}", "– " + tr(REASON, reason, lang), count))
+        label = word("minutes.fig.reason", reason=tr(REASON, reason, lang))
+        figures.append(Figure(f"invalid.{reason}", label, count))
 
     candidates = tuple(
         CandidateRow(
@@ -178,25 +291,27 @@ def build(
     if rd.base is not None and rd.base_parts:
         base_text = base_sentence(rd.base_parts, rd.base, lang)
     else:
-        base_text = f"{tr(FIGURE, rd.base_kind, lang)} = {rd.base}"
+        base_text = word(
+            "minutes.base_equals", label=tr(FIGURE, rd.base_kind, lang), base=str(rd.base)
+        )
     is_state = family == "state"
+    organisation = (congress.organisation or congress.convened_by or congress.name).upper()
     return Minutes(
         lang=lang,
         family=family,
-        header_left=tuple(
-            x
-            for x in (
-                (congress.organisation or congress.convened_by or congress.name).upper()
-                if not is_state
-                else None,
-                t(lang, "TỔ BẦU CỬ" if is_state else "BAN KIỂM PHIẾU", "COUNTING BOARD"),
-            )
-            if x
+        header_left=(
+            (word("minutes.board.state"),)
+            if is_state
+            else (organisation, word("minutes.board.party"))
         ),
-        header_right=(t(lang, *STATE), t(lang, *STATE_MOTTO)) if is_state else (t(lang, *PARTY),),
+        header_right=(
+            (word("minutes.header.state"), word("minutes.header.motto"))
+            if is_state
+            else (word("minutes.header.party"),)
+        ),
         date_line=_date_line(congress.date, congress.locality, lang),
-        title=t(lang, "BIÊN BẢN KIỂM PHIẾU", "MINUTES OF THE COUNT"),
-        election_title=f"{name} {title_round}",
+        title=word("minutes.title"),
+        election_title=word("minutes.election", name=name, round=round_no),
         congress=congress.name,
         term=congress.term,
         place=congress.place,

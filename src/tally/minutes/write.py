@@ -56,7 +56,6 @@ def minutes_of(
         round_no,
         loaded.election,
         rules.title,
-        rules.family,
         full,
         short(full),
         lang,

@@ -18,12 +18,11 @@ nothing is recomputed here (a percentage is the report's string, never votes/bas
 from __future__ import annotations
 
 import csv
-import os
 import zipfile
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -32,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from tally.documents.package import FixedTimeZip
 from tally.findings import Lang
 from tally.labels import BODY, FIGURE, OUTCOME, REASON, STATUS, t, tr
 from tally.report.model import ContestReport, CountReport, RoundReport
@@ -131,7 +131,6 @@ def _csv_field(key: str, value: str | int | None) -> str | int:
 # --- XLSX -------------------------------------------------------------------------------------
 
 FIXED_TIME = datetime(2000, 1, 1)  # workbook created/modified: nothing variable in the file
-_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 SHEET_TITLE_MAX = 31
 _SHEET_FORBIDDEN = set("[]:*?/\\")
 NONE = "–"
@@ -356,35 +355,6 @@ def _summary_sheet(ws: Worksheet, report: CountReport, lang: Lang) -> None:
         row += 1
 
 
-class _FixedTimeZip(zipfile.ZipFile):
-    """A zip archive whose members all carry the same timestamp, so equal contents give equal bytes."""
-
-    def writestr(
-        self,
-        zinfo_or_arcname: str | zipfile.ZipInfo,
-        data: Any,
-        compress_type: int | None = None,
-        compresslevel: int | None = None,
-    ) -> None:
-        if isinstance(zinfo_or_arcname, str):
-            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zinfo_or_arcname = info
-        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
-
-    def write(
-        self,
-        filename: str | os.PathLike[str],
-        arcname: str | os.PathLike[str] | None = None,
-        compress_type: int | None = None,
-        compresslevel: int | None = None,
-    ) -> None:
-        # openpyxl writes each worksheet to a temporary file, then adds it with write()
-        name = os.fspath(arcname if arcname is not None else filename).lstrip("/")
-        self.writestr(name, Path(filename).read_bytes(), compress_type, compresslevel)
-
-
 def build_workbook(report: CountReport, lang: Lang) -> Workbook:
     """The summary sheet, then one sheet per contest in document order."""
     wb = Workbook()
@@ -413,5 +383,5 @@ def write_xlsx(report: CountReport, path: Path, lang: Lang) -> None:
     """
     wb = build_workbook(report, lang)
     with written_atomically(Path(path)) as tmp, tmp.open("xb") as f:
-        archive = _FixedTimeZip(f, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        archive = FixedTimeZip(f, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
         ExcelWriter(wb, archive).save()  # closes the archive
