@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -68,6 +69,7 @@ def test_version() -> None:
 def test_python_m_tally_help() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "tally", "--help"],
+        env={k: v for k, v in os.environ.items() if k != "TALLY_LANG"},
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -75,7 +77,7 @@ def test_python_m_tally_help() -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    assert "Usage: tally" in proc.stdout
+    assert "Cách dùng: tally" in proc.stdout  # Vietnamese unless TALLY_LANG=en
     assert "count" in proc.stdout and "validate" in proc.stdout
     assert "Traceback" not in proc.stderr
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
 
+from tally.helptext import HELP
 from tally.kinds import Lang
 
 Param = Union[str, int, Path, "Msg"]  # a str is quoted input or a name, never a sentence
@@ -88,7 +89,7 @@ def os_reason(exc: OSError | str) -> Msg:
 
 
 # id: (Vietnamese, English). Parameters in braces; both languages take the same ones.
-MESSAGES: Mapping[str, tuple[str, str]] = {
+_MESSAGES: Mapping[str, tuple[str, str]] = {
     # --- the frame of an error on stderr
     "cli.error": ("lỗi: {text}", "error: {text}"),
     "cli.hint": ("gợi ý: {text}", "hint: {text}"),
@@ -477,3 +478,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "no contest '{contest}' (contests: {known})",
     ),
 }
+
+# The whole catalogue: the messages above and the words of --help (tally/helptext.py).
+MESSAGES: Mapping[str, tuple[str, str]] = {**_MESSAGES, **HELP}
