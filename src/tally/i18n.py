@@ -20,6 +20,7 @@ from typing import Union
 
 from tally.helptext import HELP
 from tally.kinds import Lang
+from tally.rulenames import RULE_NAMES
 
 Param = Union[str, int, Path, "Msg"]  # a str is quoted input or a name, never a sentence
 
@@ -479,5 +480,6 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
 }
 
-# The whole catalogue: the messages above and the words of --help (tally/helptext.py).
-MESSAGES: Mapping[str, tuple[str, str]] = {**_MESSAGES, **HELP}
+# The whole catalogue: the messages above, the words of --help (tally/helptext.py) and the
+# rule-set parameters in words (tally/rulenames.py).
+MESSAGES: Mapping[str, tuple[str, str]] = {**_MESSAGES, **HELP, **RULE_NAMES}
