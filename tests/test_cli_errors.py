@@ -34,7 +34,11 @@ def run(*args: str | Path, columns: int = 100) -> Result:
 
 def vietnamese_then_english(result: Result, argv: list[str], env: dict[str, str | None]) -> Result:
     """``result`` if it shows no error; else, once its error is found free of English, the same
-    command in English (an error wrote nothing, so the command can run again)."""
+    command in English (an error wrote nothing, so the command can run again). Help is
+    Vietnamese by default too: the tests that read it read it in English (tests/test_help.py
+    checks the Vietnamese)."""
+    if env.get("TALLY_LANG") != "en" and {"-h", "--help"} & set(argv) and result.exit_code == 0:
+        return CliRunner(env={**env, "TALLY_LANG": "en"}).invoke(cli, argv, prog_name="tally")
     lines = result.stderr.splitlines()
     if not any(line.startswith("lỗi") for line in lines):  # "lỗi: …", "lỗi nội bộ: …"
         return result

@@ -41,6 +41,7 @@ class Finding:
     provenance: str | None = None
     expected: str | int | None = None
     actual: str | int | None = None
+    cite_vi: str | None = None  # the citation in Vietnamese, when the rule set gives it
 
     def text(self, lang: Lang) -> str:
         return self.message.text(lang)
@@ -95,6 +96,7 @@ def finding(
         provenance=param.provenance if param else None,
         expected=expected,
         actual=actual,
+        cite_vi=getattr(param, "cite_vi", None),
     )
 
 

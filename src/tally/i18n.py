@@ -19,7 +19,9 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Literal, Union
 
+from tally.helptext import HELP
 from tally.kinds import Lang
+from tally.rulenames import RULE_NAMES
 
 # A str is quoted input or a name, never a sentence. A Fraction is a share of a rule set,
 # shown as the rule sets write it ("30%", "1/3"); a Ratio is one said in words and digits.
@@ -303,7 +305,7 @@ def os_reason(exc: OSError | str) -> Msg:
 
 
 # id: (Vietnamese, English). Parameters in braces; both languages take the same ones.
-MESSAGES: Mapping[str, tuple[str, str]] = {
+_MESSAGES: Mapping[str, tuple[str, str]] = {
     # --- the frame of an error on stderr
     "cli.error": ("lỗi: {text}", "error: {text}"),
     "cli.hint": ("gợi ý: {text}", "hint: {text}"),
@@ -1216,3 +1218,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     # === end of documents
 }
+
+# The whole catalogue: the messages above, the words of --help (tally/helptext.py) and the
+# rule-set parameters in words (tally/rulenames.py).
+MESSAGES: Mapping[str, tuple[str, str]] = {**_MESSAGES, **HELP, **RULE_NAMES}

@@ -88,26 +88,12 @@ class _Bar:
 @click.argument(
     "dirs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="DIR..."
 )
+@click.option("-j", "--jobs", type=click.IntRange(min=1))
 @click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Worker processes  [default: the number of cores]",
+    "--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True
 )
 @click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning"]),
-    default="error",
-    show_default=True,
-    help="As for 'tally check': exit 1 on errors only, or on warnings too.",
-)
-@click.option(
-    "--timeout",
-    type=click.IntRange(min=1),
-    default=120,
-    show_default=True,
-    metavar="SECONDS",
-    help="Stop an election still running after this long: it gets an error entry (exit 2).",
+    "--timeout", type=click.IntRange(min=1), default=120, show_default=True, metavar="SECONDS"
 )
 @lang_option
 @json_option
@@ -121,23 +107,6 @@ def recount(
     lang: Lang,
     as_json: bool,
 ) -> None:
-    """Recount and re-check every election below DIR... (validate, count, check each).
-
-    Finds every election.yaml below the folders (hidden folders are skipped), checks each one
-    as 'tally check' does, in parallel processes, and prints a table sorted by folder:
-    election, contests, outcome, errors / warnings, exit code. With --json, one document: an
-    entry per election with its 'tally check --json' document under "check", or its error
-    (file, line, message) under "error". A broken folder gets its own line and exit code and
-    does not stop the others. On a terminal, a progress bar counts the elections on stderr.
-
-    \b
-    Exit code: the most serious among the elections, in the order
-      70 › 2 › 3 › 1 › 4 › 0
-    70 a bug in tally · 2 bad input · 3 figures that do not reconcile · 1 a check failed ·
-    4 a tie or open seats need another vote · 0 all well. 2 also when no election.yaml is
-    found, and for an election stopped by --timeout (a file that never ends, a drive that
-    stopped answering).
-    """
     from tally.errors import ConfigError
     from tally.recount import BatchSummary, Settings, default_jobs, discover, json_document
     from tally.recount import recount as run_batch
@@ -305,25 +274,10 @@ def _render_recount(rows: list[ElectionRun], summary: BatchSummary, lang: Lang) 
 
 @cli.command()
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "-n",
-    "--elections",
-    type=click.IntRange(1, 100_000),
-    default=20,
-    show_default=True,
-    help="How many election folders to write.",
-)
-@click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same files.")
-@click.option(
-    "--kind",
-    "kinds",
-    type=click.Choice(KINDS),
-    multiple=True,
-    help="Only elections of this kind (repeat for several)  [default: a province's mix]",
-)
-@click.option(
-    "--force", is_flag=True, help="Replace a corpus that 'tally simulate' wrote in OUT before."
-)
+@click.option("-n", "--elections", type=click.IntRange(1, 100_000), default=20, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--kind", "kinds", type=click.Choice(KINDS), multiple=True)
+@click.option("--force", is_flag=True)
 @lang_option
 @json_option
 def simulate(
@@ -335,17 +289,6 @@ def simulate(
     lang: Lang,
     as_json: bool,
 ) -> None:
-    """Write synthetic election folders into OUT: for board drills, tests and benchmarks.
-
-    Members' and delegates' congresses (with the first conference of the new committee),
-    committee conferences and state constituencies, with fictional Vietnamese names; lists
-    that obey the rule set and an approved personnel plan; ballots drawn one by one with a few
-    percent invalid; ties at the last seat and shortfalls at realistic rates, mostly followed
-    by a second round; large constituencies counted on polling areas' tally sheets. Each file
-    is written atomically; the expected outcome of every contest is in OUT/.tally-simulate.json.
-    The same seed gives the same files. OUT must be new or empty (--force replaces a corpus
-    simulated there before, and nothing else). Exit 0 written · 2 OUT is not empty.
-    """
     from tally.kinds import MEETING_KINDS
     from tally.simulate import prepare_output, write_corpus
     from tally.simulate import simulate as draw

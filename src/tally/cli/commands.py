@@ -74,12 +74,6 @@ def echo_warnings(report: CountReport, lang: Lang) -> None:
 @lang_option
 @json_option
 def validate(election: str, lang: Lang, as_json: bool) -> None:
-    """Check the election list and electorate before the vote.
-
-    Prints each contest's ballot layout, majority base and threshold, and every rule the
-    lists break (surplus, the committee's slate, floor nominees' support, who may stand).
-    Exit 0 fine, 1 a rule is broken, 2 bad input.
-    """
     from tally.app import validate_report
     from tally.config.loader import load_election
     from tally.report.model import validate_exit_code
@@ -98,14 +92,13 @@ def validate(election: str, lang: Lang, as_json: bool) -> None:
 
 @cli.group()
 def rules() -> None:
-    """The rule sets: built-in regulations with their citations and provenance."""
+    pass
 
 
 @rules.command("list")
 @lang_option
 @json_option
 def rules_list(lang: Lang, as_json: bool) -> None:
-    """List the built-in rule sets."""
     from tally.ruleset.loader import iter_builtin
 
     rulesets = list(iter_builtin())
@@ -132,11 +125,6 @@ def rules_list(lang: Lang, as_json: bool) -> None:
 @lang_option
 @json_option
 def rules_show(rule_set: str, lang: Lang, as_json: bool) -> None:
-    """Show every parameter of RULE_SET (a built-in id or a rules YAML path).
-
-    Each parameter carries its citation and provenance: V verified in the text, S verified
-    from a secondary source, I inferred, U an unverified default.
-    """
     from tally.ruleset.loader import load_ruleset
 
     rs = load_ruleset(rule_set, Path.cwd())
@@ -150,7 +138,6 @@ def rules_show(rule_set: str, lang: Lang, as_json: bool) -> None:
 
 @cli.command()
 def schema() -> None:
-    """Print the JSON Schema of election.yaml (for editors: yaml-language-server)."""
     from tally.config.schema import election_schema
     from tally.report.jsondoc import dumps
 
@@ -159,15 +146,8 @@ def schema() -> None:
 
 @cli.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--rules",
-    "rule_set",
-    default="qd-190-2024",
-    show_default=True,
-    help="Rule set id written into the new election.yaml.",
-)
+@click.option("--rules", "rule_set", default="qd-190-2024", show_default=True)
 def init(folder: Path, rule_set: str) -> None:
-    """Create FOLDER with a ready-to-edit election.yaml (comments in Vietnamese)."""
     from tally.config.template import write_template
 
     written = write_template(folder, rule_set)
@@ -180,22 +160,11 @@ def init(folder: Path, rule_set: str) -> None:
 
 @cli.command()
 @election_argument
-@click.option("--contest", "contest_id", help="Count only this contest (its id).")
-@click.option("--round", "round_no", type=click.IntRange(min=1), help="Count rounds up to N only.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "csv", "xlsx"]),
-    help="text (default), json (as --json), csv (one row per candidate and round) or xlsx "
-    "(one sheet per contest, as boards keep them; needs -o).",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the csv/xlsx export to this file instead of stdout.",
-)
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--contest", "contest_id")
+@click.option("--round", "round_no", type=click.IntRange(min=1))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "xlsx"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True)
 @lang_option
 @json_option
 def count(
@@ -208,14 +177,6 @@ def count(
     lang: Lang,
     as_json: bool,
 ) -> None:
-    """Count the ballots and decide who is elected.
-
-    For each contest and round: the base and threshold, ballots issued, collected, valid and
-    invalid by reason, votes and % of the base per candidate, the elected, and the outcome.
-    Exit 0 all decided · 3 the figures do not reconcile · 4 a tie or open seats need a vote,
-    or a round's ballots are not entered yet (its file is named but not written: the report
-    says which file and how to enter it).
-    """
     from tally.app import count_report
     from tally.config.loader import load_election
     from tally.report.model import count_exit_code
@@ -283,26 +244,11 @@ def count(
 @cli.command()
 @election_argument
 @click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning"]),
-    default="error",
-    show_default=True,
-    help="Exit 1 on errors only, or on warnings too (for CI on sample elections).",
+    "--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True
 )
 @lang_option
 @json_option
 def check(election: str, fail_on: str, lang: Lang, as_json: bool) -> None:
-    """Count, then check the result against the rules and the approved personnel plan.
-
-    Findings, grouped by body: planned seats (seats_mismatch), structure targets
-    (structure_short: who passed the threshold and would close the gap), planned post-holders
-    not elected (post_not_elected: the next election pauses), elected off the plan
-    (off_plan_elected), the chain committee → standing committee → secretary
-    (chain_violation), age cut-offs (age_limit), and the list rules of 'tally validate'.
-    Exit 0 no error · 1 an error (or a warning with --fail-on warning) · 2 bad input ·
-    3 the figures do not reconcile · 4 a tie or open seats need a vote, or ballots are not
-    entered yet.
-    """
     from tally.app import check_report
     from tally.config.loader import load_election
     from tally.report.model import check_exit_code
@@ -322,30 +268,13 @@ def check(election: str, fail_on: str, lang: Lang, as_json: bool) -> None:
 
 @cli.command()
 @election_argument
-@click.option("--contest", "contest_id", help="The contest (its id); without it, every contest.")
-@click.option("--round", "round_no", type=click.IntRange(min=1), help="The round (1 is the first).")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="The file (with --contest) or the folder to write into.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["docx", "html", "md"]),
-    help="The format; by default from the file's extension, or docx for a folder.",
-)
-@click.option(
-    "--view",
-    type=click.Choice(["paper", "hall"]),
-    default="paper",
-    show_default=True,
-    help="html only: the printable minutes, or a large-type view to project in the hall.",
-)
-@click.option("--rehearsal", is_flag=True, help="Mark every page DIỄN TẬP (a drill).")
-@click.option("--force", is_flag=True, help="Replace files that already exist.")
+@click.option("--contest", "contest_id")
+@click.option("--round", "round_no", type=click.IntRange(min=1))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["docx", "html", "md"]))
+@click.option("--view", type=click.Choice(["paper", "hall"]), default="paper", show_default=True)
+@click.option("--rehearsal", is_flag=True)
+@click.option("--force", is_flag=True)
 @lang_option
 def minutes(
     election: str,
@@ -358,16 +287,6 @@ def minutes(
     force: bool,
     lang: Lang,
 ) -> None:
-    """Write the minutes of the count (biên bản kiểm phiếu): DOCX, HTML or Markdown.
-
-    With --contest, one document for that contest and round (--round is needed when the
-    contest had more than one); without it, one document per contest and round into the
-    folder OUTPUT, named CONTEST-ROUND.EXT. '-o -' prints Markdown (or HTML) to stdout. Each document carries the tool version, the rule
-    set and the fingerprint of the inputs ('tally verify' checks it). Existing files are
-    never replaced without --force. Exit 0 written · 2 bad input · 3 a round's figures do
-    not reconcile (its minutes say so and must not be signed) · 4 the round's ballots are not
-    entered yet (without --contest: the others are written, those rounds named).
-    """
     from tally.app import count_report
     from tally.config.loader import load_election
     from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED
@@ -489,20 +408,9 @@ def minutes(
     required=False,
     type=click.Path(exists=True, file_okay=True, dir_okay=True, path_type=str),
 )
-@click.option(
-    "--fingerprint",
-    "given",
-    help="The fingerprint printed on the minutes (the short form is enough).",
-)
-@click.option(
-    "--journal",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="An entry journal whose recorded head to check (with --head).",
-)
-@click.option(
-    "--head",
-    help="The journal's head hash as the board wrote it down (16 hex digits or more; spaces allowed).",
-)
+@click.option("--fingerprint", "given")
+@click.option("--journal", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--head")
 @lang_option
 @json_option
 def verify(
@@ -513,18 +421,6 @@ def verify(
     lang: Lang,
     as_json: bool,
 ) -> None:
-    """Check that files are the ones a signed paper was made from.
-
-    \b
-    tally verify ELECTION --fingerprint XXXX-XXXX-XXXX-XXXX
-      Recomputes the fingerprint of election.yaml, every ballot and tally file and the rule
-      set (a local rule file, every file it extends, a built-in rule set by its content), and
-      compares it with the one printed on the minutes.
-    tally verify --journal FILE --head HASH
-      Says whether an entry journal still ends at the head hash the board wrote down when
-      entry stopped: the one check that shows a deliberate edit or lines cut off the end.
-    Exit 0 it matches · 1 it does not · 2 bad input.
-    """
     if (journal is None) != (head is None):
         raise UsageError.at(msg("usage.journal_head"), hint=msg("usage.journal_head.hint"))
     if (election is None) != (given is None):

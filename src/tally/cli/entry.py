@@ -161,47 +161,15 @@ def _summary(session: EntrySession, err: bool = False) -> None:
 
 @cli.command()
 @election_argument
-@click.option(
-    "--contest", "contest_id", required=True, help="The contest whose ballots are entered (its id)."
-)
-@click.option(
-    "--round",
-    "round_no",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="The round.",
-)
-@click.option("--operator", help="Who is entering (recorded with every entry; names the journal).")
-@click.option(
-    "--journal",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The journal file. Default: journals/<contest>-r<round>-<operator>-<digest>.jsonl in the election folder.",
-)
-@click.option(
-    "--plain",
-    is_flag=True,
-    help="Line mode: read one line per ballot from stdin (also used when stdin is not a terminal).",
-)
-@click.option(
-    "--export",
-    "export",
-    is_flag=True,
-    help="Write the ballots CSV from the journal instead of entering.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="With --export: the CSV to write. Default: the round's 'ballots' file in election.yaml.",
-)
-@click.option(
-    "--log",
-    "log_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the entry log (Nhật ký nhập phiếu) of the journal as .html or .md, instead of entering.",
-)
-@click.option("--force", is_flag=True, help="Replace the CSV or log file if it exists.")
+@click.option("--contest", "contest_id", required=True)
+@click.option("--round", "round_no", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--operator")
+@click.option("--journal", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--plain", is_flag=True)
+@click.option("--export", "export", is_flag=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True)
 @lang_option
 def enter(
     election: str,
@@ -216,21 +184,6 @@ def enter(
     force: bool,
     lang: Lang,
 ) -> None:
-    """Enter the paper ballots of one round, one ballot per line, into a durable journal.
-
-    \b
-    Type the positions of the struck names and press Enter:
-      3 5 12      names 3, 5 and 12 struck out (0: nothing struck)
-      2 4 / 7     agree/disagree ballot: rows 2, 4 disagree; row 7 both boxes or neither
-      !n !w !m    invalid on paper: not issued, name written in, marked
-      #17 3 5     this ballot's serial is 17
-      :undo  :fix 17 3 5  :pause  :resume  :tally  :quit
-    A ballot the count finds invalid from its marks needs a second Enter.
-
-    Each ballot is on the disk before it is confirmed; kill the program at any time and
-    start it again to resume. --export writes the ballots CSV for 'tally count'; --log the
-    printable entry log. Several operators entering the same pile: see 'tally reconcile'.
-    """
     from tally.config.loader import load_election
     from tally.entry.session import (
         EntrySession,
@@ -391,41 +344,14 @@ def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
 @click.argument(
     "journals", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
 )
-@click.option(
-    "--resolve",
-    "resolves",
-    multiple=True,
-    metavar="SERIAL=MARKS",
-    help="Decide a differing ballot from the paper: 17='3 5', 18='!m', 19=absent, 39+1=absent. Needs --by.",
-)
-@click.option("--by", "by", help="Who decided the --resolve (recorded with it).")
-@click.option("--note", default="", help="A note recorded with the --resolve.")
-@click.option(
-    "--resolutions",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The resolutions file. Default: <contest>-r<round>.resolutions.jsonl beside the first journal.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The agreed ballots CSV. Default: the round's 'ballots' file in election.yaml, when the journals are in <election>/journals/.",
-)
-@click.option(
-    "--log",
-    "log_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the entry log of every journal and resolution (.html or .md).",
-)
-@click.option(
-    "--head",
-    "heads",
-    multiple=True,
-    metavar="HASH",
-    help="The head hash the board wrote down for each journal, in the order of the journals: "
-    "nothing is written unless every journal still ends there.",
-)
-@click.option("--force", is_flag=True, help="Replace the CSV or log if it exists.")
+@click.option("--resolve", "resolves", multiple=True, metavar="SERIAL=MARKS")
+@click.option("--by", "by")
+@click.option("--note", default="")
+@click.option("--resolutions", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--head", "heads", multiple=True, metavar="HASH")
+@click.option("--force", is_flag=True)
 @lang_option
 @json_option
 def reconcile(
@@ -441,20 +367,6 @@ def reconcile(
     lang: Lang,
     as_json: bool,
 ) -> None:
-    """Compare two or three journals of the same ballots, ballot by ballot.
-
-    Lists every ballot that differs or is missing from a journal. The agreed ballots CSV is
-    written only when all journals agree, or each difference has been resolved by a named
-    person (--resolve SERIAL=MARKS --by NAME, recorded in a hash-chained resolutions file).
-
-    Journals with typed serials (#17 3 5) are compared by serial. Otherwise the serial is
-    only the entry order: the journals are aligned by their marks, and a paper skipped or
-    entered twice is one difference, named on the first journal's numbering (40, or 39+1
-    for a ballot the first journal has nothing for after its #39): --resolve 40='3 5' if
-    the paper is there, --resolve 40=absent if it is not.
-
-    Exit 0 agreed and written, 1 differences remain, 2 bad input.
-    """
     from tally.entry.reconcile import (
         default_resolutions,
         load_sources,

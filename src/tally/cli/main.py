@@ -1,7 +1,8 @@
 """``tally``: the command group, shared options, and the one error handler.
 
 Heavy imports (pydantic, yaml, rich) happen inside command bodies so that ``tally --help``
-and shell completion stay fast.
+and shell completion stay fast. The commands' decorators carry no help text: every word of
+``--help`` is in the catalogue (tally/helptext.py), worded in the chosen language.
 """
 
 from __future__ import annotations
@@ -16,17 +17,12 @@ from typing import Any, TypeVar
 import click
 
 from tally import __version__
+from tally.cli.helpfmt import HelpGroup
 from tally.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, TallyError
 from tally.i18n import msg
 from tally.kinds import LANGS, Lang
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_CODES_HELP = (
-    "Exit codes: 0 all decided and all checks pass · 1 a rule or plan check failed · "
-    "2 bad input or usage · 3 the figures do not reconcile · 4 counted, but a tie or open "
-    "seats need another vote · 70 internal error (a bug: rerun with --debug)."
-)
 
 
 def terminal_environ() -> dict[str, str]:
@@ -78,8 +74,9 @@ def print_error(exc: TallyError, lang: Lang | None = None) -> None:
         click.echo(msg("cli.error", text=issue.text(lang)).text(lang), err=True)
 
 
-class TallyGroup(click.Group):
-    """Turns every TallyError into its message and exit code; a bug into exit 70."""
+class TallyGroup(HelpGroup):
+    """Turns every TallyError into its message and exit code; a bug into exit 70. Its help and
+    its commands' are worded from the catalogue (:mod:`tally.cli.helpfmt`)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.ensure_object(dict)["lang"] = lang_from_args(args)
@@ -111,12 +108,11 @@ def lang_option(f: F) -> F:
         type=click.Choice(["vi", "en"]),
         default=lambda: os.environ.get("TALLY_LANG", "vi"),
         show_default="vi, or $TALLY_LANG",
-        help="Language of the report.",
     )(f)
 
 
 def json_option(f: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")(f)
+    return click.option("--json", "as_json", is_flag=True)(f)
 
 
 election_argument = click.argument(
@@ -124,28 +120,18 @@ election_argument = click.argument(
 )
 
 
-@click.group(
-    cls=TallyGroup, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]}
-)
+@click.group(cls=TallyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tally")
-@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.option("--debug", is_flag=True)
 @click.option(
     "--allow-outside",
     "allow_outside",
     multiple=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     metavar="DIR",
-    help="Let an election's data paths (ballots, tallies, a local rule file) lead into DIR, "
-    "outside the election folder (repeat for several).",
 )
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, allow_outside: tuple[Path, ...]) -> None:
-    """Ballot tallying and election-rule checking for Party congresses and state elections.
-
-    An election is a folder with an election.yaml (see 'tally init'). Results need
-    confirmation (chuẩn y) by the competent committee: tally counts and checks, it never
-    changes a vote.
-    """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
     ctx.obj["allow_outside"] = allow_outside

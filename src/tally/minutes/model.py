@@ -31,6 +31,7 @@ from tally.report.text import (
     decimal,
     outcome_sentence,
     problem_text,
+    rule_label,
 )
 from tally.ruleset.models import UNVERIFIED
 
@@ -327,8 +328,15 @@ def build(
         outcome=rd.outcome,
         outcome_text=outcome_sentence(rd, lang),
         problems=tuple(problem_text(p, lang) for p in (*rd.problems, *rd.warnings)),
-        rules=tuple((r.key, r.cite, r.provenance) for r in rd.rules_applied),
-        footnotes=tuple(assumption_text(a) for a in rd.assumptions),
+        rules=tuple(
+            (
+                rule_label(r.key, lang),
+                r.cite_vi if lang == "vi" and r.cite_vi else r.cite,
+                r.provenance,
+            )
+            for r in rd.rules_applied
+        ),
+        footnotes=tuple(assumption_text(a, lang) for a in rd.assumptions),
         pending_confirmation=rd.pending_confirmation,
         rehearsal=rehearsal,
         tool=report.tool,

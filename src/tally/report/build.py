@@ -53,7 +53,7 @@ def assumption(rules: RuleSet, key: str) -> Assumption | None:
         return None
     if param.provenance not in UNVERIFIED:
         return None
-    return Assumption(param.provenance, key, param.cite, param.note)
+    return Assumption(param.provenance, key, param.cite, param.note, param.cite_vi, param.note_vi)
 
 
 def assumptions(rules: RuleSet, keys: Iterable[str]) -> tuple[Assumption, ...]:
@@ -157,7 +157,8 @@ def round_report(loaded: LoadedElection, rr: RoundResult) -> RoundReport:
         tie=_tie(rr, rules.decision.tie.cite),
         assumptions=assumptions(rules, rr.rule_keys),
         rules_applied=tuple(
-            AppliedRule(k, rules.param(k).cite, rules.param(k).provenance) for k in rr.rule_keys
+            AppliedRule(k, rules.param(k).cite, rules.param(k).provenance, rules.param(k).cite_vi)
+            for k in rr.rule_keys
         ),
         problems=rr.problems,
         warnings=rr.warnings,

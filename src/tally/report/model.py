@@ -44,8 +44,10 @@ class Assumption:
 
     provenance: str
     key: str  # the parameter, e.g. decision.tie
-    cite: str
+    cite: str  # English, or as written when the rule set gives one text for both languages
     note: str | None
+    cite_vi: str | None = None  # the Vietnamese, when the rule set gives it
+    note_vi: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class AppliedRule:
     key: str
     cite: str
     provenance: str
+    cite_vi: str | None = None  # as Assumption.cite_vi
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from tally.report.text import (
     not_counted_sentence,
     outcome_sentence,
     problem_text,
+    rule_label,
 )
 from tally.ruleset.models import UNVERIFIED, RuleSet
 from tally.shares import format_quantity
@@ -67,7 +68,8 @@ def findings_table(findings: Sequence[Finding], lang: Lang) -> Table:
     table.add_column(t(lang, "Căn cứ", "Rule"), ratio=2)
     for f in findings:
         sev_vi, sev_en = SEVERITY_LABEL[f.severity]
-        cite = f"{f.cite} {provenance_mark(f.provenance)}" if f.cite else ""
+        words = f.cite_vi if lang == "vi" and f.cite_vi else f.cite
+        cite = f"{words} {provenance_mark(f.provenance)}" if words else ""
         table.add_row(
             Text(t(lang, sev_vi, sev_en), style=SEVERITY_STYLE[f.severity]),
             f.code,
@@ -180,17 +182,19 @@ def render_rules_show(console: Console, rs: RuleSet, lang: Lang) -> None:
     if rs.extends:
         console.print(f"extends: {rs.extends}")
     table = Table(expand=True, show_lines=True)
-    table.add_column(t(lang, "Tham số", "Parameter"), no_wrap=True)
+    table.add_column(t(lang, "Tham số", "Parameter"), no_wrap=lang == "en")
     table.add_column(t(lang, "Giá trị", "Value"))
     table.add_column(t(lang, "Căn cứ", "Citation"))
     table.add_column("", no_wrap=True)
     for key, param in rs.params():
         value = param.model_dump(mode="json")["value"]
-        note = f"\n{param.note}" if param.note else ""
+        note = param.note_in(lang)
+        # in Vietnamese the rule in words, and its key: what a rule file overrides
+        name = key if lang == "en" else f"{rule_label(key, lang)}\n{key}"
         table.add_row(
-            key,
+            name,
             str(value),
-            f"{param.cite}{note}",
+            param.cite_in(lang) + (f"\n{note}" if note else ""),
             Text(
                 provenance_mark(param.provenance),
                 style="yellow" if param.provenance in UNVERIFIED else "",
@@ -291,7 +295,7 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
             style = {"complete": "green", "rejected": "bold red"}.get(rd.outcome, "bold yellow")
             console.print(Text(outcome_sentence(rd, lang), style=style))
             for a in rd.assumptions:
-                text = assumption_text(a)
+                text = assumption_text(a, lang)
                 if text not in footnotes:
                     footnotes.append(text)
         due = c.not_entered

@@ -11,7 +11,7 @@ from typing import assert_never
 
 from tally.decide import Problem
 from tally.findings import Lang
-from tally.i18n import Msg, Param, Ratio, majority_words, msg
+from tally.i18n import MESSAGES, Msg, Param, Ratio, majority_words, msg
 from tally.labels import FIGURE, tr
 from tally.report.model import Assumption, RoundReport
 
@@ -35,10 +35,30 @@ def names_of(rd: RoundReport, ids: Iterable[str]) -> str:
     return ", ".join(rd.name_of(i) for i in ids)
 
 
-def assumption_text(a: Assumption) -> str:
-    """``"U: decision.tie — QĐ 190-QĐ/TW … (note)"``."""
-    note = f" ({a.note})" if a.note else ""
-    return f"{a.provenance}: {a.key} — {a.cite}{note}"
+def rule_label(key: str, lang: Lang) -> str:
+    """A rule-set parameter as a document names it: in Vietnamese in words ("Phiếu gạch hết
+    tên không hợp lệ"), never its key; in English its key (``ballot.invalid.all_struck``), as
+    the rule files and ``tally rules show`` spell it."""
+    if lang == "en" or f"rule.{key}" not in MESSAGES:
+        return key
+    return msg(f"rule.{key}").text(lang)
+
+
+def assumption_text(a: Assumption, lang: Lang | None = None) -> str:
+    """``"U: decision.tie — QĐ 190-QĐ/TW … (note)"``: the rule, its citation and its note.
+
+    Without ``lang``, the form the JSON documents quote (a contract: English, the key). With
+    it, the form a document shows: the rule as :func:`rule_label` names it, the citation and
+    the note in ``lang`` when the rule set gives them in both languages (else as written).
+    """
+    if lang is None:
+        note = f" ({a.note})" if a.note else ""
+        return f"{a.provenance}: {a.key} — {a.cite}{note}"
+    vi = lang == "vi"
+    cite = a.cite_vi if vi and a.cite_vi else a.cite
+    text = a.note_vi if vi and a.note_vi else a.note
+    note = f" ({text})" if text else ""
+    return f"{a.provenance}: {rule_label(a.key, lang)} — {cite}{note}"
 
 
 def problem_text(p: Problem, lang: Lang) -> str:

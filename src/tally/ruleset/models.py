@@ -11,7 +11,14 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 from tally.config.models import Count, PositiveInt
 from tally.kinds import Body, MeetingKind
@@ -28,12 +35,53 @@ class _Strict(BaseModel):
 
 
 class Param(_Strict, Generic[T]):
-    """One rule parameter: its value, the article it comes from, and how sure we are."""
+    """One rule parameter: its value, the article it comes from, and how sure we are.
+
+    ``cite`` and ``note`` are written once when they read the same in both languages (a bare
+    citation: "Luật 85/2015/QH13 Điều 78 khoản 2"), else as ``{vi: …, en: …}``. The English is
+    kept in ``cite``/``note`` (the JSON documents quote it), the Vietnamese in
+    ``cite_vi``/``note_vi``; a plain string in a user's rule file is shown as written in both
+    languages (:meth:`cite_in`, :meth:`note_in`).
+    """
 
     value: T
     cite: str = Field(min_length=1, description="instrument number, date and article")
     provenance: Provenance
     note: str | None = None
+    cite_vi: str | None = Field(None, min_length=1, description="Vietnamese of cite")
+    note_vi: str | None = Field(None, min_length=1, description="Vietnamese of note")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bilingual(cls, data: object) -> object:
+        """``cite: {vi: …, en: …}`` (and ``note``) into ``cite`` and ``cite_vi``."""
+        if not isinstance(data, dict):
+            return data
+        out = dict(data)
+        for key in ("cite", "note"):
+            text = out.get(key)
+            if isinstance(text, dict) and set(text) == {"vi", "en"}:
+                if f"{key}_vi" in out:
+                    raise ValueError(f"{key}: give {{vi, en}} or {key}_vi, not both")
+                out[key], out[f"{key}_vi"] = text["en"], text["vi"]
+        return out
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> object:
+        """``cite_vi``/``note_vi`` only when given: a rule that reads the same in both languages
+        dumps (``tally rules show --json``) as before they existed."""
+        data = handler(self)
+        if isinstance(data, dict):
+            for key in ("cite_vi", "note_vi"):
+                if data.get(key) is None:
+                    data.pop(key, None)
+        return data
+
+    def cite_in(self, lang: str) -> str:
+        return self.cite_vi if lang == "vi" and self.cite_vi else self.cite
+
+    def note_in(self, lang: str) -> str | None:
+        return self.note_vi if lang == "vi" and self.note_vi else self.note
 
 
 BaseKind = Literal["summoned_minus_exclusions", "valid_ballots", "collected_ballots"]
