@@ -476,4 +476,350 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "không có cuộc bầu '{contest}' (các cuộc bầu: {known})",
         "no contest '{contest}' (contests: {known})",
     ),
+    # --- relations inside election.yaml (config/references.py)
+    "ref.duplicate_person": (
+        "mã người '{id}' bị lặp (đã có ở people[{other}])",
+        "duplicate person id '{id}' (also people[{other}])",
+    ),
+    "ref.support_floor": (
+        "'support' chỉ dành cho người được giới thiệu tại đại hội hoặc tự ứng cử",
+        "'support' is for floor nominees and self-nominees only",
+    ),
+    "ref.duplicate_contest": ("mã cuộc bầu '{id}' bị lặp", "duplicate contest id '{id}'"),
+    "ref.deputies_kind": (
+        "cuộc bầu 'deputies' chỉ thuộc một đơn vị bầu cử (congress.kind: constituency)",
+        "'deputies' contests belong to a constituency (congress.kind: constituency)",
+    ),
+    "ref.deputies_only": (
+        "đơn vị bầu cử chỉ bầu 'deputies'",
+        "a constituency elects 'deputies' only",
+    ),
+    "ref.assembly": (
+        "đơn vị bầu cử phải ghi bầu vào cơ quan nào: national_assembly hoặc peoples_council",
+        "a constituency must say which assembly: national_assembly or peoples_council",
+    ),
+    "ref.assembly.hint": (
+        "thêm 'assembly: peoples_council' dưới congress",
+        "add 'assembly: peoples_council' under congress",
+    ),
+    "ref.not_for_kind": (
+        "không dùng cho {kind} (các khóa của nó: {keys})",
+        "does not apply to a {kind} (its keys: {keys})",
+    ),
+    "ref.required_for": ("bắt buộc phải có với {kind}", "is required for a {kind}"),
+    "ref.leave_more": (
+        "số người ra khỏi cơ sở tính ({excluded}) nhiều hơn số được triệu tập ({summoned})",
+        "those who leave the base ({excluded}) are more than the summoned ({summoned})",
+    ),
+    "ref.ex_officio_absent": (
+        "số đại biểu đương nhiên vắng mặt ({absent}) nhiều hơn số đại biểu đương nhiên "
+        "({ex_officio})",
+        "more ex-officio delegates absent ({absent}) than ex-officio delegates ({ex_officio})",
+    ),
+    "ref.ex_officio_more": (
+        "số đại biểu đương nhiên ({ex_officio}) nhiều hơn số được triệu tập ({summoned})",
+        "ex-officio delegates ({ex_officio}) are more than the summoned ({summoned})",
+    ),
+    "ref.present_more": (
+        "số có mặt khi bầu ({present}) nhiều hơn số được triệu tập ({summoned}) trừ số vắng mặt "
+        "cả đại hội hoặc không tính vào cơ sở ({excluded})",
+        "present at the vote ({present}) is more than the summoned ({summoned}) minus "
+        "those absent all congress or excluded ({excluded})",
+    ),
+    "ref.present_more.hint": (
+        "người vắng mặt cả đại hội không thể có mặt khi bầu",
+        "someone absent for the whole congress cannot be present at the vote",
+    ),
+    "ref.conf_present_more": (
+        "số có mặt ({present}) nhiều hơn số được triệu tập ({summoned})",
+        "present ({present}) is more than the summoned ({summoned})",
+    ),
+    "ref.no_person": (
+        "không có người nào mã '{id}' trong people",
+        "no person with id '{id}' in people",
+    ),
+    "ref.twice_on_list": (
+        "'{id}' có tên hai lần trong danh sách (số thứ tự {first} và {second})",
+        "'{id}' is on the list twice (positions {first} and {second})",
+    ),
+    "ref.poll_for": (
+        "nomination_poll cần 'for: <mã cuộc bầu>'",
+        "a nomination_poll needs 'for: <contest id>'",
+    ),
+    "ref.poll_no_contest": (
+        "không có cuộc bầu '{contest}' để giới thiệu người vào",
+        "no contest '{contest}' to nominate for",
+    ),
+    "ref.poll_seats": (
+        "nomination_poll không ghi số lượng cần bầu (giới hạn của danh sách quyết định)",
+        "a nomination_poll has no seats (the list's cap decides)",
+    ),
+    "ref.for_poll_only": (
+        "'for' chỉ dùng cho cuộc bầu nomination_poll",
+        "'for' belongs to nomination_poll contests",
+    ),
+    "ref.no_conference": (
+        "đơn vị bầu cử không có hội nghị",
+        "a constituency has no conference",
+    ),
+    "ref.both_files": (
+        "ghi 'ballots' hoặc 'tallies', không ghi cả hai",
+        "give either 'ballots' or 'tallies', not both",
+    ),
+    "ref.cannot_use": (
+        "không dùng được đường dẫn này ({reason}; {length:,} ký tự)",
+        "cannot use this path ({reason}; {length:,} characters)",
+    ),
+    "ref.not_found": ("không tìm thấy tệp: {rel}", "file not found: {rel}"),
+    "ref.not_a_file": ("không phải tệp: {rel}", "not a file: {rel}"),
+    "ref.looked": ("đã tìm ở {path}", "looked for {path}"),
+    "ref.other_sheets": (
+        "đã tìm ở {path}; các biên bản khác của vòng này đều có: lập cả biên bản này, "
+        "hoặc bỏ nó khỏi danh sách",
+        "looked for {path}; the round's other tally sheets are there: "
+        "write this one too, or take it off the list",
+    ),
+    "ref.issued": (
+        "phải ghi số phiếu phát ra (issued) khi đã có phiếu để kiểm",
+        "ballots issued is required once ballots are counted",
+    ),
+    "ref.first_round": (
+        "vòng đầu dùng '{key}' của cuộc bầu; chỉ ghi '{key}' ở các vòng sau",
+        "the first round uses the contest's {key}; give {key} only in later rounds",
+    ),
+    "ref.later_seats": (
+        "vòng bầu sau phải ghi số chỗ còn thiếu (seats)",
+        "a later round must say how many seats are open",
+    ),
+    "ref.more_seats": (
+        "số chỗ ({seats}) nhiều hơn số cần bầu của cuộc bầu ({contest_seats})",
+        "more seats ({seats}) than the contest has ({contest_seats})",
+    ),
+    "ref.later_candidates": (
+        "vòng bầu sau phải liệt kê người ứng cử (candidates)",
+        "a later round must list its candidates",
+    ),
+    "ref.not_candidate_of": (
+        "'{id}' không phải người ứng cử của cuộc bầu '{contest}'",
+        "'{id}' is not a candidate of contest '{contest}'",
+    ),
+    "ref.not_candidate_of.hint": (
+        "vòng bầu sau chỉ bầu trong số người ứng cử của cuộc bầu chưa trúng cử",
+        "a later round chooses among the contest's candidates not yet elected",
+    ),
+    "ref.listed_twice": (
+        "một người ứng cử có tên hai lần",
+        "a candidate is listed twice",
+    ),
+    "ref.max_rounds.one": (
+        "{rules} chỉ cho bầu thêm tối đa {most} vòng ({cite})",
+        "{rules} allows at most {most} later round ({cite})",
+    ),
+    "ref.max_rounds": (
+        "{rules} chỉ cho bầu thêm tối đa {most} vòng ({cite})",
+        "{rules} allows at most {most} later rounds ({cite})",
+    ),
+    "ref.chain": (
+        "'{id}' không có trong danh sách bầu '{parent}' (contests[{index}], '{contest}')",
+        "'{id}' is not a candidate for the {parent} (contests[{index}], '{contest}')",
+    ),
+    "ref.chain.hint": (
+        "'{body}' được bầu trong số thành viên '{parent}'",
+        "the {body} is elected from the {parent}",
+    ),
+    "ref.no_bound": (
+        "chỉ tiêu '{key}' không ghi 'min' cũng không ghi 'max'",
+        "target '{key}' sets neither 'min' nor 'max'",
+    ),
+    "ref.no_bound.hint": ("vd. {{min: 15%}} hoặc {{min: 2}}", "e.g. {{min: 15%}} or {{min: 2}}"),
+    "ref.youth_age": (
+        "chỉ tiêu cán bộ trẻ cần 'age_below' (tuổi tính đến congress.date)",
+        "the youth target needs 'age_below' (age on congress.date)",
+    ),
+    "ref.youth_age.hint": (
+        "vd. youth: {{min: 10%, age_below: 40}}",
+        "e.g. youth: {{min: 10%, age_below: 40}}",
+    ),
+    "ref.builtin_target": (
+        "'{key}' là chỉ tiêu có sẵn, không đếm theo thuộc tính",
+        "'{key}' is a built-in target and counts no attribute",
+    ),
+    "ref.builtin_target.hint": (
+        "các chỉ tiêu khác đếm một thuộc tính của người: sci_tech: "
+        "{{min: 5%, attribute: sci_tech}}",
+        "other targets count a person attribute: sci_tech: {{min: 5%, attribute: sci_tech}}",
+    ),
+    # --- ballot files and tally sheets (ballots/, count.py)
+    "marks.not_a_position": (
+        "'{token}' không phải số thứ tự trên phiếu",
+        "'{token}' is not a ballot position",
+    ),
+    "marks.not_a_position.hint": (
+        "ghi số thứ tự bằng các chữ số 0-9 (1 = tên đầu tiên trên phiếu), cách nhau bằng dấu "
+        "cách, '.', ',' hoặc '+'; 0 khi không gạch tên nào",
+        "write the positions in the digits 0-9 (1 = first name on the ballot) separated "
+        "by spaces, '.', ',' or '+'; 0 for nothing struck",
+    ),
+    "marks.out_of_range.one": (
+        "không có số thứ tự {token}: phiếu có {names} tên",
+        "position {token} is out of range: the ballot has {names} name",
+    ),
+    "marks.out_of_range": (
+        "không có số thứ tự {token}: phiếu có {names} tên",
+        "position {token} is out of range: the ballot has {names} names",
+    ),
+    "marks.twice": ("số thứ tự {token} được ghi hai lần", "position {token} is given twice"),
+    "ballots.serial_twice": (
+        "số phiếu '{serial}' có hai lần",
+        "ballot serial '{serial}' appears twice",
+    ),
+    "ballots.serial_twice.hint": (
+        "mỗi tờ phiếu chỉ nhập một lần; tìm phiếu bị nhập hai lần",
+        "each paper ballot is entered once; look for a ballot entered twice",
+    ),
+    "ballots.unmarked_strike": (
+        "cột 'unmarked' chỉ dùng cho phiếu đồng ý/không đồng ý; danh sách này có số dư, "
+        "nên phiếu gạch tên",
+        "'unmarked' is for agree/disagree ballots; this list has a surplus, "
+        "so names are struck out",
+    ),
+    "ballots.struck_and_unmarked": (
+        "dòng {row} vừa ở 'struck' (không đồng ý) vừa ở 'unmarked'",
+        "row {row} is both 'struck' (disagree) and 'unmarked'",
+    ),
+    "ballots.struck_and_unmarked.hint": (
+        "dòng đánh dấu không đồng ý ghi vào struck; đánh cả hai ô hoặc không ô nào thì ghi "
+        "vào unmarked",
+        "a row marked disagree goes in struck; both boxes or none in unmarked",
+    ),
+    "ballots.reason_unknown": (
+        "không có lý do không hợp lệ '{reason}'",
+        "unknown invalid reason '{reason}'",
+    ),
+    "ballots.reason_derived.hint": (
+        "chương trình tự suy ra lý do này từ các dấu trên phiếu: để trống cột 'invalid'",
+        "the tool derives this from the marks: leave 'invalid' empty",
+    ),
+    "ballots.reason_unknown.hint": (
+        "dùng not_issued, write_in hoặc marked (hoặc n, w, m), hoặc để trống",
+        "use not_issued, write_in or marked (or n, w, m), or leave it empty",
+    ),
+    "csv.unknown_column": ("không có cột '{column}'", "unknown column '{column}'"),
+    "csv.not_a_header": (
+        "dòng đầu không phải dòng tên cột của tệp phiếu bầu",
+        "the first line is not a ballot file header",
+    ),
+    "csv.columns.hint": (
+        "các cột là: `{columns}` (các cột 'ballot', 'unmarked' và 'invalid' không bắt buộc), "
+        "cách nhau bằng ',', ';' hoặc dấu tab",
+        "the columns are: {columns} (ballot, unmarked and invalid are "
+        "optional), separated by ',', ';' or a tab",
+    ),
+    "csv.missing_column": ("thiếu cột '{column}'", "missing column '{column}'"),
+    "csv.missing_column.hint": (
+        "dòng đầu phải ghi tên các cột, vd. ballot,struck,unmarked,invalid",
+        "the first line must name the columns, e.g. ballot,struck,unmarked,invalid",
+    ),
+    "csv.column_twice": ("cột '{column}' có hai lần", "column '{column}' appears twice"),
+    "csv.excel.hint": (
+        "lưu tệp dạng CSV UTF-8 — trong Excel: 'File › Save As › "
+        "CSV UTF-8 (Comma delimited) (*.csv)', hoặc 'Unicode Text (*.txt)'",
+        "save the file as CSV UTF-8 — in Excel: File › Save As › "
+        "'CSV UTF-8 (Comma delimited) (*.csv)', or 'Unicode Text (*.txt)'",
+    ),
+    "csv.utf16_no_bom": (
+        "là văn bản UTF-16 không có dấu thứ tự byte (BOM), không đọc chắc chắn được",
+        "is UTF-16 text without a byte-order mark, which cannot be read reliably",
+    ),
+    "csv.not_utf16": (
+        'không phải văn bản UTF-16 (trình giải mã báo: "{reason}")',
+        "is not UTF-16 text ({reason})",
+    ),
+    "csv.not_utf8": (
+        "không phải văn bản UTF-8 (byte 0x{byte}): có vẻ được lưu theo bảng mã của Windows "
+        "('CSV (Comma delimited)' thường của Excel), tally không đọc loại này",
+        "is not UTF-8 text (byte 0x{byte}): it looks saved in a Windows code page "
+        "(Excel's plain 'CSV (Comma delimited)'), which tally does not read",
+    ),
+    "csv.empty": (
+        "tệp rỗng; dòng đầu phải ghi tên các cột",
+        "the file is empty; the first line must name the columns",
+    ),
+    "csv.malformed": (
+        'CSV không hợp lệ (trình đọc CSV báo: "{reason}")',
+        "malformed CSV: {reason}",
+    ),
+    "csv.width": (
+        "cần {width} trường, nhưng có {found}",
+        "expected {width} fields, found {found}",
+    ),
+    "csv.width.hint": (
+        "các số thứ tự trong một trường cách nhau bằng dấu cách; "
+        'trường có dấu phẩy thì đặt trong ngoặc kép: "3,5"',
+        "positions inside a field are separated by spaces; "
+        'a field with commas goes in quotes: "3,5"',
+    ),
+    "sheets.listed_twice": (
+        "biên bản {name} được liệt kê hai lần: ở đây và ở {other}",
+        "the tally sheet {name} is listed twice: here and at {other}",
+    ),
+    "sheets.listed_twice.hint": (
+        "mỗi biên bản của một tổ kiểm phiếu chỉ liệt kê một lần",
+        "list each counting group's sheet once",
+    ),
+    "sheets.second_sheet": (
+        "tổ '{group}' có biên bản thứ hai: biên bản này và {other}",
+        "group {group} has a second sheet: this one and {other}",
+    ),
+    "sheets.second_sheet.hint": (
+        "mỗi tổ kiểm phiếu nộp một biên bản; chỉ liệt kê biên bản của chính tổ đó",
+        "each counting group hands in one sheet; list only the group's own sheet",
+    ),
+    "sheets.same_figures": (
+        "số liệu giống hệt biên bản của tổ '{group}' ở {other}: một xấp phiếu bị tính hai lần",
+        "the same figures as the sheet of group {group} at {other}: a copy of one pile",
+    ),
+    "sheets.same_figures.hint": (
+        "liệt kê biên bản riêng của từng tổ; nếu hai tổ thật sự có số liệu giống nhau, "
+        "kiểm lại một xấp phiếu cho chắc",
+        "list each group's own sheet; if two groups really counted identical "
+        "figures, recount one of the piles to be sure",
+    ),
+    "sheets.reason": (
+        "không có lý do không hợp lệ '{reason}' (các lý do: {known})",
+        "unknown invalid reason '{reason}' (known: {known})",
+    ),
+    "sheets.not_on_ballot": (
+        "'{id}' không có tên trên phiếu của vòng này",
+        "'{id}' is not on this round's ballot",
+    ),
+    "sheets.no_votes": (
+        "chưa ghi số phiếu của '{id}' (ghi 0 nếu không ai bầu)",
+        "no votes given for '{id}' (write 0 if nobody voted for them)",
+    ),
+    "sheets.kept_range": ("n_k với k={k} vượt quá số tên", "n_k for k={k} is out of range"),
+    # --- counting the rounds (engine.py)
+    "engine.nothing_to_count": (
+        "vòng này không có tệp phiếu bầu hay biên bản kiểm phiếu nào để kiểm",
+        "this round has no ballots or tallies to count",
+    ),
+    "engine.nothing_to_count.hint": (
+        "thêm 'ballots: ballots/<tệp>.csv' hoặc 'tallies: [...]'",
+        "add 'ballots: ballots/<file>.csv' or 'tallies: [...]'",
+    ),
+    "engine.not_after": (
+        "vòng {round} đi sau một vòng có kết quả '{outcome}': chỉ khi bằng phiếu hoặc còn "
+        "thiếu người mới bầu thêm",
+        "round {round} follows a round whose outcome is '{outcome}': "
+        "only a tie or open seats call for another vote",
+    ),
+    "engine.open_seats": (
+        "vòng {round} phải bầu đủ {open} chỗ còn thiếu (ở đây ghi {seats})",
+        "round {round} must fill the {open} open seat(s) (it says {seats})",
+    ),
+    "engine.already_elected": ("'{id}' đã trúng cử", "'{id}' is already elected"),
+    "engine.not_first_round": (
+        "'{id}' không phải người ứng cử ở vòng đầu ({cite})",
+        "'{id}' was not a candidate in the first round ({cite})",
+    ),
 }
