@@ -101,10 +101,15 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "This is a bug in tally, not in your files. Rerun with --debug for details "
         "and report it.",
     ),
+    "errors.more.one": (
+        "và {more} lỗi nữa trong tệp này",
+        "and {more} more mistake in this file",
+    ),
     "errors.more": (
         "và {more} lỗi nữa trong tệp này",
-        "and {more} more mistake(s) in this file",
+        "and {more} more mistakes in this file",
     ),
+
     "errors.more.hint": (
         "sửa các lỗi trên rồi chạy lại",
         "correct the ones above and run again",
@@ -821,5 +826,225 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "engine.not_first_round": (
         "'{id}' không phải người ứng cử ở vòng đầu ({cite})",
         "'{id}' was not a candidate in the first round ({cite})",
+    ),
+    # --- simulate (simulate.py)
+    "simulate.is_file": ("là một tệp, không phải thư mục", "is a file, not a folder"),
+    "simulate.not_empty": (
+        "thư mục không trống; các cuộc bầu cử mô phỏng không bao giờ ghi đè lên tệp đã có",
+        "the folder is not empty; simulated elections are never written over existing files",
+    ),
+    "simulate.not_empty.hint": ("chọn một thư mục mới", "choose a new folder"),
+    "simulate.not_empty.force_hint": (
+        "chọn một thư mục mới, hoặc thêm --force để thay bộ mô phỏng đã có ở đó",
+        "choose a new folder, or pass --force to replace the corpus simulated there",
+    ),
+    "simulate.not_a_corpus": (
+        "--force chỉ thay một bộ mô phỏng do 'tally simulate' ghi (có {manifest}); "
+        "thư mục này chứa các tệp khác",
+        "--force only replaces a corpus written by 'tally simulate' (with {manifest}); "
+        "this folder holds other files",
+    ),
+    "simulate.not_a_corpus.hint": (
+        "chọn một thư mục mới hoặc thư mục trống",
+        "choose a new or empty folder",
+    ),
+    # --- entry journals, resolutions and the entry log (entry/)
+    "journal.changed.hint": (
+        "nhật ký đã bị sửa ngoài tally; giữ bản này cho Ban kiểm phiếu "
+        "và đối chiếu với các nhật ký khác",
+        "the journal was changed outside tally; keep this copy for the board "
+        "and compare it with the other journals",
+    ),
+    "journal.not_entry": (
+        'không phải một mục nhật ký (trình đọc JSON báo: "{reason}")',
+        "not a journal entry ({reason})",
+    ),
+    "journal.not_object": (
+        "không phải một mục nhật ký (không phải một đối tượng JSON)",
+        "not a journal entry (not a JSON object)",
+    ),
+    "journal.no_key": ("mục thiếu '{key}' hợp lệ", "entry without a valid '{key}'"),
+    "journal.kind": ("không có loại mục '{kind}'", "unknown entry kind '{kind}'"),
+    "journal.seq": (
+        "mục số {got} ở chỗ lẽ ra là số {expected}: thiếu một mục",
+        "entry number {got} where {expected} was expected: an entry is missing",
+    ),
+    "journal.chain": (
+        "chuỗi bị đứt: 'prev' không phải mã băm của mục trước",
+        "the chain is broken: 'prev' is not the hash of the entry before",
+    ),
+    "journal.hash": (
+        "mục không khớp mã băm của nó: đã bị sửa",
+        "the entry does not match its hash: it was edited",
+    ),
+    "journal.not_utf8": (
+        "không phải văn bản UTF-8: không phải nhật ký của tally",
+        "is not UTF-8 text: not a tally journal",
+    ),
+    "journal.empty": ("nhật ký rỗng", "the journal is empty"),
+    "journal.no_complete": (
+        "nhật ký không có mục nào trọn vẹn",
+        "the journal has no complete entry",
+    ),
+    "journal.empty.hint": (
+        "nhật ký nhập phiếu bắt đầu bằng dòng 'open' do 'tally enter' ghi",
+        "an entry journal starts with its 'open' line, written by 'tally enter'",
+    ),
+    "journal.no_header": (
+        "không phải nhật ký nhập phiếu của tally (không có dòng đầu 'open')",
+        "not a tally entry journal (no 'open' header)",
+    ),
+    "journal.version": (
+        "không hỗ trợ nhật ký định dạng phiên bản {version} (bản tally này đọc phiên bản {reads})",
+        "journal format version {version} is not supported (this tally reads version {reads})",
+    ),
+    "journal.cannot_write": (
+        "không ghi được nhật ký ({reason})",
+        "cannot write the journal ({reason})",
+    ),
+    "journal.cannot_write.hint": (
+        "kiểm tra đĩa hoặc USB ghi được và còn chỗ trống",
+        "check that the disk or USB stick is writable and has free space",
+    ),
+    "journal.folder_is_file": (
+        "không phải thư mục: các nhật ký được ghi vào một thư mục có tên này",
+        "is not a folder: the journals go into a folder of this name",
+    ),
+    "journal.folder_is_file.hint": (
+        "chuyển tệp có tên này đi chỗ khác",
+        "move the file of this name aside",
+    ),
+    "journal.cannot_mkdir": (
+        "không tạo được thư mục cho nhật ký ({reason})",
+        "cannot create the folder for journals ({reason})",
+    ),
+    "journal.cannot_mkdir.hint": (
+        "kiểm tra thư mục bầu cử nằm trên đĩa ghi được",
+        "check that the election folder is on a writable disk",
+    ),
+    "journal.exists": ("đã có một nhật ký ở đây", "a journal already exists here"),
+    "journal.locked": (
+        "nhật ký đang mở trong một 'tally enter' khác",
+        "the journal is open in another 'tally enter'",
+    ),
+    "journal.locked.hint": (
+        "mỗi người nhập một nhật ký: đóng cửa sổ kia, hoặc cho người nhập này nhật ký riêng",
+        "one operator per journal: close the other window, or give this operator their own journal",
+    ),
+    "journal.cannot_open": (
+        "không mở được nhật ký ({reason})",
+        "cannot open the journal ({reason})",
+    ),
+    "journal.after_failure": (
+        "không ghi thêm mục nào được sau một lần ghi hỏng ({reason})",
+        "no more entries can be written after a failed write ({reason})",
+    ),
+    "journal.after_failure.hint": (
+        "thoát rồi chạy lại 'tally enter': nhật ký được kiểm tra và nhập tiếp "
+        "sau mục cuối đã xác nhận",
+        "quit and start 'tally enter' again: the journal is checked and resumed "
+        "after its last confirmed entry",
+    ),
+    "journal.too_many_torn": (
+        "có quá nhiều tệp dòng dở dang cạnh nhật ký",
+        "too many torn-line files beside the journal",
+    ),
+    "journal.undo": (
+        "lệnh hoàn tác mà trước đó không có gì để hoàn tác",
+        "an undo with nothing before it to undo",
+    ),
+    "journal.changed_ballot": (
+        "nhật ký này thuộc cuộc bầu '{contest}' vòng {round} với {names} tên và {seats} chỗ, "
+        "không phải lá phiếu election.yaml đang mô tả",
+        "this journal is for contest '{contest}' round {round} with {names} names and "
+        "{seats} seats, which is not the ballot election.yaml now describes",
+    ),
+    "journal.changed_ballot.hint": (
+        "danh sách trên phiếu không được đổi khi đã bắt đầu nhập; dùng nhật ký của lá phiếu "
+        "này, hoặc khôi phục election.yaml",
+        "the ballot list must not change once entry has begun; "
+        "use the journal of this ballot, or restore election.yaml",
+    ),
+    "entry.no_round": (
+        "cuộc bầu '{contest}' không có vòng {round} trong election.yaml",
+        "contest '{contest}' has no round {round} in election.yaml",
+    ),
+    "entry.no_round.hint": (
+        "thêm vòng bầu (số chỗ, người ứng cử và số phiếu phát ra) trước khi nhập phiếu của nó",
+        "add the round (its seats, its candidates and the ballots issued) before "
+        "entering its ballots",
+    ),
+    "journal.is_resolutions": (
+        "đây là tệp quyết định, không phải nhật ký nhập phiếu",
+        "this is a resolutions file, not an entry journal",
+    ),
+    "journal.is_resolutions.hint": (
+        "đưa tệp này vào bằng --resolutions",
+        "pass it with --resolutions",
+    ),
+    "journal.is_resolutions.log_hint": (
+        "đưa tệp này làm tệp quyết định của sổ nhập phiếu, không phải làm nhật ký",
+        "give it as the resolutions of the log, not as a journal",
+    ),
+    "journal.not_resolutions": ("không phải tệp quyết định", "not a resolutions file"),
+    "journal.not_resolutions.purpose": (
+        "không phải tệp quyết định (dòng đầu không có purpose 'resolutions')",
+        "not a resolutions file (its header has no purpose 'resolutions')",
+    ),
+    "journal.not_resolutions.hint": (
+        "tệp quyết định là tệp 'tally reconcile' ghi cạnh các nhật ký",
+        "the resolutions are the file 'tally reconcile' writes beside the journals",
+    ),
+    "journal.resolutions_for": (
+        "các quyết định này thuộc cuộc bầu '{contest}' vòng {round}, còn các nhật ký thuộc "
+        "cuộc bầu '{journals_contest}' vòng {journals_round}",
+        "these resolutions are for contest '{contest}' round {round}, the journals for "
+        "contest '{journals_contest}' round {journals_round}",
+    ),
+    "journal.resolutions_for.hint": (
+        "đưa các quyết định của cùng lá phiếu",
+        "give the resolutions of the same ballot",
+    ),
+    "journal.resolutions_other": (
+        "các quyết định này thuộc một lá phiếu khác",
+        "these resolutions are for another ballot",
+    ),
+    "journal.none": ("không có nhật ký nào để lập sổ", "no journal to print"),
+    "journal.none.hint": (
+        "ghi tên các nhật ký nhập phiếu (journals/*.jsonl)",
+        "name the entry journals (journals/*.jsonl)",
+    ),
+    "journal.twice": ("cùng một nhật ký được đưa hai lần", "the same journal is given twice"),
+    "journal.twice.hint": (
+        "đưa nhật ký riêng của từng người nhập",
+        "give each operator's own journal",
+    ),
+    "journal.other_ballot": (
+        "nhật ký này thuộc cuộc bầu '{contest}' vòng {round} ({names} tên, {seats} chỗ); "
+        "{first} thuộc cuộc bầu '{first_contest}' vòng {first_round} ({first_names} tên, "
+        "{first_seats} chỗ)",
+        "this journal is for contest '{contest}' round {round} ({names} names, {seats} seats); "
+        "{first} is for contest '{first_contest}' round {first_round} ({first_names} names, "
+        "{first_seats} seats)",
+    ),
+    "journal.other_ballot.hint": (
+        "chỉ đối chiếu các nhật ký của cùng một lá phiếu",
+        "reconcile only journals of the same ballot",
+    ),
+    "journal.other_ballot.log_hint": (
+        "mỗi lá phiếu một sổ nhập phiếu: đưa các nhật ký của một cuộc bầu, một vòng",
+        "one entry log per ballot: give the journals of one contest and round",
+    ),
+    "reconcile.too_few": (
+        "đối chiếu cần hai hoặc ba nhật ký của cùng các phiếu",
+        "reconcile needs two or three journals of the same ballots",
+    ),
+    "log.format": (
+        "không biết định dạng của '{name}' theo tên của nó",
+        "cannot tell the format of '{name}' from its name",
+    ),
+    "log.format.hint": (
+        "đặt tên sổ nhập phiếu là .html (bản giấy) hoặc .md",
+        "name the entry log .html (to print) or .md",
     ),
 }
