@@ -49,7 +49,6 @@ def invoke(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-
 PILE = ["1 2", "3 4", "5 6", "!m", "7 8"]
 
 

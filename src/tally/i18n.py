@@ -109,7 +109,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "và {more} lỗi nữa trong tệp này",
         "and {more} more mistakes in this file",
     ),
-
     "errors.more.hint": (
         "sửa các lỗi trên rồi chạy lại",
         "correct the ones above and run again",
