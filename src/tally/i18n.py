@@ -1046,4 +1046,25 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "đặt tên sổ nhập phiếu là .html (bản giấy) hoặc .md",
         "name the entry log .html (to print) or .md",
     ),
+    "recount.cannot_read": (
+        "không đọc được thư mục ({reason})",
+        "cannot read the folder ({reason})",
+    ),
+    "recount.timeout": (
+        "không xong trong {seconds} giây: đã dừng",
+        "did not finish within {seconds} s: stopped",
+    ),
+    "recount.timeout.hint": (
+        "một tệp không bao giờ kết thúc (một thiết bị, một đường ống) hoặc một ổ đĩa không "
+        "còn trả lời; kiểm riêng bằng 'tally check {path}', hoặc cho thêm thời gian bằng "
+        "--timeout",
+        "a file that never ends (a device, a pipe) or a drive that stopped "
+        "answering; check it alone with 'tally check {path}', or give it more time "
+        "with --timeout",
+    ),
+    "recount.internal": ("lỗi nội bộ: {what}", "internal error: {what}"),
+    "recount.internal.hint": (
+        "lỗi của tally, không phải của các tệp: chạy 'tally --debug check {path}' và báo lỗi",
+        "a bug in tally, not in the files: run 'tally --debug check {path}' and report it",
+    ),
 }

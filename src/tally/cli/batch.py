@@ -278,9 +278,11 @@ def _render_recount(rows: list[ElectionRun], summary: BatchSummary, lang: Lang) 
             styles.append(("", "", outcome_style, "", code_style))
         lines: list[tuple[str, str]] = []
         for problem in run.problems:
-            lines.append((f"  ↳ {problem}", "red"))
-            if problem.hint:
-                lines.append((f"    hint: {problem.hint}", "dim"))
+            lines.append((f"  ↳ {problem.text(lang)}", "red"))
+            hint = problem.hint_text(lang)
+            if hint:
+                lines.append((f"    {msg('cli.hint', text=hint).text(lang)}", "dim"))
+
         notes.append(lines)
     out = _columns(header, cells, {1, 3, 4}, styles, notes)
     con = console()
