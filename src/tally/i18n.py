@@ -1067,4 +1067,26 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "lỗi của tally, không phải của các tệp: chạy 'tally --debug check {path}' và báo lỗi",
         "a bug in tally, not in the files: run 'tally --debug check {path}' and report it",
     ),
+    # --- what a command wrote (stderr)
+    "wrote.file": ("đã ghi {path}", "wrote {path}"),
+    "init.next": (
+        "Tiếp theo: sửa {path}, rồi chạy 'tally validate {folder}'.",
+        "Next: edit {path}, then run 'tally validate {folder}'.",
+    ),
+    "wrote.entry_log": ("đã ghi nhật ký nhập phiếu: {path}", "wrote the entry log: {path}"),
+    "wrote.ballots.one": ("đã ghi {n} phiếu vào {path}", "wrote {n} ballot to {path}"),
+    "wrote.ballots": ("đã ghi {n} phiếu vào {path}", "wrote {n} ballots to {path}"),
+    "wrote.agreed.one": (
+        "Đã ghi {n} phiếu đã đối chiếu vào {path}",
+        "Wrote {n} agreed ballot to {path}",
+    ),
+    "wrote.agreed": (
+        "Đã ghi {n} phiếu đã đối chiếu vào {path}",
+        "Wrote {n} agreed ballots to {path}",
+    ),
+    "wrote.elections.one": (
+        "đã ghi {n} cuộc bầu cử vào {path}",
+        "wrote {n} election to {path}",
+    ),
+    "wrote.elections": ("đã ghi {n} cuộc bầu cử vào {path}", "wrote {n} elections to {path}"),
 }

@@ -372,14 +372,9 @@ def simulate(
         click.echo((out / MANIFEST).read_text(encoding="utf-8"), nl=False)
     else:
         _render_simulate(written, lang)
-    click.echo(
-        _t(
-            lang,
-            f"đã ghi {len(written)} cuộc bầu cử vào {out}",
-            f"wrote {len(written)} elections to {out}",
-        ),
-        err=True,
-    )
+    n = len(written)
+    wrote = msg("wrote.elections.one" if n == 1 else "wrote.elections", n=n, path=out)
+    click.echo(wrote.text(lang), err=True)
 
 
 def _render_simulate(written: list[SimulatedElection], lang: Lang) -> None:

@@ -166,16 +166,16 @@ def schema() -> None:
     show_default=True,
     help="Rule set id written into the new election.yaml.",
 )
-def init(folder: Path, rule_set: str) -> None:
+@lang_option
+def init(folder: Path, rule_set: str, lang: Lang) -> None:
     """Create FOLDER with a ready-to-edit election.yaml (comments in Vietnamese)."""
     from tally.config.template import write_template
 
     written = write_template(folder, rule_set)
     for path in written:
-        click.echo(f"wrote {path}", err=True)
-    click.echo(
-        f"Next: edit {folder / 'election.yaml'}, then run 'tally validate {folder}'.", err=True
-    )
+        click.echo(msg("wrote.file", path=path).text(lang), err=True)
+    then = msg("init.next", path=folder / "election.yaml", folder=folder)
+    click.echo(then.text(lang), err=True)
 
 
 @cli.command()
@@ -264,13 +264,13 @@ def count(
                 tmp.open("w", encoding="utf-8", newline="") as f,
             ):
                 write_csv(report, f)
-            click.echo(f"wrote {output}", err=True)
+            click.echo(msg("wrote.file", path=output).text(lang), err=True)
     elif chosen == "xlsx":
         from tally.report.export import write_xlsx
 
         assert output is not None
         write_xlsx(report, output, lang)
-        click.echo(f"wrote {output}", err=True)
+        click.echo(msg("wrote.file", path=output).text(lang), err=True)
     elif chosen == "text":
         from tally.report.rich_text import render_count
 
@@ -474,10 +474,12 @@ def minutes(
             click.echo(render_text(m, chosen, view_chosen), nl=False)
             continue
         write(m, chosen, path, view_chosen, overwrite=force)
-        click.echo(f"wrote {path}", err=True)
+        click.echo(msg("wrote.file", path=path).text(lang), err=True)
     if contest_id is None:
         for cid, pending in skipped:
-            click.echo(f"{cid}: {pending.message(lang)}\n  hint: {pending.hint(lang)}", err=True)
+            hint = msg("cli.hint", text=pending.hint(lang)).text(lang)
+            click.echo(f"{cid}: {pending.message(lang)}\n  {hint}", err=True)
+
     if rejected:
         sys.exit(EXIT_NOT_RECONCILED)
     sys.exit(EXIT_NEEDS_VOTE if contest_id is None and skipped else EXIT_OK)
