@@ -1089,4 +1089,52 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "wrote {n} election to {path}",
     ),
     "wrote.elections": ("đã ghi {n} cuộc bầu cử vào {path}", "wrote {n} elections to {path}"),
+    # --- click's usage errors, as tally shows them (cli/main.py)
+    "click.help.hint": (
+        "chạy '{command} --help' để xem cách dùng",
+        "run '{command} --help' for help",
+    ),
+    "click.no_such_option": ("không có tùy chọn {name}", "No such option: {name}"),
+    "click.missing": ("thiếu {param}", "Missing {param}."),
+    "click.bad_value": (
+        "giá trị không hợp lệ cho {param}: {text}",
+        "Invalid value for {param}: {text}",
+    ),
+    "click.said": ('trình đọc dòng lệnh báo: "{detail}"', "{detail}"),
+    "click.no_path": ("không có đường dẫn {path}", "Path '{path}' does not exist."),
+    "usage.json_format": ("--json và --format mâu thuẫn nhau", "--json and --format disagree"),
+    "usage.xlsx_file": (
+        "tệp xuất xlsx cần một tên tệp: -o ket-qua.xlsx",
+        "an xlsx export needs a file: -o result.xlsx",
+    ),
+    "usage.o_format": ("-o chỉ dùng với --format csv hoặc xlsx", "-o is for --format csv or xlsx"),
+    "usage.hall_html": ("bản trình chiếu chỉ có dạng HTML", "the hall view is HTML only"),
+    "usage.no_counted": (
+        "cuộc bầu '{contest}' chưa có vòng nào được kiểm",
+        "contest '{contest}' has no counted round yet",
+    ),
+    "usage.choose_round": (
+        "cuộc bầu '{contest}' có {rounds} vòng: chọn một vòng bằng --round",
+        "contest '{contest}' has {rounds} rounds: choose one with --round",
+    ),
+    "usage.no_counted_round": (
+        "cuộc bầu '{contest}' không có vòng {round} đã kiểm",
+        "contest '{contest}' has no counted round {round}",
+    ),
+    "usage.docx_stdout": (
+        "tệp .docx không thể xuất ra màn hình: hãy đặt tên tệp",
+        "a .docx cannot go to stdout: name a file",
+    ),
+    "usage.minutes_format": (
+        "không biết định dạng của '{name}': dùng .docx, .html hoặc .md, hoặc --format",
+        "cannot tell the format of '{name}': use .docx, .html or .md, or --format",
+    ),
+    "usage.output_folder": (
+        "khi không có --contest, OUTPUT là một thư mục (mỗi cuộc bầu và mỗi vòng một tài liệu)",
+        "without --contest, OUTPUT is a folder (one document per contest and round)",
+    ),
+    "usage.nothing_counted": (
+        "không có vòng nào đã kiểm để lập biên bản",
+        "no counted round to write minutes for",
+    ),
 }
