@@ -1137,4 +1137,12 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "không có vòng nào đã kiểm để lập biên bản",
         "no counted round to write minutes for",
     ),
+    "usage.no_minutes": (
+        "không cuộc bầu nào có vòng đã kiểm: không có biên bản nào để lập",
+        "no contest has a counted round: there are no minutes to write",
+    ),
+    "usage.no_minutes.hint": (
+        "liệt kê các cuộc bầu và các vòng của chúng dưới 'contests:', rồi kiểm phiếu",
+        "list the contests and their rounds under 'contests:', then count",
+    ),
 }

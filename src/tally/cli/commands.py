@@ -451,10 +451,9 @@ def minutes(
             from tally.errors import UsageError
 
             raise UsageError.at(
-                "no contest has a counted round: there are no minutes to write",
-                loaded.path,
-                hint="list the contests and their rounds under 'contests:', then count",
+                msg("usage.no_minutes"), loaded.path, hint=msg("usage.no_minutes.hint")
             )
+
         if not jobs:
             raise BadValue(msg("usage.nothing_counted"), param_hint="--round")
 
