@@ -32,3 +32,17 @@ def test_a_message_takes_exactly_its_parameters() -> None:
     )
     with pytest.raises(TypeError):
         msg("source.too_large", kind="x")
+
+
+@pytest.mark.parametrize(("total", "en"), [(2, "and 1 more mistake "), (3, "and 2 more mistakes ")])
+def test_the_mistakes_left_out_are_counted_in_singular_or_plural(total: int, en: str) -> None:
+    from pathlib import Path
+
+    from tally.errors import Issue, IssueLog, Location
+
+    log = IssueLog(Path("b.csv"), limit=1)
+    for line in range(1, total + 1):
+        log.add(Issue(msg("csv.empty"), Location(Path("b.csv"), line)))
+    last = log.issues()[-1]
+    assert last.text("en").startswith(f"b.csv: {en}in this file"), last.text("en")
+    assert last.text("vi").startswith(f"b.csv: và {total - 1} lỗi nữa trong tệp này")

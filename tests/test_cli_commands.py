@@ -245,7 +245,8 @@ def test_example_first_line_points_at_schema(example: str) -> None:
 
 def test_init_then_validate(tmp_path: Path) -> None:
     folder = tmp_path / "dai-hoi"
-    result = ok("init", folder)
+    result = ok("init", folder, "--lang", "en")
+
     text = (folder / "election.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
     assert "rules: qd-190-2024" in text

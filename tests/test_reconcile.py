@@ -17,6 +17,7 @@ from tally.config.loader import load_election
 from tally.entry.journal import JournalError
 from tally.entry.reconcile import align, reconcile, serial_key
 from tally.entry.session import EntrySession, Marks, sheet_for
+from test_cli_errors import vietnamese_then_english
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,7 +44,8 @@ def enter(folder: Path, operator: str, *lines: str, contest: str = "bch") -> Pat
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
+    """Run tally; an error is read in Vietnamese first (no English in it), then in English."""
+    result = vietnamese_then_english(CliRunner().invoke(cli, list(args)), list(args), {})
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -317,3 +317,32 @@ def test_unreadable_folder_is_an_entry() -> None:
     )
     assert run_.exit_code == 2 and run_.error_kind == "bad_input"
     assert str(run_.problems[0]) == "x/y: cannot read the folder (Permission denied)"
+
+
+def test_broken_folders_are_reported_in_the_chosen_language(corpus: Path, tmp_path: Path) -> None:
+    """Issue 14: under a broken election, its error and its hint follow --lang."""
+    from vietnamese import english_words
+
+    shutil.copytree(corpus / "broken", tmp_path / "broken")
+    bad_header = tmp_path / "broken" / "bad-header"
+    shutil.copytree(EXAMPLES / "xa-2025", bad_header)
+    set_csv_line(bad_header / "ballots" / "bch-1.csv", 1, "ballot,strack,unmarked,invalid")
+    vi = run("recount", tmp_path / "broken", "--lang", "vi")
+    assert vi.exit_code == 2
+    notes = [line for line in vi.stdout.splitlines() if line.startswith("  ")]
+    assert any("gợi ý:" in line for line in notes), vi.stdout
+    assert not any("hint:" in line for line in notes), vi.stdout
+    assert english_words("\n".join(notes)) == [], vi.stdout
+    assert any("không có số thứ tự 99" in line for line in notes), vi.stdout
+    en = run("recount", tmp_path / "broken", "--lang", "en")
+    assert any(line.startswith("    hint: ") for line in en.stdout.splitlines()), en.stdout
+
+
+def test_an_unreadable_folder_is_said_in_the_chosen_language() -> None:
+    reason = recount_mod.os_reason("x")
+    target = Target(Path("/nowhere"), recount_mod.msg("recount.cannot_read", reason=reason))
+
+    run_ = recount_mod.check_one(target, Settings())
+    (problem,) = run_.problems
+    assert problem.message == "cannot read the folder (x)"
+    assert problem.text("vi") == '/nowhere: không đọc được thư mục (hệ thống báo "x")'

@@ -21,6 +21,7 @@ from tally.ballots import marks
 from tally.ballots.csvfile import BallotFile, EmptyRows, Row
 from tally.ballots.marks import DERIVED_REASONS, TYPED_REASONS
 from tally.errors import BallotFileError, IssueLog
+from tally.i18n import msg
 from tally.kinds import INVALID_REASONS, InvalidReason, Layout
 from tally.ruleset.models import InvalidRules
 
@@ -116,11 +117,11 @@ class _Serials:
     def _duplicate(self, serial: str, line: int) -> None:
         self.issues.extend(
             BallotFileError.at(
-                f"ballot serial '{serial}' appears twice",
+                msg("ballots.serial_twice", serial=serial),
                 self.path,
                 line,
                 field="ballot",
-                hint="each paper ballot is entered once; look for a ballot entered twice",
+                hint=msg("ballots.serial_twice.hint"),
             )
         )
 
@@ -184,8 +185,7 @@ def _classify(
     if spec.layout == "strike":
         if unmarked.strip() and marks.tokens(unmarked):
             raise BallotFileError.at(
-                "'unmarked' is for agree/disagree ballots; this list has a surplus, "
-                "so names are struck out",
+                msg("ballots.unmarked_strike"),
                 path,
                 line,
                 field="unmarked",
@@ -202,10 +202,10 @@ def _classify(
     both = sorted(set(u) & set(s), key=int)
     if both:
         raise BallotFileError.at(
-            f"row {both[0]} is both 'struck' (disagree) and 'unmarked'",
+            msg("ballots.struck_and_unmarked", row=both[0]),
             path,
             line,
-            hint="a row marked disagree goes in struck; both boxes or none in unmarked",
+            hint=msg("ballots.struck_and_unmarked.hint"),
         )
     no_choice = "no_choice_single" if n == 1 else "no_choice_all_rows"
     if u and len(u) == n and no_choice in cases:
@@ -318,13 +318,13 @@ def count_rows(
 
 
 def _unknown_reason(reason: str, path: Path | None, line: int) -> BallotFileError:
-    hint = (
-        "the tool derives this from the marks: leave 'invalid' empty"
+    hint = msg(
+        "ballots.reason_derived.hint"
         if reason.strip().lower() in DERIVED_REASONS
-        else "use not_issued, write_in or marked (or n, w, m), or leave it empty"
+        else "ballots.reason_unknown.hint"
     )
     return BallotFileError.at(
-        f"unknown invalid reason '{reason}'", path, line, field="invalid", hint=hint
+        msg("ballots.reason_unknown", reason=reason), path, line, field="invalid", hint=hint
     )
 
 

@@ -112,9 +112,9 @@ def _round_tally(
         return read_sheets(listed, cands), ()
     raise ConfigError(
         Issue(
-            "this round has no ballots or tallies to count",
+            msg("engine.nothing_to_count"),
             loaded.where("contests", ci, "rounds", ri),
-            "add 'ballots: ballots/<file>.csv' or 'tallies: [...]'",
+            msg("engine.nothing_to_count.hint"),
         )
     )
 
@@ -128,17 +128,16 @@ def _check_later_round(
     later = rules.decision.later_rounds
     where = loaded.where("contests", ci, "rounds", ri)
     if prev.outcome not in ("tie", "shortfall"):
-        raise ConfigError(
-            Issue(
-                f"round {ri + 1} follows a round whose outcome is '{prev.outcome}': "
-                "only a tie or open seats call for another vote",
-                where,
-            )
-        )
+        raise ConfigError(Issue(msg("engine.not_after", round=ri + 1, outcome=prev.outcome), where))
     if prev.decision is not None and seats != prev.decision.open_seats:
         raise ConfigError(
             Issue(
-                f"round {ri + 1} must fill the {prev.decision.open_seats} open seat(s) (it says {seats})",
+                msg(
+                    "engine.open_seats",
+                    round=ri + 1,
+                    open=prev.decision.open_seats,
+                    seats=seats,
+                ),
                 loaded.where("contests", ci, "rounds", ri, "seats"),
             )
         )
@@ -148,14 +147,14 @@ def _check_later_round(
         if pid in elected:
             raise ConfigError(
                 Issue(
-                    f"'{pid}' is already elected",
+                    msg("engine.already_elected", id=pid),
                     loaded.where("contests", ci, "rounds", ri, "candidates", pi),
                 )
             )
         if later.value.candidates == "first_round_not_elected" and pid not in first.candidates:
             raise ConfigError(
                 Issue(
-                    f"'{pid}' was not a candidate in the first round ({later.cite})",
+                    msg("engine.not_first_round", id=pid, cite=later.cite),
                     loaded.where("contests", ci, "rounds", ri, "candidates", pi),
                 )
             )

@@ -173,9 +173,9 @@ class IssueLog:
         kept = [issue for _, _, issue in sorted(self._heap, reverse=True)]
         more = self.total - len(kept)
         if more:
-            kept.append(
-                Issue(msg("errors.more", more=more), Location(self.path), msg("errors.more.hint"))
-            )
+            said = msg("errors.more.one" if more == 1 else "errors.more", more=more)
+            kept.append(Issue(said, Location(self.path), msg("errors.more.hint")))
+
         return kept
 
     def raise_if_any(self, error: type[TallyError] = BallotFileError) -> None:

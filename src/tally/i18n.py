@@ -318,9 +318,13 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "This is a bug in tally, not in your files. Rerun with --debug for details "
         "and report it.",
     ),
+    "errors.more.one": (
+        "và {more} lỗi nữa trong tệp này",
+        "and {more} more mistake in this file",
+    ),
     "errors.more": (
         "và {more} lỗi nữa trong tệp này",
-        "and {more} more mistake(s) in this file",
+        "and {more} more mistakes in this file",
     ),
     "errors.more.hint": (
         "sửa các lỗi trên rồi chạy lại",
@@ -1217,6 +1221,671 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "Votes per candidate in ballot order; {threshold} votes needed to be elected.",
     ),
     # === end of documents
+    # --- relations inside election.yaml (config/references.py)
+    "ref.duplicate_person": (
+        "mã người '{id}' bị lặp (đã có ở people[{other}])",
+        "duplicate person id '{id}' (also people[{other}])",
+    ),
+    "ref.support_floor": (
+        "'support' chỉ dành cho người được giới thiệu tại đại hội hoặc tự ứng cử",
+        "'support' is for floor nominees and self-nominees only",
+    ),
+    "ref.duplicate_contest": ("mã cuộc bầu '{id}' bị lặp", "duplicate contest id '{id}'"),
+    "ref.deputies_kind": (
+        "cuộc bầu 'deputies' chỉ thuộc một đơn vị bầu cử (congress.kind: constituency)",
+        "'deputies' contests belong to a constituency (congress.kind: constituency)",
+    ),
+    "ref.deputies_only": (
+        "đơn vị bầu cử chỉ bầu 'deputies'",
+        "a constituency elects 'deputies' only",
+    ),
+    "ref.assembly": (
+        "đơn vị bầu cử phải ghi bầu vào cơ quan nào: national_assembly hoặc peoples_council",
+        "a constituency must say which assembly: national_assembly or peoples_council",
+    ),
+    "ref.assembly.hint": (
+        "thêm 'assembly: peoples_council' dưới congress",
+        "add 'assembly: peoples_council' under congress",
+    ),
+    "ref.not_for_kind": (
+        "không dùng cho {kind} (các khóa của nó: {keys})",
+        "does not apply to a {kind} (its keys: {keys})",
+    ),
+    "ref.required_for": ("bắt buộc phải có với {kind}", "is required for a {kind}"),
+    "ref.leave_more": (
+        "số người ra khỏi cơ sở tính ({excluded}) nhiều hơn số được triệu tập ({summoned})",
+        "those who leave the base ({excluded}) are more than the summoned ({summoned})",
+    ),
+    "ref.ex_officio_absent": (
+        "số đại biểu đương nhiên vắng mặt ({absent}) nhiều hơn số đại biểu đương nhiên "
+        "({ex_officio})",
+        "more ex-officio delegates absent ({absent}) than ex-officio delegates ({ex_officio})",
+    ),
+    "ref.ex_officio_more": (
+        "số đại biểu đương nhiên ({ex_officio}) nhiều hơn số được triệu tập ({summoned})",
+        "ex-officio delegates ({ex_officio}) are more than the summoned ({summoned})",
+    ),
+    "ref.present_more": (
+        "số có mặt khi bầu ({present}) nhiều hơn số được triệu tập ({summoned}) trừ số vắng mặt "
+        "cả đại hội hoặc không tính vào cơ sở ({excluded})",
+        "present at the vote ({present}) is more than the summoned ({summoned}) minus "
+        "those absent all congress or excluded ({excluded})",
+    ),
+    "ref.present_more.hint": (
+        "người vắng mặt cả đại hội không thể có mặt khi bầu",
+        "someone absent for the whole congress cannot be present at the vote",
+    ),
+    "ref.conf_present_more": (
+        "số có mặt ({present}) nhiều hơn số được triệu tập ({summoned})",
+        "present ({present}) is more than the summoned ({summoned})",
+    ),
+    "ref.no_person": (
+        "không có người nào mã '{id}' trong people",
+        "no person with id '{id}' in people",
+    ),
+    "ref.twice_on_list": (
+        "'{id}' có tên hai lần trong danh sách (số thứ tự {first} và {second})",
+        "'{id}' is on the list twice (positions {first} and {second})",
+    ),
+    "ref.poll_for": (
+        "nomination_poll cần 'for: <mã cuộc bầu>'",
+        "a nomination_poll needs 'for: <contest id>'",
+    ),
+    "ref.poll_no_contest": (
+        "không có cuộc bầu '{contest}' để giới thiệu người vào",
+        "no contest '{contest}' to nominate for",
+    ),
+    "ref.poll_seats": (
+        "nomination_poll không ghi số lượng cần bầu (giới hạn của danh sách quyết định)",
+        "a nomination_poll has no seats (the list's cap decides)",
+    ),
+    "ref.for_poll_only": (
+        "'for' chỉ dùng cho cuộc bầu nomination_poll",
+        "'for' belongs to nomination_poll contests",
+    ),
+    "ref.no_conference": (
+        "đơn vị bầu cử không có hội nghị",
+        "a constituency has no conference",
+    ),
+    "ref.both_files": (
+        "ghi 'ballots' hoặc 'tallies', không ghi cả hai",
+        "give either 'ballots' or 'tallies', not both",
+    ),
+    "ref.cannot_use": (
+        "không dùng được đường dẫn này ({reason}; {length:,} ký tự)",
+        "cannot use this path ({reason}; {length:,} characters)",
+    ),
+    "ref.not_found": ("không tìm thấy tệp: {rel}", "file not found: {rel}"),
+    "ref.not_a_file": ("không phải tệp: {rel}", "not a file: {rel}"),
+    "ref.looked": ("đã tìm ở {path}", "looked for {path}"),
+    "ref.other_sheets": (
+        "đã tìm ở {path}; các biên bản khác của lần bầu này đều có: lập cả biên bản này, "
+        "hoặc bỏ nó khỏi danh sách",
+        "looked for {path}; the round's other tally sheets are there: "
+        "write this one too, or take it off the list",
+    ),
+    "ref.issued": (
+        "phải ghi số phiếu phát ra (issued) khi đã có phiếu để kiểm",
+        "ballots issued is required once ballots are counted",
+    ),
+    "ref.first_round": (
+        "lần bầu đầu dùng '{key}' của cuộc bầu; chỉ ghi '{key}' ở các lần bầu sau",
+        "the first round uses the contest's {key}; give {key} only in later rounds",
+    ),
+    "ref.later_seats": (
+        "lần bầu sau phải ghi số chỗ còn thiếu (seats)",
+        "a later round must say how many seats are open",
+    ),
+    "ref.more_seats": (
+        "số chỗ ({seats}) nhiều hơn số cần bầu của cuộc bầu ({contest_seats})",
+        "more seats ({seats}) than the contest has ({contest_seats})",
+    ),
+    "ref.later_candidates": (
+        "lần bầu sau phải liệt kê người ứng cử (candidates)",
+        "a later round must list its candidates",
+    ),
+    "ref.not_candidate_of": (
+        "'{id}' không phải người ứng cử của cuộc bầu '{contest}'",
+        "'{id}' is not a candidate of contest '{contest}'",
+    ),
+    "ref.not_candidate_of.hint": (
+        "lần bầu sau chỉ bầu trong số người ứng cử của cuộc bầu chưa trúng cử",
+        "a later round chooses among the contest's candidates not yet elected",
+    ),
+    "ref.listed_twice": (
+        "một người ứng cử có tên hai lần",
+        "a candidate is listed twice",
+    ),
+    "ref.max_rounds.one": (
+        "{rules} chỉ cho bầu thêm tối đa {most} lần ({cite})",
+        "{rules} allows at most {most} later round ({cite})",
+    ),
+    "ref.max_rounds": (
+        "{rules} chỉ cho bầu thêm tối đa {most} lần ({cite})",
+        "{rules} allows at most {most} later rounds ({cite})",
+    ),
+    "ref.chain": (
+        "'{id}' không có trong danh sách bầu '{parent}' (contests[{index}], '{contest}')",
+        "'{id}' is not a candidate for the {parent} (contests[{index}], '{contest}')",
+    ),
+    "ref.chain.hint": (
+        "'{body}' được bầu trong số thành viên '{parent}'",
+        "the {body} is elected from the {parent}",
+    ),
+    "ref.no_bound": (
+        "chỉ tiêu '{key}' không ghi 'min' cũng không ghi 'max'",
+        "target '{key}' sets neither 'min' nor 'max'",
+    ),
+    "ref.no_bound.hint": ("vd. {{min: 15%}} hoặc {{min: 2}}", "e.g. {{min: 15%}} or {{min: 2}}"),
+    "ref.youth_age": (
+        "chỉ tiêu cán bộ trẻ cần 'age_below' (tuổi tính đến congress.date)",
+        "the youth target needs 'age_below' (age on congress.date)",
+    ),
+    "ref.youth_age.hint": (
+        "vd. youth: {{min: 10%, age_below: 40}}",
+        "e.g. youth: {{min: 10%, age_below: 40}}",
+    ),
+    "ref.builtin_target": (
+        "'{key}' là chỉ tiêu có sẵn, không đếm theo thuộc tính",
+        "'{key}' is a built-in target and counts no attribute",
+    ),
+    "ref.builtin_target.hint": (
+        "các chỉ tiêu khác đếm một thuộc tính của người: sci_tech: "
+        "{{min: 5%, attribute: sci_tech}}",
+        "other targets count a person attribute: sci_tech: {{min: 5%, attribute: sci_tech}}",
+    ),
+    # --- ballot files and tally sheets (ballots/, count.py)
+    "marks.not_a_position": (
+        "'{token}' không phải số thứ tự trên phiếu",
+        "'{token}' is not a ballot position",
+    ),
+    "marks.not_a_position.hint": (
+        "ghi số thứ tự bằng các chữ số 0-9 (1 = tên đầu tiên trên phiếu), cách nhau bằng dấu "
+        "cách, '.', ',' hoặc '+'; 0 khi không gạch tên nào",
+        "write the positions in the digits 0-9 (1 = first name on the ballot) separated "
+        "by spaces, '.', ',' or '+'; 0 for nothing struck",
+    ),
+    "marks.out_of_range.one": (
+        "không có số thứ tự {token}: phiếu có {names} tên",
+        "position {token} is out of range: the ballot has {names} name",
+    ),
+    "marks.out_of_range": (
+        "không có số thứ tự {token}: phiếu có {names} tên",
+        "position {token} is out of range: the ballot has {names} names",
+    ),
+    "marks.twice": ("số thứ tự {token} được ghi hai lần", "position {token} is given twice"),
+    "ballots.serial_twice": (
+        "số phiếu '{serial}' có hai lần",
+        "ballot serial '{serial}' appears twice",
+    ),
+    "ballots.serial_twice.hint": (
+        "mỗi tờ phiếu chỉ nhập một lần; tìm phiếu bị nhập hai lần",
+        "each paper ballot is entered once; look for a ballot entered twice",
+    ),
+    "ballots.unmarked_strike": (
+        "cột 'unmarked' chỉ dùng cho phiếu đồng ý/không đồng ý; danh sách này có số dư, "
+        "nên phiếu gạch tên",
+        "'unmarked' is for agree/disagree ballots; this list has a surplus, "
+        "so names are struck out",
+    ),
+    "ballots.struck_and_unmarked": (
+        "dòng {row} vừa ở 'struck' (không đồng ý) vừa ở 'unmarked'",
+        "row {row} is both 'struck' (disagree) and 'unmarked'",
+    ),
+    "ballots.struck_and_unmarked.hint": (
+        "dòng đánh dấu không đồng ý ghi vào struck; đánh cả hai ô hoặc không ô nào thì ghi "
+        "vào unmarked",
+        "a row marked disagree goes in struck; both boxes or none in unmarked",
+    ),
+    "ballots.reason_unknown": (
+        "không có lý do không hợp lệ '{reason}'",
+        "unknown invalid reason '{reason}'",
+    ),
+    "ballots.reason_derived.hint": (
+        "chương trình tự suy ra lý do này từ các dấu trên phiếu: để trống cột 'invalid'",
+        "the tool derives this from the marks: leave 'invalid' empty",
+    ),
+    "ballots.reason_unknown.hint": (
+        "dùng not_issued, write_in hoặc marked (hoặc n, w, m), hoặc để trống",
+        "use not_issued, write_in or marked (or n, w, m), or leave it empty",
+    ),
+    "csv.unknown_column": ("không có cột '{column}'", "unknown column '{column}'"),
+    "csv.not_a_header": (
+        "dòng đầu không phải dòng tên cột của tệp phiếu bầu",
+        "the first line is not a ballot file header",
+    ),
+    "csv.columns.hint": (
+        "các cột là: `{columns}` (các cột 'ballot', 'unmarked' và 'invalid' không bắt buộc), "
+        "cách nhau bằng ',', ';' hoặc dấu tab",
+        "the columns are: {columns} (ballot, unmarked and invalid are "
+        "optional), separated by ',', ';' or a tab",
+    ),
+    "csv.missing_column": ("thiếu cột '{column}'", "missing column '{column}'"),
+    "csv.missing_column.hint": (
+        "dòng đầu phải ghi tên các cột, vd. ballot,struck,unmarked,invalid",
+        "the first line must name the columns, e.g. ballot,struck,unmarked,invalid",
+    ),
+    "csv.column_twice": ("cột '{column}' có hai lần", "column '{column}' appears twice"),
+    "csv.excel.hint": (
+        "lưu tệp dạng CSV UTF-8 — trong Excel: 'File › Save As › "
+        "CSV UTF-8 (Comma delimited) (*.csv)', hoặc 'Unicode Text (*.txt)'",
+        "save the file as CSV UTF-8 — in Excel: File › Save As › "
+        "'CSV UTF-8 (Comma delimited) (*.csv)', or 'Unicode Text (*.txt)'",
+    ),
+    "csv.utf16_no_bom": (
+        "là văn bản UTF-16 không có dấu thứ tự byte (BOM), không đọc chắc chắn được",
+        "is UTF-16 text without a byte-order mark, which cannot be read reliably",
+    ),
+    "csv.not_utf16": (
+        'không phải văn bản UTF-16 (trình giải mã báo: "{reason}")',
+        "is not UTF-16 text ({reason})",
+    ),
+    "csv.not_utf8": (
+        "không phải văn bản UTF-8 (byte 0x{byte}): có vẻ được lưu theo bảng mã của Windows "
+        "('CSV (Comma delimited)' thường của Excel), tally không đọc loại này",
+        "is not UTF-8 text (byte 0x{byte}): it looks saved in a Windows code page "
+        "(Excel's plain 'CSV (Comma delimited)'), which tally does not read",
+    ),
+    "csv.empty": (
+        "tệp rỗng; dòng đầu phải ghi tên các cột",
+        "the file is empty; the first line must name the columns",
+    ),
+    "csv.malformed": (
+        'CSV không hợp lệ (trình đọc CSV báo: "{reason}")',
+        "malformed CSV: {reason}",
+    ),
+    "csv.width": (
+        "cần {width} trường, nhưng có {found}",
+        "expected {width} fields, found {found}",
+    ),
+    "csv.width.hint": (
+        "các số thứ tự trong một trường cách nhau bằng dấu cách; "
+        'trường có dấu phẩy thì đặt trong ngoặc kép: "3,5"',
+        "positions inside a field are separated by spaces; "
+        'a field with commas goes in quotes: "3,5"',
+    ),
+    "sheets.listed_twice": (
+        "biên bản {name} được liệt kê hai lần: ở đây và ở {other}",
+        "the tally sheet {name} is listed twice: here and at {other}",
+    ),
+    "sheets.listed_twice.hint": (
+        "mỗi biên bản của một tổ kiểm phiếu chỉ liệt kê một lần",
+        "list each counting group's sheet once",
+    ),
+    "sheets.second_sheet": (
+        "tổ '{group}' có biên bản thứ hai: biên bản này và {other}",
+        "group {group} has a second sheet: this one and {other}",
+    ),
+    "sheets.second_sheet.hint": (
+        "mỗi tổ kiểm phiếu nộp một biên bản; chỉ liệt kê biên bản của chính tổ đó",
+        "each counting group hands in one sheet; list only the group's own sheet",
+    ),
+    "sheets.same_figures": (
+        "số liệu giống hệt biên bản của tổ '{group}' ở {other}: một xấp phiếu bị tính hai lần",
+        "the same figures as the sheet of group {group} at {other}: a copy of one pile",
+    ),
+    "sheets.same_figures.hint": (
+        "liệt kê biên bản riêng của từng tổ; nếu hai tổ thật sự có số liệu giống nhau, "
+        "kiểm lại một xấp phiếu cho chắc",
+        "list each group's own sheet; if two groups really counted identical "
+        "figures, recount one of the piles to be sure",
+    ),
+    "sheets.reason": (
+        "không có lý do không hợp lệ '{reason}' (các lý do: {known})",
+        "unknown invalid reason '{reason}' (known: {known})",
+    ),
+    "sheets.not_on_ballot": (
+        "'{id}' không có tên trên phiếu của lần bầu này",
+        "'{id}' is not on this round's ballot",
+    ),
+    "sheets.no_votes": (
+        "chưa ghi số phiếu của '{id}' (ghi 0 nếu không ai bầu)",
+        "no votes given for '{id}' (write 0 if nobody voted for them)",
+    ),
+    "sheets.kept_range": ("n_k với k={k} vượt quá số tên", "n_k for k={k} is out of range"),
+    # --- counting the rounds (engine.py)
+    "engine.nothing_to_count": (
+        "lần bầu này không có tệp phiếu bầu hay biên bản kiểm phiếu nào để kiểm",
+        "this round has no ballots or tallies to count",
+    ),
+    "engine.nothing_to_count.hint": (
+        "thêm 'ballots: ballots/<tệp>.csv' hoặc 'tallies: [...]'",
+        "add 'ballots: ballots/<file>.csv' or 'tallies: [...]'",
+    ),
+    "engine.not_after": (
+        "lần {round} đi sau một lần bầu có kết quả '{outcome}': chỉ khi bằng phiếu hoặc còn "
+        "thiếu người mới bầu thêm",
+        "round {round} follows a round whose outcome is '{outcome}': "
+        "only a tie or open seats call for another vote",
+    ),
+    "engine.open_seats": (
+        "lần {round} phải bầu đủ {open} chỗ còn thiếu (ở đây ghi {seats})",
+        "round {round} must fill the {open} open seat(s) (it says {seats})",
+    ),
+    "engine.already_elected": ("'{id}' đã trúng cử", "'{id}' is already elected"),
+    "engine.not_first_round": (
+        "'{id}' không phải người ứng cử ở lần bầu đầu ({cite})",
+        "'{id}' was not a candidate in the first round ({cite})",
+    ),
+    # --- simulate (simulate.py)
+    "simulate.is_file": ("là một tệp, không phải thư mục", "is a file, not a folder"),
+    "simulate.not_empty": (
+        "thư mục không trống; các cuộc bầu cử mô phỏng không bao giờ ghi đè lên tệp đã có",
+        "the folder is not empty; simulated elections are never written over existing files",
+    ),
+    "simulate.not_empty.hint": ("chọn một thư mục mới", "choose a new folder"),
+    "simulate.not_empty.force_hint": (
+        "chọn một thư mục mới, hoặc thêm --force để thay bộ mô phỏng đã có ở đó",
+        "choose a new folder, or pass --force to replace the corpus simulated there",
+    ),
+    "simulate.not_a_corpus": (
+        "--force chỉ thay một bộ mô phỏng do 'tally simulate' ghi (có {manifest}); "
+        "thư mục này chứa các tệp khác",
+        "--force only replaces a corpus written by 'tally simulate' (with {manifest}); "
+        "this folder holds other files",
+    ),
+    "simulate.not_a_corpus.hint": (
+        "chọn một thư mục mới hoặc thư mục trống",
+        "choose a new or empty folder",
+    ),
+    # --- entry journals, resolutions and the entry log (entry/)
+    "journal.changed.hint": (
+        "nhật ký đã bị sửa ngoài tally; giữ bản này cho Ban kiểm phiếu "
+        "và đối chiếu với các nhật ký khác",
+        "the journal was changed outside tally; keep this copy for the board "
+        "and compare it with the other journals",
+    ),
+    "journal.not_entry": (
+        'không phải một mục nhật ký (trình đọc JSON báo: "{reason}")',
+        "not a journal entry ({reason})",
+    ),
+    "journal.not_object": (
+        "không phải một mục nhật ký (không phải một đối tượng JSON)",
+        "not a journal entry (not a JSON object)",
+    ),
+    "journal.no_key": ("mục thiếu '{key}' hợp lệ", "entry without a valid '{key}'"),
+    "journal.kind": ("không có loại mục '{kind}'", "unknown entry kind '{kind}'"),
+    "journal.seq": (
+        "mục số {got} ở chỗ lẽ ra là số {expected}: thiếu một mục",
+        "entry number {got} where {expected} was expected: an entry is missing",
+    ),
+    "journal.chain": (
+        "chuỗi bị đứt: 'prev' không phải mã băm của mục trước",
+        "the chain is broken: 'prev' is not the hash of the entry before",
+    ),
+    "journal.hash": (
+        "mục không khớp mã băm của nó: đã bị sửa",
+        "the entry does not match its hash: it was edited",
+    ),
+    "journal.not_utf8": (
+        "không phải văn bản UTF-8: không phải nhật ký của tally",
+        "is not UTF-8 text: not a tally journal",
+    ),
+    "journal.empty": ("nhật ký rỗng", "the journal is empty"),
+    "journal.no_complete": (
+        "nhật ký không có mục nào trọn vẹn",
+        "the journal has no complete entry",
+    ),
+    "journal.empty.hint": (
+        "nhật ký nhập phiếu bắt đầu bằng dòng 'open' do 'tally enter' ghi",
+        "an entry journal starts with its 'open' line, written by 'tally enter'",
+    ),
+    "journal.no_header": (
+        "không phải nhật ký nhập phiếu của tally (không có dòng đầu 'open')",
+        "not a tally entry journal (no 'open' header)",
+    ),
+    "journal.version": (
+        "không hỗ trợ nhật ký định dạng phiên bản {version} (bản tally này đọc phiên bản {reads})",
+        "journal format version {version} is not supported (this tally reads version {reads})",
+    ),
+    "journal.cannot_write": (
+        "không ghi được nhật ký ({reason})",
+        "cannot write the journal ({reason})",
+    ),
+    "journal.cannot_write.hint": (
+        "kiểm tra đĩa hoặc USB ghi được và còn chỗ trống",
+        "check that the disk or USB stick is writable and has free space",
+    ),
+    "journal.folder_is_file": (
+        "không phải thư mục: các nhật ký được ghi vào một thư mục có tên này",
+        "is not a folder: the journals go into a folder of this name",
+    ),
+    "journal.folder_is_file.hint": (
+        "chuyển tệp có tên này đi chỗ khác",
+        "move the file of this name aside",
+    ),
+    "journal.cannot_mkdir": (
+        "không tạo được thư mục cho nhật ký ({reason})",
+        "cannot create the folder for journals ({reason})",
+    ),
+    "journal.cannot_mkdir.hint": (
+        "kiểm tra thư mục bầu cử nằm trên đĩa ghi được",
+        "check that the election folder is on a writable disk",
+    ),
+    "journal.exists": ("đã có một nhật ký ở đây", "a journal already exists here"),
+    "journal.locked": (
+        "nhật ký đang mở trong một 'tally enter' khác",
+        "the journal is open in another 'tally enter'",
+    ),
+    "journal.locked.hint": (
+        "mỗi người nhập một nhật ký: đóng cửa sổ kia, hoặc cho người nhập này nhật ký riêng",
+        "one operator per journal: close the other window, or give this operator their own journal",
+    ),
+    "journal.cannot_open": (
+        "không mở được nhật ký ({reason})",
+        "cannot open the journal ({reason})",
+    ),
+    "journal.after_failure": (
+        "không ghi thêm mục nào được sau một lần ghi hỏng ({reason})",
+        "no more entries can be written after a failed write ({reason})",
+    ),
+    "journal.after_failure.hint": (
+        "thoát rồi chạy lại 'tally enter': nhật ký được kiểm tra và nhập tiếp "
+        "sau mục cuối đã xác nhận",
+        "quit and start 'tally enter' again: the journal is checked and resumed "
+        "after its last confirmed entry",
+    ),
+    "journal.too_many_torn": (
+        "có quá nhiều tệp dòng dở dang cạnh nhật ký",
+        "too many torn-line files beside the journal",
+    ),
+    "journal.undo": (
+        "lệnh hoàn tác mà trước đó không có gì để hoàn tác",
+        "an undo with nothing before it to undo",
+    ),
+    "journal.changed_ballot": (
+        "nhật ký này thuộc cuộc bầu '{contest}' lần {round} với {names} tên và {seats} chỗ, "
+        "không phải lá phiếu election.yaml đang mô tả",
+        "this journal is for contest '{contest}' round {round} with {names} names and "
+        "{seats} seats, which is not the ballot election.yaml now describes",
+    ),
+    "journal.changed_ballot.hint": (
+        "danh sách trên phiếu không được đổi khi đã bắt đầu nhập; dùng nhật ký của lá phiếu "
+        "này, hoặc khôi phục election.yaml",
+        "the ballot list must not change once entry has begun; "
+        "use the journal of this ballot, or restore election.yaml",
+    ),
+    "entry.no_round": (
+        "cuộc bầu '{contest}' không có lần {round} trong election.yaml",
+        "contest '{contest}' has no round {round} in election.yaml",
+    ),
+    "entry.no_round.hint": (
+        "thêm lần bầu (số chỗ, người ứng cử và số phiếu phát ra) trước khi nhập phiếu của nó",
+        "add the round (its seats, its candidates and the ballots issued) before "
+        "entering its ballots",
+    ),
+    "journal.is_resolutions": (
+        "đây là tệp quyết định, không phải nhật ký nhập phiếu",
+        "this is a resolutions file, not an entry journal",
+    ),
+    "journal.is_resolutions.hint": (
+        "đưa tệp này vào bằng --resolutions",
+        "pass it with --resolutions",
+    ),
+    "journal.is_resolutions.log_hint": (
+        "đưa tệp này làm tệp quyết định của sổ nhập phiếu, không phải làm nhật ký",
+        "give it as the resolutions of the log, not as a journal",
+    ),
+    "journal.not_resolutions": ("không phải tệp quyết định", "not a resolutions file"),
+    "journal.not_resolutions.purpose": (
+        "không phải tệp quyết định (dòng đầu không có purpose 'resolutions')",
+        "not a resolutions file (its header has no purpose 'resolutions')",
+    ),
+    "journal.not_resolutions.hint": (
+        "tệp quyết định là tệp 'tally reconcile' ghi cạnh các nhật ký",
+        "the resolutions are the file 'tally reconcile' writes beside the journals",
+    ),
+    "journal.resolutions_for": (
+        "các quyết định này thuộc cuộc bầu '{contest}' lần {round}, còn các nhật ký thuộc "
+        "cuộc bầu '{journals_contest}' lần {journals_round}",
+        "these resolutions are for contest '{contest}' round {round}, the journals for "
+        "contest '{journals_contest}' round {journals_round}",
+    ),
+    "journal.resolutions_for.hint": (
+        "đưa các quyết định của cùng lá phiếu",
+        "give the resolutions of the same ballot",
+    ),
+    "journal.resolutions_other": (
+        "các quyết định này thuộc một lá phiếu khác",
+        "these resolutions are for another ballot",
+    ),
+    "journal.none": ("không có nhật ký nào để lập sổ", "no journal to print"),
+    "journal.none.hint": (
+        "ghi tên các nhật ký nhập phiếu (journals/*.jsonl)",
+        "name the entry journals (journals/*.jsonl)",
+    ),
+    "journal.twice": ("cùng một nhật ký được đưa hai lần", "the same journal is given twice"),
+    "journal.twice.hint": (
+        "đưa nhật ký riêng của từng người nhập",
+        "give each operator's own journal",
+    ),
+    "journal.other_ballot": (
+        "nhật ký này thuộc cuộc bầu '{contest}' lần {round} ({names} tên, {seats} chỗ); "
+        "{first} thuộc cuộc bầu '{first_contest}' lần {first_round} ({first_names} tên, "
+        "{first_seats} chỗ)",
+        "this journal is for contest '{contest}' round {round} ({names} names, {seats} seats); "
+        "{first} is for contest '{first_contest}' round {first_round} ({first_names} names, "
+        "{first_seats} seats)",
+    ),
+    "journal.other_ballot.hint": (
+        "chỉ đối chiếu các nhật ký của cùng một lá phiếu",
+        "reconcile only journals of the same ballot",
+    ),
+    "journal.other_ballot.log_hint": (
+        "mỗi lá phiếu một sổ nhập phiếu: đưa các nhật ký của một cuộc bầu, một lần bầu",
+        "one entry log per ballot: give the journals of one contest and round",
+    ),
+    "reconcile.too_few": (
+        "đối chiếu cần hai hoặc ba nhật ký của cùng các phiếu",
+        "reconcile needs two or three journals of the same ballots",
+    ),
+    "log.format": (
+        "không biết định dạng của '{name}' theo tên của nó",
+        "cannot tell the format of '{name}' from its name",
+    ),
+    "log.format.hint": (
+        "đặt tên sổ nhập phiếu là .html (bản giấy) hoặc .md",
+        "name the entry log .html (to print) or .md",
+    ),
+    "recount.cannot_read": (
+        "không đọc được thư mục ({reason})",
+        "cannot read the folder ({reason})",
+    ),
+    "recount.timeout": (
+        "không xong trong {seconds} giây: đã dừng",
+        "did not finish within {seconds} s: stopped",
+    ),
+    "recount.timeout.hint": (
+        "một tệp không bao giờ kết thúc (một thiết bị, một đường ống) hoặc một ổ đĩa không "
+        "còn trả lời; kiểm riêng bằng 'tally check {path}', hoặc cho thêm thời gian bằng "
+        "--timeout",
+        "a file that never ends (a device, a pipe) or a drive that stopped "
+        "answering; check it alone with 'tally check {path}', or give it more time "
+        "with --timeout",
+    ),
+    "recount.internal": ("lỗi nội bộ: {what}", "internal error: {what}"),
+    "recount.internal.hint": (
+        "lỗi của tally, không phải của các tệp: chạy 'tally --debug check {path}' và báo lỗi",
+        "a bug in tally, not in the files: run 'tally --debug check {path}' and report it",
+    ),
+    # --- what a command wrote (stderr)
+    "wrote.file": ("đã ghi {path}", "wrote {path}"),
+    "init.next": (
+        "Tiếp theo: sửa {path}, rồi chạy 'tally validate {folder}'.",
+        "Next: edit {path}, then run 'tally validate {folder}'.",
+    ),
+    "wrote.entry_log": ("đã ghi nhật ký nhập phiếu: {path}", "wrote the entry log: {path}"),
+    "wrote.ballots.one": ("đã ghi {n} phiếu vào {path}", "wrote {n} ballot to {path}"),
+    "wrote.ballots": ("đã ghi {n} phiếu vào {path}", "wrote {n} ballots to {path}"),
+    "wrote.agreed.one": (
+        "Đã ghi {n} phiếu đã đối chiếu vào {path}",
+        "Wrote {n} agreed ballot to {path}",
+    ),
+    "wrote.agreed": (
+        "Đã ghi {n} phiếu đã đối chiếu vào {path}",
+        "Wrote {n} agreed ballots to {path}",
+    ),
+    "wrote.elections.one": (
+        "đã ghi {n} cuộc bầu cử vào {path}",
+        "wrote {n} election to {path}",
+    ),
+    "wrote.elections": ("đã ghi {n} cuộc bầu cử vào {path}", "wrote {n} elections to {path}"),
+    # --- click's usage errors, as tally shows them (cli/main.py)
+    "click.help.hint": (
+        "chạy '{command} --help' để xem cách dùng",
+        "run '{command} --help' for help",
+    ),
+    "click.no_such_option": ("không có tùy chọn {name}", "No such option: {name}"),
+    "click.missing": ("thiếu {param}", "Missing {param}."),
+    "click.bad_value": (
+        "giá trị không hợp lệ cho {param}: {text}",
+        "Invalid value for {param}: {text}",
+    ),
+    "click.said": ('trình đọc dòng lệnh báo: "{detail}"', "{detail}"),
+    "click.no_path": ("không có đường dẫn {path}", "Path '{path}' does not exist."),
+    "usage.json_format": ("--json và --format mâu thuẫn nhau", "--json and --format disagree"),
+    "usage.xlsx_file": (
+        "tệp xuất xlsx cần một tên tệp: -o ket-qua.xlsx",
+        "an xlsx export needs a file: -o result.xlsx",
+    ),
+    "usage.o_format": ("-o chỉ dùng với --format csv hoặc xlsx", "-o is for --format csv or xlsx"),
+    "usage.hall_html": ("bản trình chiếu chỉ có dạng HTML", "the hall view is HTML only"),
+    "usage.no_counted": (
+        "cuộc bầu '{contest}' chưa có lần bầu nào được kiểm",
+        "contest '{contest}' has no counted round yet",
+    ),
+    "usage.choose_round": (
+        "cuộc bầu '{contest}' có {rounds} lần bầu: chọn một lần bầu bằng --round",
+        "contest '{contest}' has {rounds} rounds: choose one with --round",
+    ),
+    "usage.no_counted_round": (
+        "cuộc bầu '{contest}' không có lần {round} đã kiểm",
+        "contest '{contest}' has no counted round {round}",
+    ),
+    "usage.docx_stdout": (
+        "tệp .docx không thể xuất ra màn hình: hãy đặt tên tệp",
+        "a .docx cannot go to stdout: name a file",
+    ),
+    "usage.minutes_format": (
+        "không biết định dạng của '{name}': dùng .docx, .html hoặc .md, hoặc --format",
+        "cannot tell the format of '{name}': use .docx, .html or .md, or --format",
+    ),
+    "usage.output_folder": (
+        "khi không có --contest, OUTPUT là một thư mục (mỗi cuộc bầu và mỗi lần bầu một tài liệu)",
+        "without --contest, OUTPUT is a folder (one document per contest and round)",
+    ),
+    "usage.nothing_counted": (
+        "không có lần bầu nào đã kiểm để lập biên bản",
+        "no counted round to write minutes for",
+    ),
+    "usage.no_minutes": (
+        "không cuộc bầu nào có lần bầu đã kiểm: không có biên bản nào để lập",
+        "no contest has a counted round: there are no minutes to write",
+    ),
+    "usage.no_minutes.hint": (
+        "liệt kê các cuộc bầu và các lần bầu của chúng dưới 'contests:', rồi kiểm phiếu",
+        "list the contests and their rounds under 'contests:', then count",
+    ),
 }
 
 # The whole catalogue: the messages above, the words of --help (tally/helptext.py) and the

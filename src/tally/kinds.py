@@ -115,3 +115,44 @@ MinutesFormat = Literal["docx", "html", "md"]
 MINUTES_FORMATS: tuple[MinutesFormat, ...] = ("docx", "html", "md")
 MinutesView = Literal["paper", "hall"]
 MINUTES_VIEWS: tuple[MinutesView, ...] = ("paper", "hall")
+
+# The stable codes scripts and CI key on (the README's "Codes" table lists them; a test holds
+# the two equal, and every code a check or the count emits to this list).
+# A finding of ``tally validate`` / ``tally check`` (tally.checks, tally.plan_checks):
+FINDING_CODES: tuple[str, ...] = (
+    "admitted_not_on_list",
+    "age_limit",
+    "below_quorum",
+    "chain_violation",
+    "floor_support",
+    "floor_support_unknown",
+    "issued_over_present",
+    "list_too_short",
+    "may_not_stand",
+    "no_majority_possible",
+    "nominee_not_admitted",
+    "not_entered",
+    "off_plan_elected",
+    "person_data_missing",
+    "plan_member_not_elected",
+    "post_not_elected",
+    "seats_mismatch",
+    "slate_surplus",
+    "structure_over",
+    "structure_short",
+    "surplus_over_cap",
+    "target_unreachable",
+)
+# A problem of a counted round (tally.decide: figures that do not add up, exit 3) or a
+# warning of the count (tally.engine: ``empty_rows``, also a finding of ``tally check``):
+PROBLEM_CODES: tuple[str, ...] = (
+    "collected_mismatch",
+    "collected_over_issued",
+    "empty_rows",
+    "invalid_over_collected",
+    "kept_count_mismatch",
+    "kept_mismatch",
+    "kept_over_seats",
+    "votes_over_seats",
+    "votes_over_valid",
+)

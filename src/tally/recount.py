@@ -37,7 +37,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from dataclasses import field as _field  # Problem has a field named 'field'
 from pathlib import Path
 from typing import Literal
 
@@ -54,6 +55,7 @@ from tally.errors import (
     TallyError,
 )
 from tally.findings import Lang
+from tally.i18n import Msg, msg, os_reason
 from tally.kinds import FailOn
 from tally.report.jsondoc import check_doc, dumps
 from tally.report.model import CheckReport, check_exit_code
@@ -106,7 +108,7 @@ class Target:
     """One election to check: its folder (as found), or a folder that could not be read."""
 
     path: Path
-    problem: str | None = None
+    problem: Msg | None = None
 
 
 def _sort_key(target: Target) -> tuple[str, ...]:
@@ -138,7 +140,7 @@ def discover(dirs: Sequence[Path]) -> list[Target]:
                 with os.scandir(folder) as it:
                     entries = sorted(it, key=lambda e: e.name)
             except OSError as exc:
-                found.append(Target(folder, f"cannot read the folder ({exc.strerror or exc})"))
+                found.append(Target(folder, msg("recount.cannot_read", reason=os_reason(exc))))
                 continue
             subdirs: list[Path] = []
             for entry in entries:
@@ -175,6 +177,35 @@ class Problem:
     column: int | None = None
     field: str | None = None
     hint: str | None = None
+    # The message and hint as the catalogue words them (the English above is the JSON's).
+    said: Msg | str | None = _field(default=None, compare=False, repr=False)
+    said_hint: Msg | str | None = _field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(
+        cls,
+        said: Msg,
+        file: str | None = None,
+        hint: Msg | None = None,
+    ) -> Problem:
+        """A problem worded by the catalogue, its English kept for the JSON."""
+        return cls(
+            str(said), file, hint=None if hint is None else str(hint), said=said, said_hint=hint
+        )
+
+    def text(self, lang: Lang) -> str:
+        """Where and what, in ``lang``."""
+        said = self.said if self.said is not None else self.message
+        what = said if isinstance(said, str) else said.text(lang)
+        where = str(replace(self, message="")).removesuffix(": ")
+        return f"{where}: {what}" if where else what
+
+    def hint_text(self, lang: Lang) -> str | None:
+        """The hint in ``lang``, if there is one."""
+        said = self.said_hint if self.said_hint is not None else self.hint
+        if said is None:
+            return None
+        return said if isinstance(said, str) else said.text(lang)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -301,12 +332,10 @@ def _timed_out(path: str, seconds: float) -> ElectionRun:
         EXIT_BAD_INPUT,
         error_kind="timeout",
         problems=(
-            Problem(
-                f"did not finish within {seconds:g} s: stopped",
+            Problem.of(
+                msg("recount.timeout", seconds=f"{seconds:g}"),
                 path,
-                hint="a file that never ends (a device, a pipe) or a drive that stopped "
-                f"answering; check it alone with 'tally check {path}', or give it more time "
-                "with --timeout",
+                hint=msg("recount.timeout.hint", path=path),
             ),
         ),
     )
@@ -329,7 +358,7 @@ def _check_one(target: Target, settings: Settings) -> ElectionRun:
             path,
             EXIT_BAD_INPUT,
             error_kind="bad_input",
-            problems=(Problem(target.problem, path),),
+            problems=(Problem.of(target.problem, path),),
         )
     try:
         loaded = load_election(target.path, allow_outside=settings.allow_outside)
@@ -359,6 +388,8 @@ def _check_one(target: Target, settings: Settings) -> ElectionRun:
                     i.location.column,
                     i.location.field,
                     i.hint,
+                    said=i.said,
+                    said_hint=i.said_hint,
                 )
                 for i in exc.issues
             ),
@@ -373,11 +404,10 @@ def _bug(path: str, what: str, trace: str | None = None) -> ElectionRun:
         EXIT_INTERNAL,
         error_kind="internal",
         problems=(
-            Problem(
-                f"internal error: {what}",
+            Problem.of(
+                msg("recount.internal", what=what),
                 path,
-                hint=f"a bug in tally, not in the files: run 'tally --debug check {path}' "
-                "and report it",
+                hint=msg("recount.internal.hint", path=path),
             ),
         ),
         traceback=trace,

@@ -42,6 +42,7 @@ from typing import Literal
 from tally import __version__
 from tally.decide import Decision, decide
 from tally.errors import ConfigError
+from tally.i18n import msg
 from tally.kinds import MEETING_KINDS, MeetingKind
 from tally.safefile import written_atomically
 from tally.textnorm import slug
@@ -1361,24 +1362,23 @@ def _manifest_of(out: Path) -> dict[str, object] | None:
 def prepare_output(out: Path, *, force: bool) -> None:
     """Refuse a non-empty OUT, or (with ``force``) clear a corpus tally simulate wrote there."""
     if out.exists() and not out.is_dir():
-        raise ConfigError.at("is a file, not a folder", out)
+        raise ConfigError.at(msg("simulate.is_file"), out)
     if not out.exists() or not any(out.iterdir()):
         return
     manifest = _manifest_of(out)
     if not force:
         raise ConfigError.at(
-            "the folder is not empty; simulated elections are never written over existing files",
+            msg("simulate.not_empty"),
             out,
-            hint="choose a new folder"
-            + (", or pass --force to replace the corpus simulated there" if manifest else ""),
+            hint=msg("simulate.not_empty.force_hint" if manifest else "simulate.not_empty.hint"),
         )
     if manifest is None:
         raise ConfigError.at(
-            f"--force only replaces a corpus written by 'tally simulate' (with {MANIFEST}); "
-            "this folder holds other files",
+            msg("simulate.not_a_corpus", manifest=MANIFEST),
             out,
-            hint="choose a new or empty folder",
+            hint=msg("simulate.not_a_corpus.hint"),
         )
+
     entries = manifest.get("elections")
     for entry in entries if isinstance(entries, list) else []:
         name = entry.get("folder") if isinstance(entry, dict) else None

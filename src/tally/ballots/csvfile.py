@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tally.errors import BallotFileError, Issue, IssueLog, Location
+from tally.i18n import msg, os_reason
 from tally.source import open_regular
 
 COLUMNS = ("ballot", "struck", "unmarked", "invalid")
@@ -39,25 +40,24 @@ def _header(path: Path, line: str, sep: str) -> tuple[int, int, int, int, int]:
         # Quote a column name, never a line of some other file (ballots: /etc/passwd).
         looks_like_a_name = len(unknown[0]) <= 24 and re.fullmatch(r"[\w .-]*", unknown[0])
         raise BallotFileError.at(
-            f"unknown column '{unknown[0]}'"
+            msg("csv.unknown_column", column=unknown[0])
             if looks_like_a_name
-            else "the first line is not a ballot file header",
+            else msg("csv.not_a_header"),
             path,
             1,
-            hint=f"the columns are: {', '.join(COLUMNS)} (ballot, unmarked and invalid are "
-            "optional), separated by ',', ';' or a tab",
+            hint=msg("csv.columns.hint", columns=", ".join(COLUMNS)),
         )
     for required in REQUIRED:
         if required not in names:
             raise BallotFileError.at(
-                f"missing column '{required}'",
+                msg("csv.missing_column", column=required),
                 path,
                 1,
-                hint="the first line must name the columns, e.g. ballot,struck,unmarked,invalid",
+                hint=msg("csv.missing_column.hint"),
             )
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:
-        raise BallotFileError.at(f"column '{sorted(dupes)[0]}' appears twice", path, 1)
+        raise BallotFileError.at(msg("csv.column_twice", column=sorted(dupes)[0]), path, 1)
     index = {n: i for i, n in enumerate(names)}
     return (
         len(names),
@@ -68,10 +68,7 @@ def _header(path: Path, line: str, sep: str) -> tuple[int, int, int, int, int]:
     )
 
 
-EXCEL_HINT = (
-    "save the file as CSV UTF-8 — in Excel: File › Save As › "
-    "'CSV UTF-8 (Comma delimited) (*.csv)', or 'Unicode Text (*.txt)'"
-)
+EXCEL_HINT = msg("csv.excel.hint")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 SEPARATORS = (",", ";", "\t")
 
@@ -83,7 +80,7 @@ def _encoding(path: Path, head: bytes) -> str:
             return encoding
     if b"\x00" in head:
         raise BallotFileError.at(
-            "is UTF-16 text without a byte-order mark, which cannot be read reliably",
+            msg("csv.utf16_no_bom"),
             path,
             1,
             hint=EXCEL_HINT,
@@ -101,12 +98,9 @@ def _decode_error(path: Path, encoding: str, exc: UnicodeDecodeError) -> Issue:
     line = raw[: exc.start].decode(encoding, errors="replace").count("\n") + 1
     byte = raw[exc.start : exc.start + 1].hex().upper()
     if encoding == "utf-16":
-        message = f"is not UTF-16 text ({exc.reason})"
+        message = msg("csv.not_utf16", reason=exc.reason)
     else:
-        message = (
-            f"is not UTF-8 text (byte 0x{byte}): it looks saved in a Windows code page "
-            "(Excel's plain 'CSV (Comma delimited)'), which tally does not read"
-        )
+        message = msg("csv.not_utf8", byte=byte)
     return Issue(message, Location(path, line), EXCEL_HINT)
 
 
@@ -168,7 +162,9 @@ class BallotFile:
             raw.seek(0)
         except OSError as exc:
             raw.close()
-            raise BallotFileError.at(f"cannot read the file ({exc.strerror})", path) from None
+            raise BallotFileError.at(
+                msg("source.cannot_read", reason=os_reason(exc)), path
+            ) from None
         try:
             encoding = _encoding(path, head)
         except BaseException:
@@ -181,7 +177,7 @@ class BallotFile:
                 lineno = 1
                 if not first.strip():
                     raise BallotFileError.at(
-                        "the file is empty; the first line must name the columns",
+                        msg("csv.empty"),
                         path,
                         1,
                         hint="ballot,struck,unmarked,invalid",
@@ -197,7 +193,9 @@ class BallotFile:
                         try:
                             fields = next(csv.reader([line], delimiter=sep))
                         except csv.Error as exc:
-                            self.issues.add(Issue(f"malformed CSV: {exc}", Location(path, lineno)))
+                            self.issues.add(
+                                Issue(msg("csv.malformed", reason=str(exc)), Location(path, lineno))
+                            )
                             continue
                         if not any(x.strip() for x in fields):
                             self.empty.add(lineno)
@@ -210,10 +208,9 @@ class BallotFile:
                             continue
                         self.issues.add(
                             Issue(
-                                f"expected {width} fields, found {len(fields)}",
+                                msg("csv.width", width=width, found=len(fields)),
                                 Location(path, lineno),
-                                "positions inside a field are separated by spaces; "
-                                'a field with commas goes in quotes: "3,5"',
+                                msg("csv.width.hint"),
                             )
                         )
                         continue

@@ -6,9 +6,9 @@
 - A reason seen on paper is ``not_issued``, ``write_in`` or ``marked``, or its first letter
   ``n``, ``w``, ``m``, in any case, with or without the ``!`` that entry types before it.
 
-The words of a mistake live here too: :meth:`MarkError.file_message` for a ballot file (its
-messages are English, as every input error is), :meth:`MarkError.entry_message` for the
-operator typing, in the session's language.
+The words of a mistake live here too: :meth:`MarkError.file_message` for a ballot file (a
+catalogue message, worded in the reader's language when shown), :meth:`MarkError.entry_message`
+for the operator typing, in the session's language.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 from typing import Literal
 
 from tally.findings import Lang
+from tally.i18n import Msg, msg
 from tally.labels import t
 
 SEPARATORS = re.compile(r"[\s,.+]+")
@@ -36,25 +37,20 @@ class MarkError(ValueError):
         self.kind: MarkErrorKind = kind
         self.token = token if len(token) <= 20 else f"{token[:20]}…"  # never echo a huge input
         self.names = names
-        super().__init__(self.file_message())
+        super().__init__(str(self.file_message()))
 
-    def file_message(self) -> str:
+    def file_message(self) -> Msg:
         n = self.names
         if self.kind == "not_a_position":
-            return f"'{self.token}' is not a ballot position"
+            return msg("marks.not_a_position", token=self.token)
         if self.kind == "out_of_range":
-            return (
-                f"position {self.token} is out of range: the ballot has {n} "
-                f"name{'s' if n != 1 else ''}"
-            )
-        return f"position {self.token} is given twice"
+            mid = "marks.out_of_range.one" if n == 1 else "marks.out_of_range"
+            return msg(mid, token=self.token, names=n)
+        return msg("marks.twice", token=self.token)
 
-    def file_hint(self) -> str | None:
+    def file_hint(self) -> Msg | None:
         if self.kind == "not_a_position":
-            return (
-                "write the positions in the digits 0-9 (1 = first name on the ballot) separated "
-                "by spaces, '.', ',' or '+'; 0 for nothing struck"
-            )
+            return msg("marks.not_a_position.hint")
         return None
 
     def entry_message(self, lang: Lang) -> str:

@@ -18,6 +18,7 @@ from tally.config.models import Count
 from tally.config.pydantic_errors import issues_from_validation
 from tally.count import DERIVED_REASONS, TYPED_REASONS, Tally
 from tally.errors import BallotFileError, Issue, Location
+from tally.i18n import msg
 from tally.kinds import INVALID_REASONS, InvalidReason
 from tally.yamlsrc import SourceMap, load_yaml
 
@@ -75,10 +76,13 @@ def read_sheets(sheets: Sequence[ListedSheet], candidates: list[str]) -> Tally:
         if key in first_listed:
             issues.append(
                 Issue(
-                    f"the tally sheet {sheet.name} is listed twice: here and at "
-                    f"{_at(first_listed[key].listed_at)}",
+                    msg(
+                        "sheets.listed_twice",
+                        name=sheet.name,
+                        other=_at(first_listed[key].listed_at),
+                    ),
                     sheet.listed_at,
-                    "list each counting group's sheet once",
+                    msg("sheets.listed_twice.hint"),
                 )
             )
         else:
@@ -97,10 +101,13 @@ def read_sheets(sheets: Sequence[ListedSheet], candidates: list[str]) -> Tally:
         if other is not this:
             issues.append(
                 Issue(
-                    f"group {this.group} has a second sheet: this one and "
-                    f"{_at(other.source.location(('group',)))}",
+                    msg(
+                        "sheets.second_sheet",
+                        group=this.group,
+                        other=_at(other.source.location(("group",))),
+                    ),
                     this.source.location(("group",)),
-                    "each counting group hands in one sheet; list only the group's own sheet",
+                    msg("sheets.second_sheet.hint"),
                 )
             )
             continue
@@ -108,11 +115,13 @@ def read_sheets(sheets: Sequence[ListedSheet], candidates: list[str]) -> Tally:
         if same is not None:
             issues.append(
                 Issue(
-                    f"the same figures as the sheet of group {same.group} at "
-                    f"{_at(same.source.location(('collected',)))}: a copy of one pile",
+                    msg(
+                        "sheets.same_figures",
+                        group=same.group,
+                        other=_at(same.source.location(("collected",))),
+                    ),
                     this.source.location(("collected",)),
-                    "list each group's own sheet; if two groups really counted identical "
-                    "figures, recount one of the piles to be sure",
+                    msg("sheets.same_figures.hint"),
                 )
             )
             continue
@@ -141,26 +150,22 @@ def _read_one(path: Path, candidates: list[str]) -> tuple[TallySheet, SourceMap,
         if reason not in INVALID_REASONS:
             issues.append(
                 Issue(
-                    f"unknown invalid reason '{reason}' (known: {', '.join(INVALID_REASONS)})",
+                    msg("sheets.reason", reason=reason, known=", ".join(INVALID_REASONS)),
                     source.location(("invalid", reason)),
                 )
             )
     for pid in sheet.votes:
         if pid not in candidates:
             issues.append(
-                Issue(f"'{pid}' is not on this round's ballot", source.location(("votes", pid)))
+                Issue(msg("sheets.not_on_ballot", id=pid), source.location(("votes", pid)))
             )
     for pid in candidates:
         if pid not in sheet.votes:
-            issues.append(
-                Issue(
-                    f"no votes given for '{pid}' (write 0 if nobody voted for them)",
-                    source.location(("votes",)),
-                )
-            )
+            issues.append(Issue(msg("sheets.no_votes", id=pid), source.location(("votes",))))
     for k in sheet.kept or {}:
         if k > len(candidates):
-            issues.append(Issue(f"n_k for k={k} is out of range", source.location(("kept", k))))
+            issues.append(Issue(msg("sheets.kept_range", k=k), source.location(("kept", k))))
+
     if issues:
         raise BallotFileError(issues)
     assert set(INVALID_REASONS) == TYPED_REASONS | DERIVED_REASONS

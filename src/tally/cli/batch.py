@@ -247,9 +247,11 @@ def _render_recount(rows: list[ElectionRun], summary: BatchSummary, lang: Lang) 
             styles.append(("", "", outcome_style, "", code_style))
         lines: list[tuple[str, str]] = []
         for problem in run.problems:
-            lines.append((f"  ↳ {problem}", "red"))
-            if problem.hint:
-                lines.append((f"    hint: {problem.hint}", "dim"))
+            lines.append((f"  ↳ {problem.text(lang)}", "red"))
+            hint = problem.hint_text(lang)
+            if hint:
+                lines.append((f"    {msg('cli.hint', text=hint).text(lang)}", "dim"))
+
         notes.append(lines)
     out = _columns(header, cells, {1, 3, 4}, styles, notes)
     con = console()
@@ -313,14 +315,9 @@ def simulate(
         click.echo((out / MANIFEST).read_text(encoding="utf-8"), nl=False)
     else:
         _render_simulate(written, lang)
-    click.echo(
-        _t(
-            lang,
-            f"đã ghi {len(written)} cuộc bầu cử vào {out}",
-            f"wrote {len(written)} elections to {out}",
-        ),
-        err=True,
-    )
+    n = len(written)
+    wrote = msg("wrote.elections.one" if n == 1 else "wrote.elections", n=n, path=out)
+    click.echo(wrote.text(lang), err=True)
 
 
 def _render_simulate(written: list[SimulatedElection], lang: Lang) -> None:

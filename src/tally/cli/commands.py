@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, assert_never
 import click
 
 from tally.cli.main import (
+    BadValue,
     allowed_outside,
     cli,
     election_argument,
@@ -147,15 +148,15 @@ def schema() -> None:
 @cli.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--rules", "rule_set", default="qd-190-2024", show_default=True)
-def init(folder: Path, rule_set: str) -> None:
+@lang_option
+def init(folder: Path, rule_set: str, lang: Lang) -> None:
     from tally.config.template import write_template
 
     written = write_template(folder, rule_set)
     for path in written:
-        click.echo(f"wrote {path}", err=True)
-    click.echo(
-        f"Next: edit {folder / 'election.yaml'}, then run 'tally validate {folder}'.", err=True
-    )
+        click.echo(msg("wrote.file", path=path).text(lang), err=True)
+    then = msg("init.next", path=folder / "election.yaml", folder=folder)
+    click.echo(then.text(lang), err=True)
 
 
 @cli.command()
@@ -184,19 +185,20 @@ def count(
     loaded = load_election(Path(election), allowed_outside())
     ids = [c.id for c in loaded.election.contests]
     if contest_id is not None and contest_id not in ids:
-        raise click.BadParameter(
-            f"no contest '{contest_id}' (contests: {', '.join(ids)})", param_hint="--contest"
+        raise BadValue(
+            msg("engine.no_contest", contest=contest_id, known=", ".join(ids)),
+            param_hint="--contest",
         )
     # A round not entered yet, or no round naming its files, is a vote still due (exit 4), as
     # 'tally check' and 'tally recount' say: the report names the files and how to enter them.
     report = count_report(loaded, contest_id, round_no)
     chosen = _OUTPUT_FORMAT[fmt or ("json" if as_json else "text")]
     if as_json and chosen != "json":
-        raise click.BadParameter("--json and --format disagree", param_hint="--format")
+        raise BadValue(msg("usage.json_format"), param_hint="--format")
     if chosen == "xlsx" and output is None:
-        raise click.BadParameter("an xlsx export needs a file: -o result.xlsx", param_hint="-o")
+        raise BadValue(msg("usage.xlsx_file"), param_hint="-o")
     if output is not None and chosen not in ("csv", "xlsx"):
-        raise click.BadParameter("-o is for --format csv or xlsx", param_hint="-o")
+        raise BadValue(msg("usage.o_format"), param_hint="-o")
     if output is not None:
         from tally.safefile import refuse_overwrite
 
@@ -225,13 +227,13 @@ def count(
                 tmp.open("w", encoding="utf-8", newline="") as f,
             ):
                 write_csv(report, f)
-            click.echo(f"wrote {output}", err=True)
+            click.echo(msg("wrote.file", path=output).text(lang), err=True)
     elif chosen == "xlsx":
         from tally.report.export import write_xlsx
 
         assert output is not None
         write_xlsx(report, output, lang)
-        click.echo(f"wrote {output}", err=True)
+        click.echo(msg("wrote.file", path=output).text(lang), err=True)
     elif chosen == "text":
         from tally.report.rich_text import render_count
 
@@ -296,11 +298,12 @@ def minutes(
     loaded = load_election(Path(election), allowed_outside())
     ids = [c.id for c in loaded.election.contests]
     if contest_id is not None and contest_id not in ids:
-        raise click.BadParameter(
-            f"no contest '{contest_id}' (contests: {', '.join(ids)})", param_hint="--contest"
+        raise BadValue(
+            msg("engine.no_contest", contest=contest_id, known=", ".join(ids)),
+            param_hint="--contest",
         )
     if view == "hall" and fmt not in (None, "html"):
-        raise click.BadParameter("the hall view is HTML only", param_hint="--view")
+        raise BadValue(msg("usage.hall_html"), param_hint="--view")
     report = count_report(loaded)
     full = fingerprint(dict(report.inputs))
     counted = rounds_of(report)
@@ -323,40 +326,31 @@ def minutes(
 
             raise NotEnteredError(Issue(pending.message(lang), hint=pending.hint(lang)))
         if not mine:
-            raise click.BadParameter(
-                f"contest '{contest_id}' has no counted round yet", param_hint="--contest"
-            )
+            raise BadValue(msg("usage.no_counted", contest=contest_id), param_hint="--contest")
         if round_no is None and len(mine) > 1:
-            raise click.BadParameter(
-                f"contest '{contest_id}' has {len(mine)} rounds: choose one with --round",
+            raise BadValue(
+                msg("usage.choose_round", contest=contest_id, rounds=len(mine)),
                 param_hint="--round",
             )
         pick = [r for r in mine if round_no is None or r[1] == round_no]
         if not pick:
-            raise click.BadParameter(
-                f"contest '{contest_id}' has no counted round {round_no}", param_hint="--round"
+            raise BadValue(
+                msg("usage.no_counted_round", contest=contest_id, round=str(round_no)),
+                param_hint="--round",
             )
         to_stdout = str(output) == "-"
         chosen = _MINUTES_FORMAT[fmt] if fmt else "md" if to_stdout else format_of(output)
         if to_stdout and chosen == "docx":
-            raise click.BadParameter(
-                "a .docx cannot go to stdout: name a file", param_hint="--output"
-            )
+            raise BadValue(msg("usage.docx_stdout"), param_hint="--output")
         if chosen is None:
-            raise click.BadParameter(
-                f"cannot tell the format of '{output.name}': use .docx, .html or .md, or --format",
-                param_hint="--output",
-            )
+            raise BadValue(msg("usage.minutes_format", name=output.name), param_hint="--output")
         if view == "hall":
             chosen = "html"
         jobs.append((pick[0][0], pick[0][1], pick[0][2], output))
     else:
         chosen = _MINUTES_FORMAT[fmt or ("html" if view == "hall" else "docx")]
         if output.exists() and not output.is_dir():
-            raise click.BadParameter(
-                "without --contest, OUTPUT is a folder (one document per contest and round)",
-                param_hint="--output",
-            )
+            raise BadValue(msg("usage.output_folder"), param_hint="--output")
         suffix = "-hall" if view == "hall" else ""
         for cid, rno, outcome in counted:
             if round_no is None or rno == round_no:
@@ -376,12 +370,12 @@ def minutes(
             from tally.errors import UsageError
 
             raise UsageError.at(
-                "no contest has a counted round: there are no minutes to write",
-                loaded.path,
-                hint="list the contests and their rounds under 'contests:', then count",
+                msg("usage.no_minutes"), loaded.path, hint=msg("usage.no_minutes.hint")
             )
+
         if not jobs:
-            raise click.BadParameter("no counted round to write minutes for", param_hint="--round")
+            raise BadValue(msg("usage.nothing_counted"), param_hint="--round")
+
     rejected = False
     for cid, rno, outcome, path in jobs:
         m = minutes_of(loaded, report, full, cid, rno, lang, rehearsal=rehearsal)
@@ -393,10 +387,12 @@ def minutes(
             click.echo(render_text(m, chosen, view_chosen), nl=False)
             continue
         write(m, chosen, path, view_chosen, overwrite=force)
-        click.echo(f"wrote {path}", err=True)
+        click.echo(msg("wrote.file", path=path).text(lang), err=True)
     if contest_id is None:
         for cid, pending in skipped:
-            click.echo(f"{cid}: {pending.message(lang)}\n  hint: {pending.hint(lang)}", err=True)
+            hint = msg("cli.hint", text=pending.hint(lang)).text(lang)
+            click.echo(f"{cid}: {pending.message(lang)}\n  {hint}", err=True)
+
     if rejected:
         sys.exit(EXIT_NOT_RECONCILED)
     sys.exit(EXIT_NEEDS_VOTE if contest_id is None and skipped else EXIT_OK)

@@ -45,9 +45,7 @@ def _write_log(
 
     refuse_overwrite(out, force)
     write_log(build_log(journals, resolutions), out, lang)
-    click.echo(
-        _t(lang, f"đã ghi nhật ký nhập phiếu: {out}", f"wrote the entry log: {out}"), err=True
-    )
+    click.echo(msg("wrote.entry_log", path=out).text(lang), err=True)
 
 
 def sheet_banner(sheet: Sheet, lang: Lang) -> str:
@@ -230,10 +228,8 @@ def enter(
             target, named = (output, True) if output is not None else _ballots_target(loaded, sheet)
             refuse_overwrite(target, force)
             n = write_ballots_csv(list(state.rows()), target)
-            click.echo(
-                _t(lang, f"đã ghi {n} phiếu vào {target}", f"wrote {n} ballots to {target}"),
-                err=True,
-            )
+            wrote = msg("wrote.ballots.one" if n == 1 else "wrote.ballots", n=n, path=target)
+            click.echo(wrote.text(lang), err=True)
             if not named:
                 click.echo(
                     _t(
@@ -451,14 +447,12 @@ def reconcile(
         for _, sentence in head_checks:
             click.echo(sentence)
         click.echo(render_reconciliation(result, lang))
-        if written:
-            click.echo(
-                _t(
-                    lang,
-                    f"Đã ghi {len(result.rows())} phiếu đã đối chiếu vào {target}",
-                    f"Wrote {len(result.rows())} agreed ballots to {target}",
-                )
-            )
+        if written and target is not None:
+            n = len(result.rows())
+
+            mid = "wrote.agreed.one" if n == 1 else "wrote.agreed"
+            click.echo(msg(mid, n=n, path=target).text(lang))
+
         elif result.unsettled:
             first = result.unsettled[0]
             click.echo(

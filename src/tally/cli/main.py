@@ -18,8 +18,8 @@ import click
 
 from tally import __version__
 from tally.cli.helpfmt import HelpGroup
-from tally.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, TallyError
-from tally.i18n import msg
+from tally.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, Issue, TallyError
+from tally.i18n import Msg, msg
 from tally.kinds import LANGS, Lang
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -74,6 +74,56 @@ def print_error(exc: TallyError, lang: Lang | None = None) -> None:
         click.echo(msg("cli.error", text=issue.text(lang)).text(lang), err=True)
 
 
+class BadValue(click.BadParameter):
+    """click's BadParameter worded by the catalogue: its English is click's message as before,
+    and a Vietnamese run shows the catalogue's Vietnamese (see :func:`print_click_error`)."""
+
+    def __init__(self, said: Msg, param_hint: str | None = None) -> None:
+        super().__init__(str(said), param_hint=param_hint)
+        self.said = said
+
+
+class ExistingPath(click.Path):
+    """click.Path(exists=True) whose refusal of a missing path is a catalogue message."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            if os.path.lexists(os.fsdecode(value)):
+                raise
+            raise BadValue(msg("click.no_path", path=os.fsdecode(value))) from exc
+
+
+def _param_hint(exc: click.UsageError) -> str:
+    """How click names the parameter of an error ('ELECTION', '--round')."""
+    if isinstance(exc, click.BadParameter | click.MissingParameter):
+        if exc.param_hint is not None:
+            hint = exc.param_hint
+            return hint if isinstance(hint, str) else " / ".join(hint)
+        if exc.param is not None:
+            return exc.param.get_error_hint(exc.ctx) if exc.ctx else str(exc.param.name)
+    return ""
+
+
+def click_issue(exc: click.UsageError) -> Issue:
+    """click's usage error as an issue of the catalogue, with the command's --help as hint."""
+    command = exc.ctx.command_path if exc.ctx is not None else "tally"
+    hint = msg("click.help.hint", command=command)
+    param = _param_hint(exc)
+    if isinstance(exc, click.NoSuchOption):
+        said = msg("click.no_such_option", name=exc.option_name)
+    elif isinstance(exc, click.MissingParameter):
+        said = msg("click.missing", param=param or "?")
+    elif isinstance(exc, BadValue):
+        said = msg("click.bad_value", param=param, text=exc.said) if param else exc.said
+    elif isinstance(exc, click.BadParameter):
+        said = msg("click.bad_value", param=param, text=msg("click.said", detail=exc.message))
+    else:
+        said = msg("click.said", detail=exc.message)
+    return Issue(said, hint=hint)
+
+
 class TallyGroup(HelpGroup):
     """Turns every TallyError into its message and exit code; a bug into exit 70. Its help and
     its commands' are worded from the catalogue (:mod:`tally.cli.helpfmt`)."""
@@ -85,6 +135,11 @@ class TallyGroup(HelpGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            if current_lang() == "en":
+                raise  # click's own words, as they always were
+            click.echo(msg("cli.error", text=click_issue(exc).text("vi")).text("vi"), err=True)
+            ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except TallyError as exc:
@@ -116,7 +171,7 @@ def json_option(f: F) -> F:
 
 
 election_argument = click.argument(
-    "election", type=click.Path(exists=True, file_okay=True, dir_okay=True, path_type=str)
+    "election", type=ExistingPath(exists=True, file_okay=True, dir_okay=True, path_type=str)
 )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from tally.config.models import CONFERENCE_BODIES, Contest, Election
 from tally.errors import Issue, Location
+from tally.i18n import Msg, msg, os_reason
 from tally.kinds import MeetingKind
 from tally.ruleset.models import RuleSet
 
@@ -78,7 +79,7 @@ def check_references(election: Election, rules: RuleSet, where: Where, folder: P
     """Every inconsistency between parts of the file, located."""
     issues: list[Issue] = []
 
-    def add(message: str, *path: str | int, hint: str | None = None) -> None:
+    def add(message: Msg, *path: str | int, hint: Msg | None = None) -> None:
         issues.append(Issue(message, where(*path), hint))
 
     kind = election.congress.kind
@@ -88,19 +89,19 @@ def check_references(election: Election, rules: RuleSet, where: Where, folder: P
     for i, person in enumerate(election.people):
         if person.id in people:
             add(
-                f"duplicate person id '{person.id}' (also people[{people[person.id]}])",
+                msg("ref.duplicate_person", id=person.id, other=people[person.id]),
                 "people",
                 i,
                 "id",
             )
         people.setdefault(person.id, i)
         if person.support is not None and person.nominated_by == "committee":
-            add("'support' is for floor nominees and self-nominees only", "people", i, "support")
+            add(msg("ref.support_floor"), "people", i, "support")
 
     contests: dict[str, int] = {}
     for ci, contest in enumerate(election.contests):
         if contest.id in contests:
-            add(f"duplicate contest id '{contest.id}'", "contests", ci, "id")
+            add(msg("ref.duplicate_contest", id=contest.id), "contests", ci, "id")
         contests.setdefault(contest.id, ci)
 
     named = _named_files(election, folder)
@@ -108,21 +109,13 @@ def check_references(election: Election, rules: RuleSet, where: Where, folder: P
         _check_contest(election, rules, ci, contest, people, contests, add, folder, named)
 
     if kind != "constituency" and any(c.body == "deputies" for c in election.contests):
-        add(
-            "'deputies' contests belong to a constituency (congress.kind: constituency)",
-            "congress",
-            "kind",
-        )
+        add(msg("ref.deputies_kind"), "congress", "kind")
     if kind == "constituency":
         for ci, contest in enumerate(election.contests):
             if contest.body != "deputies":
-                add("a constituency elects 'deputies' only", "contests", ci, "body")
+                add(msg("ref.deputies_only"), "contests", ci, "body")
         if election.congress.assembly is None:
-            add(
-                "a constituency must say which assembly: national_assembly or peoples_council",
-                "congress",
-                hint="add 'assembly: peoples_council' under congress",
-            )
+            add(msg("ref.assembly"), "congress", hint=msg("ref.assembly.hint"))
 
     _check_chain(election, rules, add)
     _check_plan(election, people, add)
@@ -135,10 +128,10 @@ def _check_electorate(election: Election, add: Callable[..., None]) -> None:
     allowed = ELECTORATE_KEYS[kind]
     for key in type(e).model_fields:
         if getattr(e, key) is not None and key not in allowed:
-            add(f"does not apply to a {kind} (its keys: {', '.join(allowed)})", "electorate", key)
+            add(msg("ref.not_for_kind", kind=kind, keys=", ".join(allowed)), "electorate", key)
     required = REQUIRED_KEY[kind]
     if getattr(e, required) is None:
-        add(f"is required for a {kind}", "electorate", required)
+        add(msg("ref.required_for", kind=kind), "electorate", required)
         return
     if kind == "constituency":
         return
@@ -146,32 +139,30 @@ def _check_electorate(election: Election, add: Callable[..., None]) -> None:
     excluded = exclusions(election)
     if excluded > summoned:
         add(
-            f"those who leave the base ({excluded}) are more than the summoned ({summoned})",
+            msg("ref.leave_more", excluded=excluded, summoned=summoned),
             "electorate",
             "summoned",
         )
     absent = e.absent_all_congress
     if absent and e.ex_officio is not None and absent.ex_officio > e.ex_officio:
         add(
-            f"more ex-officio delegates absent ({absent.ex_officio}) "
-            f"than ex-officio delegates ({e.ex_officio})",
+            msg("ref.ex_officio_absent", absent=absent.ex_officio, ex_officio=e.ex_officio),
             "electorate",
             "absent_all_congress",
             "ex_officio",
         )
     if e.ex_officio is not None and e.ex_officio > summoned:
         add(
-            f"ex-officio delegates ({e.ex_officio}) are more than the summoned ({summoned})",
+            msg("ref.ex_officio_more", ex_officio=e.ex_officio, summoned=summoned),
             "electorate",
             "ex_officio",
         )
     if e.present is not None and e.present > summoned - excluded:
         add(
-            f"present at the vote ({e.present}) is more than the summoned ({summoned}) minus "
-            f"those absent all congress or excluded ({excluded})",
+            msg("ref.present_more", present=e.present, summoned=summoned, excluded=excluded),
             "electorate",
             "present",
-            hint="someone absent for the whole congress cannot be present at the vote",
+            hint=msg("ref.present_more.hint"),
         )
     conf = election.conference
     if (
@@ -181,7 +172,7 @@ def _check_electorate(election: Election, add: Callable[..., None]) -> None:
         and conf.present > conf.summoned
     ):
         add(
-            f"present ({conf.present}) is more than the summoned ({conf.summoned})",
+            msg("ref.conf_present_more", present=conf.present, summoned=conf.summoned),
             "conference",
             "present",
         )
@@ -235,10 +226,10 @@ def _check_contest(
     seen: dict[str, int] = {}
     for pi, pid in enumerate(contest.candidates):
         if pid not in people:
-            add(f"no person with id '{pid}' in people", "contests", ci, "candidates", pi)
+            add(msg("ref.no_person", id=pid), "contests", ci, "candidates", pi)
         if pid in seen:
             add(
-                f"'{pid}' is on the list twice (positions {seen[pid] + 1} and {pi + 1})",
+                msg("ref.twice_on_list", id=pid, first=seen[pid] + 1, second=pi + 1),
                 "contests",
                 ci,
                 "candidates",
@@ -248,38 +239,38 @@ def _check_contest(
 
     if contest.body == "nomination_poll":
         if contest.for_ is None:
-            add("a nomination_poll needs 'for: <contest id>'", "contests", ci, "body")
+            add(msg("ref.poll_for"), "contests", ci, "body")
         elif (
             contest.for_ not in contests
             or election.contests[contests[contest.for_]].body == "nomination_poll"
         ):
-            add(f"no contest '{contest.for_}' to nominate for", "contests", ci, "for")
+            add(msg("ref.poll_no_contest", contest=contest.for_), "contests", ci, "for")
         if contest.seats is not None:
-            add("a nomination_poll has no seats (the list's cap decides)", "contests", ci, "seats")
+            add(msg("ref.poll_seats"), "contests", ci, "seats")
     else:
         if contest.for_ is not None:
-            add("'for' belongs to nomination_poll contests", "contests", ci, "for")
+            add(msg("ref.for_poll_only"), "contests", ci, "for")
         if contest.seats is None:
-            add("is required", "contests", ci, "seats")
+            add(msg("v.required"), "contests", ci, "seats")
     if meets_at_conference(election, contest) and election.congress.kind == "constituency":
-        add("a constituency has no conference", "contests", ci, "at")
+        add(msg("ref.no_conference"), "contests", ci, "at")
 
     for ri, rnd in enumerate(contest.rounds):
         if rnd.ballots is not None and rnd.tallies is not None:
-            add("give either 'ballots' or 'tallies', not both", "contests", ci, "rounds", ri)
+            add(msg("ref.both_files"), "contests", ci, "rounds", ri)
         written = True
         for key, files in (
             ("ballots", [rnd.ballots] if rnd.ballots else []),
             ("tallies", rnd.tallies or []),
         ):
             present: list[bool] = []
-            unusable: dict[int, str] = {}
+            unusable: dict[int, Msg] = {}
             for fi, rel in enumerate(files):
                 try:
                     present.append((folder / rel).is_file())
                 except OSError as exc:
                     present.append(False)
-                    unusable[fi] = exc.strerror or type(exc).__name__
+                    unusable[fi] = os_reason(exc)
             written = written and all(present)
             for fi, rel in enumerate(files):
                 if present[fi]:
@@ -289,24 +280,27 @@ def _check_contest(
                 if key == "tallies":
                     path = (*path, fi)
                 if fi in unusable:  # a name too long for the file system, …
-                    add(f"cannot use this path ({unusable[fi]}; {len(rel):,} characters)", *path)
+                    add(msg("ref.cannot_use", reason=unusable[fi], length=len(rel)), *path)
                     continue
                 guess = misspelt(folder, rel, named)
                 if guess is not None:
-                    add(f"file not found: {rel}", *path, hint=f"did you mean '{guess}'?")
+                    add(
+                        msg("ref.not_found", rel=rel),
+                        *path,
+                        hint=msg("v.did_you_mean", close=guess),
+                    )
                 elif target.exists():
-                    add(f"not a file: {rel}", *path, hint=f"looked for {target}")
+                    add(msg("ref.not_a_file", rel=rel), *path, hint=msg("ref.looked", path=target))
                 elif any(present):
                     add(
-                        f"file not found: {rel}",
+                        msg("ref.not_found", rel=rel),
                         *path,
-                        hint=f"looked for {target}; the round's other tally sheets are there: "
-                        "write this one too, or take it off the list",
+                        hint=msg("ref.other_sheets", path=target),
                     )
                 # else: the round is not entered yet (a new election): still due, not an error
         if (rnd.ballots or rnd.tallies) and written and rnd.issued is None:
             add(
-                "ballots issued is required once ballots are counted",
+                msg("ref.issued"),
                 "contests",
                 ci,
                 "rounds",
@@ -317,7 +311,7 @@ def _check_contest(
             for key in ("seats", "candidates"):
                 if getattr(rnd, key) is not None:
                     add(
-                        f"the first round uses the contest's {key}; give {key} only in later rounds",
+                        msg("ref.first_round", key=key),
                         "contests",
                         ci,
                         "rounds",
@@ -326,10 +320,10 @@ def _check_contest(
                     )
             continue
         if rnd.seats is None:
-            add("a later round must say how many seats are open", "contests", ci, "rounds", ri)
+            add(msg("ref.later_seats"), "contests", ci, "rounds", ri)
         elif contest.seats is not None and rnd.seats > contest.seats:
             add(
-                f"more seats ({rnd.seats}) than the contest has ({contest.seats})",
+                msg("ref.more_seats", seats=rnd.seats, contest_seats=contest.seats),
                 "contests",
                 ci,
                 "rounds",
@@ -337,27 +331,31 @@ def _check_contest(
                 "seats",
             )
         if rnd.candidates is None:
-            add("a later round must list its candidates", "contests", ci, "rounds", ri)
+            add(msg("ref.later_candidates"), "contests", ci, "rounds", ri)
             continue
         for pi, pid in enumerate(rnd.candidates):
             if pid not in contest.candidates:
                 add(
-                    f"'{pid}' is not a candidate of contest '{contest.id}'",
+                    msg("ref.not_candidate_of", id=pid, contest=contest.id),
                     "contests",
                     ci,
                     "rounds",
                     ri,
                     "candidates",
                     pi,
-                    hint="a later round chooses among the contest's candidates not yet elected",
+                    hint=msg("ref.not_candidate_of.hint"),
                 )
         if len(set(rnd.candidates)) != len(rnd.candidates):
-            add("a candidate is listed twice", "contests", ci, "rounds", ri, "candidates")
+            add(msg("ref.listed_twice"), "contests", ci, "rounds", ri, "candidates")
         max_more = rules.decision.later_rounds.value.max_additional
         if max_more is not None and ri > max_more:
             add(
-                f"{rules.id} allows at most {max_more} later round(s) "
-                f"({rules.decision.later_rounds.cite})",
+                msg(
+                    "ref.max_rounds.one" if max_more == 1 else "ref.max_rounds",
+                    rules=rules.id,
+                    most=max_more,
+                    cite=rules.decision.later_rounds.cite,
+                ),
                 "contests",
                 ci,
                 "rounds",
@@ -390,12 +388,12 @@ def _check_chain(election: Election, rules: RuleSet, add: Callable[..., None]) -
             for pi, pid in enumerate(contest.candidates):
                 if pid not in pcontest.candidates:
                     add(
-                        f"'{pid}' is not a candidate for the {parent} (contests[{pci}], '{pcontest.id}')",
+                        msg("ref.chain", id=pid, parent=parent, index=pci, contest=pcontest.id),
                         "contests",
                         ci,
                         "candidates",
                         pi,
-                        hint=f"the {contest.body} is elected from the {parent}",
+                        hint=msg("ref.chain.hint", body=contest.body, parent=parent),
                     )
             break
 
@@ -407,7 +405,7 @@ def _check_plan(election: Election, people: dict[str, int], add: Callable[..., N
     for body, bp in plan.bodies.items():
         for si, pid in enumerate(bp.slate):
             if pid not in people:
-                add(f"no person with id '{pid}' in people", "plan", "bodies", body, "slate", si)
+                add(msg("ref.no_person", id=pid), "plan", "bodies", body, "slate", si)
     posts = plan.posts
     for key, ids in (
         ("secretary", [posts.secretary] if posts.secretary else []),
@@ -420,37 +418,37 @@ def _check_plan(election: Election, people: dict[str, int], add: Callable[..., N
                 path: tuple[str | int, ...] = ("plan", "posts", key)
                 if key in ("deputy_secretary", "standing_committee"):
                     path = (*path, pi)
-                add(f"no person with id '{pid}' in people", *path)
+                add(msg("ref.no_person", id=pid), *path)
     for body, bp in plan.bodies.items():
         for key, target in bp.targets.items():
             if target.min is None and target.max is None:
                 add(
-                    f"target '{key}' sets neither 'min' nor 'max'",
+                    msg("ref.no_bound", key=key),
                     "plan",
                     "bodies",
                     body,
                     "targets",
                     key,
-                    hint="e.g. {min: 15%} or {min: 2}",
+                    hint=msg("ref.no_bound.hint"),
                 )
             if key == "youth" and target.age_below is None:
                 add(
-                    "the youth target needs 'age_below' (age on congress.date)",
+                    msg("ref.youth_age"),
                     "plan",
                     "bodies",
                     body,
                     "targets",
                     key,
-                    hint="e.g. youth: {min: 10%, age_below: 40}",
+                    hint=msg("ref.youth_age.hint"),
                 )
             if target.attribute is not None and key in BUILTIN_TARGETS:
                 add(
-                    f"'{key}' is a built-in target and counts no attribute",
+                    msg("ref.builtin_target", key=key),
                     "plan",
                     "bodies",
                     body,
                     "targets",
                     key,
                     "attribute",
-                    hint="other targets count a person attribute: sci_tech: {min: 5%, attribute: sci_tech}",
+                    hint=msg("ref.builtin_target.hint"),
                 )

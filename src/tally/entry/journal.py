@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Literal, get_args
 
 from tally.errors import TallyError
+from tally.i18n import Msg, msg, os_reason
 from tally.source import read_regular
 
 FORMAT = "tally-journal"
@@ -143,33 +144,26 @@ def check_head(journal: Journal, head: str) -> HeadCheck:
 
 
 def _entry(path: Path, lineno: int, text: str, prev: str, seq: int) -> Entry:
-    def broken(message: str, hint: str | None = None) -> JournalError:
-        return JournalError.at(
-            message,
-            path,
-            lineno,
-            hint=hint
-            or "the journal was changed outside tally; keep this copy for the board "
-            "and compare it with the other journals",
-        )
+    def broken(message: Msg) -> JournalError:
+        return JournalError.at(message, path, lineno, hint=msg("journal.changed.hint"))
 
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise broken(f"not a journal entry ({exc.msg})") from None
+        raise broken(msg("journal.not_entry", reason=exc.msg)) from None
     if not isinstance(obj, dict):
-        raise broken("not a journal entry (not a JSON object)")
+        raise broken(msg("journal.not_object"))
     for key, typ in (("seq", int), ("kind", str), ("time", str), ("prev", str), ("hash", str)):
         if not isinstance(obj.get(key), typ):
-            raise broken(f"entry without a valid '{key}'")
+            raise broken(msg("journal.no_key", key=key))
     if obj["kind"] not in KINDS:
-        raise broken(f"unknown entry kind '{obj['kind']}'")
+        raise broken(msg("journal.kind", kind=str(obj["kind"])))
     if obj["seq"] != seq:
-        raise broken(f"entry number {obj['seq']} where {seq} was expected: an entry is missing")
+        raise broken(msg("journal.seq", got=str(obj["seq"]), expected=seq))
     if obj["prev"] != prev:
-        raise broken("the chain is broken: 'prev' is not the hash of the entry before")
+        raise broken(msg("journal.chain"))
     if entry_hash(obj) != obj["hash"]:
-        raise broken("the entry does not match its hash: it was edited")
+        raise broken(msg("journal.hash"))
     fields = {k: v for k, v in obj.items() if k not in ("seq", "kind", "time", "prev", "hash")}
     return Entry(seq, obj["kind"], obj["time"], fields, obj["prev"], obj["hash"], lineno)
 
@@ -185,24 +179,23 @@ def read_journal(path: Path) -> Journal:
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError:
-            raise JournalError.at("is not UTF-8 text: not a tally journal", path, lineno) from None
+            raise JournalError.at(msg("journal.not_utf8"), path, lineno) from None
         entry = _entry(path, lineno, text, prev, len(entries))
         entries.append(entry)
         prev = entry.hash
     if not entries:
         raise JournalError.at(
-            "the journal is empty" if not torn else "the journal has no complete entry",
+            msg("journal.empty" if not torn else "journal.no_complete"),
             path,
             1,
-            hint="an entry journal starts with its 'open' line, written by 'tally enter'",
+            hint=msg("journal.empty.hint"),
         )
     first = entries[0]
     if first.kind != "open" or first.str_("format") != FORMAT:
-        raise JournalError.at("not a tally entry journal (no 'open' header)", path, 1)
+        raise JournalError.at(msg("journal.no_header"), path, 1)
     if first.int_("version") != VERSION:
         raise JournalError.at(
-            f"journal format version {first.fields.get('version')} is not supported "
-            f"(this tally reads version {VERSION})",
+            msg("journal.version", version=str(first.fields.get("version")), reads=VERSION),
             path,
             1,
         )
@@ -222,9 +215,9 @@ def _fsync_dir(folder: Path) -> None:
 def _cannot_write(exc: OSError, path: Path) -> JournalError:
     """A write failure is the medium's state, not a bug: exit 2 with the path and reason."""
     return JournalError.at(
-        f"cannot write the journal ({exc.strerror or exc})",
+        msg("journal.cannot_write", reason=os_reason(exc)),
         path,
-        hint="check that the disk or USB stick is writable and has free space",
+        hint=msg("journal.cannot_write.hint"),
     )
 
 
@@ -234,18 +227,18 @@ def _make_folder(folder: Path) -> None:
         return
     if folder.exists() or folder.is_symlink():
         raise JournalError.at(
-            "is not a folder: the journals go into a folder of this name",
+            msg("journal.folder_is_file"),
             folder,
-            hint="move the file of this name aside",
+            hint=msg("journal.folder_is_file.hint"),
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _fsync_dir(folder.parent)
     except OSError as exc:
         raise JournalError.at(
-            f"cannot create the folder for journals ({exc.strerror or exc})",
+            msg("journal.cannot_mkdir", reason=os_reason(exc)),
             folder,
-            hint="check that the election folder is on a writable disk",
+            hint=msg("journal.cannot_mkdir.hint"),
         ) from None
 
 
@@ -254,10 +247,10 @@ def _link_into_place(tmp: Path, path: Path) -> None:
     try:
         os.link(tmp, path)
     except FileExistsError:
-        raise JournalError.at("a journal already exists here", path) from None
+        raise JournalError.at(msg("journal.exists"), path) from None
     except OSError:  # no hard links (FAT): a rename, after checking once more
         if path.exists():
-            raise JournalError.at("a journal already exists here", path) from None
+            raise JournalError.at(msg("journal.exists"), path) from None
         os.rename(tmp, path)
 
 
@@ -277,10 +270,7 @@ def _lock(f: IO[bytes], path: Path) -> None:
             fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         raise JournalError.at(
-            "the journal is open in another 'tally enter'",
-            path,
-            hint="one operator per journal: close the other window, or give this operator "
-            "their own journal",
+            msg("journal.locked"), path, hint=msg("journal.locked.hint")
         ) from None
 
 
@@ -305,7 +295,7 @@ class JournalWriter:
         """
         _make_folder(path.parent)
         if path.exists():
-            raise JournalError.at("a journal already exists here", path)
+            raise JournalError.at(msg("journal.exists"), path)
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.new")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
@@ -334,9 +324,9 @@ class JournalWriter:
         try:
             f = path.open("r+b", buffering=0)
         except FileNotFoundError:
-            raise JournalError.at("journal not found", path) from None
+            raise JournalError.at(msg("source.journal_not_found"), path) from None
         except OSError as exc:
-            raise JournalError.at(f"cannot open the journal ({exc.strerror})", path) from None
+            raise JournalError.at(msg("journal.cannot_open", reason=os_reason(exc)), path) from None
         try:
             _lock(f, path)
             journal = read_journal(path)
@@ -372,10 +362,9 @@ class JournalWriter:
         data = (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
         if self.broken is not None:
             raise JournalError.at(
-                f"no more entries can be written after a failed write ({self.broken})",
+                msg("journal.after_failure", reason=os_reason(self.broken)),
                 self.path,
-                hint="quit and start 'tally enter' again: the journal is checked and resumed "
-                "after its last confirmed entry",
+                hint=msg("journal.after_failure.hint"),
             )
         fd = self._f.fileno()
         try:
@@ -413,4 +402,4 @@ def _aside(path: Path) -> Path:
         candidate = path.with_name(f"{path.name}.torn-{n}")
         if not candidate.exists():
             return candidate
-    raise JournalError.at("too many torn-line files beside the journal", path)
+    raise JournalError.at(msg("journal.too_many_torn"), path)

@@ -176,10 +176,7 @@ def _journal(label: str, path: Path) -> tuple[JournalLog, Source]:
     header = journal.header
     if header.str_("purpose") == "resolutions":
         raise JournalError.at(
-            "this is a resolutions file, not an entry journal",
-            path,
-            1,
-            hint="give it as the resolutions of the log, not as a journal",
+            msg("journal.is_resolutions"), path, 1, hint=msg("journal.is_resolutions.log_hint")
         )
     sheet = Sheet.from_header(header)
     # The same replay as tally.entry.session.replay, one entry at a time, so that each undo
@@ -256,19 +253,23 @@ def _resolutions(path: Path, sheet: Sheet) -> ResolutionLog:
     header = journal.header
     if header.str_("purpose") != "resolutions":
         raise JournalError.at(
-            "not a resolutions file (its header has no purpose 'resolutions')",
+            msg("journal.not_resolutions.purpose"),
             path,
             1,
-            hint="the resolutions are the file 'tally reconcile' writes beside the journals",
+            hint=msg("journal.not_resolutions.hint"),
         )
     if (header.str_("contest"), header.int_("round") or 1) != (sheet.contest, sheet.round):
         raise JournalError.at(
-            f"these resolutions are for contest '{header.str_('contest')}' round "
-            f"{header.int_('round') or 1}, the journals for contest '{sheet.contest}' round "
-            f"{sheet.round}",
+            msg(
+                "journal.resolutions_for",
+                contest=header.str_("contest"),
+                round=header.int_("round") or 1,
+                journals_contest=sheet.contest,
+                journals_round=sheet.round,
+            ),
             path,
             1,
-            hint="give the resolutions of the same ballot",
+            hint=msg("journal.resolutions_for.hint"),
         )
     entries = [e for e in journal.entries[1:] if e.kind == "resolve"]
     rows: list[ResolutionRow] = []
@@ -306,13 +307,11 @@ def build_log(journals: list[Path], resolutions: Path | None = None) -> EntryLog
     one round), as the log is that ballot's record.
     """
     if not journals:
-        raise JournalError.at(
-            "no journal to print", hint="name the entry journals (journals/*.jsonl)"
-        )
+        raise JournalError.at(msg("journal.none"), hint=msg("journal.none.hint"))
     seen: list[Path] = []
     for path in journals:
         if any(path.exists() and p.exists() and path.samefile(p) for p in seen):
-            raise JournalError.at("the same journal is given twice", path)
+            raise JournalError.at(msg("journal.twice"), path)
         seen.append(path)
     logs: list[JournalLog] = []
     sources: list[Source] = []
@@ -325,13 +324,21 @@ def build_log(journals: list[Path], resolutions: Path | None = None) -> EntryLog
             sheet = found
         elif not found.same_ballot(sheet):
             raise JournalError.at(
-                f"this journal is for contest '{found.contest}' round {found.round} "
-                f"({len(found.candidates)} names, {found.seats} seats); {logs[0].label} is for "
-                f"contest '{sheet.contest}' round {sheet.round} ({len(sheet.candidates)} names, "
-                f"{sheet.seats} seats)",
+                msg(
+                    "journal.other_ballot",
+                    contest=found.contest,
+                    round=found.round,
+                    names=len(found.candidates),
+                    seats=found.seats,
+                    first=logs[0].label,
+                    first_contest=sheet.contest,
+                    first_round=sheet.round,
+                    first_names=len(sheet.candidates),
+                    first_seats=sheet.seats,
+                ),
                 path,
                 1,
-                hint="one entry log per ballot: give the journals of one contest and round",
+                hint=msg("journal.other_ballot.log_hint"),
             )
         logs.append(log)
     assert sheet is not None
@@ -1017,11 +1024,8 @@ def write_log(log: EntryLog, path: Path, lang: Lang) -> None:
     """Write the log as HTML (.html, .htm) or Markdown (.md), atomically; UsageError otherwise."""
     fmt = format_of(path)
     if fmt is None:
-        raise UsageError.at(
-            f"cannot tell the format of '{path.name}' from its name",
-            path,
-            hint="name the entry log .html (to print) or .md",
-        )
+        raise UsageError.at(msg("log.format", name=path.name), path, hint=msg("log.format.hint"))
+
     if fmt == "html":
         text = render_html(log, lang)
     elif fmt == "md":

@@ -32,6 +32,7 @@ from tally.ballots.csvfile import Row
 from tally.entry.journal import JournalError, JournalWriter, Value, read_journal
 from tally.entry.session import Clock, EntryState, Marks, Sheet, replay
 from tally.findings import Lang
+from tally.i18n import msg
 from tally.labels import t as _t
 
 ABSENT = "absent"  # a resolution: this serial is not a ballot (entered by mistake)
@@ -203,24 +204,18 @@ def split_resolutions(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 
 def load_sources(journals: list[Path]) -> tuple[Source, ...]:
     if len(journals) < 2:
-        raise JournalError.at("reconcile needs two or three journals of the same ballots")
+        raise JournalError.at(msg("reconcile.too_few"))
     seen: list[Path] = []
     for path in journals:
         if any(path.exists() and p.exists() and path.samefile(p) for p in seen):
-            raise JournalError.at(
-                "the same journal is given twice",
-                path,
-                hint="give each operator's own journal",
-            )
+            raise JournalError.at(msg("journal.twice"), path, hint=msg("journal.twice.hint"))
         seen.append(path)
     sources: list[Source] = []
     for label, path in zip(_labels(journals), journals, strict=True):
         journal = read_journal(path)
         if journal.header.str_("purpose") == "resolutions":
             raise JournalError.at(
-                "this is a resolutions file, not an entry journal",
-                path,
-                hint="pass it with --resolutions",
+                msg("journal.is_resolutions"), path, hint=msg("journal.is_resolutions.hint")
             )
         sheet = Sheet.from_header(journal.header)
         state = replay(sheet, journal.entries, path)
@@ -229,13 +224,21 @@ def load_sources(journals: list[Path]) -> tuple[Source, ...]:
     for other in sources[1:]:
         if not other.sheet.same_ballot(first.sheet):
             raise JournalError.at(
-                f"this journal is for contest '{other.sheet.contest}' round {other.sheet.round} "
-                f"({len(other.sheet.candidates)} names, {other.sheet.seats} seats); "
-                f"{first.label} is for contest '{first.sheet.contest}' round {first.sheet.round} "
-                f"({len(first.sheet.candidates)} names, {first.sheet.seats} seats)",
+                msg(
+                    "journal.other_ballot",
+                    contest=other.sheet.contest,
+                    round=other.sheet.round,
+                    names=len(other.sheet.candidates),
+                    seats=other.sheet.seats,
+                    first=first.label,
+                    first_contest=first.sheet.contest,
+                    first_round=first.sheet.round,
+                    first_names=len(first.sheet.candidates),
+                    first_seats=first.sheet.seats,
+                ),
                 other.path,
                 1,
-                hint="reconcile only journals of the same ballot",
+                hint=msg("journal.other_ballot.hint"),
             )
     return tuple(sources)
 
@@ -245,9 +248,10 @@ def read_resolutions(path: Path, sheet: Sheet) -> dict[str, Resolution]:
     journal = read_journal(path)
     header = journal.header
     if header.str_("purpose") != "resolutions":
-        raise JournalError.at("not a resolutions file", path, 1)
+        raise JournalError.at(msg("journal.not_resolutions"), path, 1)
     if not Sheet.from_header(header).same_ballot(sheet):
-        raise JournalError.at("these resolutions are for another ballot", path, 1)
+        raise JournalError.at(msg("journal.resolutions_other"), path, 1)
+
     out: dict[str, Resolution] = {}
     for entry in journal.entries[1:]:
         if entry.kind != "resolve":

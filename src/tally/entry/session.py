@@ -352,9 +352,7 @@ class EntryState:
             self.last = (serial, marks)
         elif kind == "undo":
             if not self.actions:
-                raise JournalError.at(
-                    "an undo with nothing before it to undo", self.path, entry.line
-                )
+                raise JournalError.at(msg("journal.undo"), self.path, entry.line)
             serial, before, _ = self.actions.pop()
             if before is None:
                 self.ballots.pop(serial, None)
@@ -475,12 +473,15 @@ class EntrySession:
                 if not found.same_ballot(sheet):
                     raise ConfigError(
                         Issue(
-                            f"this journal is for contest '{found.contest}' round {found.round} "
-                            f"with {len(found.candidates)} names and {found.seats} seats, "
-                            "which is not the ballot election.yaml now describes",
+                            msg(
+                                "journal.changed_ballot",
+                                contest=found.contest,
+                                round=found.round,
+                                names=len(found.candidates),
+                                seats=found.seats,
+                            ),
                             Location(path, 1),
-                            "the ballot list must not change once entry has begun; "
-                            "use the journal of this ballot, or restore election.yaml",
+                            msg("journal.changed_ballot.hint"),
                         )
                     )
                 state = replay(found, journal.entries, path)
@@ -838,10 +839,9 @@ def sheet_for(loaded: LoadedElection, contest_id: str, round_no: int) -> Sheet:
     if round_no > max(len(contest.rounds), 1):
         raise ConfigError(
             Issue(
-                f"contest '{contest_id}' has no round {round_no} in election.yaml",
+                msg("entry.no_round", contest=contest_id, round=round_no),
                 loaded.where("contests", ci, "rounds"),
-                "add the round (its seats, its candidates and the ballots issued) before "
-                "entering its ballots",
+                msg("entry.no_round.hint"),
             )
         )
     seats, cands = round_list(contest, round_no - 1)

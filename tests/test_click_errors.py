@@ -1,0 +1,40 @@
+"""click's own usage errors, as tally shows them: in Vietnamese by default (issue 14), and
+click's English words unchanged with --lang en."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tally.cli.main import cli
+from vietnamese import english_words
+
+ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
+XA = str(Path(__file__).resolve().parents[1] / "examples" / "xa-2025")
+
+
+@pytest.mark.parametrize(
+    ("argv", "vi", "en"),
+    [
+        (
+            ["check", "/nowhere/x"],
+            "không có đường dẫn /nowhere/x",
+            "Path '/nowhere/x' does not exist",
+        ),
+        (["check", XA, "--bogus"], "không có tùy chọn --bogus", "No such option"),
+        (["check"], "thiếu", "Missing argument 'ELECTION'"),
+        (["count", XA, "--format", "xlsx"], "cần một tên tệp", "an xlsx export needs a file"),
+        (["count", XA, "--lang", "fr"], "giá trị không hợp lệ cho", "Invalid value for '--lang'"),
+    ],
+)
+def test_click_errors_follow_the_language(argv: list[str], vi: str, en: str) -> None:
+    said = CliRunner(env=ENV).invoke(cli, argv, prog_name="tally")
+    assert said.exit_code == 2, said.stderr
+    assert said.stderr.startswith("lỗi: ") and vi in said.stderr, said.stderr
+    assert "gợi ý: chạy 'tally " in said.stderr
+    assert english_words(said.stderr) == [], said.stderr
+    english = CliRunner(env={**ENV, "TALLY_LANG": "en"}).invoke(cli, argv, prog_name="tally")
+    assert english.exit_code == 2
+    assert "Usage: tally" in english.stderr and en in english.stderr, english.stderr
