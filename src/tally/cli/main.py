@@ -124,22 +124,33 @@ def click_issue(exc: click.UsageError) -> Issue:
     return Issue(said, hint=hint)
 
 
+def _usage_error(exc: click.UsageError, ctx: click.Context) -> None:
+    """click's usage error in Vietnamese, from the catalogue (English: click's own words,
+    as they always were, by returning and letting the caller re-raise)."""
+    if current_lang() == "en":
+        return
+    click.echo(msg("cli.error", text=click_issue(exc).text("vi")).text("vi"), err=True)
+    ctx.exit(exc.exit_code)
+
+
 class TallyGroup(HelpGroup):
     """Turns every TallyError into its message and exit code; a bug into exit 70. Its help and
     its commands' are worded from the catalogue (:mod:`tally.cli.helpfmt`)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.ensure_object(dict)["lang"] = lang_from_args(args)
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:  # `tally --bogus`: before any command is chosen
+            _usage_error(exc, ctx)
+            raise
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
-            if current_lang() == "en":
-                raise  # click's own words, as they always were
-            click.echo(msg("cli.error", text=click_issue(exc).text("vi")).text("vi"), err=True)
-            ctx.exit(exc.exit_code)
+            _usage_error(exc, ctx)
+            raise
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except TallyError as exc:
