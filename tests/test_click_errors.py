@@ -25,7 +25,7 @@ XA = str(Path(__file__).resolve().parents[1] / "examples" / "xa-2025")
         ),
         (["check", XA, "--bogus"], "không có tùy chọn --bogus", "No such option"),
         (["--bogus"], "không có tùy chọn --bogus", "No such option"),  # before any command
-        (["nocommand"], "nocommand", "No such command"),
+        (["nocommand"], "không có lệnh nocommand", "No such command"),
         (["check"], "thiếu", "Missing argument 'ELECTION'"),
         (["count", XA, "--format", "xlsx"], "cần một tên tệp", "an xlsx export needs a file"),
         (["count", XA, "--lang", "fr"], "giá trị không hợp lệ cho", "Invalid value for '--lang'"),

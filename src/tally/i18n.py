@@ -1836,6 +1836,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "run '{command} --help' for help",
     ),
     "click.no_such_option": ("không có tùy chọn {name}", "No such option: {name}"),
+    "click.no_such_command": ("không có lệnh {name}", "No such command {name}"),
     "click.missing": ("thiếu {param}", "Missing {param}."),
     "click.bad_value": (
         "giá trị không hợp lệ cho {param}: {text}",

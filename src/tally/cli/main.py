@@ -8,6 +8,7 @@ and shell completion stay fast. The commands' decorators carry no help text: eve
 from __future__ import annotations
 
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -111,8 +112,11 @@ def click_issue(exc: click.UsageError) -> Issue:
     command = exc.ctx.command_path if exc.ctx is not None else "tally"
     hint = msg("click.help.hint", command=command)
     param = _param_hint(exc)
+    command_name = re.fullmatch(r"No such command '(.+)'\.", exc.message)
     if isinstance(exc, click.NoSuchOption):
         said = msg("click.no_such_option", name=exc.option_name)
+    elif command_name is not None:  # click has no class of its own for this one
+        said = msg("click.no_such_command", name=command_name[1])
     elif isinstance(exc, click.MissingParameter):
         said = msg("click.missing", param=param or "?")
     elif isinstance(exc, BadValue):
