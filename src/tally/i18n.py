@@ -1198,6 +1198,210 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "tui.reason.marked": ("đánh dấu", "marked"),
     "tui.reason.no_choice": ("không lựa chọn", "no choice"),
     # === end of tui
+    # ===========================================================================================
+    # entry: the entry session's answers (entry/session.py), the plain mode, reconcile and
+    # export (cli/entry.py) and the comparison of journals (entry/reconcile.py)
+    "entry.not_position": ("'{token}' không phải số thứ tự", "'{token}' is not a position"),
+    "entry.out_of_range_one": (
+        "không có số {token}: phiếu có {n} tên",
+        "there is no {token}: the ballot has {n} name",
+    ),
+    "entry.out_of_range": (
+        "không có số {token}: phiếu có {n} tên",
+        "there is no {token}: the ballot has {n} names",
+    ),
+    "entry.position_typed_twice": ("số {token} gõ hai lần", "position {token} is typed twice"),
+    "entry.not_a_reason": (
+        "'{text}' không phải lý do: !n (không do Ban kiểm phiếu phát ra), !w (ghi thêm tên), !m (có đánh dấu)",
+        "'{text}' is not a reason: !n (not issued), !w (name written in), !m (marked)",
+    ),
+    "entry.empty_line": (
+        "gõ 0 cho phiếu không gạch tên nào",
+        "type 0 for a ballot with nothing struck",
+    ),
+    "entry.slash_on_strike": (
+        "'/' chỉ dùng cho phiếu đồng ý/không đồng ý; phiếu này gạch tên",
+        "'/' is for agree/disagree ballots; names on this ballot are struck out",
+    ),
+    "entry.row_twice": (
+        "dòng {both} vừa không đồng ý vừa không hợp lệ",
+        "row {both} is both disagree and unusable",
+    ),
+    "entry.valid_keeps_names": (
+        "hợp lệ — giữ {kept}/{n_candidates} tên",
+        "valid — keeps {kept} of {n_candidates} names",
+    ),
+    "entry.valid_agrees_with": ("hợp lệ — đồng ý {kept}", "valid — agrees with {kept}"),
+    "entry.invalid": ("KHÔNG HỢP LỆ", "INVALID"),
+    "entry.usage_fix_serial_marks": ("cách dùng: :fix SỐ-PHIẾU DẤU", "usage: :fix SERIAL MARKS"),
+    "entry.no_command": ("không có lệnh '{text}'", "no command '{text}'"),
+    "entry.no_serial_after": ("không có số phiếu sau #", "no serial after #"),
+    "entry.not_a_serial": (
+        "'{serial}' không phải số phiếu: dùng chữ số 0–9 (và chữ cái không dấu, - . /), tối đa 24 ký tự",
+        "'{serial}' is not a serial: use the digits 0–9 (and unaccented letters, - . /), 24 characters at most",
+    ),
+    "entry.enter_again_commit_invalid": (
+        "Enter lần nữa để ghi phiếu không hợp lệ",
+        "Enter again to commit it as invalid",
+    ),
+    "entry.no_ballot_yet": ("chưa có phiếu #{serial}", "no ballot #{serial} yet"),
+    "entry.retyped": (
+        "phiếu đang chờ ({pending}) không được ghi; ",
+        "the pending ballot ({pending}) was not entered; ",
+    ),
+    "entry.paused_refused": (
+        "đang tạm dừng: gõ :resume để tiếp tục",
+        "paused: type :resume to go on",
+    ),
+    "entry.nothing_undo": ("không có gì để hoàn tác", "nothing to undo"),
+    "entry.removed_ballot": ("bỏ phiếu #{serial} ({now})", "removed ballot #{serial} ({now})"),
+    "entry.ballot_back": ("phiếu #{serial} trở lại {before}", "ballot #{serial} back to {before}"),
+    "entry.undone": ("Hoàn tác: ", "Undone: "),
+    "entry.already_paused": ("đã tạm dừng", "already paused"),
+    "entry.paused_done": ("Tạm dừng. Gõ :resume để tiếp tục.", "Paused. Type :resume to go on."),
+    "entry.not_paused": ("không tạm dừng", "not paused"),
+    "entry.resumed": ("Tiếp tục.", "Resumed."),
+    "entry.running_tally_shown": ("Hiện kết quả tạm tính", "Running tally shown"),
+    "entry.running_tally_hidden": ("Ẩn kết quả tạm tính", "Running tally hidden"),
+    "entry.entry_stopped_journal_saved": (
+        "Đã dừng nhập; nhật ký đã lưu.",
+        "Entry stopped; the journal is saved.",
+    ),
+    "entry.already_entered": (
+        "phiếu #{serial} đã nhập ({marks}); sửa bằng :fix {serial} …",
+        "ballot #{serial} is already entered ({marks}); correct it with :fix {serial} …",
+    ),
+    "entry.enter_again_commit_retype": (
+        "Enter lần nữa để ghi, hoặc gõ lại",
+        "Enter again to commit, or retype it",
+    ),
+    "entry.corrected": ("✓ sửa", "✓ corrected"),
+    "entry.torn_ballot": (" (phiếu #{serial})", " (ballot #{serial})"),
+    "entry.torn": (
+        "CHÚ Ý: nhật ký kết thúc giữa mục{number}{what}; phần dở đã được chuyển sang {moved_aside}. Mất điện khi đang ghi chỉ để lại điều này cho một mục mà màn hình CHƯA xác nhận (✓). Nếu màn hình đã xác nhận mục này thì nhật ký đã bị cắt: đối chiếu với mã cuối mà Ban kiểm phiếu đã ghi (tally verify --journal … --head …).",
+        "ATTENTION: the journal ended inside entry{number}{what}; the fragment was moved aside to {moved_aside}. A power cut while writing leaves this only for an entry the screen had NOT confirmed (✓). If the screen did confirm it, the journal was cut: compare with the head the board wrote down (tally verify --journal … --head …).",
+    ),
+    "entry.paper.collected": ("thu vào", "collected"),
+    "entry.paper.issued": ("phát ra", "issued"),
+    "entry.excess": (
+        "CẢNH BÁO: đã nhập {entered} phiếu, nhiều hơn {of} phiếu {paper} — tìm phiếu bị nhập hai lần (:undo, :fix)",
+        "WARNING: {entered} ballots entered, more than the {of} {paper} — look for a ballot entered twice (:undo, :fix)",
+    ),
+    "entry.head_note": (
+        "Mã cuối nhật ký: {head} · {n} phiếu — ghi vào biên bản; tally verify --journal … --head … kiểm tra nhật ký vẫn kết thúc tại đây",
+        "Journal head: {head} · {n} ballots — write it on the minutes; tally verify --journal … --head … checks the journal still ends here",
+    ),
+    "entry.summary": (
+        "Đã nhập {entered} phiếu (hợp lệ {valid}, không hợp lệ {invalid_total})",
+        "Entered {entered} ballots (valid {valid}, invalid {invalid_total})",
+    ),
+    "entry.summary_paper": ("; {paper} {of}.", "; {of} {paper}."),
+    "entry.short": (
+        "cảnh báo: đã nhập {entered} phiếu, {paper} {of}: còn {missing} phiếu chưa nhập",
+        "warning: {entered} ballots entered, {of} {paper}: {missing} not entered",
+    ),
+    "entry.head_ends_there": (
+        "✓ {name} vẫn kết thúc tại mã đã ghi {written} ({now} phiếu).",
+        "✓ {name} still ends at the recorded head {written} ({now} ballots).",
+    ),
+    "entry.head_continues": (
+        "✗ {name} có thêm {after} mục sau mã đã ghi {written}: {then} phiếu lúc ghi mã, {now} phiếu bây giờ. Nhật ký đã được ghi tiếp sau khi chép mã; Ban kiểm phiếu xem lại các mục này trong nhật ký nhập phiếu.",
+        "✗ {name} has {after} more entries after the recorded head {written}: {then} ballots when it was recorded, {now} now. The journal was written to after the head was copied; the board reviews those entries in the entry log.",
+    ),
+    "entry.head_missing": (
+        "✗ {name} không có mã đã ghi {written}: nhật ký đã bị sửa hoặc cắt bớt sau khi chép mã (hoặc mã chép sai). Bây giờ nhật ký có {now} phiếu, mã cuối {head}.",
+        "✗ {name} does not contain the recorded head {written}: the journal was edited or cut short after the head was copied (or the head was miscopied). It now holds {now} ballots, head {head}.",
+    ),
+    "entry.shared_operator": (
+        "{first} và {second} đều do {who} nhập: nhập kép độc lập cần những người nhập khác nhau",
+        "{first} and {second} were both entered by {who}: blind double entry needs different operators",
+    ),
+    "entry.shift.lacking": (
+        "{lacking} không có phiếu ứng với phiếu #{serial} của {having}",
+        "{lacking} has nothing for {having}'s #{serial}",
+    ),
+    "entry.shift.one": (
+        "; phiếu #{l1} của {lacking} khớp với #{h1} của {having}",
+        "; {lacking}'s #{l1} matches {having}'s #{h1}",
+    ),
+    "entry.shift.range": (
+        "; các phiếu #{l1}–#{l2} của {lacking} khớp với #{h1}–#{h2} của {having}",
+        "; {lacking}'s #{l1}–#{l2} match {having}'s #{h1}–#{h2}",
+    ),
+    "entry.method.entry_order": (
+        "Số phiếu chỉ là thứ tự nhập (không gõ #số): các nhật ký được so khớp theo dấu trên phiếu, nên một phiếu bị bỏ sót hay nhập hai lần chỉ là một chỗ khác nhau.",
+        "The serials are only the entry order (no #serial typed): the journals are aligned by their marks, so a ballot skipped or entered twice is one difference.",
+    ),
+    "entry.method.typed": (
+        "Các nhật ký được so theo số phiếu đã gõ (#số).",
+        "The journals are compared by the serials typed (#serial).",
+    ),
+    "entry.counts": (
+        "Khớp: {agreed} phiếu. Khác nhau: {n_differences}.",
+        "Identical: {agreed} ballots. Different: {n_differences}.",
+    ),
+    "entry.wrote_entry_log": ("đã ghi nhật ký nhập phiếu: {out}", "wrote the entry log: {out}"),
+    "entry.strike_out_names": ("gạch tên", "strike out names"),
+    "entry.agree_disagree": ("đồng ý / không đồng ý", "agree / disagree"),
+    "entry.round_seats": (
+        "lần {round}, bầu {seats}, {layout}",
+        "round {round}, {seats} seats, {layout}",
+    ),
+    "entry.plain_counts": (
+        "[đã nhập {entered} · hợp lệ {valid} · không hợp lệ {invalid_total}]",
+        "[entered {entered} · valid {valid} · invalid {invalid_total}]",
+    ),
+    "entry.plain_resumed": (
+        "Tiếp tục: đã có {n_ballots} phiếu",
+        "Resumed: {n_ballots} ballots already entered",
+    ),
+    "entry.last": ("phiếu cuối", "last"),
+    "entry.write_failed": (
+        "không ghi được nhật ký ({reason}); phiếu này CHƯA được ghi",
+        "could not write the journal ({reason}); this ballot is NOT entered",
+    ),
+    "entry.namesake": (
+        "lưu ý: {name} là nhật ký của người nhập khác ({owner}); nhật ký của {operator} là {journal}",
+        "note: {name} is another operator's journal ({owner}); {operator}'s journal is {journal}",
+    ),
+    "entry.wrote_ballots": ("đã ghi {n} phiếu vào {target}", "wrote {n} ballots to {target}"),
+    "entry.add_ballots_hint": (
+        "thêm 'ballots: {path}' vào lần bầu {round_no} của '{contest_id}' trong election.yaml",
+        "add 'ballots: {path}' to round {round_no} of '{contest_id}' in election.yaml",
+    ),
+    "entry.journal": ("nhật ký: {journal}", "journal: {journal}"),
+    "entry.reconciling_journals": (
+        "Đối chiếu {n_sources} nhật ký",
+        "Reconciling {n_sources} journals",
+    ),
+    "entry.round": ("lần {round}", "round {round}"),
+    "entry.ballots": ("{n_ballots} phiếu", "{n_ballots} ballots"),
+    "entry.head": ("mã cuối", "head"),
+    "entry.missing": ("(không có)", "(missing)"),
+    "entry.not_ballot": ("không phải phiếu", "not a ballot"),
+    "entry.resolved_by": ("{by} quyết định: {chosen}", "resolved by {by}: {chosen}"),
+    "entry.resolution_stale": (
+        "quyết định của {by} đã cũ: nhật ký đã thay đổi, cần quyết định lại",
+        "{by}'s resolution is stale: a journal changed since; resolve it again",
+    ),
+    "entry.warning": ("cảnh báo: ", "warning: "),
+    "entry.not_reconciled_head": (
+        "Không đối chiếu: nhật ký không còn như lúc Ban kiểm phiếu chép mã.",
+        "Not reconciled: a journal is not as it was when the board copied its head.",
+    ),
+    "entry.wrote_agreed": (
+        "Đã ghi {n_rows} phiếu đã đối chiếu vào {target}",
+        "Wrote {n_rows} agreed ballots to {target}",
+    ),
+    "entry.unsettled": (
+        "Chưa ghi tệp phiếu: còn {n_unsettled} chỗ khác nhau. Xem phiếu giấy rồi ghi quyết định, ví dụ: --resolve {serial}='…' --by 'Họ tên'",
+        "No ballots file written: {n_unsettled} difference(s) remain. Look at the paper ballot and record the decision, e.g. --resolve {serial}='…' --by 'Full Name'",
+    ),
+    "entry.agreed_no_output": (
+        "Các nhật ký khớp; thêm -o FILE để ghi tệp phiếu.",
+        "The journals agree; add -o FILE to write the ballots file.",
+    ),
+    # === end of entry
     # === entry words (end)
     # =========================================================================================
     # documents: the print kit (documents/) and the minutes (minutes/). Every visible word of
