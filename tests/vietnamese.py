@@ -148,6 +148,8 @@ NOT_YET = (
     "copy the file",
 )
 
+# Vietnamese words spelt like English ones: "bản in" is a printed copy.
+_LOOK_ALIKE = re.compile(r"\b[Bb]ản in\b")
 _TOKEN = re.compile(r"\S+")
 _EDGES = ".,;:()!?…→"
 
@@ -176,7 +178,7 @@ def english_words(text: str) -> list[str]:
         for line in block
     ]
     for line in lines:
-        line = _QUOTED.sub(" ", line)
+        line = _LOOK_ALIKE.sub(" ", _QUOTED.sub(" ", line))
         line = re.sub(r"\btally [a-z]+ \S.*$", " ", line)  # a command to type, to the end
         for token in _TOKEN.findall(line):
             if not _plain(token):
