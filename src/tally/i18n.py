@@ -1091,7 +1091,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         " → báo cáo Ban Thường vụ cấp ủy cấp trên",
         " → report to the higher standing committee",
     ),
-    # === entry words (begin)
     # ===========================================================================================
     # entry app: the full-screen ballot entry app (tui/app.py): its header, counts, keys,
     # pause and fix screens. A key has three labels, from the longest to the shortest; the
@@ -1197,7 +1196,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "tui.reason.write_in": ("ghi thêm tên", "write-in"),
     "tui.reason.marked": ("đánh dấu", "marked"),
     "tui.reason.no_choice": ("không lựa chọn", "no choice"),
-    # === end of tui
+    # === end of entry app
     # ===========================================================================================
     # entry: the entry session's answers (entry/session.py), the plain mode, reconcile and
     # export (cli/entry.py) and the comparison of journals (entry/reconcile.py)
@@ -1672,7 +1671,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "table.simulated.vote_due": ("Còn phải bầu", "Vote due"),
     "table.total": ("Cộng", "Total"),
     # === end of tables
-    # === entry words (end)
     # =========================================================================================
     # documents: the print kit (documents/) and the minutes (minutes/). Every visible word of
     # the minutes, chosen once in minutes/model.py; the three formats only lay them out.
