@@ -116,6 +116,8 @@ _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`|“[^”\n]*”")
 # Each entry names the module that still words it in English; the list only ever shrinks.
 NOT_YET: tuple[str, ...] = ()
 
+# Vietnamese words spelt like English ones: "bản in" is a printed copy.
+_LOOK_ALIKE = re.compile(r"\b[Bb]ản in\b")
 _TOKEN = re.compile(r"\S+")
 # The field of a place: the word ending in ':' right after "path:line:" (or "path:").
 _FIELD = re.compile(r"(?<=:)\s+[A-Za-z_][\w.\[\]]*:(?=\s)")
@@ -147,7 +149,7 @@ def english_words(text: str) -> list[str]:
         for line in block
     ]
     for line in lines:
-        line = _QUOTED.sub(" ", line)
+        line = _LOOK_ALIKE.sub(" ", _QUOTED.sub(" ", line))
         line = _FIELD.sub(" ", line)  # "ballots/bt-1.csv:4: invalid: …": a column, not a word
         line = re.sub(r"\btally [a-z]+ \S.*$", " ", line)  # a command to type, to the end
         for token in _TOKEN.findall(line):

@@ -18,7 +18,6 @@ from typing import Literal
 
 from tally.findings import Lang
 from tally.i18n import Msg, msg
-from tally.labels import t
 
 SEPARATORS = re.compile(r"[\s,.+]+")
 NOTHING = "0"
@@ -56,14 +55,11 @@ class MarkError(ValueError):
     def entry_message(self, lang: Lang) -> str:
         token, n = self.token, self.names
         if self.kind == "not_a_position":
-            return t(lang, f"'{token}' không phải số thứ tự", f"'{token}' is not a position")
+            return msg("entry.not_position", token=token).text(lang)
         if self.kind == "out_of_range":
-            return t(
-                lang,
-                f"không có số {token}: phiếu có {n} tên",
-                f"there is no {token}: the ballot has {n} name{'s' if n != 1 else ''}",
-            )
-        return t(lang, f"số {token} gõ hai lần", f"position {token} is typed twice")
+            mid = "entry.out_of_range_one" if n == 1 else "entry.out_of_range"
+            return msg(mid, token=token, n=n).text(lang)
+        return msg("entry.position_typed_twice", token=token).text(lang)
 
 
 def tokens(text: str) -> list[str]:

@@ -16,7 +16,6 @@ import click
 
 from tally.cli.main import allowed_outside, cli, json_option, lang_option, terminal_environ
 from tally.i18n import msg
-from tally.labels import t as _t
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -125,7 +124,7 @@ def recount(
     )
     streaming_to_terminal = as_json and sys.stdout.isatty()
     bar = _Bar(
-        _t(lang, "Kiểm phiếu lại", "Recounting"), sys.stderr.isatty() and not streaming_to_terminal
+        msg("table.recounting").text(lang), sys.stderr.isatty() and not streaming_to_terminal
     )
     debug = bool(ctx.obj and ctx.obj.get("debug"))
     summary = BatchSummary()
@@ -148,13 +147,11 @@ def recount(
     finally:
         bar.close()
     if bar.enabled:
+        from tally.report.text import decimal
+
         n, secs = summary.elections, f"{bar.seconds:.1f}"
         click.echo(
-            _t(
-                lang,
-                f"Đã kiểm {n} cuộc bầu cử trong {secs.replace('.', ',')} giây.",
-                f"Checked {n} elections in {secs} s.",
-            ),
+            msg("table.checked_elections", n=n, secs=decimal(secs, lang)).text(lang),
             err=True,
         )
     sys.exit(summary.exit_code)
@@ -208,17 +205,17 @@ def _render_recount(rows: list[ElectionRun], summary: BatchSummary, lang: Lang) 
     from tally.recount import EXIT_ORDER
 
     kind_label = {
-        "internal": _t(lang, "LỖI CHƯƠNG TRÌNH", "BUG"),
-        "not_reconciled": _t(lang, "Số liệu không khớp", "Figures do not reconcile"),
-        "bad_input": _t(lang, "Lỗi dữ liệu", "Bad input"),
-        "timeout": _t(lang, "Quá thời gian", "Timed out"),
+        "internal": msg("table.bug").text(lang),
+        "not_reconciled": msg("table.figures_do_not_reconcile").text(lang),
+        "bad_input": msg("table.bad_input").text(lang),
+        "timeout": msg("table.timed_out").text(lang),
     }
     header = (
-        _t(lang, "Cuộc bầu cử", "Election"),
-        _t(lang, "Số cuộc bầu", "Contests"),
-        _t(lang, "Kết quả", "Outcome"),
-        _t(lang, "Lỗi / cảnh báo", "Errors / warnings"),
-        _t(lang, "Mã thoát", "Exit"),
+        msg("table.election").text(lang),
+        msg("table.contests").text(lang),
+        msg("table.outcome").text(lang),
+        msg("table.errors_warnings").text(lang),
+        msg("table.exit").text(lang),
     )
     cells: list[tuple[str, ...]] = []
     styles: list[tuple[str, ...]] = []
@@ -257,19 +254,19 @@ def _render_recount(rows: list[ElectionRun], summary: BatchSummary, lang: Lang) 
     con = console()
     con.print(out, soft_wrap=True, end="")
     counts_line = " · ".join(
-        f"{_t(lang, 'mã', 'exit')} {code}: {summary.by_exit_code[code]}"
+        f"{msg('table.exit_short').text(lang)} {code}: {summary.by_exit_code[code]}"
         for code in EXIT_ORDER
         if code in summary.by_exit_code
     )
     order = " › ".join(str(c) for c in EXIT_ORDER)
     con.print(
-        _t(
-            lang,
-            f"{summary.elections} cuộc bầu cử · {counts_line} → mã thoát {summary.exit_code} "
-            f"(nặng nhất, theo thứ tự {order})",
-            f"{summary.elections} elections · {counts_line} → exit code {summary.exit_code} "
-            f"(the most serious, in the order {order})",
-        ),
+        msg(
+            "table.batch_summary",
+            elections=summary.elections,
+            counts_line=counts_line,
+            exit_code=summary.exit_code,
+            order=order,
+        ).text(lang),
         soft_wrap=True,
     )
 
@@ -297,7 +294,7 @@ def simulate(
 
     chosen = [k for k in MEETING_KINDS if k in kinds] if kinds else list(MEETING_KINDS)
     prepare_output(out, force=force)
-    bar = _Bar(_t(lang, "Mô phỏng", "Simulating"), sys.stderr.isatty())
+    bar = _Bar(msg("table.simulating").text(lang), sys.stderr.isatty())
     count = 0
 
     def advance(_: SimulatedElection) -> None:
@@ -325,16 +322,16 @@ def _render_simulate(written: list[SimulatedElection], lang: Lang) -> None:
     from tally.labels import MEETING, tr
 
     header = [
-        _t(lang, vi, en)
-        for vi, en in (
-            ("Loại", "Kind"),
-            ("Bầu cử", "Elections"),
-            ("Cuộc bầu", "Contests"),
-            ("Lần bầu", "Rounds"),
-            ("Phiếu", "Ballots"),
-            ("Ngang phiếu", "Ties"),
-            ("Thiếu người", "Shortfalls"),
-            ("Còn phải bầu", "Vote due"),
+        msg(f"table.simulated.{column}").text(lang)
+        for column in (
+            "kind",
+            "elections",
+            "contests",
+            "rounds",
+            "ballots",
+            "ties",
+            "shortfalls",
+            "vote_due",
         )
     ]
     rows: list[list[str]] = []
@@ -354,6 +351,6 @@ def _render_simulate(written: list[SimulatedElection], lang: Lang) -> None:
         ]
         totals = [a + b for a, b in zip(totals, row, strict=True)]
         rows.append([tr(MEETING, kind, lang), *(f"{v:,}" for v in row)])
-    rows.append([_t(lang, "Cộng", "Total"), *(f"{v:,}" for v in totals)])
+    rows.append([msg("table.total").text(lang), *(f"{v:,}" for v in totals)])
     styles = [[""] * 8 for _ in rows[:-1]] + [["bold"] * 8]
     console().print(_columns(header, rows, set(range(1, 8)), styles), soft_wrap=True, end="")

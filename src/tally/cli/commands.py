@@ -61,13 +61,12 @@ def emit_json(doc: object) -> None:
 
 def echo_warnings(report: CountReport, lang: Lang) -> None:
     """The rounds' warnings on stderr, for output that is not the terminal report."""
-    from tally.labels import t
     from tally.report.text import problem_text
 
     for contest in report.contests:
         for rd in contest.rounds:
             for w in rd.warnings:
-                click.echo(f"{t(lang, 'cảnh báo', 'warning')}: {problem_text(w, lang)}", err=True)
+                click.echo(f"{msg('table.warning').text(lang)}: {problem_text(w, lang)}", err=True)
 
 
 @cli.command()
@@ -458,23 +457,9 @@ def verify(
         )
     else:
         if ok:
-            click.echo(
-                f"✓ {'Khớp' if lang == 'vi' else 'Matches'}: {short(full)} — "
-                + (
-                    "các tệp đúng là các tệp đã dùng để lập biên bản."
-                    if lang == "vi"
-                    else "these are the files the minutes were made from."
-                )
-            )
+            click.echo(msg("table.verify.matches", short=short(full)).text(lang))
         else:
-            click.echo(
-                f"✗ {'Không khớp' if lang == 'vi' else 'Does not match'}: {given} ≠ {short(full)} — "
-                + (
-                    "các tệp đã khác so với khi lập biên bản."
-                    if lang == "vi"
-                    else "the files differ from those the minutes were made from."
-                )
-            )
+            click.echo(msg("table.verify.differs", given=given, short=short(full)).text(lang))
             for path, digest in sorted(digests.items()):
                 click.echo(f"  {digest[:16]}  {path}")
     sys.exit(EXIT_OK if ok else EXIT_RULE_FAILED)

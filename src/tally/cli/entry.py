@@ -13,7 +13,6 @@ from tally import textnorm
 from tally.cli.main import allowed_outside, cli, election_argument, json_option, lang_option
 from tally.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_RULE_FAILED, TallyError, UsageError
 from tally.i18n import msg
-from tally.labels import t as _t
 from tally.safefile import refuse_overwrite
 
 if TYPE_CHECKING:
@@ -51,18 +50,14 @@ def _write_log(
 def sheet_banner(sheet: Sheet, lang: Lang) -> str:
     """The ballot as printed, for the line mode: one line per name."""
     layout = (
-        _t(lang, "gạch tên", "strike out names")
+        msg("entry.strike_out_names").text(lang)
         if sheet.layout == "strike"
-        else _t(lang, "đồng ý / không đồng ý", "agree / disagree")
+        else msg("entry.agree_disagree").text(lang)
     )
     lines = [
         sheet.election,
         f"{sheet.title} ({sheet.contest}) — "
-        + _t(
-            lang,
-            f"lần {sheet.round}, bầu {sheet.seats}, {layout}",
-            f"round {sheet.round}, {sheet.seats} seats, {layout}",
-        ),
+        + msg("entry.round_seats", round=sheet.round, seats=sheet.seats, layout=layout).text(lang),
     ]
     width = len(str(len(sheet.names)))
     lines += [f"  {i:>{width}}. {name}" for i, name in enumerate(sheet.names, start=1)]
@@ -74,11 +69,9 @@ def _counts(session: EntrySession) -> str:
     tally = session.state.tally()
     of = session.sheet.collected or session.sheet.issued
     entered = f"{tally.collected}/{of}" if of is not None else str(tally.collected)
-    return _t(
-        lang,
-        f"[đã nhập {entered} · hợp lệ {tally.valid} · không hợp lệ {tally.invalid_total}]",
-        f"[entered {entered} · valid {tally.valid} · invalid {tally.invalid_total}]",
-    )
+    return msg(
+        "entry.plain_counts", entered=entered, valid=tally.valid, invalid_total=tally.invalid_total
+    ).text(lang)
 
 
 def run_plain(session: EntrySession) -> int:
@@ -89,12 +82,8 @@ def run_plain(session: EntrySession) -> int:
     if session.resumed:
         last = state.last
         click.echo(
-            _t(
-                lang,
-                f"Tiếp tục: đã có {len(state.ballots)} phiếu",
-                f"Resumed: {len(state.ballots)} ballots already entered",
-            )
-            + (f", {_t(lang, 'phiếu cuối', 'last')} #{last[0]} ({last[1].text()})" if last else ""),
+            msg("entry.plain_resumed", n_ballots=len(state.ballots)).text(lang)
+            + (f", {msg('entry.last').text(lang)} #{last[0]} ({last[1].text()})" if last else ""),
             err=True,
         )
     if note := session.torn_note():
@@ -113,14 +102,7 @@ def run_plain(session: EntrySession) -> int:
         try:
             outcome = session.submit(line.rstrip("\r\n"))
         except OSError as exc:  # disk full, USB stick pulled: nothing was confirmed
-            click.echo(
-                "✗ "
-                + _t(
-                    lang,
-                    f"không ghi được nhật ký ({exc.strerror or exc}); phiếu này CHƯA được ghi",
-                    f"could not write the journal ({exc.strerror or exc}); this ballot is NOT entered",
-                )
-            )
+            click.echo("✗ " + msg("entry.write_failed", reason=exc.strerror or str(exc)).text(lang))
             if session.writer.broken is not None:
                 return EXIT_BAD_INPUT
             continue
@@ -205,13 +187,13 @@ def enter(
         if not journal.exists():
             for other, owner in namesakes(journal, operator):
                 click.echo(
-                    _t(
-                        lang,
-                        f"lưu ý: {other.name} là nhật ký của người nhập khác ({owner}); "
-                        f"nhật ký của {operator} là {journal.name}",
-                        f"note: {other.name} is another operator's journal ({owner}); "
-                        f"{operator}'s journal is {journal.name}",
-                    ),
+                    msg(
+                        "entry.namesake",
+                        name=other.name,
+                        owner=owner,
+                        operator=operator,
+                        journal=journal.name,
+                    ).text(lang),
                     err=True,
                 )
     if output is not None and not export:
@@ -232,11 +214,12 @@ def enter(
             click.echo(wrote.text(lang), err=True)
             if not named:
                 click.echo(
-                    _t(
-                        lang,
-                        f"thêm 'ballots: {target.relative_to(loaded.folder).as_posix()}' vào lần bầu {round_no} của '{contest_id}' trong election.yaml",
-                        f"add 'ballots: {target.relative_to(loaded.folder).as_posix()}' to round {round_no} of '{contest_id}' in election.yaml",
-                    ),
+                    msg(
+                        "entry.add_ballots_hint",
+                        path=target.relative_to(loaded.folder).as_posix(),
+                        round_no=round_no,
+                        contest_id=contest_id,
+                    ).text(lang),
                     err=True,
                 )
         if log_file is not None:
@@ -246,7 +229,7 @@ def enter(
         raise UsageError.at(msg("usage.operator_enter"), hint=msg("usage.operator_enter.hint"))
     session = EntrySession.open(journal, sheet, operator, now, lang)
     try:
-        click.echo(_t(lang, f"nhật ký: {journal}", f"journal: {journal}"), err=True)
+        click.echo(msg("entry.journal", journal=journal).text(lang), err=True)
         if plain or not (sys.stdin.isatty() and sys.stdout.isatty()):
             code = run_plain(session)
         else:
@@ -289,24 +272,20 @@ def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
     sheet = result.sheet
     letters = "ABCDEFGHIJ"
     lines = [
-        _t(
-            lang,
-            f"Đối chiếu {len(result.sources)} nhật ký",
-            f"Reconciling {len(result.sources)} journals",
-        )
+        msg("entry.reconciling_journals", n_sources=len(result.sources)).text(lang)
         + f" — {sheet.title} ({sheet.contest}), "
-        + _t(lang, f"lần {sheet.round}", f"round {sheet.round}"),
+        + msg("entry.round", round=sheet.round).text(lang),
     ]
     for letter, src in zip(letters, result.sources, strict=False):
         lines.append(
             f"  {letter}  {src.label}  {', '.join(src.operators) or '—'}  "
-            + _t(lang, f"{len(src.state.ballots)} phiếu", f"{len(src.state.ballots)} ballots")
-            + f"  {_t(lang, 'mã cuối', 'head')} {src.head[:16]}"
+            + msg("entry.ballots", n_ballots=len(src.state.ballots)).text(lang)
+            + f"  {msg('entry.head').text(lang)} {src.head[:16]}"
         )
     label_of = {src.label: letter for letter, src in zip(letters, result.sources, strict=False)}
     lines.append(method_text(result.method, lang))
     lines.append(counts_text(result, lang))
-    missing = _t(lang, "(không có)", "(missing)")
+    missing = msg("entry.missing").text(lang)
     for diff in result.differences:
         versions = "   ".join(
             f"{label_of[k]}: {v.text() if v is not None else missing}"
@@ -316,23 +295,15 @@ def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
         res = diff.resolution
         if res is not None and not diff.stale:
             chosen = (
-                res.marks.text()
-                if res.marks is not None
-                else _t(lang, "không phải phiếu", "not a ballot")
+                res.marks.text() if res.marks is not None else msg("entry.not_ballot").text(lang)
             )
-            line += "  → " + _t(
-                lang, f"{res.by} quyết định: {chosen}", f"resolved by {res.by}: {chosen}"
-            )
+            line += "  → " + msg("entry.resolved_by", by=res.by, chosen=chosen).text(lang)
         elif res is not None:
-            line += "  → " + _t(
-                lang,
-                f"quyết định của {res.by} đã cũ: nhật ký đã thay đổi, cần quyết định lại",
-                f"{res.by}'s resolution is stale: a journal changed since; resolve it again",
-            )
+            line += "  → " + msg("entry.resolution_stale", by=res.by).text(lang)
         lines.append(line)
         lines += [f"        {shift_text(shift, label_of, lang)}" for shift in diff.shifts]
     for warning in result.warnings:
-        lines.append(_t(lang, "cảnh báo: ", "warning: ") + warning.text(lang))
+        lines.append(msg("entry.warning").text(lang) + warning.text(lang))
     return "\n".join(lines)
 
 
@@ -406,13 +377,7 @@ def reconcile(
             else:
                 for _, sentence in head_checks:
                     click.echo(sentence)
-                click.echo(
-                    _t(
-                        lang,
-                        "Không đối chiếu: nhật ký không còn như lúc Ban kiểm phiếu chép mã.",
-                        "Not reconciled: a journal is not as it was when the board copied its head.",
-                    )
-                )
+                click.echo(msg("entry.not_reconciled_head").text(lang))
             sys.exit(EXIT_RULE_FAILED)
     res_path = resolutions or default_resolutions(paths, sheet)
     if resolves:
@@ -449,27 +414,17 @@ def reconcile(
         click.echo(render_reconciliation(result, lang))
         if written and target is not None:
             n = len(result.rows())
-
             mid = "wrote.agreed.one" if n == 1 else "wrote.agreed"
             click.echo(msg(mid, n=n, path=target).text(lang))
-
         elif result.unsettled:
             first = result.unsettled[0]
             click.echo(
-                _t(
-                    lang,
-                    f"Chưa ghi tệp phiếu: còn {len(result.unsettled)} chỗ khác nhau. Xem phiếu giấy rồi ghi quyết định, ví dụ: --resolve {first.serial}='…' --by 'Họ tên'",
-                    f"No ballots file written: {len(result.unsettled)} difference(s) remain. Look at the paper ballot and record the decision, e.g. --resolve {first.serial}='…' --by 'Full Name'",
+                msg("entry.unsettled", n_unsettled=len(result.unsettled), serial=first.serial).text(
+                    lang
                 )
             )
         else:
-            click.echo(
-                _t(
-                    lang,
-                    "Các nhật ký khớp; thêm -o FILE để ghi tệp phiếu.",
-                    "The journals agree; add -o FILE to write the ballots file.",
-                )
-            )
+            click.echo(msg("entry.agreed_no_output").text(lang))
     if result.unsettled:
         sys.exit(EXIT_RULE_FAILED)
     sys.exit(EXIT_OK)

@@ -49,7 +49,6 @@ from tally.entry.session import (
 from tally.errors import UsageError
 from tally.findings import Lang
 from tally.i18n import msg
-from tally.labels import t as _t
 from tally.safefile import written_atomically
 
 Format = Literal["html", "md"]
@@ -387,7 +386,7 @@ def when(time: str, zone: str, lang: Lang) -> str:
     out = f"{day} {dt.strftime('%H:%M:%S')}"
     own = _offset(dt)
     if own != zone:
-        out += f" (UTC{own})" if own else _t(lang, " (giờ máy)", " (local)")
+        out += f" (UTC{own})" if own else msg("entry_log.local").text(lang)
     return out
 
 
@@ -411,131 +410,87 @@ _BIDI_CONTROLS = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FS
 
 def _layout(sheet: Sheet, lang: Lang) -> str:
     if sheet.layout == "strike":
-        return _t(lang, "gạch tên", "strike out names")
-    return _t(lang, "đồng ý / không đồng ý", "agree / disagree")
+        return msg("entry_log.strike_out_names").text(lang)
+    return msg("entry_log.agree_disagree").text(lang)
 
 
 def _title(lang: Lang) -> str:
-    return _t(lang, "NHẬT KÝ NHẬP PHIẾU", "BALLOT ENTRY LOG")
+    return msg("entry_log.ballot_entry_log").text(lang)
 
 
 def _facts(log: EntryLog, lang: Lang) -> list[tuple[str, str]]:
     sheet = log.sheet
     facts = [
-        (_t(lang, "Cuộc bầu", "Contest"), f"{sheet.title} ({sheet.contest})"),
-        (_t(lang, "Lần bầu", "Round"), str(sheet.round)),
-        (_t(lang, "Số cần bầu", "Seats"), str(sheet.seats)),
-        (_t(lang, "Số người trong danh sách", "Names on the ballot"), str(len(sheet.candidates))),
-        (_t(lang, "Kiểu phiếu", "Ballot layout"), _layout(sheet, lang)),
+        (msg("entry_log.contest").text(lang), f"{sheet.title} ({sheet.contest})"),
+        (msg("entry_log.round_heading").text(lang), str(sheet.round)),
+        (msg("entry_log.seats").text(lang), str(sheet.seats)),
+        (msg("entry_log.names_ballot").text(lang), str(len(sheet.candidates))),
+        (msg("entry_log.ballot_layout").text(lang), _layout(sheet, lang)),
     ]
     if sheet.issued is not None:
-        facts.append((_t(lang, "Số phiếu phát ra", "Ballots issued"), str(sheet.issued)))
+        facts.append((msg("entry_log.ballots_issued").text(lang), str(sheet.issued)))
     if sheet.collected is not None:
-        facts.append((_t(lang, "Số phiếu thu vào", "Ballots collected"), str(sheet.collected)))
+        facts.append((msg("entry_log.ballots_collected").text(lang), str(sheet.collected)))
     return facts
 
 
 def _zone_sentence(log: EntryLog, lang: Lang) -> str:
     if not log.zone:
-        return _t(
-            lang,
-            "Thời gian theo đồng hồ của máy nhập phiếu.",
-            "Times are those of the entry computer's clock.",
-        )
-    return _t(
-        lang,
-        f"Thời gian theo đồng hồ của máy nhập phiếu (UTC{log.zone}).",
-        f"Times are those of the entry computer's clock (UTC{log.zone}).",
-    )
+        return msg("entry_log.clock").text(lang)
+    return msg("entry_log.clock_zone", zone=log.zone).text(lang)
 
 
 def _summary_heads(lang: Lang) -> list[str]:
     return [
-        _t(lang, "Tệp nhật ký", "Journal file"),
-        _t(lang, "Người nhập", "Operator(s)"),
-        _t(lang, "Mục đầu tiên", "First entry"),
-        _t(lang, "Mục cuối cùng", "Last entry"),
-        _t(lang, "Số phiếu đã nhập", "Ballots entered"),
-        _t(lang, "Sửa", "Corrections"),
-        _t(lang, "Hoàn tác", "Undos"),
-        _t(lang, "Tạm dừng", "Pauses"),
+        msg("entry_log.journal_file").text(lang),
+        msg("entry_log.operators").text(lang),
+        msg("entry_log.first_entry").text(lang),
+        msg("entry_log.last_entry").text(lang),
+        msg("entry_log.ballots_entered").text(lang),
+        msg("entry_log.corrections").text(lang),
+        msg("entry_log.undos").text(lang),
+        msg("entry_log.pauses").text(lang),
     ]
 
 
 def _head_label(lang: Lang) -> str:
-    return _t(lang, "Mã băm cuối (SHA-256)", "Head hash (SHA-256)")
+    return msg("entry_log.head_hash").text(lang)
 
 
 def _hash_sentence(lang: Lang) -> str:
-    return (
-        _t(
-            lang,
-            "Mã băm cuối là mã SHA-256 của mục cuối cùng, mà mỗi mục lại chứa mã băm của mục trước "
-            "nó, nên mã này gắn với toàn bộ nhật ký: mọi thay đổi về sau đối với nhật ký (sửa, xóa, "
-            "thêm hay đổi thứ tự một dòng) đều làm mã này thay đổi.",
-            "The head hash is the SHA-256 of the last entry, and every entry holds the hash of the "
-            "one before it, so this hash commits to the whole journal: any later change to the "
-            "journal (editing, removing, adding or reordering a line) changes it.",
-        )
-        + " "
-        + _t(
-            lang,
-            "Chuỗi mã băm tự nó chỉ phát hiện sửa đổi vô ý; người cố ý sửa có thể tính lại mọi mã, "
-            "và các dòng bị cắt khỏi cuối tệp không để lại dấu vết. Vì vậy Ban kiểm phiếu ghi mã "
-            "cuối và số phiếu vào văn bản đã ký; lệnh tally verify --journal TỆP --head MÃ cho biết "
-            "nhật ký có còn kết thúc đúng tại mã đó không.",
-            "The chain by itself shows accidental changes only: a deliberate editor can recompute "
-            "every hash, and lines cut off the end leave no trace. So the board writes the head "
-            "hash and the number of ballots on the signed paper; tally verify --journal FILE "
-            "--head HASH says whether the journal still ends exactly there.",
-        )
-    )
+    return msg("entry_log.head_hash_note").text(lang) + " " + msg("entry_log.chain_note").text(lang)
 
 
 def _ballots_cell(j: JournalLog, lang: Lang) -> str:
     if not j.invalid:
         return str(j.ballots)
-    return _t(lang, f"{j.ballots} ({j.invalid} không hợp lệ)", f"{j.ballots} ({j.invalid} invalid)")
+    return msg("entry_log.invalid", ballots=j.ballots, invalid=j.invalid).text(lang)
 
 
 def _journal_notes(j: JournalLog, lang: Lang) -> list[str]:
     notes: list[str] = []
     if not j.stopped:
-        notes.append(
-            _t(
-                lang,
-                "Nhật ký không kết thúc bằng lệnh dừng: việc nhập bị gián đoạn hoặc chưa xong.",
-                "The journal does not end with a stop: entry was interrupted or is not finished.",
-            )
-        )
+        notes.append(msg("entry_log.no_stop").text(lang))
     if j.torn:
-        notes.append(
-            _t(
-                lang,
-                f"Cuối tệp có một dòng ghi dở ({j.torn} byte) chưa được xác nhận; dòng này không "
-                "thuộc nhật ký và không được tính.",
-                f"The file ends with a half-written line ({j.torn} bytes) that was never "
-                "confirmed; it is not part of the journal and is not counted.",
-            )
-        )
+        notes.append(msg("entry_log.torn", torn=j.torn).text(lang))
     return notes
 
 
 def _entry_heads(lang: Lang) -> list[str]:
     return [
-        _t(lang, "Mục", "Seq"),
-        _t(lang, "Thời gian", "Time"),
-        _t(lang, "Người nhập", "Operator"),
-        _t(lang, "Thao tác", "Action"),
-        _t(lang, "Số phiếu", "Serial"),
-        _t(lang, "Dấu đã gõ", "Marks typed"),
-        _t(lang, "Đánh giá", "Judgement"),
+        msg("entry_log.seq").text(lang),
+        msg("entry_log.time").text(lang),
+        msg("entry_log.operator_column").text(lang),
+        msg("entry_log.action").text(lang),
+        msg("entry_log.serial").text(lang),
+        msg("entry_log.marks_typed").text(lang),
+        msg("entry_log.judgement").text(lang),
     ]
 
 
 def _marks_text(marks: Marks | None, lang: Lang) -> str:
     if marks is None:
-        return _t(lang, "(chưa có)", "(none)")
+        return msg("entry_log.none").text(lang)
     return marks.text()
 
 
@@ -543,53 +498,47 @@ def action(row: LogRow, lang: Lang) -> str:
     """What the entry did, in words."""
     kind = row.kind
     if kind == "open":
-        return _t(lang, "Mở nhật ký", "Open")
+        return msg("entry_log.open").text(lang)
     if kind == "start":
         if not row.resumed:
-            return _t(lang, "Bắt đầu", "Start")
-        text = _t(lang, "Tiếp tục sau khi dừng", "Resumed")
+            return msg("entry_log.start").text(lang)
+        text = msg("entry_log.resumed").text(lang)
         if row.interrupted:
-            text += _t(
-                lang, " (lần trước bị gián đoạn, không có lệnh dừng)", " (after an interruption)"
-            )
+            text += msg("entry_log.after_interruption").text(lang)
         return text
     if kind == "ballot":
-        return _t(lang, "Nhập phiếu", "Ballot")
+        return msg("entry_log.ballot").text(lang)
     if kind == "correct":
         return (
-            _t(lang, "Sửa phiếu", "Correction")
+            msg("entry_log.correction").text(lang)
             + f": {row.was or '?'} → {_marks_text(row.marks, lang)}"
         )
     if kind == "undo":
-        text = _t(lang, "Hoàn tác", "Undo")
+        text = msg("entry_log.undo").text(lang)
         u = row.undone
         if u is None:
             return text
         if u.undoes is not None:
-            text += _t(lang, f" mục {u.undoes}", f" of entry {u.undoes}")
+            text += msg("entry_log.undoes", undoes=u.undoes).text(lang)
         took = _marks_text(u.took_back, lang)
         if u.restored is None:
-            return text + _t(
-                lang, f": bỏ phiếu #{u.serial} ({took})", f": removed ballot #{u.serial} ({took})"
-            )
+            return text + msg("entry_log.removed_ballot", serial=u.serial, took=took).text(lang)
         back = u.restored.text()
-        return text + _t(
-            lang,
-            f": phiếu #{u.serial} từ {took} trở lại {back}",
-            f": ballot #{u.serial} back from {took} to {back}",
+        return text + msg("entry_log.ballot_back_from", serial=u.serial, took=took, back=back).text(
+            lang
         )
     if kind == "pause":
-        return _t(lang, "Tạm dừng", "Pause")
+        return msg("entry_log.pause").text(lang)
     if kind == "resume":
-        return _t(lang, "Tiếp tục", "Resume")
+        return msg("entry_log.resume").text(lang)
     if kind == "show_tally":
-        return _t(lang, "Hiện kết quả tạm tính", "Tally shown")
+        return msg("entry_log.tally_shown").text(lang)
     if kind == "hide_tally":
-        return _t(lang, "Ẩn kết quả tạm tính", "Tally hidden")
+        return msg("entry_log.tally_hidden").text(lang)
     if kind == "stop":
-        return _t(lang, "Dừng", "Stop")
+        return msg("entry_log.stop").text(lang)
     if kind == "resolve":  # belongs in a resolutions file; printed if a journal has one
-        return _t(lang, "Quyết định", "Resolution")
+        return msg("entry_log.resolution").text(lang)
     assert_never(kind)
 
 
@@ -597,7 +546,7 @@ def _judgement(judgement: Judgement | None, unjudged: str, sheet: Sheet, lang: L
     if judgement is not None:
         return judgement.text(sheet, lang)
     if unjudged:
-        return _t(lang, "không đánh giá được: ", "cannot be judged: ") + unjudged
+        return msg("entry_log.cannot_be_judged").text(lang) + unjudged
     return ""
 
 
@@ -622,7 +571,7 @@ def _letters(log: EntryLog) -> dict[str, str]:
 
 
 def _comparison_title(lang: Lang) -> str:
-    return _t(lang, "So khớp các nhật ký", "The journals compared")
+    return msg("entry_log.journals_compared").text(lang)
 
 
 def _comparison_intro(result: Reconciliation, lang: Lang) -> list[str]:
@@ -632,9 +581,9 @@ def _comparison_intro(result: Reconciliation, lang: Lang) -> list[str]:
 def _comparison_heads(log: EntryLog, lang: Lang) -> list[str]:
     letters = _letters(log)
     return [
-        _t(lang, "Chỗ khác nhau", "Difference"),
+        msg("entry_log.difference").text(lang),
         *(f"{letters[j.label]}: {clean(j.label)}" for j in log.journals),
-        _t(lang, "Ghi chú", "Note"),
+        msg("entry_log.note").text(lang),
     ]
 
 
@@ -650,33 +599,33 @@ def _segment_cells(seg: Segment, log: EntryLog, lang: Lang) -> list[str]:
     labels = [j.label for j in log.journals]
     diff = seg.difference
     if diff is None:
-        note = _t(lang, f"{seg.count} phiếu khớp", f"{seg.count} identical")
+        note = msg("entry_log.identical", count=seg.count).text(lang)
         return ["", *(_span(seg.spans[x]) for x in labels), note]
     cells = [clean(diff.serial)]
     for label in labels:
         marks = diff.versions[label]
         cells.append(
-            _t(lang, "— (không có)", "— (nothing)")
+            msg("entry_log.nothing").text(lang)
             if marks is None
             else f"{_span(seg.spans[label])}: {marks.text()}"
         )
     if diff.shifts:
         note = " · ".join(shift_text(x, _letters(log), lang) for x in diff.shifts)
     else:
-        note = _t(lang, "dấu khác nhau", "marks differ")
+        note = msg("entry_log.marks_differ").text(lang)
     return [*cells, note]
 
 
 def _resolution_heads(lang: Lang) -> list[str]:
     return [
-        _t(lang, "Mục", "Seq"),
-        _t(lang, "Thời gian", "Time"),
-        _t(lang, "Số phiếu", "Serial"),
-        _t(lang, "Các bản đã nhập", "Versions entered"),
-        _t(lang, "Quyết định", "Decision"),
-        _t(lang, "Đánh giá", "Judgement"),
-        _t(lang, "Người quyết định", "Decided by"),
-        _t(lang, "Ghi chú", "Note"),
+        msg("entry_log.seq").text(lang),
+        msg("entry_log.time").text(lang),
+        msg("entry_log.serial").text(lang),
+        msg("entry_log.versions_entered").text(lang),
+        msg("entry_log.decision").text(lang),
+        msg("entry_log.judgement").text(lang),
+        msg("entry_log.decided_by").text(lang),
+        msg("entry_log.note").text(lang),
     ]
 
 
@@ -684,20 +633,16 @@ def _resolution_cells(row: ResolutionRow, log: EntryLog, lang: Lang) -> list[str
     own = dict(row.serials)  # "a.jsonl #40: 3 5" when the journals were aligned by marks
     versions = "; ".join(
         f"{label}{f' #{own[label]}' if own.get(label) else ''}: "
-        f"{text or _t(lang, '(không có)', '(not entered)')}"
+        f"{text or msg('entry_log.not_entered').text(lang)}"
         for label, text in row.versions
     )
     decision = (
         row.marks.text()
         if row.marks is not None
-        else _t(lang, "không phải phiếu (bỏ số này)", "not a ballot (serial dropped)")
+        else msg("entry_log.not_ballot_serial_dropped").text(lang)
     )
     if row.superseded_by is not None:
-        decision += _t(
-            lang,
-            f" — thay bằng mục {row.superseded_by}",
-            f" — replaced by entry {row.superseded_by}",
-        )
+        decision += msg("entry_log.replaced_by_entry", superseded_by=row.superseded_by).text(lang)
     return [
         str(row.seq),
         when(row.time, log.zone, lang),
@@ -711,28 +656,18 @@ def _resolution_cells(row: ResolutionRow, log: EntryLog, lang: Lang) -> list[str
 
 
 def _resolution_intro(lang: Lang) -> str:
-    return _t(
-        lang,
-        "Những số phiếu mà các nhật ký ghi khác nhau, đã được người có tên đối chiếu với phiếu "
-        "giấy và quyết định. Một quyết định sau về cùng số phiếu thay cho quyết định trước.",
-        "The serials the journals disagree on, checked against the paper ballot and decided by "
-        "the person named. A later decision on the same serial replaces an earlier one.",
-    )
+    return msg("entry_log.resolutions_intro").text(lang)
 
 
 def _imprint(log: EntryLog, lang: Lang) -> str:
     wrote = ", ".join(clean(x) for x in log.tools) or "?"
-    return _t(
-        lang,
-        f"Nhật ký do {wrote} ghi · Bản in do tally {__version__} lập",
-        f"Journals written by {wrote} · Printed by tally {__version__}",
-    )
+    return msg("entry_log.imprint", wrote=wrote, version=__version__).text(lang)
 
 
 def _closing(log: EntryLog, lang: Lang) -> Closing:
     """Every operator signs, then the head of the counting board; then the imprint."""
-    operator = _t(lang, "NGƯỜI NHẬP", "OPERATOR")
-    head = _t(lang, "TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING BOARD")
+    operator = msg("entry_log.operator").text(lang)
+    head = msg("entry_log.head_counting_board").text(lang)
     signatures = [Signature(operator, (clean(x),), "operator") for x in log.operators or ("",)]
     signatures.append(Signature(head, ("",), "head"))
     return Closing(tuple(signatures), sign_hint(lang), (ImprintLine(_imprint(log, lang)),))
@@ -748,7 +683,7 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
     out += [f"- {_md(k)}: {_md(clean(v))}" for k, v in _facts(log, lang)]
     out += ["", _md(_zone_sentence(log, lang)), ""]
 
-    out += [f"## I. {_t(lang, 'Tổng hợp các nhật ký', 'The journals')}", ""]
+    out += [f"## I. {msg('entry_log.journals').text(lang)}", ""]
     out += md_kit.table(
         [*_summary_heads(lang), _head_label(lang)], [], ["---"] * 4 + ["---:"] * 4 + ["---"]
     )
@@ -780,7 +715,7 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
         )
         out.append("")
 
-    out += [f"## {next(number)}. {_t(lang, 'Chi tiết từng nhật ký', 'Every entry')}", ""]
+    out += [f"## {next(number)}. {msg('entry_log.every_entry').text(lang)}", ""]
     for i, j in enumerate(log.journals, 1):
         who = ", ".join(clean(x) for x in j.operators)
         out += [f"### {i}. {_md(clean(j.label))}" + (f" — {_md(who)}" if who else ""), ""]
@@ -795,9 +730,9 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
 
     if log.resolutions is not None:
         res = log.resolutions
-        out += [f"## {next(number)}. {_t(lang, 'Quyết định về các chênh lệch', 'Resolutions')}", ""]
+        out += [f"## {next(number)}. {msg('entry_log.resolutions').text(lang)}", ""]
         out += [_md(_resolution_intro(lang)), ""]
-        out += [f"- {_t(lang, 'Tệp', 'File')}: {_md(clean(res.label))}"]
+        out += [f"- {msg('entry_log.file').text(lang)}: {_md(clean(res.label))}"]
         out += [f"- {_head_label(lang)}: `{res.head}`", f"  (`{group(res.head)}`)", ""]
         if res.rows:
             out += md_kit.table(
@@ -806,7 +741,7 @@ def render_markdown(log: EntryLog, lang: Lang) -> str:
                 ["---:", "---", "---:", "---", "---", "---", "---", "---"],
             )
         else:
-            out.append(_t(lang, "Chưa có quyết định nào.", "No resolutions yet."))
+            out.append(msg("entry_log.no_resolutions_yet").text(lang))
         out.append("")
 
     out += md_kit.closing(_closing(log, lang))
@@ -871,7 +806,7 @@ def _summary_html(log: EntryLog, lang: Lang) -> str:
             f'<span class="mono grouped">{_e(group(j.head))}</span></td></tr></tbody>'
         )
     return (
-        f"<h2>I. {_e(_t(lang, 'Tổng hợp các nhật ký', 'The journals'))}</h2>\n"
+        f"<h2>I. {_e(msg('entry_log.journals').text(lang))}</h2>\n"
         f'<table class="summary">{html_kit.thead(_summary_heads(lang))}\n'
         + "\n".join(bodies)
         + "\n</table>\n"
@@ -909,7 +844,7 @@ def _comparison_html(log: EntryLog, lang: Lang) -> str:
 
 def _entries_html(log: EntryLog, lang: Lang) -> str:
     number = _numbers(log)[0]
-    out = [f"<h2>{number}. {_e(_t(lang, 'Chi tiết từng nhật ký', 'Every entry'))}</h2>\n"]
+    out = [f"<h2>{number}. {_e(msg('entry_log.every_entry').text(lang))}</h2>\n"]
     for i, j in enumerate(log.journals, 1):
         who = ", ".join(clean(x) for x in j.operators)
         out.append(
@@ -949,16 +884,15 @@ def _resolutions_html(log: EntryLog, lang: Lang) -> str:
     if res is None:
         return ""
     out = [
-        f"<h2>{_numbers(log)[1]}. "
-        f"{_e(_t(lang, 'Quyết định về các chênh lệch', 'Resolutions'))}</h2>\n",
+        f"<h2>{_numbers(log)[1]}. {_e(msg('entry_log.resolutions').text(lang))}</h2>\n",
         f'<section class="resolutions"><p>{_e(_resolution_intro(lang))}</p>\n',
-        f'<p class="head">{_e(_t(lang, "Tệp", "File"))}: {_e(clean(res.label))} · '
+        f'<p class="head">{_e(msg("entry_log.file").text(lang))}: {_e(clean(res.label))} · '
         f"{_e(_head_label(lang))}: "
         f'<span class="mono">{_e(res.head)}</span><br>'
         f'<span class="mono">{_e(group(res.head))}</span></p>\n',
     ]
     if not res.rows:
-        out.append(f"<p>{_e(_t(lang, 'Chưa có quyết định nào.', 'No resolutions yet.'))}</p>\n")
+        out.append(f"<p>{_e(msg('entry_log.no_resolutions_yet').text(lang))}</p>\n")
     else:
         rows: list[str] = []
         for r in res.rows:
@@ -983,9 +917,9 @@ def _resolutions_html(log: EntryLog, lang: Lang) -> str:
 def render_html(log: EntryLog, lang: Lang) -> str:
     """The entry log as one self-contained HTML5 page to print on A4 (no script, no link)."""
     sheet = log.sheet
-    foot = f"{_title(lang).capitalize()} · {sheet.contest} · " + _t(
-        lang, f"lần {sheet.round}", f"round {sheet.round}"
-    )
+    foot = f"{_title(lang).capitalize()} · {sheet.contest} · " + msg(
+        "entry_log.round", round=sheet.round
+    ).text(lang)
     css = html_kit.print_css(
         margin="15mm 12mm 16mm", size="12pt", page_word=msg("doc.page").text(lang), foot=clean(foot)
     )

@@ -33,7 +33,6 @@ from tally.entry.journal import JournalError, JournalWriter, Value, read_journal
 from tally.entry.session import Clock, EntryState, Marks, Sheet, replay
 from tally.findings import Lang
 from tally.i18n import msg
-from tally.labels import t as _t
 
 ABSENT = "absent"  # a resolution: this serial is not a ballot (entered by mistake)
 
@@ -129,13 +128,9 @@ class SharedOperator:
     who: str
 
     def text(self, lang: Lang) -> str:
-        return _t(
-            lang,
-            f"{self.first} và {self.second} đều do {self.who} nhập: nhập kép độc lập cần "
-            "những người nhập khác nhau",
-            f"{self.first} and {self.second} were both entered by {self.who}: "
-            "blind double entry needs different operators",
-        )
+        return msg(
+            "entry.shared_operator", first=self.first, second=self.second, who=self.who
+        ).text(lang)
 
 
 @dataclass(frozen=True)
@@ -467,49 +462,31 @@ def _segments(
 def shift_text(shift: Shift, name: dict[str, str], lang: Lang) -> str:
     """ "B has nothing for A's #40; B's #40–#107 match A's #41–#108" (journals by ``name``)."""
     lacking, having = name[shift.lacking], name[shift.having]
-    text = _t(
-        lang,
-        f"{lacking} không có phiếu ứng với phiếu #{shift.serial} của {having}",
-        f"{lacking} has nothing for {having}'s #{shift.serial}",
+    text = msg("entry.shift.lacking", lacking=lacking, serial=shift.serial, having=having).text(
+        lang
     )
     if shift.lacking_run is None or shift.having_run is None:
         return text
     (l1, l2), (h1, h2) = shift.lacking_run, shift.having_run
     if l1 == l2:
-        return text + _t(
-            lang,
-            f"; phiếu #{l1} của {lacking} khớp với #{h1} của {having}",
-            f"; {lacking}'s #{l1} matches {having}'s #{h1}",
+        return text + msg("entry.shift.one", l1=l1, lacking=lacking, h1=h1, having=having).text(
+            lang
         )
-    return text + _t(
-        lang,
-        f"; các phiếu #{l1}–#{l2} của {lacking} khớp với #{h1}–#{h2} của {having}",
-        f"; {lacking}'s #{l1}–#{l2} match {having}'s #{h1}–#{h2}",
-    )
+    return text + msg(
+        "entry.shift.range", l1=l1, l2=l2, lacking=lacking, h1=h1, h2=h2, having=having
+    ).text(lang)
 
 
 def method_text(method: Method, lang: Lang) -> str:
     """How the ballots of the journals were paired, in one sentence."""
     if method == "marks":
-        return _t(
-            lang,
-            "Số phiếu chỉ là thứ tự nhập (không gõ #số): các nhật ký được so khớp theo dấu "
-            "trên phiếu, nên một phiếu bị bỏ sót hay nhập hai lần chỉ là một chỗ khác nhau.",
-            "The serials are only the entry order (no #serial typed): the journals are aligned "
-            "by their marks, so a ballot skipped or entered twice is one difference.",
-        )
-    return _t(
-        lang,
-        "Các nhật ký được so theo số phiếu đã gõ (#số).",
-        "The journals are compared by the serials typed (#serial).",
-    )
+        return msg("entry.method.entry_order").text(lang)
+    return msg("entry.method.typed").text(lang)
 
 
 def counts_text(result: Reconciliation, lang: Lang) -> str:
-    return _t(
-        lang,
-        f"Khớp: {result.agreed} phiếu. Khác nhau: {len(result.differences)}.",
-        f"Identical: {result.agreed} ballots. Different: {len(result.differences)}.",
+    return msg("entry.counts", agreed=result.agreed, n_differences=len(result.differences)).text(
+        lang
     )
 
 

@@ -49,9 +49,8 @@ from tally.entry.journal import (
 )
 from tally.errors import BallotFileError, ConfigError, Issue, Location
 from tally.findings import Lang
-from tally.i18n import msg
+from tally.i18n import Msg, msg
 from tally.labels import REASON, tr
-from tally.labels import t as _t
 from tally.safefile import written_atomically
 from tally.source import open_regular
 
@@ -180,39 +179,18 @@ def parse_marks(text: str, sheet: Sheet, lang: Lang) -> Marks:
     if text.startswith("!"):
         reason = grammar.reason(text)
         if not reason:
-            raise EntryInputError(
-                _t(
-                    lang,
-                    f"'{text}' không phải lý do: !n (không do Ban kiểm phiếu phát ra), "
-                    "!w (ghi thêm tên), !m (có đánh dấu)",
-                    f"'{text}' is not a reason: !n (not issued), !w (name written in), !m (marked)",
-                )
-            )
+            raise EntryInputError(msg("entry.not_a_reason", text=text).text(lang))
         return Marks(invalid=reason)
     if not text:
-        raise EntryInputError(
-            _t(lang, "gõ 0 cho phiếu không gạch tên nào", "type 0 for a ballot with nothing struck")
-        )
+        raise EntryInputError(msg("entry.empty_line").text(lang))
     left, slash, right = text.partition("/")
     if slash and sheet.layout != "agree_disagree":
-        raise EntryInputError(
-            _t(
-                lang,
-                "'/' chỉ dùng cho phiếu đồng ý/không đồng ý; phiếu này gạch tên",
-                "'/' is for agree/disagree ballots; names on this ballot are struck out",
-            )
-        )
+        raise EntryInputError(msg("entry.slash_on_strike").text(lang))
     struck = _positions(left, sheet, lang)
     unmarked = _positions(right, sheet, lang) if slash else ()
     both = sorted(set(struck) & set(unmarked))
     if both:
-        raise EntryInputError(
-            _t(
-                lang,
-                f"dòng {both[0]} vừa không đồng ý vừa không hợp lệ",
-                f"row {both[0]} is both disagree and unusable",
-            )
-        )
+        raise EntryInputError(msg("entry.row_twice", both=both[0]).text(lang))
     return Marks(struck, unmarked)
 
 
@@ -235,13 +213,11 @@ class Judgement:
     def text(self, sheet: Sheet, lang: Lang) -> str:
         if not self.reason:
             if sheet.layout == "strike":
-                return _t(
-                    lang,
-                    f"hợp lệ — giữ {self.kept}/{len(sheet.candidates)} tên",
-                    f"valid — keeps {self.kept} of {len(sheet.candidates)} names",
-                )
-            return _t(lang, f"hợp lệ — đồng ý {self.kept}", f"valid — agrees with {self.kept}")
-        return _t(lang, "KHÔNG HỢP LỆ", "INVALID") + f": {tr(REASON, self.reason, lang)}"
+                return msg(
+                    "entry.valid_keeps_names", kept=self.kept, n_candidates=len(sheet.candidates)
+                ).text(lang)
+            return msg("entry.valid_agrees_with", kept=self.kept).text(lang)
+        return msg("entry.invalid").text(lang) + f": {tr(REASON, self.reason, lang)}"
 
 
 def judge(marks: Marks, sheet: Sheet) -> Judgement:
@@ -293,29 +269,20 @@ def parse_line(text: str, sheet: Sheet, lang: Lang) -> Command:
             target = target.lstrip("#")
             if not target or not marks.strip():
                 raise EntryInputError(
-                    _t(lang, "cách dùng: :fix SỐ-PHIẾU DẤU", "usage: :fix SERIAL MARKS")
-                    + " (:fix 17 3 5)"
+                    msg("entry.usage_fix_serial_marks").text(lang) + " (:fix 17 3 5)"
                 )
             return Command("correct", target, parse_marks(marks, sheet, lang))
         raise EntryInputError(
-            _t(lang, f"không có lệnh '{text}'", f"no command '{text}'")
+            msg("entry.no_command", text=text).text(lang)
             + " (:undo :fix :pause :resume :tally :quit)"
         )
     serial: str | None = None
     if text.startswith("#"):
         serial, _, text = text[1:].partition(" ")
         if not serial:
-            raise EntryInputError(_t(lang, "không có số phiếu sau #", "no serial after #"))
+            raise EntryInputError(msg("entry.no_serial_after").text(lang))
         if not SERIAL.fullmatch(serial):
-            raise EntryInputError(
-                _t(
-                    lang,
-                    f"'{serial[:30]}' không phải số phiếu: dùng chữ số 0–9 (và chữ cái không dấu, "
-                    "- . /), tối đa 24 ký tự",
-                    f"'{serial[:30]}' is not a serial: use the digits 0–9 (and unaccented "
-                    "letters, - . /), 24 characters at most",
-                )
-            )
+            raise EntryInputError(msg("entry.not_a_serial", serial=serial[:30]).text(lang))
     return Command("ballot", serial, parse_marks(text, sheet, lang))
 
 
@@ -509,9 +476,6 @@ class EntrySession:
         self.state.apply(entry)
         return entry
 
-    def t(self, vi: str, en: str) -> str:
-        return _t(self.lang, vi, en)
-
     # -- what the screen shows before Enter ------------------------------------------------
 
     def preview(self, text: str) -> Preview:
@@ -520,10 +484,7 @@ class EntrySession:
             if self.pending is not None:
                 return Preview(
                     "invalid",
-                    self.t(
-                        "Enter lần nữa để ghi phiếu không hợp lệ",
-                        "Enter again to commit it as invalid",
-                    ),
+                    msg("entry.enter_again_commit_invalid").text(self.lang),
                 )
             return Preview("none", "")
         try:
@@ -543,9 +504,7 @@ class EntrySession:
             serial = command.serial or ""
             before = self.state.ballots.get(serial)
             if before is None:
-                return Preview(
-                    "error", self.t(f"chưa có phiếu #{serial}", f"no ballot #{serial} yet")
-                )
+                return Preview("error", msg("entry.no_ballot_yet", serial=serial).text(self.lang))
             message = f"#{serial}: {before.text()} → {marks.text()} — {message}"
         return Preview(kind, message, marks.struck, marks.unmarked)
 
@@ -560,10 +519,7 @@ class EntrySession:
         pending = self.pending
         outcome = self._submit(text)
         if pending is not None and self.pending is None and text.strip() not in ("", pending):
-            note = self.t(
-                f"phiếu đang chờ ({pending}) không được ghi; ",
-                f"the pending ballot ({pending}) was not entered; ",
-            )
+            note = msg("entry.retyped", pending=pending).text(self.lang)
             outcome = Outcome(outcome.status, note + outcome.message, outcome.entry)
         return outcome
 
@@ -578,10 +534,7 @@ class EntrySession:
             if self.pending is None:
                 return Outcome(
                     "refused",
-                    self.t(
-                        "gõ 0 cho phiếu không gạch tên nào",
-                        "type 0 for a ballot with nothing struck",
-                    ),
+                    msg("entry.empty_line").text(self.lang),
                 )
             text = self.pending  # cleared once the ballot is written, not before
             command = parse_line(text, self.sheet, self.lang)
@@ -589,57 +542,52 @@ class EntrySession:
         if state.paused and command.action not in ("resume", "quit"):
             return Outcome(
                 "refused",
-                self.t("đang tạm dừng: gõ :resume để tiếp tục", "paused: type :resume to go on"),
+                msg("entry.paused_refused").text(self.lang),
             )
         if command.action in ("ballot", "correct"):
             return self._commit(command, confirmed=text.strip() == self.pending, text=text.strip())
         self.pending = None
         if command.action == "undo":
             if not state.actions:
-                return Outcome("refused", self.t("không có gì để hoàn tác", "nothing to undo"))
+                return Outcome("refused", msg("entry.nothing_undo").text(self.lang))
             serial, before, seq = state.actions[-1]
             now = state.ballots.get(serial, Marks())
             entry = self._append("undo", {"serial": serial, "undoes": seq})
             what = (
-                self.t(
-                    f"bỏ phiếu #{serial} ({now.text()})", f"removed ballot #{serial} ({now.text()})"
-                )
+                msg("entry.removed_ballot", serial=serial, now=now.text()).text(self.lang)
                 if before is None
-                else self.t(
-                    f"phiếu #{serial} trở lại {before.text()}",
-                    f"ballot #{serial} back to {before.text()}",
-                )
+                else msg("entry.ballot_back", serial=serial, before=before.text()).text(self.lang)
             )
-            return Outcome("done", self.t("Hoàn tác: ", "Undone: ") + what, entry)
+            return Outcome("done", msg("entry.undone").text(self.lang) + what, entry)
         if command.action == "pause":
             if state.paused:
-                return Outcome("refused", self.t("đã tạm dừng", "already paused"))
+                return Outcome("refused", msg("entry.already_paused").text(self.lang))
             entry = self._append("pause", {})
             return Outcome(
                 "done",
-                self.t("Tạm dừng. Gõ :resume để tiếp tục.", "Paused. Type :resume to go on."),
+                msg("entry.paused_done").text(self.lang),
                 entry,
             )
         if command.action == "resume":
             if not state.paused:
-                return Outcome("refused", self.t("không tạm dừng", "not paused"))
+                return Outcome("refused", msg("entry.not_paused").text(self.lang))
             entry = self._append("resume", {})
-            return Outcome("done", self.t("Tiếp tục.", "Resumed."), entry)
+            return Outcome("done", msg("entry.resumed").text(self.lang), entry)
         if command.action == "tally":
             kind = "hide_tally" if state.tally_shown else "show_tally"
             entry = self._append(kind, {})
             return Outcome(
                 "done",
-                self.t("Hiện kết quả tạm tính", "Running tally shown")
+                msg("entry.running_tally_shown").text(self.lang)
                 if kind == "show_tally"
-                else self.t("Ẩn kết quả tạm tính", "Running tally hidden"),
+                else msg("entry.running_tally_hidden").text(self.lang),
                 entry,
             )
         assert command.action == "quit"
         entry = self._append("stop", {})
         return Outcome(
             "quit",
-            self.t("Đã dừng nhập; nhật ký đã lưu.", "Entry stopped; the journal is saved."),
+            msg("entry.entry_stopped_journal_saved").text(self.lang),
             entry,
         )
 
@@ -653,27 +601,22 @@ class EntrySession:
                 self.pending = None
                 return Outcome(
                     "refused",
-                    self.t(
-                        f"phiếu #{serial} đã nhập ({state.ballots[serial].text()}); sửa bằng :fix {serial} …",
-                        f"ballot #{serial} is already entered ({state.ballots[serial].text()}); correct it with :fix {serial} …",
-                    ),
+                    msg(
+                        "entry.already_entered", serial=serial, marks=state.ballots[serial].text()
+                    ).text(self.lang),
                 )
         else:
             serial = command.serial or ""
             if serial not in state.ballots:
                 self.pending = None
-                return Outcome(
-                    "refused", self.t(f"chưa có phiếu #{serial}", f"no ballot #{serial} yet")
-                )
+                return Outcome("refused", msg("entry.no_ballot_yet", serial=serial).text(self.lang))
         judgement = judge(marks, self.sheet)
         if judgement.derived and not confirmed and self.confirm_invalid:
             self.pending = text
             return Outcome(
                 "confirm",
                 f"#{serial}: {judgement.text(self.sheet, self.lang)} — "
-                + self.t(
-                    "Enter lần nữa để ghi, hoặc gõ lại", "Enter again to commit, or retype it"
-                ),
+                + msg("entry.enter_again_commit_retype").text(self.lang),
             )
         fields: dict[str, Value] = {"serial": serial, **marks.fields()}
         if command.action == "ballot" and command.serial is not None:
@@ -682,7 +625,7 @@ class EntrySession:
             fields["was"] = state.ballots[serial].text()
         entry = self._append(command.action, fields)
         self.pending = None
-        verb = "✓" if command.action == "ballot" else self.t("✓ sửa", "✓ corrected")
+        verb = "✓" if command.action == "ballot" else msg("entry.corrected").text(self.lang)
         return Outcome(
             "committed",
             f"{verb} #{serial}: {marks.text()} — {judgement.text(self.sheet, self.lang)}",
@@ -704,29 +647,21 @@ class EntrySession:
         serial = re.search(r'"serial":"([^"]{1,24})"', text)
         what = ""
         if kind and kind.group(1) in ("ballot", "correct") and serial:
-            what = self.t(f" (phiếu #{serial.group(1)})", f" (ballot #{serial.group(1)})")
+            what = msg("entry.torn_ballot", serial=serial.group(1)).text(self.lang)
         number = f" {seq.group(1)}" if seq else ""
-        return self.t(
-            f"CHÚ Ý: nhật ký kết thúc giữa mục{number}{what}; phần dở đã được chuyển sang "
-            f"{self.moved_aside}. Mất điện khi đang ghi chỉ để lại điều này cho một mục mà màn "
-            "hình CHƯA xác nhận (✓). Nếu màn hình đã xác nhận mục này thì nhật ký đã bị cắt: "
-            "đối chiếu với mã cuối mà Ban kiểm phiếu đã ghi (tally verify --journal … --head …).",
-            f"ATTENTION: the journal ended inside entry{number}{what}; the fragment was moved "
-            f"aside to {self.moved_aside}. A power cut while writing leaves this only for an "
-            "entry the screen had NOT confirmed (✓). If the screen did confirm it, the journal "
-            "was cut: compare with the head the board wrote down (tally verify --journal … "
-            "--head …).",
+        return msg("entry.torn", number=number, what=what, moved_aside=self.moved_aside).text(
+            self.lang
         )
 
     # -- the ballots entered against the board's figures ----------------------------------
 
-    def _paper(self) -> tuple[int, str, str] | None:
+    def _paper(self) -> tuple[int, Msg] | None:
         """The board's figure entry is measured against: collected, else issued."""
         sheet = self.sheet
         if sheet.collected is not None:
-            return sheet.collected, "thu vào", "collected"
+            return sheet.collected, msg("entry.paper.collected")
         if sheet.issued is not None:
-            return sheet.issued, "phát ra", "issued"
+            return sheet.issued, msg("entry.paper.issued")
         return None
 
     def excess(self) -> str | None:
@@ -735,45 +670,33 @@ class EntrySession:
         entered = len(self.state.ballots)
         if paper is None or entered <= paper[0]:
             return None
-        of, vi, en = paper
-        return self.t(
-            f"CẢNH BÁO: đã nhập {entered} phiếu, nhiều hơn {of} phiếu {vi} — "
-            "tìm phiếu bị nhập hai lần (:undo, :fix)",
-            f"WARNING: {entered} ballots entered, more than the {of} {en} — "
-            "look for a ballot entered twice (:undo, :fix)",
-        )
+        of, name = paper
+        return msg("entry.excess", entered=entered, of=of, paper=name).text(self.lang)
 
     def head_note(self) -> str:
         """The head hash and ballot count to write on paper: the journal's outside anchor."""
         head = group(self.writer.last.hash[:16])
         n = len(self.state.ballots)
-        return self.t(
-            f"Mã cuối nhật ký: {head} · {n} phiếu — ghi vào biên bản; "
-            "tally verify --journal … --head … kiểm tra nhật ký vẫn kết thúc tại đây",
-            f"Journal head: {head} · {n} ballots — write it on the minutes; "
-            "tally verify --journal … --head … checks the journal still ends here",
-        )
+        return msg("entry.head_note", head=head, n=n).text(self.lang)
 
     def summary(self) -> tuple[str, str | None]:
         """The closing line of an entry run, and a warning when it differs from the paper."""
         tally = self.state.tally()
         entered = len(self.state.ballots)
         paper = self._paper()
-        figures = self.t(
-            f"Đã nhập {entered} phiếu (hợp lệ {tally.valid}, không hợp lệ {tally.invalid_total})",
-            f"Entered {entered} ballots (valid {tally.valid}, invalid {tally.invalid_total})",
-        )
+        figures = msg(
+            "entry.summary", entered=entered, valid=tally.valid, invalid_total=tally.invalid_total
+        ).text(self.lang)
         if paper is None:
             return figures + ".", None
-        of, vi, en = paper
-        line = figures + self.t(f"; {vi} {of}.", f"; {of} {en}.")
+        of, name = paper
+        line = figures + msg("entry.summary_paper", of=of, paper=name).text(self.lang)
         if entered > of:
             return line, self.excess()
         if entered < of:
-            return line, self.t(
-                f"cảnh báo: đã nhập {entered} phiếu, {vi} {of}: còn {of - entered} phiếu chưa nhập",
-                f"warning: {entered} ballots entered, {of} {en}: {of - entered} not entered",
-            )
+            return line, msg(
+                "entry.short", entered=entered, of=of, paper=name, missing=of - entered
+            ).text(self.lang)
         return line, None
 
 
@@ -796,31 +719,20 @@ def check_recorded_head(path: Path, head: str, lang: Lang) -> tuple[bool, str]:
     written = group(normalise_head(head)[:16])
     name = path.name
     if check.status == "ends_there":
-        return True, _t(
-            lang,
-            f"✓ {name} vẫn kết thúc tại mã đã ghi {written} ({now} phiếu).",
-            f"✓ {name} still ends at the recorded head {written} ({now} ballots).",
-        )
+        return True, msg("entry.head_ends_there", name=name, written=written, now=now).text(lang)
     if check.status == "continues" and check.seq is not None:
         then = len(replay(sheet, journal.entries[: check.seq + 1], path).ballots)
-        return False, _t(
-            lang,
-            f"✗ {name} có thêm {check.after} mục sau mã đã ghi {written}: "
-            f"{then} phiếu lúc ghi mã, {now} phiếu bây giờ. Nhật ký đã được ghi tiếp sau khi "
-            "chép mã; Ban kiểm phiếu xem lại các mục này trong nhật ký nhập phiếu.",
-            f"✗ {name} has {check.after} more entries after the recorded head {written}: "
-            f"{then} ballots when it was recorded, {now} now. The journal was written to after "
-            "the head was copied; the board reviews those entries in the entry log.",
-        )
-    return False, _t(
-        lang,
-        f"✗ {name} không có mã đã ghi {written}: nhật ký đã bị sửa hoặc cắt bớt sau khi chép "
-        f"mã (hoặc mã chép sai). Bây giờ nhật ký có {now} phiếu, mã cuối "
-        f"{group(journal.head[:16])}.",
-        f"✗ {name} does not contain the recorded head {written}: the journal was edited or "
-        f"cut short after the head was copied (or the head was miscopied). It now holds {now} "
-        f"ballots, head {group(journal.head[:16])}.",
-    )
+        return False, msg(
+            "entry.head_continues",
+            name=name,
+            after=check.after,
+            written=written,
+            then=then,
+            now=now,
+        ).text(lang)
+    return False, msg(
+        "entry.head_missing", name=name, written=written, now=now, head=group(journal.head[:16])
+    ).text(lang)
 
 
 def sheet_for(loaded: LoadedElection, contest_id: str, round_no: int) -> Sheet:

@@ -33,7 +33,8 @@ from openpyxl.writer.excel import ExcelWriter
 
 from tally.documents.package import FixedTimeZip
 from tally.findings import Lang
-from tally.labels import BODY, FIGURE, OUTCOME, REASON, STATUS, t, tr
+from tally.i18n import msg
+from tally.labels import BODY, FIGURE, OUTCOME, REASON, STATUS, tr
 from tally.report.model import ContestReport, CountReport, RoundReport
 from tally.report.text import base_sentence, names_of, outcome_sentence, problem_text
 from tally.safefile import written_atomically
@@ -147,7 +148,7 @@ _SUMMARY_WIDTHS = (24, 66, 12, 12, 26)  # (file) · (SHA-256) fit in A and B
 
 
 def summary_title(lang: Lang) -> str:
-    return t(lang, "Tổng hợp", "Summary")
+    return msg("table.summary").text(lang)
 
 
 def outcome_label(outcome: str, lang: Lang) -> str:
@@ -216,25 +217,25 @@ def _round_figures(rd: RoundReport, lang: Lang) -> list[Figure]:
     """The figures of a round in the order of the minutes; the invalid ballots by reason
     (indented) follow their total."""
     b = rd.ballots
-    rows: list[Figure] = [(t(lang, "Số cần bầu", "Seats"), rd.seats, None, False)]
+    rows: list[Figure] = [(msg("table.seats_long").text(lang), rd.seats, None, False)]
     if rd.registered is not None:
-        label = t(lang, "Cử tri trong danh sách", "Registered voters")
+        label = msg("table.registered_voters").text(lang)
         rows.append((label, rd.registered, None, False))
     if rd.present is not None:
-        rows.append((t(lang, "Có mặt", "Present"), rd.present, None, False))
+        rows.append((msg("table.present").text(lang), rd.present, None, False))
     rows += [
-        (t(lang, "Số phiếu phát ra", "Ballots issued"), b.issued, None, False),
-        (t(lang, "Số phiếu thu vào", "Ballots collected"), b.collected, None, False),
-        (t(lang, "Số phiếu hợp lệ", "Valid ballots"), b.valid, None, False),
-        (t(lang, "Số phiếu không hợp lệ", "Invalid ballots"), b.invalid, None, False),
+        (msg("table.ballots_issued").text(lang), b.issued, None, False),
+        (msg("table.ballots_collected").text(lang), b.collected, None, False),
+        (msg("table.valid_ballots").text(lang), b.valid, None, False),
+        (msg("table.invalid_ballots").text(lang), b.invalid, None, False),
     ]
     rows += [(tr(REASON, r, lang), n, None, True) for r, n in b.invalid_by_reason]
     if rd.base is not None and rd.base_parts:
         note = base_sentence(rd.base_parts, rd.base, lang)
     else:
         note = tr(FIGURE, rd.base_kind, lang)
-    rows.append((t(lang, "Cơ sở tính", "Base"), rd.base, note, False))
-    label = t(lang, "Số phiếu cần để trúng cử", "Votes needed to be elected")
+    rows.append((msg("table.base").text(lang), rd.base, note, False))
+    label = msg("table.votes_needed_be_elected").text(lang)
     rows.append((label, rd.threshold, None, False))
     return rows
 
@@ -247,7 +248,9 @@ def _contest_sheet(ws: Worksheet, contest: ContestReport, lang: Lang) -> None:
     row = 2
     for rd in contest.rounds:
         row += 1
-        _put(ws, row=row, column=1, value=f"{t(lang, 'Lần', 'Round')} {rd.number}").font = _TITLE
+        _put(
+            ws, row=row, column=1, value=f"{msg('table.round_heading').text(lang)} {rd.number}"
+        ).font = _TITLE
         row += 1
         for label, value, note, indented in _round_figures(rd, lang):
             cell = _put(ws, row=row, column=2, value=label)
@@ -262,11 +265,11 @@ def _contest_sheet(ws: Worksheet, contest: ContestReport, lang: Lang) -> None:
             ws,
             row,
             [
-                t(lang, "STT", "No."),
-                t(lang, "Họ và tên", "Name"),
-                t(lang, "Số phiếu", "Votes"),
-                t(lang, "Tỷ lệ %", "% of base"),
-                t(lang, "Kết quả", "Result"),
+                msg("table.number").text(lang),
+                msg("table.name").text(lang),
+                msg("table.votes").text(lang),
+                msg("table.pct").text(lang),
+                msg("table.result").text(lang),
             ],
         )
         row += 1
@@ -290,12 +293,7 @@ def _contest_sheet(ws: Worksheet, contest: ContestReport, lang: Lang) -> None:
                 ws,
                 row=row,
                 column=1,
-                value=t(
-                    lang,
-                    "Trúng cử (theo số phiếu từ cao đến thấp): ",
-                    "Elected (by votes, high to low): ",
-                )
-                + names_of(rd, rd.elected),
+                value=msg("table.elected_by_votes").text(lang) + names_of(rd, rd.elected),
             )
             row += 1
         for problem in rd.problems:
@@ -305,7 +303,7 @@ def _contest_sheet(ws: Worksheet, contest: ContestReport, lang: Lang) -> None:
             ws,
             row=row,
             column=1,
-            value=f"{t(lang, 'Kết quả', 'Outcome')}: {outcome_label(rd.outcome, lang)}",
+            value=f"{msg('table.outcome').text(lang)}: {outcome_label(rd.outcome, lang)}",
         ).font = _BOLD
         row += 1
         _put(ws, row=row, column=1, value=outcome_sentence(rd, lang))
@@ -316,20 +314,20 @@ def _summary_sheet(ws: Worksheet, report: CountReport, lang: Lang) -> None:
     _widths(ws, _SUMMARY_WIDTHS)
     _put(ws, row=1, column=1, value=report.election).font = _TITLE
     ws.freeze_panes = "A2"
-    _put(ws, row=2, column=1, value=t(lang, "Quy chế", "Rules")).font = _BOLD
+    _put(ws, row=2, column=1, value=msg("table.rules").text(lang)).font = _BOLD
     _put(ws, row=2, column=2, value=report.rules)
-    _put(ws, row=3, column=1, value=t(lang, "Công cụ", "Tool")).font = _BOLD
+    _put(ws, row=3, column=1, value=msg("table.tool").text(lang)).font = _BOLD
     _put(ws, row=3, column=2, value=report.tool)
     row = 5
     _header(
         ws,
         row,
         [
-            t(lang, "Mã", "Id"),
-            t(lang, "Cuộc bầu", "Body"),
-            t(lang, "Số cần bầu", "Seats"),
-            t(lang, "Số trúng cử", "Elected"),
-            t(lang, "Kết quả", "Outcome"),
+            msg("table.id").text(lang),
+            msg("table.body").text(lang),
+            msg("table.seats_long").text(lang),
+            msg("table.elected_count").text(lang),
+            msg("table.outcome").text(lang),
         ],
     )
     row += 1
@@ -345,9 +343,9 @@ def _summary_sheet(ws: Worksheet, report: CountReport, lang: Lang) -> None:
             _put(ws, row=row, column=col, value=item).border = _BOX
         row += 1
     row += 1
-    _put(ws, row=row, column=1, value=t(lang, "Dữ liệu đầu vào", "Inputs")).font = _BOLD
+    _put(ws, row=row, column=1, value=msg("table.inputs").text(lang)).font = _BOLD
     row += 1
-    _header(ws, row, [t(lang, "Tệp", "File"), "SHA-256"])
+    _header(ws, row, [msg("table.file").text(lang), "SHA-256"])
     row += 1
     for path, digest in sorted(report.inputs):
         _put(ws, row=row, column=1, value=path).border = _BOX

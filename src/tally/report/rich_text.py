@@ -12,7 +12,7 @@ from rich.text import Text
 from tally.findings import Finding, Lang
 from tally.i18n import majority_words, msg, ratio_digits
 from tally.kinds import Layout, Venue
-from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, t, tr
+from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, tr
 from tally.plan_checks import target_label
 from tally.report.model import CheckReport, CountReport, StructureLine, ValidateReport
 from tally.report.text import (
@@ -29,26 +29,21 @@ from tally.ruleset.models import UNVERIFIED, RuleSet
 from tally.shares import format_quantity
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-SEVERITY_LABEL = {
-    "error": ("LỖI", "ERROR"),
-    "warning": ("CẢNH BÁO", "WARNING"),
-    "info": ("THÔNG TIN", "INFO"),
-}
 
 
 def layout_label(layout: Layout, lang: Lang) -> str:
     if layout == "strike":
-        return t(lang, "gạch tên", "strike-out")
+        return msg("table.strike_out").text(lang)
     if layout == "agree_disagree":
-        return t(lang, "đồng ý/không", "agree/disagree")
+        return msg("table.agree_disagree").text(lang)
     assert_never(layout)
 
 
 def venue_label(venue: Venue, lang: Lang) -> str:
     if venue == "conference":
-        return t(lang, "hội nghị", "conference")
+        return msg("table.conference").text(lang)
     if venue == "congress":
-        return t(lang, "đại hội", "congress")
+        return msg("table.congress").text(lang)
     assert_never(venue)
 
 
@@ -62,16 +57,15 @@ def provenance_mark(prov: str | None) -> str:
 def findings_table(findings: Sequence[Finding], lang: Lang) -> Table:
     """The findings table."""
     table = Table(show_lines=False, expand=True)
-    table.add_column(t(lang, "Mức", "Level"), no_wrap=True)
-    table.add_column(t(lang, "Mã", "Code"), no_wrap=True)
-    table.add_column(t(lang, "Nội dung", "Finding"), ratio=3)
-    table.add_column(t(lang, "Căn cứ", "Rule"), ratio=2)
+    table.add_column(msg("table.level").text(lang), no_wrap=True)
+    table.add_column(msg("table.code").text(lang), no_wrap=True)
+    table.add_column(msg("table.finding").text(lang), ratio=3)
+    table.add_column(msg("table.rule").text(lang), ratio=2)
     for f in findings:
-        sev_vi, sev_en = SEVERITY_LABEL[f.severity]
         words = f.cite_vi if lang == "vi" and f.cite_vi else f.cite
         cite = f"{words} {provenance_mark(f.provenance)}" if words else ""
         table.add_row(
-            Text(t(lang, sev_vi, sev_en), style=SEVERITY_STYLE[f.severity]),
+            Text(msg(f"table.severity.{f.severity}").text(lang), style=SEVERITY_STYLE[f.severity]),
             f.code,
             f.text(lang),
             cite,
@@ -83,40 +77,36 @@ def summary_line(
     errors: int,
     warnings: int,
     lang: Lang,
-    clean: tuple[str, str] = ("Không có lỗi.", "No problems found."),
+    clean: str = "table.no_problems",
 ) -> Text:
     if errors:
         return Text(
-            t(
-                lang,
-                f"{errors} lỗi, {warnings} cảnh báo.",
-                f"{errors} error(s), {warnings} warning(s).",
-            ),
+            msg("table.errors_and_warnings", errors=errors, warnings=warnings).text(lang),
             style="bold red",
         )
     if warnings:
         return Text(
-            t(lang, f"Không có lỗi; {warnings} cảnh báo.", f"No errors; {warnings} warning(s)."),
+            msg("table.no_errors", warnings=warnings).text(lang),
             style="yellow",
         )
-    return Text(t(lang, *clean), style="green")
+    return Text(msg(clean).text(lang), style="green")
 
 
 def render_validation(console: Console, report: ValidateReport, lang: Lang) -> None:
-    console.print(Text(t(lang, "Kiểm tra trước khi bầu", "Checks before the vote"), style="bold"))
+    console.print(Text(msg("table.checks_before_vote").text(lang), style="bold"))
     console.print(f"{report.election}")
     console.print(
         f"{tr(MEETING, report.meeting, lang)} · {report.date.isoformat()} · "
-        f"{t(lang, 'Quy chế', 'Rules')}: {report.rules} ({report.rules_title})"
+        f"{msg('table.rules').text(lang)}: {report.rules} ({report.rules_title})"
     )
     table = Table(expand=True)
-    table.add_column(t(lang, "Cuộc bầu", "Contest"))
-    table.add_column(t(lang, "Cần bầu", "Seats"), justify="right")
-    table.add_column(t(lang, "Danh sách", "List"), justify="right")
-    table.add_column(t(lang, "Số dư", "Surplus"), justify="right")
-    table.add_column(t(lang, "Phiếu", "Ballot"))
-    table.add_column(t(lang, "Cơ sở tính", "Base"), justify="right")
-    table.add_column(t(lang, "Cần ít nhất", "Needs"), justify="right")
+    table.add_column(msg("table.contest").text(lang))
+    table.add_column(msg("table.seats").text(lang), justify="right")
+    table.add_column(msg("table.list").text(lang), justify="right")
+    table.add_column(msg("table.surplus").text(lang), justify="right")
+    table.add_column(msg("table.ballot").text(lang))
+    table.add_column(msg("table.base").text(lang), justify="right")
+    table.add_column(msg("table.needs").text(lang), justify="right")
     for c in report.contests:
         layout = layout_label(c.layout, lang)
         base = str(c.base) if c.base is not None else tr(FIGURE, c.base_kind, lang)
@@ -143,7 +133,7 @@ def render_validation(console: Console, report: ValidateReport, lang: Lang) -> N
         where = venue_label(c.at, lang)
         need = msg("report.need.short", majority=majority_words(c.majority), threshold=c.threshold)
         console.print(
-            f"{t(lang, 'Cơ sở tính', 'Base')} ({where}): {sentence}; {need.text(lang)} "
+            f"{msg('table.base').text(lang)} ({where}): {sentence}; {need.text(lang)} "
             f"— {c.base_cite} {provenance_mark(c.base_provenance)}"
         )
     if report.findings:
@@ -153,11 +143,7 @@ def render_validation(console: Console, report: ValidateReport, lang: Lang) -> N
         c.base_provenance in UNVERIFIED for c in report.contests
     ):
         console.print(
-            t(
-                lang,
-                "* Quy định có dấu * là cách hiểu chưa được kiểm chứng với văn bản (I: suy luận, U: mặc định).",
-                "* Rules marked * rest on a reading not verified in the text (I: inferred, U: default).",
-            ),
+            msg("table.unverified_rules").text(lang),
             style="dim",
         )
 
@@ -165,9 +151,9 @@ def render_validation(console: Console, report: ValidateReport, lang: Lang) -> N
 def render_rules_list(console: Console, rulesets: list[RuleSet], lang: Lang) -> None:
     table = Table(expand=True)
     table.add_column("id", no_wrap=True)
-    table.add_column(t(lang, "Tên", "Title"))
-    table.add_column(t(lang, "Loại", "Family"))
-    table.add_column(t(lang, "Văn bản", "Instruments"))
+    table.add_column(msg("table.title").text(lang))
+    table.add_column(msg("table.family").text(lang))
+    table.add_column(msg("table.instruments").text(lang))
     for rs in rulesets:
         inst = "; ".join(
             f"{i.number} ({i.date.strftime('%d/%m/%Y')})" if i.date else i.number
@@ -182,9 +168,9 @@ def render_rules_show(console: Console, rs: RuleSet, lang: Lang) -> None:
     if rs.extends:
         console.print(f"extends: {rs.extends}")
     table = Table(expand=True, show_lines=True)
-    table.add_column(t(lang, "Tham số", "Parameter"), no_wrap=lang == "en")
-    table.add_column(t(lang, "Giá trị", "Value"))
-    table.add_column(t(lang, "Căn cứ", "Citation"))
+    table.add_column(msg("table.parameter").text(lang), no_wrap=lang == "en")
+    table.add_column(msg("table.value").text(lang))
+    table.add_column(msg("table.citation").text(lang))
     table.add_column("", no_wrap=True)
     for key, param in rs.params():
         value = param.model_dump(mode="json")["value"]
@@ -202,11 +188,7 @@ def render_rules_show(console: Console, rs: RuleSet, lang: Lang) -> None:
         )
     console.print(table)
     console.print(
-        t(
-            lang,
-            "V: đã kiểm chứng trong văn bản · S: kiểm chứng qua nguồn thứ cấp · I: suy luận · U: mặc định chưa kiểm chứng",
-            "V verified in the text · S verified from a secondary source · I inferred · U unverified default",
-        ),
+        msg("table.provenance_key").text(lang),
         style="dim",
     )
 
@@ -214,7 +196,7 @@ def render_rules_show(console: Console, rs: RuleSet, lang: Lang) -> None:
 def render_count(console: Console, report: CountReport, lang: Lang) -> None:
     """The count report: per contest and round, every figure the minutes need."""
     console.print(Text(report.election, style="bold"))
-    console.print(f"{t(lang, 'Quy chế', 'Rules')}: {report.rules} · {report.tool}")
+    console.print(f"{msg('table.rules').text(lang)}: {report.rules} · {report.tool}")
     footnotes: list[str] = []
     for c in report.contests:
         title = f"{tr(BODY, c.body, lang)} ({c.id})"
@@ -223,46 +205,48 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
         for rd in c.rounds:
             console.print()
             console.print(
-                Text(f"{title} — {t(lang, 'lần', 'round')} {rd.number}", style="bold underline")
+                Text(
+                    f"{title} — {msg('table.round').text(lang)} {rd.number}", style="bold underline"
+                )
             )
             b = rd.ballots
             lines = []
             if rd.base is not None and rd.base_parts:
                 lines.append(
-                    f"{t(lang, 'Số cần bầu', 'Seats')}: {rd.seats} · {t(lang, 'Cơ sở tính', 'Base')}: "
+                    f"{msg('table.seats_long').text(lang)}: {rd.seats} · {msg('table.base').text(lang)}: "
                     f"{base_sentence(rd.base_parts, rd.base, lang)}"
                 )
             else:
                 lines.append(
-                    f"{t(lang, 'Số cần bầu', 'Seats')}: {rd.seats} · {t(lang, 'Cơ sở tính', 'Base')}: "
+                    f"{msg('table.seats_long').text(lang)}: {rd.seats} · {msg('table.base').text(lang)}: "
                     f"{tr(FIGURE, rd.base_kind, lang).lower()} = {rd.base}"
                 )
             reasons = "; ".join(f"{tr(REASON, r, lang)}: {n}" for r, n in b.invalid_by_reason)
             if rd.registered is not None:
                 attendance = (
-                    f"{t(lang, 'Cử tri trong danh sách', 'Registered voters')} {rd.registered} · "
-                    f"{t(lang, 'Đã bỏ phiếu', 'Voted')} {b.collected} · "
+                    f"{msg('table.registered_voters').text(lang)} {rd.registered} · "
+                    f"{msg('table.voted').text(lang)} {b.collected} · "
                 )
             else:
                 present = rd.present if rd.present is not None else "–"
-                attendance = f"{t(lang, 'Có mặt', 'Present')} {present} · "
+                attendance = f"{msg('table.present').text(lang)} {present} · "
             lines.append(
                 attendance
-                + f"{t(lang, 'Phát ra', 'Issued')} {b.issued if b.issued is not None else '–'} · "
-                f"{t(lang, 'Thu vào', 'Collected')} {b.collected} · "
-                f"{t(lang, 'Hợp lệ', 'Valid')} {b.valid} · "
-                f"{t(lang, 'Không hợp lệ', 'Invalid')} {b.invalid}"
+                + f"{msg('table.issued').text(lang)} {b.issued if b.issued is not None else '–'} · "
+                f"{msg('table.collected').text(lang)} {b.collected} · "
+                f"{msg('table.valid').text(lang)} {b.valid} · "
+                f"{msg('table.invalid').text(lang)} {b.invalid}"
                 + (f" ({reasons})" if reasons else "")
             )
             for line in lines:
                 console.print(line)
             if rd.outcome != "rejected":
                 table = Table(expand=False)
-                table.add_column(t(lang, "STT", "No."), justify="right")
-                table.add_column(t(lang, "Họ và tên", "Name"))
-                table.add_column(t(lang, "Số phiếu", "Votes"), justify="right")
-                table.add_column(t(lang, "% cơ sở", "% of base"), justify="right")
-                table.add_column(t(lang, "Kết quả", "Result"))
+                table.add_column(msg("table.number").text(lang), justify="right")
+                table.add_column(msg("table.name").text(lang))
+                table.add_column(msg("table.votes").text(lang), justify="right")
+                table.add_column(msg("table.pct_of_base").text(lang), justify="right")
+                table.add_column(msg("table.result").text(lang))
                 for cand in rd.candidates:
                     status = cand.status
                     label = tr(STATUS, status, lang) if status else "–"
@@ -280,14 +264,7 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
                     )
                 console.print(table)
             if rd.elected:
-                console.print(
-                    t(
-                        lang,
-                        "Trúng cử (theo số phiếu từ cao đến thấp): ",
-                        "Elected (by votes, high to low): ",
-                    )
-                    + names_of(rd, rd.elected)
-                )
+                console.print(msg("table.elected_by_votes").text(lang) + names_of(rd, rd.elected))
             for p in rd.problems:
                 console.print(Text(f"✗ {p.code}: {problem_text(p, lang)}", style="bold red"))
             for w in rd.warnings:
@@ -302,10 +279,12 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
         if due:
             console.print()
             console.print(
-                Text(f"{title} — {t(lang, 'lần', 'round')} {due.round}", style="bold underline")
+                Text(
+                    f"{title} — {msg('table.round').text(lang)} {due.round}", style="bold underline"
+                )
             )
             console.print(Text(due.message(lang), style="bold yellow"))
-            console.print(Text(f"{t(lang, 'gợi ý', 'hint')}: {due.hint(lang)}"))
+            console.print(Text(f"{msg('table.hint').text(lang)}: {due.hint(lang)}"))
         elif not c.rounds:
             console.print()
             console.print(Text(title, style="bold underline"))
@@ -313,11 +292,7 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
     if footnotes:
         console.print()
         console.print(
-            t(
-                lang,
-                "Kết quả dựa trên các cách hiểu chưa kiểm chứng (I: suy luận, U: mặc định):",
-                "Results rest on readings not verified in the text (I: inferred, U: default):",
-            ),
+            msg("table.unverified_results").text(lang),
             style="dim",
         )
         for i, note in enumerate(footnotes, 1):
@@ -332,34 +307,30 @@ def render_check(console: Console, report: CheckReport, lang: Lang) -> None:
     """The result against the personnel plan, grouped by body (design.md's check document)."""
     console.print(
         Text(
-            t(lang, "Đối chiếu kết quả với đề án nhân sự", "The result against the personnel plan"),
+            msg("table.plan_heading").text(lang),
             style="bold",
         )
     )
     counted = report.count
     console.print(counted.election)
-    console.print(f"{t(lang, 'Quy chế', 'Rules')}: {counted.rules} · {counted.tool}")
+    console.print(f"{msg('table.rules').text(lang)}: {counted.rules} · {counted.tool}")
     plan = report.plan
     if plan is None:
         console.print(
-            t(
-                lang,
-                "Không có đề án nhân sự (plan:) trong election.yaml: chỉ kiểm tra quy chế.",
-                "No personnel plan (plan:) in election.yaml: the rules are checked, not a plan.",
-            ),
+            msg("table.no_plan").text(lang),
             style="yellow",
         )
     else:
         day = plan.approved_on
         on = (day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()) if day else None
         approved = ", ".join(x for x in (plan.approved_by, on) if x)
-        console.print(f"{t(lang, 'Đề án được phê duyệt', 'Plan approved by')}: {approved or '–'}")
+        console.print(f"{msg('table.plan_approved_by').text(lang)}: {approved or '–'}")
 
     table = Table(expand=True)
-    table.add_column(t(lang, "Cuộc bầu", "Contest"))
-    table.add_column(t(lang, "Cần bầu", "Seats"), justify="right")
-    table.add_column(t(lang, "Trúng cử", "Elected"))
-    table.add_column(t(lang, "Kết quả", "Outcome"))
+    table.add_column(msg("table.contest").text(lang))
+    table.add_column(msg("table.seats").text(lang), justify="right")
+    table.add_column(msg("table.elected").text(lang))
+    table.add_column(msg("table.outcome").text(lang))
     names = counted.names()
     for c in counted.contests:
         if c.body == "nomination_poll":
@@ -378,7 +349,7 @@ def render_check(console: Console, report: CheckReport, lang: Lang) -> None:
         due = c.not_entered
         if due:
             console.print(Text(f"• {c.id}: {due.message(lang)}", style="yellow"))
-            console.print(Text(f"  {t(lang, 'gợi ý', 'hint')}: {due.hint(lang)}"))
+            console.print(Text(f"  {msg('table.hint').text(lang)}: {due.hint(lang)}"))
     rejected = False
     for c in counted.contests:
         for rd in c.rounds:
@@ -386,7 +357,7 @@ def render_check(console: Console, report: CheckReport, lang: Lang) -> None:
                 rejected = True
                 console.print(
                     Text(
-                        f"✗ {c.id}, {t(lang, 'lần', 'round')} {rd.number}: "
+                        f"✗ {c.id}, {msg('table.round').text(lang)} {rd.number}: "
                         f"{problem_text(prob, lang)}",
                         style="bold red",
                     )
@@ -407,12 +378,12 @@ def render_check(console: Console, report: CheckReport, lang: Lang) -> None:
         console.print(Text(tr(BODY, body, lang), style="bold underline"))
         if rows_by_body.get(body):
             st = Table(expand=False)
-            st.add_column(t(lang, "Cơ cấu", "Target"))
-            st.add_column(t(lang, "Đề án", "Plan"), justify="right")
-            st.add_column(t(lang, "Cần", "Needed"), justify="right")
-            st.add_column(t(lang, "Trúng cử", "Elected"), justify="right")
+            st.add_column(msg("table.target").text(lang))
+            st.add_column(msg("table.plan").text(lang), justify="right")
+            st.add_column(msg("table.needed").text(lang), justify="right")
+            st.add_column(msg("table.elected").text(lang), justify="right")
             st.add_column("%", justify="right")
-            st.add_column(t(lang, "Đạt", "Met"))
+            st.add_column(msg("table.met").text(lang))
             for row in rows_by_body[body]:
                 bound = " – ".join(
                     x
@@ -423,9 +394,7 @@ def render_check(console: Console, report: CheckReport, lang: Lang) -> None:
                     if x
                 )
                 unknown = (
-                    t(lang, f" (+{row.unknown} chưa rõ)", f" (+{row.unknown} unknown)")
-                    if row.unknown
-                    else ""
+                    msg("table.unknown", unknown=row.unknown).text(lang) if row.unknown else ""
                 )
                 st.add_row(
                     target_label(row.target, row.spec, lang),
@@ -433,56 +402,40 @@ def render_check(console: Console, report: CheckReport, lang: Lang) -> None:
                     str(row.needed) if row.needed is not None else "",
                     f"{row.count}/{row.of}{unknown}",
                     decimal(row.pct or "", lang),
-                    Text(t(lang, "đạt", "yes"), style="green")
+                    Text(msg("table.met_yes").text(lang), style="green")
                     if row.met
-                    else Text(t(lang, "chưa đạt", "no"), style="yellow"),
+                    else Text(msg("table.not_met").text(lang), style="yellow"),
                 )
             console.print(st)
         if by_body.get(body):
             console.print(findings_table(by_body[body], lang))
     if by_body.get(None):
         console.print()
-        console.print(Text(t(lang, "Chung", "General"), style="bold underline"))
+        console.print(Text(msg("table.general").text(lang), style="bold underline"))
         console.print(findings_table(by_body[None], lang))
     console.print()
     errors, warnings, infos = report.errors, report.warnings, report.infos
     # Contests whose ballots are not entered (or named) yet: what was counted may be clean,
     # but the result cannot be called a match with the plan.
     waiting = [c.id for c in counted.contests if c.outcome in ("not_entered", "not_counted")]
-    clean = (
-        ("Kết quả đúng đề án và quy chế.", "The result matches the plan and the rules.")
-        if plan is not None and not waiting
-        else ("Không có lỗi.", "No problems found.")
-    )
+    clean = "table.plan_matches" if plan is not None and not waiting else "table.no_problems"
     if waiting:
         console.print(
-            t(
-                lang,
-                f"Chưa kiểm phiếu xong ({', '.join(waiting)}): chưa thể đối chiếu đầy đủ với đề án.",
-                f"Not all counted yet ({', '.join(waiting)}): the check against the plan is incomplete.",
-            ),
+            msg("table.plan_incomplete", waiting=", ".join(waiting)).text(lang),
             style="yellow",
         )
     if rejected:
         console.print(
-            t(
-                lang,
-                "Số liệu kiểm phiếu không khớp: kết quả không được công nhận, chưa thể đối chiếu đầy đủ.",
-                "The figures of the count do not reconcile: no result is accepted, the check is incomplete.",
-            ),
+            msg("table.plan_not_reconciled").text(lang),
             style="bold red",
         )
     if not rejected or errors or warnings:
         console.print(summary_line(errors, warnings, lang, clean))
     if infos:
-        console.print(t(lang, f"{infos} ghi chú.", f"{infos} note(s)."), style="dim")
+        console.print(msg("table.notes", infos=infos).text(lang), style="dim")
     marked = [f for f in report.findings if f.provenance in UNVERIFIED]
     if marked:
         console.print(
-            t(
-                lang,
-                "* Quy định có dấu * là cách hiểu chưa được kiểm chứng với văn bản (I: suy luận, U: mặc định).",
-                "* Rules marked * rest on a reading not verified in the text (I: inferred, U: default).",
-            ),
+            msg("table.unverified_rules").text(lang),
             style="dim",
         )

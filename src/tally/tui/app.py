@@ -50,7 +50,8 @@ from tally.entry.session import (
     judge,
 )
 from tally.findings import Lang
-from tally.labels import REASON
+from tally.i18n import MESSAGES, msg
+from tally.labels import REASON, tr
 
 Tone = Literal["ok", "info", "warn", "error", "muted"]
 
@@ -77,74 +78,27 @@ STATUS_TONE: dict[Status, Tone] = {
     "quit": "info",
 }
 
-# The screen's words, (Vietnamese, English).
-WORDS: dict[str, tuple[str, str]] = {
-    "entered": ("Phiếu đã nhập", "Ballots entered"),
-    "collected": ("thu vào", "collected"),
-    "issued": ("phát ra", "issued"),
-    "valid": ("Hợp lệ", "Valid"),
-    "invalid": ("Không hợp lệ", "Invalid"),
-    "last": ("Vừa ghi", "Last"),
-    "none_yet": ("chưa có phiếu", "none yet"),
-    "round": ("Lần", "Round"),
-    "seats": ("Cần bầu", "Seats"),
-    "operator": ("Người nhập", "Operator"),
-    "journal": ("Nhật ký", "Journal"),
-    "tally": ("Kết quả tạm tính", "Running tally"),
-    "tally_shown": ("đang hiện", "shown"),
-    "tally_hidden": ("ẩn", "hidden"),
-    "ballot": ("Phiếu", "Ballot"),
-    "confirm_prompt": ("⚠ Enter = ghi KHÔNG HỢP LỆ", "⚠ Enter = commit INVALID"),
-    "paused": ("TẠM DỪNG", "PAUSED"),
-    "paused_hint": (
-        "Phiếu và số liệu được che. Ctrl+P, hoặc gõ :resume rồi Enter, để tiếp tục.",
-        "Ballots and counts are hidden. Ctrl+P, or type :resume and Enter, to go on.",
-    ),
-    "paused_refuse": ("đang tạm dừng: Ctrl+P để tiếp tục", "paused: Ctrl+P to go on"),
-    "fix_title": ("Sửa phiếu đã nhập", "Correct an entered ballot"),
-    "fix_hint": (
-        "Số phiếu, Enter: dòng nhập hiện dấu đang ghi để sửa. Esc: thôi.",
-        "Its serial, Enter: the input line gets its marks to edit. Esc: cancel.",
-    ),
-    "fix_placeholder": ("số phiếu", "serial"),
-    "write_failed": (
-        "LỖI GHI NHẬT KÝ — dòng này CHƯA được ghi",
-        "JOURNAL WRITE FAILED — NOT saved",
-    ),
-    "retry": ("sửa lỗi rồi Enter để thử lại", "fix the cause, then Enter to retry"),
-    "halted": (
-        "nhật ký có thể có một dòng ghi dở: thoát (Ctrl+Q) rồi mở lại tally enter — "
-        "dòng dở sẽ được để riêng; đối chiếu phiếu cuối với giấy",
-        "the journal may hold a half-written line: quit (Ctrl+Q) and run tally enter again — "
-        "the half line is moved aside; check the last ballot against the paper",
-    ),
-    "halted_quit": ("Thoát, không ghi thêm vào nhật ký.", "Quit without writing to the journal."),
-    "clear_hint": ("Esc: xoá dòng", "Esc: clear the line"),
-}
+# Each key: (long name, short name, the ids of its labels from the longest to the shortest).
+# The footer uses the longest that fits: the short set fits 80 columns in both languages.
+Key = tuple[str, str, tuple[str, str, str]]
 
-# Each key: (long name, short name, labels (vi, en) from the longest to the shortest). The
-# footer uses the longest that fits: the short set fits 80 columns in both languages.
-Key = tuple[str, str, tuple[tuple[str, str], ...]]
+
+def _labels(name: str) -> tuple[str, str, str]:
+    return (f"tui.key.{name}", f"tui.key.{name}.short", f"tui.key.{name}.shortest")
+
+
 KEYS: tuple[Key, ...] = (
-    (
-        "F2",
-        "F2",
-        (("Không phát ra", "Not issued"), ("Không phát", "Not issued"), ("K.phát", "Not issued")),
-    ),
-    ("F3", "F3", (("Ghi thêm tên", "Write-in"), ("Ghi tên", "Write-in"), ("Ghi tên", "Write-in"))),
-    ("F4", "F4", (("Đánh dấu", "Marked"), ("Đánh dấu", "Marked"), ("Đ.dấu", "Marked"))),
-    ("Esc", "Esc", (("Xoá dòng", "Clear line"), ("Xoá dòng", "Clear"), ("Xoá", "Clear"))),
-    ("Ctrl+Z", "^Z", (("Hoàn tác", "Undo"),) * 3),
-    ("Ctrl+F", "^F", (("Sửa phiếu", "Fix a ballot"), ("Sửa", "Fix"), ("Sửa", "Fix"))),
-    ("Ctrl+P", "^P", (("Tạm dừng", "Pause"), ("Dừng", "Pause"), ("Dừng", "Pause"))),
-    (
-        "Ctrl+T",
-        "^T",
-        (("Kết quả tạm tính", "Running tally"), ("Tạm tính", "Tally"), ("Tạm tính", "Tally")),
-    ),
-    ("Ctrl+Q", "^Q", (("Thoát", "Quit"),) * 3),
+    ("F2", "F2", _labels("not_issued")),
+    ("F3", "F3", _labels("write_in")),
+    ("F4", "F4", _labels("marked")),
+    ("Esc", "Esc", _labels("clear")),
+    ("Ctrl+Z", "^Z", _labels("undo")),
+    ("Ctrl+F", "^F", _labels("fix")),
+    ("Ctrl+P", "^P", _labels("pause")),
+    ("Ctrl+T", "^T", _labels("tally")),
+    ("Ctrl+Q", "^Q", _labels("quit")),
 )
-RESUME_KEYS: tuple[Key, ...] = (("Ctrl+P", "^P", (("Tiếp tục", "Resume"),) * 3), KEYS[-1])
+RESUME_KEYS: tuple[Key, ...] = (("Ctrl+P", "^P", _labels("resume")), KEYS[-1])
 # (long key names?, label set, between a key and its label), tried in order; the last, keys
 # run into their labels as in htop's footer ("^ZHoàn tác"), fits 80 columns in both languages
 KEY_TIERS: tuple[tuple[bool, int, str], ...] = (
@@ -155,33 +109,21 @@ KEY_TIERS: tuple[tuple[bool, int, str], ...] = (
     (False, 2, ""),
 )
 
-SHORT_REASON: dict[str, tuple[str, str]] = {
-    "not_issued": ("không phát ra", "not issued"),
-    "too_many_kept": ("quá số lượng", "too many kept"),
-    "all_struck": ("gạch hết", "all struck"),
-    "write_in": ("ghi thêm tên", "write-in"),
-    "marked": ("đánh dấu", "marked"),
-    "no_choice": ("không lựa chọn", "no choice"),
-}
-
 LOG_LINES = 5
 _SERIAL_ONLY = re.compile(r"#\S+")
 
 
-def word(key: str, lang: Lang) -> str:
-    vi, en = WORDS[key]
-    return vi if lang == "vi" else en
-
-
-def _pick(pair: tuple[str, str], lang: Lang) -> str:
-    return pair[0] if lang == "vi" else pair[1]
+def short_reason(reason: str, lang: Lang) -> str:
+    """An invalid reason in the few words the counts line has room for."""
+    mid = f"tui.reason.{reason}"
+    return msg(mid).text(lang) if mid in MESSAGES else tr(REASON, reason, lang)
 
 
 def layout_label(layout: Layout, lang: Lang) -> str:
     if layout == "strike":
-        return _pick(("Phiếu gạch tên", "Strike-out ballot"), lang)
+        return msg("tui.strike_out_ballot").text(lang)
     if layout == "agree_disagree":
-        return _pick(("Phiếu đồng ý / không đồng ý", "Agree / disagree ballot"), lang)
+        return msg("tui.agree_disagree_ballot").text(lang)
     raise AssertionError(layout)
 
 
@@ -251,14 +193,14 @@ class HeaderBar(Widget):
         width = self.content_size.width
         facts = " · ".join(
             (
-                f"{word('round', lang)} {sheet.round}",
-                f"{word('seats', lang)} {sheet.seats}",
+                f"{msg('tui.round').text(lang)} {sheet.round}",
+                f"{msg('tui.seats').text(lang)} {sheet.seats}",
                 layout_label(sheet.layout, lang),
             )
         )
         who = (
-            f"{word('operator', lang)}: {session.operator} · "
-            f"{word('journal', lang)}: {session.writer.path.name}"
+            f"{msg('tui.operator').text(lang)}: {session.operator} · "
+            f"{msg('tui.journal').text(lang)}: {session.writer.path.name}"
         )
         return Content("\n").join(
             (
@@ -294,17 +236,11 @@ class BallotView(Widget):
     def legend(self) -> str:
         lang = self.lang
         if self.ballot_layout == "strike":
-            text = _pick(("PHIẾU BẦU — ✗ tên bị gạch", "BALLOT — ✗ name struck out"), lang)
+            text = msg("tui.ballot_name_struck_out").text(lang)
         else:
-            text = _pick(
-                (
-                    "PHIẾU BẦU — ✗ không đồng ý · ? cả hai ô hoặc không ô nào",
-                    "BALLOT — ✗ disagree · ? both boxes or neither",
-                ),
-                lang,
-            )
+            text = msg("tui.ballot_disagree_both_boxes").text(lang)
         if self.votes is not None:
-            text += _pick((" · số bên phải: kết quả tạm tính", " · right: running tally"), lang)
+            text += msg("tui.right_running_tally").text(lang)
         return text
 
     def render(self) -> Content:
@@ -372,7 +308,7 @@ class KeyHelp(Widget):
                     if parts:
                         parts.append(gap)
                     key = long_key if long_names else short_key
-                    parts += [(key, "bold reverse"), f"{space}{_pick(texts[labels], self.lang)}"]
+                    parts += [(key, "bold reverse"), f"{space}{msg(texts[labels]).text(self.lang)}"]
                 line = Content.assemble(*parts)
                 if line.cell_length <= width:
                     return line
@@ -439,8 +375,8 @@ class PauseScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pause-box"):
-            yield Static(word("paused", self.lang), id="pause-title")
-            yield Static(word("paused_hint", self.lang), id="pause-hint")
+            yield Static(msg("tui.paused").text(self.lang), id="pause-title")
+            yield Static(msg("tui.paused_hint").text(self.lang), id="pause-hint")
             yield EntryLine(self.enter_line, placeholder=":resume", id="pause-line")
             yield Static("", id="pause-msg")
         yield KeyHelp(self.lang, RESUME_KEYS)
@@ -481,10 +417,10 @@ class FixScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         lang = self.session.lang
         with Vertical(id="fix-box"):
-            yield Static(word("fix_title", lang), id="fix-title")
-            yield Static(Content.styled(word("fix_hint", lang), "$text-muted"))
+            yield Static(msg("tui.fix_title").text(lang), id="fix-title")
+            yield Static(Content.styled(msg("tui.fix_hint").text(lang), "$text-muted"))
             yield EntryLine(
-                self.enter_line, placeholder=word("fix_placeholder", lang), id="fix-serial"
+                self.enter_line, placeholder=msg("tui.fix_placeholder").text(lang), id="fix-serial"
             )
             yield Static("", id="fix-marks")
 
@@ -521,7 +457,7 @@ class FixScreen(ModalScreen[str | None]):
             )
 
     def _missing(self, serial: str) -> str:
-        return self.session.t(f"chưa có phiếu #{serial}", f"no ballot #{serial} yet")
+        return msg("tui.no_ballot_yet", serial=serial).text(self.session.lang)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -598,17 +534,18 @@ class EntryApp(App[None]):
         if session.resumed:
             n = len(session.state.ballots)
             last = session.state.last
-            tail = f", {self.t('phiếu cuối', 'last')} #{last[0]} ({last[1].text()})" if last else ""
+            tail = (
+                f", {msg('tui.last_ballot').text(self.lang)} #{last[0]} ({last[1].text()})"
+                if last
+                else ""
+            )
             self.log_message(
-                self.t(
-                    f"Tiếp tục nhật ký: đã có {n} phiếu{tail}",
-                    f"Resumed: {n} ballot{'s' if n != 1 else ''} already in the journal{tail}",
-                ),
+                msg("tui.resumed_one" if n == 1 else "tui.resumed", n=n, tail=tail).text(self.lang),
                 "info",
             )
         else:
             self.log_message(
-                self.t("Nhật ký mới: ", "New journal: ") + session.writer.path.name, "info"
+                msg("tui.new_journal").text(self.lang) + session.writer.path.name, "info"
             )
         if note := session.torn_note():
             self.log_message(note, "error")
@@ -621,16 +558,13 @@ class EntryApp(App[None]):
         """The entry screen (queried even while the pause or the fix screen is on top)."""
         return self.screen_stack[0]
 
-    def t(self, vi: str, en: str) -> str:
-        return vi if self.lang == "vi" else en
-
     # -- acting on a line --------------------------------------------------------------------
 
     def run_line(self, text: str) -> Outcome | None:
         """Submit one line; None if the session raised (the error is on the screen)."""
         session = self.session
         if self.halted:
-            self.show_error(word("halted", self.lang))
+            self.show_error(msg("tui.halted").text(self.lang))
             return None
         pending = session.pending
         size = self._journal_size()
@@ -669,8 +603,8 @@ class EntryApp(App[None]):
         # A retry is safe only if nothing reached the file: a partial line followed by a
         # whole one would break the journal in the middle, not at its (recoverable) end.
         self.halted = size is None or after != size
-        advice = word("halted" if self.halted else "retry", self.lang)
-        message = f"{word('write_failed', self.lang)}: {detail} — {advice}"
+        advice = msg("tui.halted" if self.halted else "tui.retry").text(self.lang)
+        message = f"{msg('tui.write_failed').text(self.lang)}: {detail} — {advice}"
         self.log_message(message, "error")
         self.show_error(message)
         line = self.main.query_one("#line", Input)
@@ -762,7 +696,7 @@ class EntryApp(App[None]):
 
     def action_fix(self) -> None:
         if self.session.state.paused:
-            self.show_refusal(word("paused_refuse", self.lang))
+            self.show_refusal(msg("tui.paused_refuse").text(self.lang))
             return
         self.push_screen(FixScreen(self.session), self._fix_chosen)
 
@@ -782,7 +716,7 @@ class EntryApp(App[None]):
 
     async def action_quit(self) -> None:
         if self.halted:  # no more writes: the journal is checked when it is opened again
-            self.log_message(word("halted_quit", self.lang), "warn")
+            self.log_message(msg("tui.halted_quit").text(self.lang), "warn")
             self.exit()
             return
         self.run_line(":quit")
@@ -790,10 +724,7 @@ class EntryApp(App[None]):
     def action_help_quit(self) -> None:
         """Ctrl+C (textual's hint, in the operator's language)."""
         self.log_message(
-            self.t(
-                "Ctrl+Q để thoát; mỗi phiếu đã ghi vào nhật ký ngay khi nhập",
-                "Ctrl+Q to quit; every ballot is in the journal as soon as it is entered",
-            ),
+            msg("tui.ctrl_q_quit_every").text(self.lang),
             "info",
         )
 
@@ -823,7 +754,7 @@ class EntryApp(App[None]):
             preview.update("⚠ " + (self.pending_message or session.preview("").message))
         else:
             if line.has_class("-refused"):
-                message = f"{message} · {word('clear_hint', lang)}"
+                message = f"{message} · {msg('tui.clear_hint').text(lang)}"
             preview.update(Content.styled(message, TONE_STYLE[tone]) if message else "")
         self.main.query_one("#entry", Horizontal).set_class(awaiting, "-pending")
         alert = self.main.query_one("#alert", Static)
@@ -833,9 +764,9 @@ class EntryApp(App[None]):
 
         prompt = self.main.query_one("#prompt", Label)
         if awaiting:
-            prompt.update(word("confirm_prompt", lang))
+            prompt.update(msg("tui.confirm_prompt").text(lang))
         else:
-            prompt.update(f"{word('ballot', lang)} #{state.next_serial()} ›")
+            prompt.update(f"{msg('tui.ballot').text(lang)} #{state.next_serial()} ›")
         self._show_counts(tally)
         self._show_log()
 
@@ -853,36 +784,34 @@ class EntryApp(App[None]):
         entered = len(state.ballots)
         target = ""
         if session.sheet.collected is not None:
-            target = f" / {session.sheet.collected} {word('collected', lang)}"
+            target = f" / {session.sheet.collected} {msg('tui.collected').text(lang)}"
         elif session.sheet.issued is not None:
-            target = f" / {session.sheet.issued} {word('issued', lang)}"
-        reasons = " · ".join(
-            f"{_pick(SHORT_REASON.get(r, REASON.get(r, (r, r))), lang)} {k}"
-            for r, k in tally.invalid.items()
-            if k
-        )
+            target = f" / {session.sheet.issued} {msg('tui.issued').text(lang)}"
+        reasons = " · ".join(f"{short_reason(r, lang)} {k}" for r, k in tally.invalid.items() if k)
         last = state.last
         last_text = (
             f"#{last[0]}: {last[1].text()} — {judge(last[1], session.sheet).text(session.sheet, lang)}"
             if last is not None
-            else word("none_yet", lang)
+            else msg("tui.none_yet").text(lang)
         )
         counts = (
             Content.assemble(
-                (f"{word('entered', lang)} ", "bold"), (f"{entered}", "bold $text-accent"), target
+                (f"{msg('tui.entered').text(lang)} ", "bold"),
+                (f"{entered}", "bold $text-accent"),
+                target,
             ),
             Content.assemble(
-                f"{word('valid', lang)} ",
+                f"{msg('tui.valid').text(lang)} ",
                 (str(tally.valid), "bold $text-success"),
-                f" · {word('invalid', lang)} ",
+                f" · {msg('tui.invalid').text(lang)} ",
                 (str(tally.invalid_total), "bold $text-error" if tally.invalid_total else "bold"),
             ),
             Content.styled(f"  {reasons}" if reasons else "", "$text-muted"),
-            Content.assemble(f"{word('last', lang)} ", (last_text, "bold")),
+            Content.assemble(f"{msg('tui.last').text(lang)} ", (last_text, "bold")),
             Content.assemble(
-                f"{word('tally', lang)}: ",
+                f"{msg('tui.tally').text(lang)}: ",
                 (
-                    word("tally_shown" if state.tally_shown else "tally_hidden", lang),
+                    msg("tui.tally_shown" if state.tally_shown else "tui.tally_hidden").text(lang),
                     "bold $text-accent" if state.tally_shown else "$text-muted",
                 ),
             ),
