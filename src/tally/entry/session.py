@@ -41,6 +41,7 @@ from tally.entry.journal import (
     Entry,
     JournalError,
     JournalWriter,
+    Kind,
     Value,
     check_head,
     group,
@@ -471,8 +472,8 @@ class EntrySession:
     def close(self) -> None:
         self.writer.close()
 
-    def _append(self, kind: str, fields: dict[str, Value]) -> Entry:
-        entry = self.writer.append(kind, self.clock(), {"operator": self.operator, **fields})  # type: ignore[arg-type]
+    def _append(self, kind: Kind, fields: dict[str, Value]) -> Entry:
+        entry = self.writer.append(kind, self.clock(), {"operator": self.operator, **fields})
         self.state.apply(entry)
         return entry
 
@@ -574,12 +575,12 @@ class EntrySession:
             entry = self._append("resume", {})
             return Outcome("done", msg("entry.resumed").text(self.lang), entry)
         if command.action == "tally":
-            kind = "hide_tally" if state.tally_shown else "show_tally"
-            entry = self._append(kind, {})
+            toggle: Kind = "hide_tally" if state.tally_shown else "show_tally"
+            entry = self._append(toggle, {})
             return Outcome(
                 "done",
                 msg("entry.running_tally_shown").text(self.lang)
-                if kind == "show_tally"
+                if toggle == "show_tally"
                 else msg("entry.running_tally_hidden").text(self.lang),
                 entry,
             )
@@ -623,7 +624,7 @@ class EntrySession:
             fields["typed"] = True  # a serial typed on purpose: reconcile compares by it
         if command.action == "correct":
             fields["was"] = state.ballots[serial].text()
-        entry = self._append(command.action, fields)
+        entry = self._append("ballot" if command.action == "ballot" else "correct", fields)
         self.pending = None
         verb = "✓" if command.action == "ballot" else msg("entry.corrected").text(self.lang)
         return Outcome(
