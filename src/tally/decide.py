@@ -15,8 +15,8 @@ from typing import Literal
 
 from tally.count import Tally
 from tally.electorate import passes
-from tally.i18n import Msg, Param, msg
-from tally.kinds import Lang, Outcome, Status
+from tally.i18n import Msg, Param, Worded, msg
+from tally.kinds import Outcome, Status
 from tally.kinds import TieResolution as TieRule
 
 __all__ = ["Decision", "Outcome", "Problem", "Status", "Tie", "TieRule", "decide", "percent"]
@@ -99,7 +99,7 @@ def _older_first(
 
 
 @dataclass(frozen=True)
-class Problem:
+class Problem(Worded):
     """A figure that does not add up; any problem rejects the round (exit 3).
 
     A round's ``warnings`` use the same shape for what the board must see but that does not
@@ -110,17 +110,6 @@ class Problem:
     message: Msg
     expected: int | None = None
     actual: int | None = None
-
-    def text(self, lang: Lang) -> str:
-        return self.message.text(lang)
-
-    @property
-    def vi(self) -> str:
-        return self.message.text("vi")
-
-    @property
-    def en(self) -> str:
-        return self.message.text("en")
 
 
 def _problem(code: str, expected: int | None, actual: int | None, **params: Param) -> Problem:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from tally.i18n import Msg
+from tally.i18n import Msg, Worded
 from tally.kinds import Lang, Severity
 
 __all__ = ["Cited", "Finding", "Lang", "Severity", "finding", "sort_findings"]
@@ -27,7 +27,7 @@ class Cited(Protocol):
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(Worded):
     """One result of a check. ``code`` is stable: scripts and CI key on it."""
 
     code: str
@@ -42,17 +42,6 @@ class Finding:
     expected: str | int | None = None
     actual: str | int | None = None
     cite_vi: str | None = None  # the citation in Vietnamese, when the rule set gives it
-
-    def text(self, lang: Lang) -> str:
-        return self.message.text(lang)
-
-    @property
-    def vi(self) -> str:
-        return self.message.text("vi")
-
-    @property
-    def en(self) -> str:
-        return self.message.text("en")
 
     def to_json(self, lang: Lang = "en") -> dict[str, object]:
         return {

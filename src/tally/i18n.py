@@ -54,6 +54,23 @@ class MsgError(ValueError):
         super().__init__(str(message))
 
 
+class Worded:
+    """What a finding and a problem share: a catalogue ``message``, worded when shown."""
+
+    message: Msg
+
+    def text(self, lang: Lang) -> str:
+        return self.message.text(lang)
+
+    @property
+    def vi(self) -> str:
+        return self.message.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.message.text("en")
+
+
 def fields(template: str) -> frozenset[str]:
     """The parameter names a template takes (``{limit:,}`` takes ``limit``)."""
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)

@@ -12,10 +12,10 @@ them: ``Body`` and ``MeetingKind`` in :mod:`tally.config.models`, ``InvalidReaso
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 Lang = Literal["vi", "en"]
-LANGS: tuple[Lang, ...] = ("vi", "en")
+LANGS: tuple[Lang, ...] = get_args(Lang)
 
 # The bodies a contest elects (election.yaml ``contests[].body``).
 Body = Literal[
@@ -31,54 +31,30 @@ Body = Literal[
     "deputies",
     "nomination_poll",
 ]
-BODIES: tuple[Body, ...] = (
-    "committee",
-    "standing_committee",
-    "secretary",
-    "deputy_secretary",
-    "inspection_committee",
-    "inspection_chair",
-    "inspection_vice_chair",
-    "delegates",
-    "alternate_delegates",
-    "deputies",
-    "nomination_poll",
-)
+BODIES: tuple[Body, ...] = get_args(Body)
 
 # The meeting an election folder is (election.yaml ``congress.kind``).
 MeetingKind = Literal[
     "members_congress", "delegates_congress", "committee_conference", "constituency"
 ]
-MEETING_KINDS: tuple[MeetingKind, ...] = (
-    "members_congress",
-    "delegates_congress",
-    "committee_conference",
-    "constituency",
-)
+MEETING_KINDS: tuple[MeetingKind, ...] = get_args(MeetingKind)
 
 # Where a contest's electorate sits: the congress, or the first conference of the committee.
 Venue = Literal["congress", "conference"]
 
 # How a ballot is marked: names struck out (a list longer than the seats), or agree/disagree.
 Layout = Literal["strike", "agree_disagree"]
-LAYOUTS: tuple[Layout, ...] = ("strike", "agree_disagree")
+LAYOUTS: tuple[Layout, ...] = get_args(Layout)
 
 # Why a ballot is invalid: typed by the counter on paper, or derived from its marks.
 InvalidReason = Literal[
     "not_issued", "too_many_kept", "all_struck", "write_in", "marked", "no_choice"
 ]
-INVALID_REASONS: tuple[InvalidReason, ...] = (
-    "not_issued",
-    "too_many_kept",
-    "all_struck",
-    "write_in",
-    "marked",
-    "no_choice",
-)
+INVALID_REASONS: tuple[InvalidReason, ...] = get_args(InvalidReason)
 
 # The outcome of a counted round (design.md).
 Outcome = Literal["complete", "tie", "shortfall", "rejected", "void"]
-OUTCOMES: tuple[Outcome, ...] = ("complete", "tie", "shortfall", "rejected", "void")
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 
 # The outcome of a contest: its last round's, or a vote still to come.
 ContestOutcome = Literal[
@@ -88,11 +64,11 @@ CONTEST_OUTCOMES: tuple[ContestOutcome, ...] = (*OUTCOMES, "not_entered", "not_c
 
 # A candidate's status in a decided round.
 Status = Literal["elected", "tie", "not_elected"]
-STATUSES: tuple[Status, ...] = ("elected", "tie", "not_elected")
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 # A nominee's status in a nomination poll (190 Art. 14.3).
 PollStatus = Literal["admitted", "tie", "not_admitted"]
-POLL_STATUSES: tuple[PollStatus, ...] = ("admitted", "tie", "not_admitted")
+POLL_STATUSES: tuple[PollStatus, ...] = get_args(PollStatus)
 
 CandidateStatus = Literal["elected", "tie", "not_elected", "admitted", "not_admitted"]
 
@@ -100,21 +76,21 @@ CandidateStatus = Literal["elected", "tie", "not_elected", "admitted", "not_admi
 TieResolution = Literal["revote", "older_wins"]
 
 Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 
 # ``tally check --fail-on`` and ``tally recount --fail-on``.
 FailOn = Literal["error", "warning"]
-FAIL_ON: tuple[FailOn, ...] = ("error", "warning")
+FAIL_ON: tuple[FailOn, ...] = get_args(FailOn)
 
 # ``tally count --format``.
 OutputFormat = Literal["text", "json", "csv", "xlsx"]
-OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("text", "json", "csv", "xlsx")
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = get_args(OutputFormat)
 
 # ``tally minutes --format`` and ``--view``.
 MinutesFormat = Literal["docx", "html", "md"]
-MINUTES_FORMATS: tuple[MinutesFormat, ...] = ("docx", "html", "md")
+MINUTES_FORMATS: tuple[MinutesFormat, ...] = get_args(MinutesFormat)
 MinutesView = Literal["paper", "hall"]
-MINUTES_VIEWS: tuple[MinutesView, ...] = ("paper", "hall")
+MINUTES_VIEWS: tuple[MinutesView, ...] = get_args(MinutesView)
 
 # The stable codes scripts and CI key on (the README's "Codes" table lists them; a test holds
 # the two equal, and every code a check or the count emits to this list).
