@@ -170,3 +170,58 @@ def test_a_conference_before_its_congress_is_refused(tmp_path: Path) -> None:
     result = run("validate", str(folder), "--lang", "en")
     assert result.exit_code == 2
     assert "conference.date" in result.stderr and "2020-07-23" in result.stderr
+
+
+def test_the_init_template_shows_a_valid_conference(tmp_path: Path) -> None:
+    """`tally init` shows the conference block commented out; uncommented, it is valid."""
+    folder = tmp_path / "new"
+    assert run("init", str(folder)).exit_code == 0
+    path = folder / "election.yaml"
+    text = path.read_text(encoding="utf-8")
+    block = re.search(r"(?m)^# conference:\n(?:#   .*\n)+", text)
+    assert block is not None and "board:" in block.group(0) and "name:" in block.group(0)
+    uncommented = re.sub(r"(?m)^# ?", "", block.group(0))
+    path.write_text(text.replace(block.group(0), uncommented), encoding="utf-8")
+    result = run("validate", str(folder))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("congress", "vi"),
+    [
+        (
+            {"name": "Đại hội Đảng bộ xã Mỹ Hòa Đông lần thứ XVI, nhiệm kỳ 2025–2030"},
+            "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ xã Mỹ Hòa Đông khóa XVI",
+        ),
+        (
+            {"name": "Đại hội Chi bộ Thôn 3 lần thứ 12 (2025–2027)"},
+            "Hội nghị lần thứ nhất Ban Chấp hành Chi bộ Thôn 3 khóa 12",
+        ),
+        (
+            {"name": "Đại hội lần thứ XX", "organisation": "Đảng bộ Khối cơ quan tỉnh"},
+            "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ Khối cơ quan tỉnh khóa XX",
+        ),
+        (
+            {"name": "Đại hội Đảng bộ phường An Phú, nhiệm kỳ 2025–2030"},
+            "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường An Phú",
+        ),
+        ({"name": "Đại hội nhiệm kỳ 2025–2030"}, "Hội nghị lần thứ nhất Ban Chấp hành khóa mới"),
+    ],
+)
+def test_the_conference_name_is_derived_from_the_congress(
+    congress: dict[str, str], vi: str
+) -> None:
+    from tally.config.models import Election
+    from tally.meetings import conference_meeting
+
+    election = Election.model_validate(
+        {
+            "version": 1,
+            "rules": "qd-190-2024",
+            "congress": {"kind": "members_congress", "date": "2025-06-14", **congress},
+        }
+    )
+    meeting = conference_meeting(election)
+    assert meeting.title("vi") == vi
+    assert meeting.date.isoformat() == "2025-06-14" and meeting.board_head is None
+    assert "Executive Committee" in meeting.title("en")
