@@ -736,6 +736,26 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "meeting.delegates_congress": ("Đại hội đại biểu", "Delegates' congress"),
     "meeting.committee_conference": ("Hội nghị Ban Chấp hành", "Committee conference"),
     "meeting.constituency": ("Đơn vị bầu cử", "Constituency"),
+    # --- the meeting that votes a contest (tally.meetings): the first conference's default
+    # name, derived from the congress; its heading in the terminal reports
+    "conference.first": (
+        "Hội nghị lần thứ nhất Ban Chấp hành {organisation} khóa {number}",
+        "First meeting of the Executive Committee of {organisation}, tenure {number}",
+    ),
+    "conference.first.no_number": (
+        "Hội nghị lần thứ nhất Ban Chấp hành {organisation}",
+        "First meeting of the Executive Committee of {organisation}",
+    ),
+    "conference.first.bare": (
+        "Hội nghị lần thứ nhất Ban Chấp hành khóa mới",
+        "First meeting of the new Executive Committee",
+    ),
+    "conference.heading": ("{name} · {date}", "{name} · {date}"),
+    "conference.date": ("{day:02}/{month:02}/{year}", "{year}-{month:02}-{day:02}"),
+    "ref.conference_before_congress": (
+        "hội nghị ngày {date} lại trước đại hội ({congress})",
+        "the conference on {date} is before the congress ({congress})",
+    ),
     "figure.summoned": ("Được triệu tập", "Summoned"),
     "figure.conference.summoned": ("Ủy viên được triệu tập", "Members summoned"),
     "figure.absent_all_congress.ex_officio": (

@@ -101,13 +101,6 @@ class Electorate(Strict):
     registered: Count | None = Field(None, description="constituency: voters on the list")
 
 
-class ConferenceElectorate(Strict):
-    """The first conference of the new committee (or a conference on its own)."""
-
-    summoned: Count | None = Field(None, description="defaults to the committee's seats")
-    present: Count | None = None
-
-
 class Person(Strict):
     id: Id
     name: str = Field(min_length=1)
@@ -203,6 +196,34 @@ class Board(Strict):
     members: list[str] = Field(default_factory=list)
 
 
+class Conference(Strict):
+    """The first conference of the new committee: its electorate, and the meeting itself.
+
+    The conference votes the standing committee, the secretary, … (``CONFERENCE_BODIES``,
+    or a contest's ``at: conference``); their minutes carry its name, date, place and
+    counting board. Each defaults to the congress's, except the board: the conference
+    chooses its own, so none is borrowed from the congress. In a folder whose
+    ``congress.kind`` is ``committee_conference`` the ``congress`` block is the meeting and
+    only ``summoned`` and ``present`` are read here.
+    """
+
+    summoned: Count | None = Field(None, description="defaults to the committee's seats")
+    present: Count | None = None
+    name: str | None = Field(
+        None,
+        min_length=1,
+        description="as on the minutes; by default 'Hội nghị lần thứ nhất Ban Chấp hành "
+        "<congress.organisation> khóa <the congress's number>'",
+    )
+    date: dt.date | None = Field(None, description="defaults to congress.date")
+    place: str | None = Field(None, description="defaults to congress.place")
+    locality: str | None = Field(
+        None,
+        description="the place name before the date on the minutes; defaults to the congress's",
+    )
+    board: Board | None = Field(None, description="the conference's own counting board")
+
+
 def _format_version(value: object) -> object:
     """``version: true`` is not 1, although Python's True == 1."""
     if isinstance(value, bool):
@@ -217,7 +238,7 @@ class Election(Strict):
     rules: str = Field(min_length=1, description="built-in rule set id, or a path to a rules YAML")
     congress: Congress
     electorate: Electorate = Field(default_factory=Electorate)
-    conference: ConferenceElectorate | None = None
+    conference: Conference | None = None
     people: list[Person] = Field(default_factory=list)
     contests: list[Contest] = Field(default_factory=list)
     plan: Plan | None = None

@@ -176,6 +176,17 @@ def _check_electorate(election: Election, add: Callable[..., None]) -> None:
             "conference",
             "present",
         )
+    if conf and conf.date is not None and conf.date < election.congress.date:
+        # the new committee meets once the congress has elected it, not before
+        add(
+            msg(
+                "ref.conference_before_congress",
+                date=conf.date.isoformat(),
+                congress=election.congress.date.isoformat(),
+            ),
+            "conference",
+            "date",
+        )
 
 
 def misspelt(folder: Path, rel: str, named: frozenset[str]) -> str | None:

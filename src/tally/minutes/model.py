@@ -19,7 +19,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from tally.config.models import Election
-from tally.config.references import meets_at_conference
 from tally.documents.parts import Closing, ImprintLine, Signature, sign_hint
 from tally.i18n import Param, msg
 from tally.kinds import CandidateStatus, Lang, MeetingKind, Outcome
@@ -65,7 +64,7 @@ class Minutes:
     date_line: str  # "ngày 23 tháng 7 năm 2020"
     title: str  # BIÊN BẢN KIỂM PHIẾU
     election_title: str  # the contest's name, with the round
-    congress: str
+    congress: str  # the name of the meeting that votes: the congress, or the conference
     term: str | None
     place: str | None
     board_head: str | None
@@ -238,13 +237,12 @@ def build(
     contest = next(c for c in report.contests if c.id == contest_id)
     rd = next(r for r in contest.rounds if r.number == round_no)
     congress = election.congress
-    board = election.board
     family = family_of(congress.kind)
-    # Who is present is said in the words of the meeting that votes: the committee's
-    # conference for the standing committee, the secretary, …, else the congress.
-    config = next((c for c in election.contests if c.id == contest_id), None)
-    at_conference = config is not None and meets_at_conference(election, config)
-    meeting: MeetingKind = "committee_conference" if at_conference else congress.kind
+    # The meeting that votes the contest heads and signs its minutes, and who is present is
+    # said in its words: the committee's conference for the standing committee, the
+    # secretary, …, else the congress.
+    held = contest.meeting
+    meeting: MeetingKind = held.kind
 
     def word(id: str, /, **params: Param) -> str:
         return msg(id, **params).text(lang)
@@ -310,14 +308,14 @@ def build(
             if is_state
             else (word("minutes.header.party"),)
         ),
-        date_line=_date_line(congress.date, congress.locality, lang),
+        date_line=_date_line(held.date, held.locality, lang),
         title=word("minutes.title"),
         election_title=word("minutes.election", name=name, round=round_no),
-        congress=congress.name,
-        term=congress.term,
-        place=congress.place,
-        board_head=board.head if board else None,
-        board_members=tuple(board.members) if board else (),
+        congress=held.title(lang),
+        term=held.term,
+        place=held.place,
+        board_head=held.board_head,
+        board_members=held.board_members,
         seats=rd.seats,
         base=rd.base,
         threshold=rd.threshold,

@@ -19,6 +19,7 @@ from tally.decide import percent
 from tally.electorate import MajorityBase
 from tally.engine import ContestResult, ElectionResult, RoundResult
 from tally.kinds import CandidateStatus, ContestOutcome
+from tally.meetings import meeting_of
 from tally.plan_checks import PlanReport
 from tally.report.model import (
     AppliedRule,
@@ -192,6 +193,7 @@ def contest_report(loaded: LoadedElection, cr: ContestResult) -> ContestReport:
         tuple(cr.elected),
         outcome,
         cr.not_entered,
+        meeting_of(loaded.election, c),
     )
 
 

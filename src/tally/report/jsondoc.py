@@ -148,6 +148,15 @@ def contest_doc(c: ContestReport, lang: Lang) -> dict[str, object]:
         "elected": list(c.elected),
         "outcome": c.outcome,
     }
+    held = c.meeting
+    if held.at == "conference":  # only then: the congress is the document's own `election`
+        entry["meeting"] = {
+            "at": held.at,
+            "name": held.title(lang),
+            "date": held.date.isoformat(),
+            "place": held.place,
+            "board": {"head": held.board_head, "members": list(held.board_members)},
+        }
     due = c.not_entered
     if due is not None:  # only then, as 'poll' is only on a poll's round
         entry["not_entered"] = {

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from tally.config.models import Target
     from tally.decide import Problem
     from tally.findings import Finding
+    from tally.meetings import Meeting
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class ContestReport:
     elected: tuple[str, ...]  # every round's elected, round by round
     outcome: ContestOutcome
     not_entered: NotEntered | None  # the next round, named but not written yet
+    meeting: Meeting  # the congress, or the committee's conference that votes this contest
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,15 @@ from tally.findings import Finding, Lang
 from tally.i18n import majority_words, msg, ratio_digits
 from tally.kinds import Layout, Venue
 from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, tr
+from tally.meetings import Meeting
 from tally.plan_checks import target_label
-from tally.report.model import CheckReport, CountReport, StructureLine, ValidateReport
+from tally.report.model import (
+    CheckReport,
+    ContestReport,
+    CountReport,
+    StructureLine,
+    ValidateReport,
+)
 from tally.report.text import (
     assumption_text,
     base_sentence,
@@ -45,6 +52,21 @@ def venue_label(venue: Venue, lang: Lang) -> str:
     if venue == "congress":
         return msg("table.congress").text(lang)
     assert_never(venue)
+
+
+def meeting_heading(meeting: Meeting, lang: Lang) -> str:
+    """The meeting that votes a contest, and its date: under the contest's heading."""
+    day = meeting.date
+    date = msg("conference.date", day=day.day, month=day.month, year=day.year)
+    return msg("conference.heading", name=meeting.title(lang), date=date).text(lang)
+
+
+def meetings(report: CountReport) -> tuple[Meeting, ...]:
+    """The meetings that voted the report's contests, in the order they first come.
+
+    With one (the congress, named at the top of the report) no contest heading repeats it.
+    """
+    return tuple(dict.fromkeys(c.meeting for c in report.contests))
 
 
 def provenance_mark(prov: str | None) -> str:
@@ -198,6 +220,7 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
     console.print(Text(report.election, style="bold"))
     console.print(f"{msg('table.rules').text(lang)}: {report.rules} · {report.tool}")
     footnotes: list[str] = []
+    several = len(meetings(report)) > 1
     for c in report.contests:
         title = f"{tr(BODY, c.body, lang)} ({c.id})"
         if c.name:
@@ -209,6 +232,8 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
                     f"{title} — {msg('table.round').text(lang)} {rd.number}", style="bold underline"
                 )
             )
+            if several:
+                console.print(Text(meeting_heading(c.meeting, lang), style="italic"))
             b = rd.ballots
             lines = []
             if rd.base is not None and rd.base_parts:
@@ -283,11 +308,15 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
                     f"{title} — {msg('table.round').text(lang)} {due.round}", style="bold underline"
                 )
             )
+            if several:
+                console.print(Text(meeting_heading(c.meeting, lang), style="italic"))
             console.print(Text(due.message(lang), style="bold yellow"))
             console.print(Text(f"{msg('table.hint').text(lang)}: {due.hint(lang)}"))
         elif not c.rounds:
             console.print()
             console.print(Text(title, style="bold underline"))
+            if several:
+                console.print(Text(meeting_heading(c.meeting, lang), style="italic"))
             console.print(Text(not_counted_sentence(lang), style="bold yellow"))
     if footnotes:
         console.print()
@@ -326,25 +355,32 @@ def render_check(console: Console, report: CheckReport, lang: Lang) -> None:
         approved = ", ".join(x for x in (plan.approved_by, on) if x)
         console.print(f"{msg('table.plan_approved_by').text(lang)}: {approved or '–'}")
 
-    table = Table(expand=True)
-    table.add_column(msg("table.contest").text(lang))
-    table.add_column(msg("table.seats").text(lang), justify="right")
-    table.add_column(msg("table.elected").text(lang))
-    table.add_column(msg("table.outcome").text(lang))
-    names = counted.names()
+    # One table per meeting, headed by it when there are several: the congress's contests,
+    # then the conference's.
+    by_meeting: dict[Meeting, list[ContestReport]] = {}
     for c in counted.contests:
-        if c.body == "nomination_poll":
-            continue
-        style = {"complete": "green", "rejected": "bold red"}.get(c.outcome, "yellow")
-        table.add_row(
-            f"{tr(BODY, c.body, lang)} ({c.id})",
-            str(c.seats),
-            f"{len(c.elected)}: " + ", ".join(names.get(i, i) for i in c.elected)
-            if c.elected
-            else "–",
-            Text(_lower_first(tr(OUTCOME, c.outcome, lang)), style=style),
-        )
-    console.print(table)
+        if c.body != "nomination_poll":
+            by_meeting.setdefault(c.meeting, []).append(c)
+    names = counted.names()
+    for meeting, contests in by_meeting.items():
+        if len(meetings(counted)) > 1:
+            console.print(Text(meeting_heading(meeting, lang), style="bold"))
+        table = Table(expand=True)
+        table.add_column(msg("table.contest").text(lang))
+        table.add_column(msg("table.seats").text(lang), justify="right")
+        table.add_column(msg("table.elected").text(lang))
+        table.add_column(msg("table.outcome").text(lang))
+        for c in contests:
+            style = {"complete": "green", "rejected": "bold red"}.get(c.outcome, "yellow")
+            table.add_row(
+                f"{tr(BODY, c.body, lang)} ({c.id})",
+                str(c.seats),
+                f"{len(c.elected)}: " + ", ".join(names.get(i, i) for i in c.elected)
+                if c.elected
+                else "–",
+                Text(_lower_first(tr(OUTCOME, c.outcome, lang)), style=style),
+            )
+        console.print(table)
     for c in counted.contests:
         due = c.not_entered
         if due:

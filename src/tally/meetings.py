@@ -1,0 +1,96 @@
+"""The meeting that votes each contest: the congress, or the first conference of the new committee.
+
+A contest of the standing committee, the secretary, … is voted at the committee's first
+conference (:func:`tally.config.references.meets_at_conference`), not at the congress: its
+minutes carry the conference's name, date, place and counting board. election.yaml gives them
+under ``conference:``; what it leaves out is taken from the congress — the name is derived
+("Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ … khóa …"), the date, place and locality are the
+congress's — except the counting board, which the conference chooses itself: none is borrowed.
+
+Values only, no language: a derived name is a catalogue message, worded when shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from tally.config.models import Board, Contest, Election
+from tally.config.references import meets_at_conference
+from tally.i18n import Msg, msg
+from tally.kinds import Lang, MeetingKind, Venue
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting that votes: what the minutes of its contests are headed and signed with."""
+
+    at: Venue
+    kind: MeetingKind  # whose words say who is present: committee_conference at the conference
+    name: str | Msg  # as typed in election.yaml, or derived from the congress
+    date: dt.date
+    term: str | None
+    place: str | None
+    locality: str | None  # the place name before the date on the minutes
+    board_head: str | None
+    board_members: tuple[str, ...]
+
+    def title(self, lang: Lang) -> str:
+        """The meeting's name in ``lang`` (a typed name is shown as typed)."""
+        return self.name if isinstance(self.name, str) else self.name.text(lang)
+
+
+# "… Đảng bộ huyện Đông Lâm lần thứ XXII, …": the organisation and the congress's number, which
+# is the number (khóa) of the committee it elects.
+_ORGANISATION = re.compile(r"\b((?:Đảng|Chi) bộ\s.+?)(?=\s+lần thứ\b|\s*[,(–-]|$)", re.I)
+_NUMBER = re.compile(r"\blần thứ\s+([IVXLCDM]+|\d+)\b", re.I)
+
+
+def _board(board: Board | None) -> tuple[str | None, tuple[str, ...]]:
+    return (board.head, tuple(board.members)) if board else (None, ())
+
+
+def congress_meeting(election: Election) -> Meeting:
+    """The congress (or, in a folder of kind ``committee_conference``, the conference itself)."""
+    c = election.congress
+    head, members = _board(election.board)
+    return Meeting("congress", c.kind, c.name, c.date, c.term, c.place, c.locality, head, members)
+
+
+def conference_name(election: Election) -> Msg:
+    """The first conference's name derived from the congress's organisation and number."""
+    congress = election.congress
+    found = _ORGANISATION.search(congress.name)
+    organisation = congress.organisation or (found.group(1) if found else None)
+    number = _NUMBER.search(congress.name)
+    if organisation is None:
+        return msg("conference.first.bare")
+    if number is None:
+        return msg("conference.first.no_number", organisation=organisation)
+    return msg("conference.first", organisation=organisation, number=number.group(1).upper())
+
+
+def conference_meeting(election: Election) -> Meeting:
+    """The first conference of the new committee, its blanks filled from the congress."""
+    congress = election.congress
+    conf = election.conference
+    head, members = _board(conf.board if conf else None)
+    return Meeting(
+        "conference",
+        "committee_conference",
+        (conf.name if conf else None) or conference_name(election),
+        (conf.date if conf else None) or congress.date,
+        congress.term,
+        (conf.place if conf else None) or congress.place,
+        (conf.locality if conf else None) or congress.locality,
+        head,
+        members,
+    )
+
+
+def meeting_of(election: Election, contest: Contest) -> Meeting:
+    """The meeting that votes ``contest``."""
+    if election.congress.kind != "committee_conference" and meets_at_conference(election, contest):
+        return conference_meeting(election)
+    return congress_meeting(election)
