@@ -14,7 +14,13 @@ from tally.i18n import majority_words, msg, ratio_digits
 from tally.kinds import Layout, Venue
 from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, tr
 from tally.plan_checks import target_label
-from tally.report.model import CheckReport, CountReport, StructureLine, ValidateReport
+from tally.report.model import (
+    CheckReport,
+    CountReport,
+    RowCount,
+    StructureLine,
+    ValidateReport,
+)
 from tally.report.text import (
     assumption_text,
     base_sentence,
@@ -242,10 +248,16 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
                 console.print(line)
             if rd.outcome != "rejected":
                 table = Table(expand=False)
+                shown = rd.layout == "agree_disagree"  # each row's three figures
+                pct = msg("table.pct_of_base").text(lang)
                 table.add_column(msg("table.number").text(lang), justify="right")
                 table.add_column(msg("table.name").text(lang))
-                table.add_column(msg("table.votes").text(lang), justify="right")
-                table.add_column(msg("table.pct_of_base").text(lang), justify="right")
+                votes = msg("table.agree" if shown else "table.votes").text(lang)
+                table.add_column(votes, justify="right")
+                table.add_column(pct, justify="right")
+                if shown:  # a count and its share in one cell: the table fits 100 columns
+                    for key in ("table.disagree", "table.unmarked"):
+                        table.add_column(msg(key).text(lang), justify="right")
                 table.add_column(msg("table.result").text(lang))
                 for cand in rd.candidates:
                     status = cand.status
@@ -255,11 +267,13 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
                         "admitted": "bold green",
                         "tie": "bold yellow",
                     }.get(status or "", "")
+                    rows = [_row_cell(fig, lang) for fig in (cand.disagree, cand.unmarked)]
                     table.add_row(
                         str(cand.position),
                         cand.name,
                         str(cand.votes),
                         decimal(cand.pct_of_base or "", lang),
+                        *(rows if shown else ()),
                         Text(label, style=style),
                     )
                 console.print(table)
@@ -297,6 +311,15 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
         )
         for i, note in enumerate(footnotes, 1):
             console.print(f"  {i}. {note}", style="dim")
+
+
+def _row_cell(fig: RowCount | None, lang: Lang) -> str:
+    """An agree/disagree row figure: ``3 (20,00%)``; ``–`` when not known."""
+    if fig is None:
+        return "–"
+    if not fig.pct_of_base:
+        return str(fig.count)
+    return f"{fig.count} ({decimal(fig.pct_of_base, lang)}%)"
 
 
 def _lower_first(text: str) -> str:
