@@ -2500,11 +2500,9 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "table.unmarked": ("Cả hai ô/bỏ trống", "Both/neither"),
     "minutes.head.agree": ("Đồng ý", "Agree"),
     "minutes.head.disagree": ("Không đồng ý", "Disagree"),
-    "minutes.head.unmarked": ("Cả hai ô hoặc bỏ trống", "Both boxes or neither"),
-    "minutes.hall.rows": (
-        "Không đồng ý: {disagree} · Cả hai ô/bỏ trống: {unmarked}",
-        "Disagree: {disagree} · Both/neither: {unmarked}",
-    ),
+    "minutes.head.unmarked": ("Cả hai ô/bỏ trống", "Both/neither"),
+    "minutes.hall.disagree": ("Không đồng ý: {count}", "Disagree: {count}"),
+    "minutes.hall.unmarked": ("Cả hai ô/bỏ trống: {count}", "Both/neither: {count}"),
 }
 
 # The whole catalogue: the messages above, the words of --help (tally/helptext.py) and the

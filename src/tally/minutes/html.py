@@ -323,7 +323,7 @@ h1 { font-size: min(5vh, 4vw); margin: 0 0 0.6vh; line-height: 1.15; }
 .scale .track { background: none; height: 1.1em; }
 .scale .need { border: 0; top: 0; transform: translateX(-50%); font-size: 0.7em; font-weight: bold; color: #ffd166; white-space: nowrap; }
 .rows.agree { grid-template-columns: auto auto minmax(4em, 1fr) auto auto auto; }
-.disagree { font-size: 0.62em; white-space: nowrap; }
+.disagree { font-size: 0.45em; line-height: 1.2; white-space: nowrap; }
 .row.elected, .row.admitted { color: #fff; font-weight: bold; }
 .row.elected .bar, .row.admitted .bar { background: #2ec27e; }
 .row.tie { color: #ffd166; }
@@ -404,9 +404,14 @@ def _hall(m: Minutes) -> tuple[str, str, str]:
 def _hall_rows(m: Minutes, c: CandidateRow) -> str:
     """An agree/disagree ballot: the disagree rows and those with both boxes or neither."""
     disagree, disagree_pct, unmarked, unmarked_pct = c.row_figures
-    text = m.word(
-        "minutes.hall.rows",
-        disagree=f"{disagree} ({disagree_pct}%)" if disagree_pct else disagree,
-        unmarked=f"{unmarked} ({unmarked_pct}%)" if unmarked_pct else unmarked,
+    lines = (
+        m.word(
+            "minutes.hall.disagree",
+            count=f"{disagree} ({disagree_pct}%)" if disagree_pct else disagree,
+        ),
+        m.word(
+            "minutes.hall.unmarked",
+            count=f"{unmarked} ({unmarked_pct}%)" if unmarked_pct else unmarked,
+        ),
     )
-    return f'<span class="disagree">{_e(text)}</span>'
+    return '<span class="disagree">' + "<br>".join(_e(x) for x in lines) + "</span>"
