@@ -177,7 +177,23 @@ def test_columns_are_the_contract() -> None:
         "pct_of_base",
         "status",
         "outcome",
+        # added at the end (issue 15): empty but on an agree/disagree ballot
+        "agree",
+        "agree_pct",
+        "disagree",
+        "disagree_pct",
+        "unmarked",
+        "unmarked_pct",
     )
+
+
+def _rows_of(cand: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in ("agree", "disagree", "unmarked"):
+        fig = cand.get(key)
+        out[key] = fig["count"] if fig else None
+        out[f"{key}_pct"] = fig["pct_of_base"] if fig else None
+    return out
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
@@ -207,7 +223,7 @@ def test_rows_equal_the_json(example: str) -> None:
             "pct_of_base": cand["pct_of_base"],
             "status": cand["status"],
             "outcome": rd["outcome"],
-        }
+        } | _rows_of(cand)
         assert isinstance(row["pct_of_base"], str) and "." in row["pct_of_base"]
     # document order: contest, then round, then ballot position
     order = [c["id"] for c in doc["contests"]]

@@ -73,13 +73,19 @@ def test_every_round_minutes_match_the_count(example: str, tmp_path: Path) -> No
         assert rows["Số lượng cần bầu"] == [str(rd["seats"])]
         for reason, n in rd["ballots"]["invalid_by_reason"].items():
             assert any(k.startswith("– ") and v == [str(n)] for k, v in rows.items()), reason
-        cand_rows = [row for row in table_rows(md) if len(row) == 5 and row[0].isdigit()]
+        # an agree/disagree ballot's table adds the disagree and unmarked rows (issue 15)
+        width = 9 if rd["layout"] == "agree_disagree" else 5
+        cand_rows = [row for row in table_rows(md) if len(row) == width and row[0].isdigit()]
         assert len(cand_rows) == len(rd["candidates"])
         for row, cand in zip(cand_rows, rd["candidates"], strict=True):
             assert row[0] == str(cand["position"])
             assert row[1] == cand["name"]
             assert row[2] == str(cand["votes"])
             assert row[3] == (cand["pct_of_base"] or "").replace(".", ",")
+            if width == 9:
+                for at, key in ((4, "disagree"), (6, "unmarked")):
+                    assert row[at] == str(cand[key]["count"])
+                    assert row[at + 1] == cand[key]["pct_of_base"].replace(".", ",")
         elected = [(r[1], r[2]) for r in table_rows(md) if len(r) == 3 and r[0].isdigit()]
         names = {c["id"]: (c["name"], c["votes"]) for c in rd["candidates"]}
         assert elected == [(names[i][0], str(names[i][1])) for i in rd["elected"]]

@@ -97,6 +97,7 @@ def reference_count(spec: BallotSpec, rows: list[Row]) -> Tally:
     n, seats = spec.positions, spec.seats
     invalid: Counter[str] = Counter()
     votes = [0] * n
+    disagree, neither = [0] * n, [0] * n  # agree/disagree ballots: rows marked so
     kept: Counter[int] = Counter()
     for _, _, struck, unmarked, reason in rows:
         s = {int(x) for x in struck.split()}
@@ -116,7 +117,13 @@ def reference_count(spec: BallotSpec, rows: list[Row]) -> Tally:
             kept[len(chosen)] += 1
             for p in chosen:
                 votes[p - 1] += 1
-    return Tally(n, len(rows), dict(invalid), votes, dict(kept))  # type: ignore[arg-type]
+            for p in s:
+                disagree[p - 1] += 1
+            for p in u:
+                neither[p - 1] += 1
+    if spec.layout == "strike":
+        return Tally(n, len(rows), dict(invalid), votes, dict(kept))  # type: ignore[arg-type]
+    return Tally(n, len(rows), dict(invalid), votes, dict(kept), disagree, neither)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- counting

@@ -64,6 +64,11 @@ class Tally:
     invalid: dict[InvalidReason, int] = field(default_factory=dict)
     votes: list[int] = field(default_factory=list)  # by ballot position, 0-based
     kept: dict[int, int] | None = field(default_factory=dict)  # n_k; None when not known
+    # Agree/disagree ballots only, by ballot position: the valid ballots whose row is marked
+    # disagree, and those whose row has both boxes or neither. None on a strike-out ballot, or
+    # when not known (a tally sheet that does not give them); never derived from the votes.
+    disagree: list[int] | None = None
+    unmarked: list[int] | None = None
 
     def __post_init__(self) -> None:
         if not self.votes:
@@ -93,7 +98,16 @@ class Tally:
             {r: self.invalid.get(r, 0) + other.invalid.get(r, 0) for r in INVALID_REASONS},
             [a + b for a, b in zip(self.votes, other.votes, strict=True)],
             kept,
+            _add(self.disagree, other.disagree),
+            _add(self.unmarked, other.unmarked),
         )
+
+
+def _add(a: list[int] | None, b: list[int] | None) -> list[int] | None:
+    """Two piles' figures by position; unknown when either pile's is."""
+    if a is None or b is None:
+        return None
+    return [x + y for x, y in zip(a, b, strict=True)]
 
 
 _whole = marks.whole
@@ -166,6 +180,9 @@ def _positions(text: str, n: int, path: Path | None, line: int, column: str) -> 
 
 
 Classified = tuple[str, int, str]  # (derived invalid reason or "", names kept, missed text)
+# In the missed text of an agree/disagree ballot a row with both boxes or neither is written
+# with this prefix ("u3"), a row marked disagree bare ("3"): one Counter counts both.
+UNMARKED = "u"
 _CACHE_MAX = 1 << 16
 
 
@@ -213,7 +230,7 @@ def _classify(
     agrees = n - k - len(u)
     if agrees > spec.seats and "too_many_kept" in cases:
         return ("too_many_kept", agrees, "")
-    return ("", agrees, " ".join(s + u))
+    return ("", agrees, " ".join(s + [UNMARKED + x for x in u]))
 
 
 def classify(struck: str, unmarked: str, spec: BallotSpec) -> tuple[str, int]:
@@ -312,9 +329,14 @@ def count_rows(
         log.raise_if_any()
 
     valid = collected - sum(invalid.values())
-    votes = [valid - missed.get(str(i), 0) for i in range(1, n + 1)]
     n_k = {k: c for k, c in enumerate(kept_hist) if c}
-    return Tally(n, collected, invalid, votes, n_k)
+    if spec.layout == "strike":
+        votes = [valid - missed.get(str(i), 0) for i in range(1, n + 1)]
+        return Tally(n, collected, invalid, votes, n_k)
+    disagree = [missed.get(str(i), 0) for i in range(1, n + 1)]
+    neither = [missed.get(f"{UNMARKED}{i}", 0) for i in range(1, n + 1)]
+    votes = [valid - d - u for d, u in zip(disagree, neither, strict=True)]
+    return Tally(n, collected, invalid, votes, n_k, disagree, neither)
 
 
 def _unknown_reason(reason: str, path: Path | None, line: int) -> BallotFileError:

@@ -151,6 +151,7 @@ def reconcile(
         elif v < 0:
             negative = msg("problem.votes_negative", position=pos + 1, votes=v)
             out.append(Problem("votes_over_valid", negative, valid, v))
+    out += _rows_problems(tally)
     total = sum(tally.votes)
     most = min(seats, tally.positions)
     cap = most * valid
@@ -168,6 +169,34 @@ def reconcile(
         over = [k for k in tally.kept if k > seats or k < 0]
         if over:
             out.append(_problem("kept_over_seats", seats, over[0], kept=over[0], seats=seats))
+    return out
+
+
+def _rows_problems(tally: Tally) -> list[Problem]:
+    """Agree/disagree figures: each person's agree, disagree and unmarked rows are the valid
+    ballots (all three known), or at most them (one of the last two not known)."""
+    out: list[Problem] = []
+    valid = tally.valid
+    for pos, agree in enumerate(tally.votes):
+        disagree = tally.disagree[pos] if tally.disagree is not None else None
+        unmarked = tally.unmarked[pos] if tally.unmarked is not None else None
+        if disagree is None and unmarked is None:
+            continue
+        total = agree + (disagree or 0) + (unmarked or 0)
+        if disagree is not None and unmarked is not None:
+            if total != valid:
+                said = msg(
+                    "problem.rows_mismatch",
+                    position=pos + 1,
+                    agree=agree,
+                    disagree=disagree,
+                    unmarked=unmarked,
+                    valid=valid,
+                )
+                out.append(Problem("rows_mismatch", said, valid, total))
+        elif total > valid:
+            said = msg("problem.rows_mismatch.over", position=pos + 1, total=total, valid=valid)
+            out.append(Problem("rows_mismatch", said, valid, total))
     return out
 
 

@@ -109,7 +109,7 @@ def _round_tally(
             )
             for fi, rel in enumerate(rnd.tallies)
         ]
-        return read_sheets(listed, cands), ()
+        return read_sheets(listed, cands, spec.layout), ()
     raise ConfigError(
         Issue(
             msg("engine.nothing_to_count"),

@@ -2494,6 +2494,35 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "liệt kê các cuộc bầu và các lần bầu của chúng dưới 'contests:', rồi kiểm phiếu",
         "list the contests and their rounds under 'contests:', then count",
     ),
+    # --- agree/disagree figures (issue 15): each person's agree, disagree and unmarked rows
+    "sheets.rows_strike": (
+        "'{key}' chỉ dùng cho phiếu đồng ý/không đồng ý; phiếu của lần bầu này là phiếu gạch tên",
+        "'{key}' is for agree/disagree ballots only; this round's ballot strikes names out",
+    ),
+    "sheets.no_rows": (
+        "chưa ghi '{key}' của '{id}' (ghi 0 nếu không có)",
+        "no '{key}' figure given for '{id}' (write 0 if none)",
+    ),
+    "problem.rows_mismatch": (
+        "Vị trí {position}: đồng ý {agree} + không đồng ý {disagree} + đánh cả hai ô hoặc bỏ "
+        "trống {unmarked} khác số phiếu hợp lệ ({valid})",
+        "Position {position}: agree {agree} + disagree {disagree} + both boxes or neither "
+        "{unmarked} differ from the valid ballots ({valid})",
+    ),
+    "problem.rows_mismatch.over": (
+        "Vị trí {position}: đồng ý, không đồng ý và đánh cả hai ô hoặc bỏ trống cộng lại "
+        "({total}) nhiều hơn số phiếu hợp lệ ({valid})",
+        "Position {position}: agree, disagree and both boxes or neither add up to {total}, "
+        "more than the valid ballots ({valid})",
+    ),
+    "table.agree": ("Đồng ý", "Agree"),
+    "table.disagree": ("Không đồng ý", "Disagree"),
+    "table.unmarked": ("Cả hai ô/bỏ trống", "Both/neither"),
+    "minutes.head.agree": ("Đồng ý", "Agree"),
+    "minutes.head.disagree": ("Không đồng ý", "Disagree"),
+    "minutes.head.unmarked": ("Cả hai ô/bỏ trống", "Both/neither"),
+    "minutes.hall.disagree": ("Không đồng ý: {count}", "Disagree: {count}"),
+    "minutes.hall.unmarked": ("Cả hai ô/bỏ trống: {count}", "Both/neither: {count}"),
 }
 
 # The whole catalogue: the messages above, the words of --help (tally/helptext.py) and the

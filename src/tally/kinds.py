@@ -129,6 +129,7 @@ PROBLEM_CODES: tuple[str, ...] = (
     "kept_count_mismatch",
     "kept_mismatch",
     "kept_over_seats",
+    "rows_mismatch",
     "votes_over_seats",
     "votes_over_valid",
 )

@@ -19,7 +19,7 @@ from tally.config.pydantic_errors import issues_from_validation
 from tally.count import DERIVED_REASONS, TYPED_REASONS, Tally
 from tally.errors import BallotFileError, Issue, Location
 from tally.i18n import msg
-from tally.kinds import INVALID_REASONS, InvalidReason
+from tally.kinds import INVALID_REASONS, InvalidReason, Layout
 from tally.yamlsrc import SourceMap, load_yaml
 
 
@@ -34,6 +34,13 @@ class TallySheet(BaseModel):
     invalid: dict[str, Count] = Field(default_factory=dict)
     votes: dict[str, Count]
     kept: dict[Count, Count] | None = Field(None, description="n_k: valid ballots keeping k names")
+    disagree: dict[str, Count] | None = Field(
+        None, description="agree/disagree ballots: valid ballots marking each person disagree"
+    )
+    unmarked: dict[str, Count] | None = Field(
+        None,
+        description="agree/disagree ballots: valid ballots with both boxes or neither per person",
+    )
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,9 @@ def _at(where: Location) -> str:
     return f"{text}:{where.line}" if where.line is not None else text
 
 
-def read_sheets(sheets: Sequence[ListedSheet], candidates: list[str]) -> Tally:
+def read_sheets(
+    sheets: Sequence[ListedSheet], candidates: list[str], layout: Layout = "strike"
+) -> Tally:
     """The round's tally: every group's sheet added up, once each.
 
     Refused (BallotFileError, naming both places): one file listed twice (after resolving the
@@ -91,7 +100,7 @@ def read_sheets(sheets: Sequence[ListedSheet], candidates: list[str]) -> Tally:
         raise BallotFileError(issues)
     read: list[_Read] = []
     for sheet in sheets:
-        parsed, source, tally = _read_one(sheet.path, candidates)
+        parsed, source, tally = _read_one(sheet.path, candidates, layout)
         label = str(parsed.group).strip()
         read.append(_Read(sheet, label, label.casefold(), source, tally))
     by_group: dict[str, _Read] = {}
@@ -134,12 +143,14 @@ def read_sheets(sheets: Sequence[ListedSheet], candidates: list[str]) -> Tally:
     return total
 
 
-def read_sheet(path: Path, candidates: list[str]) -> Tally:
+def read_sheet(path: Path, candidates: list[str], layout: Layout = "strike") -> Tally:
     """One group's sheet as a Tally over ``candidates`` (ballot order)."""
-    return _read_one(path, candidates)[2]
+    return _read_one(path, candidates, layout)[2]
 
 
-def _read_one(path: Path, candidates: list[str]) -> tuple[TallySheet, SourceMap, Tally]:
+def _read_one(
+    path: Path, candidates: list[str], layout: Layout
+) -> tuple[TallySheet, SourceMap, Tally]:
     data, source = load_yaml(path, BallotFileError, kind="tally sheet")
     try:
         sheet = TallySheet.model_validate(data)
@@ -162,6 +173,22 @@ def _read_one(path: Path, candidates: list[str]) -> tuple[TallySheet, SourceMap,
     for pid in candidates:
         if pid not in sheet.votes:
             issues.append(Issue(msg("sheets.no_votes", id=pid), source.location(("votes",))))
+    for key, given in (("disagree", sheet.disagree), ("unmarked", sheet.unmarked)):
+        if given is None:
+            continue
+        if layout != "agree_disagree":
+            issues.append(Issue(msg("sheets.rows_strike", key=key), source.location((key,))))
+            continue
+        for pid in given:
+            if pid not in candidates:
+                issues.append(
+                    Issue(msg("sheets.not_on_ballot", id=pid), source.location((key, pid)))
+                )
+        for pid in candidates:
+            if pid not in given:
+                issues.append(
+                    Issue(msg("sheets.no_rows", key=key, id=pid), source.location((key,)))
+                )
     for k in sheet.kept or {}:
         if k > len(candidates):
             issues.append(Issue(msg("sheets.kept_range", k=k), source.location(("kept", k))))
@@ -177,5 +204,7 @@ def _read_one(path: Path, candidates: list[str]) -> tuple[TallySheet, SourceMap,
         invalid,
         [sheet.votes[pid] for pid in candidates],
         kept,
+        [sheet.disagree[pid] for pid in candidates] if sheet.disagree is not None else None,
+        [sheet.unmarked[pid] for pid in candidates] if sheet.unmarked is not None else None,
     )
     return sheet, source, tally

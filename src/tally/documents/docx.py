@@ -222,12 +222,14 @@ def row(t: Table, widths: tuple[float, ...], *, header: bool = False) -> list[_C
     return cells
 
 
-def head_row(t: Table, widths: tuple[float, ...], heads: tuple[str, ...], fill: str) -> None:
+def head_row(
+    t: Table, widths: tuple[float, ...], heads: tuple[str, ...], fill: str, size: Pt | None = None
+) -> None:
     """The heading row of a bordered table: bold, centred, shaded, repeated on every page."""
     for cell, text in zip(row(t, widths, header=True), heads, strict=True):
         p = cell_para(cell, True)
         p.alignment = CENTER
-        run(p, text, bold=True)
+        run(p, text, bold=True, size=size)
         shade(cell, fill)
 
 

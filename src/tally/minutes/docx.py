@@ -30,6 +30,9 @@ PARTY_HEADING_COLS = (7.6, 8.4)  # issuing body | the Party's name, the date
 STATE_HEADING_COLS = (6.0, 10.0)  # election team | the State's name and motto, the date
 FIGURE_COLS = (12.5, 3.5)  # label | value
 CANDIDATE_COLS = (1.4, 6.0, 2.2, 2.7, 3.7)  # STT | name | votes | % | result
+# An agree/disagree ballot, set a size smaller so that the heads hold their words:
+# STT | name | agree | % | disagree | % | both or neither | % | result
+ROWS_COLS = (1.3, 3.4, 1.7, 1.3, 1.8, 1.3, 1.8, 1.3, 2.1)
 ELECTED_COLS = (1.4, 11.0, 3.6)  # STT | name | votes
 RULE_COLS = (5.0, 9.0, 2.0)  # rule | citation | source
 ITEM, HANG, DASH = Cm(1.0), Cm(0.6), Cm(0.4)  # list items: text indent, number and dash hangs
@@ -150,16 +153,21 @@ def _candidates(doc: DocxDocument, m: Minutes) -> None:
     if not m.candidates:
         para(doc, m.word("minutes.no_candidates"))
         return
-    table = _bordered(doc, CANDIDATE_COLS, m.heads("no", "name", "votes", "pct", "result"))
-    aligns = (CENTER, None, RIGHT_ALIGN, RIGHT_ALIGN, CENTER)
+    cols = ROWS_COLS if m.rows_shown else CANDIDATE_COLS
+    size = SMALL if m.rows_shown else None
+    table = kit.table(doc, cols, borders=True)
+    kit.head_row(table, cols, m.candidate_heads, HEADER_FILL, size)
+    extra = 4 if m.rows_shown else 0  # disagree, unmarked and their shares
+    aligns = (CENTER, None, RIGHT_ALIGN, RIGHT_ALIGN, *[RIGHT_ALIGN] * extra, CENTER)
     for c in m.candidates:
         bold = c.status in ("elected", "admitted")
-        values = (str(c.position), c.name, str(c.votes), c.pct, c.status_label)
-        for cell, text, align in zip(kit.row(table, CANDIDATE_COLS), values, aligns, strict=True):
+        rows = c.row_figures if m.rows_shown else ()
+        values = (str(c.position), c.name, str(c.votes), c.pct, *rows, c.status_label)
+        for cell, text, align in zip(kit.row(table, cols), values, aligns, strict=True):
             p = cell_para(cell, True)
             if align is not None:
                 p.alignment = align
-            run(p, text, bold=bold)
+            run(p, text, bold=bold, size=size)
 
 
 def _result(doc: DocxDocument, m: Minutes) -> None:

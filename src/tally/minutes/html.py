@@ -133,6 +133,10 @@ td.status { width: 34mm; }
 .candidates tr.elected td, .candidates tr.admitted td { font-weight: bold; }
 .candidates tr.tie td.status { font-style: italic; }
 .candidates td.status, .candidates th { white-space: nowrap; }
+/* Nine columns on an agree/disagree ballot: the heads wrap, the figures stay narrow. */
+.candidates.rows th { white-space: normal; }
+.candidates.rows td.votes, .candidates.rows td.pct, .candidates.rows td.disagree,
+.candidates.rows td.disagree-pct, .candidates.rows td.unmarked, .candidates.rows td.unmarked-pct { width: 15mm; }
 .rules td, .rules th { font-size: 11pt; }
 .rules td.key { width: 30%; }
 .rules td.prov { text-align: center; white-space: nowrap; width: 14mm; }
@@ -225,12 +229,25 @@ def _votes(m: Minutes) -> str:
         f'<tr class="candidate {c.status or "none"}" data-position="{c.position}">'
         f'<td class="pos">{c.position}</td><td class="name">{_e(c.name)}</td>'
         f'<td class="num votes">{c.votes}</td><td class="num pct">{_e(c.pct)}</td>'
-        f'<td class="status">{_e(c.status_label)}</td></tr>'
+        + (_row_cells(c) if m.rows_shown else "")
+        + f'<td class="status">{_e(c.status_label)}</td></tr>'
         for c in m.candidates
     ]
-    out += kit.table("candidates", m.heads("no", "name", "votes", "pct", "result"), rows)
+    cls = "candidates rows" if m.rows_shown else "candidates"
+    out += kit.table(cls, m.candidate_heads, rows)
     chart = _chart(m)
     return out + (f"<figure>{chart}</figure>\n" if chart else "")
+
+
+_ROW_CELLS = ("disagree", "disagree-pct", "unmarked", "unmarked-pct")
+
+
+def _row_cells(c: CandidateRow) -> str:
+    """An agree/disagree ballot's disagree and unmarked rows, with their shares."""
+    return "".join(
+        f'<td class="num {cls}">{_e(text)}</td>'
+        for cls, text in zip(_ROW_CELLS, c.row_figures, strict=True)
+    )
 
 
 def _elected(m: Minutes) -> str:
@@ -305,6 +322,8 @@ h1 { font-size: min(5vh, 4vw); margin: 0 0 0.6vh; line-height: 1.15; }
 .need { position: absolute; top: -0.2em; bottom: -0.2em; border-left: 0.12em dashed #ffd166; }
 .scale .track { background: none; height: 1.1em; }
 .scale .need { border: 0; top: 0; transform: translateX(-50%); font-size: 0.7em; font-weight: bold; color: #ffd166; white-space: nowrap; }
+.rows.agree { grid-template-columns: auto auto minmax(4em, 1fr) auto auto auto; }
+.disagree { font-size: 0.45em; line-height: 1.2; white-space: nowrap; }
 .row.elected, .row.admitted { color: #fff; font-weight: bold; }
 .row.elected .bar, .row.admitted .bar { background: #2ec27e; }
 .row.tie { color: #ffd166; }
@@ -346,7 +365,9 @@ def _hall(m: Minutes) -> tuple[str, str, str]:
             rows.append(
                 '<div class="row scale" aria-hidden="true"><span></span><span></span>'
                 f'<span class="track"><span class="need" style="left: {need_at / 10}%">'
-                f"{_e(m.needed(m.threshold or 0))}</span></span><span></span><span></span></div>"
+                f"{_e(m.needed(m.threshold or 0))}</span></span><span></span><span></span>"
+                + ("<span></span>" if m.rows_shown else "")
+                + "</div>"
             )
         for c in column:
             rank = 1 + sum(1 for x in ranked if x.votes > c.votes)  # the tied share a rank
@@ -361,9 +382,12 @@ def _hall(m: Minutes) -> tuple[str, str, str]:
                 f'<span class="rank">{rank}.</span><span class="name">{_e(c.name)}</span>'
                 f'<span class="track"><span class="bar" style="width: {c.votes * 1000 // scale / 10}%">'
                 f"</span>{need}</span>"
-                f'<span class="votes">{c.votes}</span><span class="pct">{pct}</span></div>'
+                f'<span class="votes">{c.votes}</span><span class="pct">{pct}</span>'
+                + (_hall_rows(m, c) if m.rows_shown else "")
+                + "</div>"
             )
-        lists.append('<div class="rows">\n' + "\n".join(rows) + "\n</div>")
+        cls = "rows agree" if m.rows_shown else "rows"
+        lists.append(f'<div class="{cls}">\n' + "\n".join(rows) + "\n</div>")
     if ranked:
         out.append('<div class="lists">\n' + "\n".join(lists) + "\n</div>\n")
     out.append(f'<p class="outcome">{_e(m.outcome_text)}</p>\n')
@@ -375,3 +399,19 @@ def _hall(m: Minutes) -> tuple[str, str, str]:
         out.append(_p("pending", m.word("minutes.pending")))
     out.append(f'<div class="fingerprint">{_e(m.fingerprint_line)}</div>\n')
     return m.election_title, css, "<main>\n" + "".join(out) + "</main>\n"
+
+
+def _hall_rows(m: Minutes, c: CandidateRow) -> str:
+    """An agree/disagree ballot: the disagree rows and those with both boxes or neither."""
+    disagree, disagree_pct, unmarked, unmarked_pct = c.row_figures
+    lines = (
+        m.word(
+            "minutes.hall.disagree",
+            count=f"{disagree} ({disagree_pct}%)" if disagree_pct else disagree,
+        ),
+        m.word(
+            "minutes.hall.unmarked",
+            count=f"{unmarked} ({unmarked_pct}%)" if unmarked_pct else unmarked,
+        ),
+    )
+    return '<span class="disagree">' + "<br>".join(_e(x) for x in lines) + "</span>"

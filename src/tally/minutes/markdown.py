@@ -55,11 +55,20 @@ def render_markdown(m: Minutes) -> str:
     add(f"## {esc(m.heading('votes'))}")
     add("")
     if m.candidates:
-        heads = m.heads("no", "name", "votes", "pct", "result")
+        extra = 4 if m.rows_shown else 0  # disagree, unmarked and their shares
         rows = [
-            [str(c.position), c.name, str(c.votes), c.pct, c.status_label] for c in m.candidates
+            [
+                str(c.position),
+                c.name,
+                str(c.votes),
+                c.pct,
+                *(c.row_figures if m.rows_shown else ()),
+                c.status_label,
+            ]
+            for c in m.candidates
         ]
-        out += kit.table(heads, rows, ["---:", "---", "---:", "---:", "---"])
+        align = ["---:", "---", "---:", "---:", *["---:"] * extra, "---"]
+        out += kit.table(m.candidate_heads, rows, align)
     else:
         add(esc(m.word("minutes.no_candidates")))
     add("")

@@ -53,6 +53,22 @@ class CandidateRow:
     pct: str  # of the base, as the rule set prints it (decimal comma in Vietnamese)
     status: CandidateStatus | None
     status_label: str
+    # Agree/disagree ballots only: the disagree rows and the rows with both boxes or neither,
+    # with their shares as ``pct``; None when not known (a tally sheet that does not give them).
+    disagree: int | None = None
+    disagree_pct: str = ""
+    unmarked: int | None = None
+    unmarked_pct: str = ""
+
+    @property
+    def row_figures(self) -> tuple[str, str, str, str]:
+        """The disagree and unmarked rows and their shares as printed; ``—`` when not known."""
+        return (
+            "—" if self.disagree is None else str(self.disagree),
+            self.disagree_pct if self.disagree is not None else "",
+            "—" if self.unmarked is None else str(self.unmarked),
+            self.unmarked_pct if self.unmarked is not None else "",
+        )
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,9 @@ class Minutes:
     inputs: tuple[tuple[str, str], ...]  # (path, sha256)
     contest_id: str
     round: int
+    # An agree/disagree ballot: the candidates' table gives each person's agree, disagree and
+    # unmarked rows (the votes are the agree rows).
+    rows_shown: bool = False
 
     # --- the words, from the catalogue in the minutes' language
 
@@ -143,6 +162,16 @@ class Minutes:
     def heads(self, *ids: str) -> tuple[str, ...]:
         """Table heads by their catalogue ids (``minutes.head.<id>``)."""
         return tuple(self.word(f"minutes.head.{x}") for x in ids)
+
+    @property
+    def candidate_heads(self) -> tuple[str, ...]:
+        """The heads of the candidates' table: on an agree/disagree ballot each row's three
+        figures with their shares, else the votes and their share."""
+        if self.rows_shown:
+            return self.heads(
+                "no", "name", "agree", "pct", "disagree", "pct", "unmarked", "pct", "result"
+            )
+        return self.heads("no", "name", "votes", "pct", "result")
 
     @property
     def figure_rows(self) -> tuple[Figure, ...]:
@@ -282,6 +311,10 @@ def build(
             decimal(c.pct_of_base or "", lang),
             c.status,
             tr(STATUS, c.status, lang) if c.status else "",
+            c.disagree.count if c.disagree else None,
+            decimal(c.disagree.pct_of_base or "", lang) if c.disagree else "",
+            c.unmarked.count if c.unmarked else None,
+            decimal(c.unmarked.pct_of_base or "", lang) if c.unmarked else "",
         )
         for c in rd.candidates
     )
@@ -345,4 +378,5 @@ def build(
         inputs=tuple(sorted(report.inputs)),
         contest_id=contest_id,
         round=round_no,
+        rows_shown=rd.layout == "agree_disagree",
     )

@@ -32,6 +32,7 @@ from tally.report.model import (
     PlanSummary,
     PollReport,
     RoundReport,
+    RowCount,
     StructureLine,
     TieReport,
     ValidateContest,
@@ -75,6 +76,16 @@ def _candidates(
     rr: RoundResult, people: Mapping[str, str], rules: RuleSet
 ) -> tuple[CandidateLine, ...]:
     pct_rule = rules.report.percent.value
+
+    def share(count: int | None) -> RowCount | None:
+        if count is None:
+            return None
+        base = rr.base_value
+        pct = percent(count, base, pct_rule.decimals, pct_rule.rounding) if base else None
+        return RowCount(count, pct)
+
+    rows = rr.layout == "agree_disagree"
+    disagree, unmarked = rr.tally.disagree, rr.tally.unmarked
     lines = []
     for i, pid in enumerate(rr.candidates):
         votes = rr.tally.votes[i]
@@ -100,6 +111,9 @@ def _candidates(
                 else None,
                 passed,
                 status,
+                share(votes) if rows else None,
+                share(disagree[i]) if rows and disagree is not None else None,
+                share(unmarked[i]) if rows and unmarked is not None else None,
             )
         )
     return tuple(lines)

@@ -35,7 +35,7 @@ from tally.documents.package import FixedTimeZip
 from tally.findings import Lang
 from tally.i18n import msg
 from tally.labels import BODY, FIGURE, OUTCOME, REASON, STATUS, tr
-from tally.report.model import ContestReport, CountReport, RoundReport
+from tally.report.model import CandidateLine, ContestReport, CountReport, RoundReport
 from tally.report.text import base_sentence, names_of, outcome_sentence, problem_text
 from tally.safefile import written_atomically
 
@@ -60,7 +60,17 @@ COLUMNS: tuple[str, ...] = (
     "pct_of_base",
     "status",
     "outcome",
+    # Added at the end, so that scripts reading the columns above by position keep working:
+    # an agree/disagree ballot's agree, disagree and unmarked rows; empty on a strike-out
+    # ballot, and where a tally sheet does not give them.
+    "agree",
+    "agree_pct",
+    "disagree",
+    "disagree_pct",
+    "unmarked",
+    "unmarked_pct",
 )
+ROW_FIGURES: tuple[str, ...] = ("agree", "disagree", "unmarked")
 
 
 # What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
@@ -88,28 +98,35 @@ def export_rows(report: CountReport) -> list[Row]:
         for rd in contest.rounds:
             ballots = rd.ballots
             for cand in rd.candidates:
-                rows.append(
-                    {
-                        "contest": contest.id,
-                        "body": contest.body,
-                        "round": rd.number,
-                        "seats": rd.seats,
-                        "base": rd.base,
-                        "threshold": rd.threshold,
-                        "issued": ballots.issued,
-                        "collected": ballots.collected,
-                        "valid": ballots.valid,
-                        "invalid": ballots.invalid,
-                        "position": cand.position,
-                        "id": cand.id,
-                        "name": cand.name,
-                        "votes": cand.votes,
-                        "pct_of_base": cand.pct_of_base,
-                        "status": cand.status,
-                        "outcome": rd.outcome,
-                    }
-                )
+                fields: Row = {
+                    "contest": contest.id,
+                    "body": contest.body,
+                    "round": rd.number,
+                    "seats": rd.seats,
+                    "base": rd.base,
+                    "threshold": rd.threshold,
+                    "issued": ballots.issued,
+                    "collected": ballots.collected,
+                    "valid": ballots.valid,
+                    "invalid": ballots.invalid,
+                    "position": cand.position,
+                    "id": cand.id,
+                    "name": cand.name,
+                    "votes": cand.votes,
+                    "pct_of_base": cand.pct_of_base,
+                    "status": cand.status,
+                    "outcome": rd.outcome,
+                }
+                rows.append(fields | _row_fields(cand))
     return rows
+
+
+def _row_fields(cand: CandidateLine) -> Row:
+    out: Row = {}
+    for key, row in zip(ROW_FIGURES, (cand.agree, cand.disagree, cand.unmarked), strict=True):
+        out[key] = row.count if row is not None else None
+        out[f"{key}_pct"] = row.pct_of_base if row is not None else None
+    return out
 
 
 def write_csv(report: CountReport, stream: TextIO) -> None:
@@ -143,7 +160,9 @@ _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _INDENT = Alignment(indent=2)
 
-_CONTEST_WIDTHS = (8, 44, 12, 12, 22)  # STT · Họ và tên · Số phiếu · Tỷ lệ % · Kết quả
+# STT · Họ và tên · Số phiếu · Tỷ lệ % · Kết quả (· Không đồng ý · Tỷ lệ % · Cả hai ô/bỏ trống ·
+# Tỷ lệ %: an agree/disagree round)
+_CONTEST_WIDTHS = (8, 44, 12, 12, 22, 14, 12, 20, 12)
 _SUMMARY_WIDTHS = (24, 66, 12, 12, 26)  # (file) · (SHA-256) fit in A and B
 
 
@@ -261,17 +280,15 @@ def _contest_sheet(ws: Worksheet, contest: ContestReport, lang: Lang) -> None:
                 _put(ws, row=row, column=4, value=note)
             row += 1
         row += 1
-        _header(
-            ws,
-            row,
-            [
-                msg("table.number").text(lang),
-                msg("table.name").text(lang),
-                msg("table.votes").text(lang),
-                msg("table.pct").text(lang),
-                msg("table.result").text(lang),
-            ],
-        )
+        pct = msg("table.pct").text(lang)
+        heads = [msg(f"table.{key}").text(lang) for key in ("number", "name", "votes")]
+        heads += [pct, msg("table.result").text(lang)]
+        # An agree/disagree ballot: the votes are the agree rows; the disagree rows and those
+        # with both boxes or neither follow, after the columns every sheet has.
+        shown = rd.layout == "agree_disagree"
+        if shown:
+            heads += [msg("table.disagree").text(lang), pct, msg("table.unmarked").text(lang), pct]
+        _header(ws, row, heads)
         row += 1
         for cand in rd.candidates:
             values: list[CellValue] = [
@@ -281,10 +298,13 @@ def _contest_sheet(ws: Worksheet, contest: ContestReport, lang: Lang) -> None:
                 _pct(cand.pct_of_base),
                 status_label(cand.status, lang),
             ]
+            if shown:
+                for fig in (cand.disagree, cand.unmarked):
+                    values += [fig.count, _pct(fig.pct_of_base)] if fig else [NONE, None]
             for col, item in enumerate(values, 1):
                 cell = _put(ws, row=row, column=col, value=item)
                 cell.border = _BOX
-                if col == 4:
+                if col in (4, 7, 9):
                     cell.number_format = "0.00"
             row += 1
         row += 1

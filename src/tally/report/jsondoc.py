@@ -11,10 +11,12 @@ import json
 from tally.findings import Lang
 from tally.plan_checks import target_label
 from tally.report.model import (
+    CandidateLine,
     CheckReport,
     ContestReport,
     CountReport,
     RoundReport,
+    RowCount,
     TieReport,
     ValidateReport,
 )
@@ -70,6 +72,27 @@ def _tie_doc(tie: TieReport | None) -> dict[str, object] | None:
     }
 
 
+def _row_doc(row: RowCount | None) -> dict[str, object] | None:
+    return None if row is None else {"count": row.count, "pct_of_base": row.pct_of_base}
+
+
+def _candidate_doc(c: CandidateLine) -> dict[str, object]:
+    doc: dict[str, object] = {
+        "id": c.id,
+        "position": c.position,
+        "name": c.name,
+        "votes": c.votes,
+        "pct_of_base": c.pct_of_base,
+        "passed": c.passed,
+        "status": c.status,
+    }
+    if c.rows_shown:  # agree/disagree ballots only: a strike-out round's document is unchanged
+        doc["agree"] = _row_doc(c.agree)
+        doc["disagree"] = _row_doc(c.disagree)
+        doc["unmarked"] = _row_doc(c.unmarked)
+    return doc
+
+
 def round_doc(rd: RoundReport, lang: Lang) -> dict[str, object]:
     b = rd.ballots
     doc: dict[str, object] = {
@@ -90,18 +113,7 @@ def round_doc(rd: RoundReport, lang: Lang) -> dict[str, object]:
             "invalid_by_reason": dict(b.invalid_by_reason),
             "kept": {str(k): c for k, c in b.kept} if b.kept is not None else None,
         },
-        "candidates": [
-            {
-                "id": c.id,
-                "position": c.position,
-                "name": c.name,
-                "votes": c.votes,
-                "pct_of_base": c.pct_of_base,
-                "passed": c.passed,
-                "status": c.status,
-            }
-            for c in rd.candidates
-        ],
+        "candidates": [_candidate_doc(c) for c in rd.candidates],
         "elected": list(rd.elected),
         "outcome": rd.outcome,
         "open_seats": rd.open_seats,

@@ -72,6 +72,14 @@ class BallotFigures:
 
 
 @dataclass(frozen=True)
+class RowCount:
+    """How many valid agree/disagree ballots marked a person's row one way, and its share."""
+
+    count: int
+    pct_of_base: str | None  # as pct_of_base
+
+
+@dataclass(frozen=True)
 class CandidateLine:
     id: str
     position: int  # 1-based, as printed on the ballot
@@ -80,6 +88,17 @@ class CandidateLine:
     pct_of_base: str | None  # as the rule set prints it ("85.32"); None without a base
     passed: bool | None  # reached the threshold (a poll: the support needed); None: no decision
     status: CandidateStatus | None  # None when the round was rejected or void
+    # Agree/disagree ballots only (None on a strike-out ballot): the agree rows (the votes),
+    # the disagree rows, and the rows with both boxes or neither; the last two None when not
+    # known (a tally sheet that does not give them).
+    agree: RowCount | None = None
+    disagree: RowCount | None = None
+    unmarked: RowCount | None = None
+
+    @property
+    def rows_shown(self) -> bool:
+        """Whether the person's row figures are shown: on an agree/disagree ballot."""
+        return self.agree is not None
 
 
 @dataclass(frozen=True)

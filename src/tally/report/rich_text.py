@@ -19,6 +19,7 @@ from tally.report.model import (
     CheckReport,
     ContestReport,
     CountReport,
+    RowCount,
     StructureLine,
     ValidateReport,
 )
@@ -267,10 +268,16 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
                 console.print(line)
             if rd.outcome != "rejected":
                 table = Table(expand=False)
+                shown = rd.layout == "agree_disagree"  # each row's three figures
+                pct = msg("table.pct_of_base").text(lang)
                 table.add_column(msg("table.number").text(lang), justify="right")
                 table.add_column(msg("table.name").text(lang))
-                table.add_column(msg("table.votes").text(lang), justify="right")
-                table.add_column(msg("table.pct_of_base").text(lang), justify="right")
+                votes = msg("table.agree" if shown else "table.votes").text(lang)
+                table.add_column(votes, justify="right")
+                table.add_column(pct, justify="right")
+                if shown:  # a count and its share in one cell: the table fits 100 columns
+                    for key in ("table.disagree", "table.unmarked"):
+                        table.add_column(msg(key).text(lang), justify="right")
                 table.add_column(msg("table.result").text(lang))
                 for cand in rd.candidates:
                     status = cand.status
@@ -280,11 +287,13 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
                         "admitted": "bold green",
                         "tie": "bold yellow",
                     }.get(status or "", "")
+                    rows = [_row_cell(fig, lang) for fig in (cand.disagree, cand.unmarked)]
                     table.add_row(
                         str(cand.position),
                         cand.name,
                         str(cand.votes),
                         decimal(cand.pct_of_base or "", lang),
+                        *(rows if shown else ()),
                         Text(label, style=style),
                     )
                 console.print(table)
@@ -326,6 +335,15 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
         )
         for i, note in enumerate(footnotes, 1):
             console.print(f"  {i}. {note}", style="dim")
+
+
+def _row_cell(fig: RowCount | None, lang: Lang) -> str:
+    """An agree/disagree row figure: ``3 (20,00%)``; ``–`` when not known."""
+    if fig is None:
+        return "–"
+    if not fig.pct_of_base:
+        return str(fig.count)
+    return f"{fig.count} ({decimal(fig.pct_of_base, lang)}%)"
 
 
 def _lower_first(text: str) -> str:
