@@ -112,7 +112,7 @@ class RoundFingerprint:
     name: str | None  # the contest's title, as election.yaml gives it
     round: int  # 1-based
     digest: str  # SHA-256 (hex) of the round's canonical form
-    files: tuple[str, ...]  # the round's own ballot file or tally sheets
+    files: tuple[str, ...]  # the data files it covers: this round's and the earlier rounds'
 
     @property
     def short(self) -> str:
@@ -219,13 +219,13 @@ def round_fingerprints(loaded: LoadedElection) -> tuple[RoundFingerprint, ...]:
     for contest in loaded.election.contests:
         if contest.body == "nomination_poll":
             continue
+        files: list[str] = []
         for ri, rnd in enumerate(contest.rounds):
             if not loaded.entered(rnd):
                 break  # not voted yet: neither this round nor any after it has minutes
+            files += rnd.data_files
             digest = round_fingerprint(loaded, contest.id, ri + 1)
-            out.append(
-                RoundFingerprint(contest.id, contest.name, ri + 1, digest, tuple(rnd.data_files))
-            )
+            out.append(RoundFingerprint(contest.id, contest.name, ri + 1, digest, tuple(files)))
     return tuple(out)
 
 
