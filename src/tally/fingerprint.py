@@ -29,6 +29,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from tally.config.loader import LoadedElection
+from tally.config.models import Contest, Election
 from tally.config.references import meets_at_conference
 from tally.electorate import majority_base
 from tally.engine import round_list
@@ -137,6 +138,22 @@ def _canonical(value: Json) -> Json:
     return value
 
 
+def _meeting_form(election: Election, contest: Contest) -> Json:
+    """The meeting that votes ``contest``, as its minutes print it.
+
+    Read from where :func:`tally.minutes.model.build` reads it: today the congress's fields and
+    the one counting board for every contest (a conference contest's minutes carry them too),
+    and whether the contest is voted at the committee's conference. Models are dumped whole,
+    so a field the meeting gains is covered without a change here; when a conference gets its
+    own name, date, place and board, this is the one place to pick that meeting instead.
+    """
+    return {
+        "congress": _dump(election.congress),
+        "at_conference": meets_at_conference(election, contest),
+        "board": _dump(election.board) if election.board else None,
+    }
+
+
 def round_form(loaded: LoadedElection, contest_id: str, round_no: int) -> dict[str, Json]:
     """The canonical form of what round ``round_no`` of ``contest_id`` depends on.
 
@@ -157,18 +174,16 @@ def round_form(loaded: LoadedElection, contest_id: str, round_no: int) -> dict[s
     not), comments and the layout of election.yaml, the tool's version.
     """
     election = loaded.election
-    ci = next(i for i, c in enumerate(election.contests) if c.id == contest_id)
-    contest = election.contests[ci]
+    contest = election.contest(contest_id)
     rounds = contest.rounds[:round_no]
     if len(rounds) != round_no or round_no < 1:
         raise KeyError((contest_id, round_no))
-    at_conference = meets_at_conference(election, contest)
     base = majority_base(election, loaded.rules, contest)
     listed: list[str] = []
     for ri in range(len(rounds)):
         listed += [pid for pid in round_list(contest, ri)[1] if pid not in listed]
     people = election.people_by_id
-    files = {
+    files: dict[str, Json] = {
         rel: sha256(loaded.data_file(rel))
         for rnd in rounds
         if loaded.entered(rnd)
@@ -176,11 +191,7 @@ def round_form(loaded: LoadedElection, contest_id: str, round_no: int) -> dict[s
     }
     form: dict[str, Json] = {
         "form": FORM,
-        "meeting": {
-            "congress": _dump(election.congress),
-            "at_conference": at_conference,
-            "board": _dump(election.board) if election.board else None,
-        },
+        "meeting": _meeting_form(election, contest),
         "base": {
             "kind": base.kind,
             "rule": base.param_key,
@@ -194,7 +205,7 @@ def round_form(loaded: LoadedElection, contest_id: str, round_no: int) -> dict[s
         "rounds": [_dump(rnd) for rnd in rounds],
         "people": {pid: _dump(people[pid]) if pid in people else None for pid in listed},
         "rules": {_rule_key(loaded, path): sha256(path) for path in loaded.rule_files},
-        "files": dict(files),
+        "files": files,
     }
     canonical = _canonical(form)
     assert isinstance(canonical, dict)
