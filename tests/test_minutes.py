@@ -125,21 +125,32 @@ def test_minutes_carry_the_fingerprint_that_verify_accepts(tmp_path: Path) -> No
 def test_verify_refuses_a_fingerprint_too_short_to_mean_anything(tmp_path: Path) -> None:
     folder = ROOT / "examples" / "xa-2025"
     doc = json.loads(run("verify", str(folder), "--fingerprint", "0", "--json").stdout)
-    assert run("verify", str(folder), "--fingerprint", doc["fingerprint"][:8]).exit_code == 1
-    assert run("verify", str(folder), "--fingerprint", doc["short"]).exit_code == 0
+    first = doc["rounds"][0]
+    assert run("verify", str(folder), "--fingerprint", first["fingerprint"][:8]).exit_code == 1
+    assert run("verify", str(folder), "--fingerprint", first["short"]).exit_code == 0
 
 
 def test_fingerprint_ignores_nothing_but_the_inputs(tmp_path: Path) -> None:
-    """Changing election.yaml (even a comment) changes the fingerprint; re-running does not."""
+    """Re-running gives the same fingerprints; a comment in election.yaml changes no round's
+    (each round's covers what its result and its minutes say, not the file's layout), a
+    change to the congress its minutes print changes every round's."""
     folder = tmp_path / "xa"
     shutil.copytree(ROOT / "examples" / "xa-2025", folder)
-    first = json.loads(run("verify", str(folder), "--fingerprint", "x" * 16, "--json").stdout)
-    again = json.loads(run("verify", str(folder), "--fingerprint", "x" * 16, "--json").stdout)
-    assert first["fingerprint"] == again["fingerprint"]
+
+    def fingerprints() -> list[str]:
+        doc = json.loads(run("verify", str(folder), "--fingerprint", "x" * 16, "--json").stdout)
+        return [r["fingerprint"] for r in doc["rounds"]]
+
+    first = fingerprints()
+    assert len(first) == len(set(first)) > 1
+    assert fingerprints() == first
     yaml_path = folder / "election.yaml"
     yaml_path.write_text(yaml_path.read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")
-    third = json.loads(run("verify", str(folder), "--fingerprint", "x" * 16, "--json").stdout)
-    assert third["fingerprint"] != first["fingerprint"]
+    assert fingerprints() == first
+    text = yaml_path.read_text(encoding="utf-8")
+    assert text.count("  date: 2025-") == 1
+    yaml_path.write_text(text.replace("  date: 2025-", "  date: 2024-"), encoding="utf-8")
+    assert all(a != b for a, b in zip(fingerprints(), first, strict=True))
 
 
 def test_minutes_never_overwrite_without_force(tmp_path: Path) -> None:

@@ -150,8 +150,8 @@ def loaded(example: str) -> tuple[LoadedElection, CountReport, str]:
 
 
 def the_minutes(example: str, contest: str, round_no: int, lang: Lang) -> Minutes:
-    election, report, full = loaded(example)
-    return minutes_of(election, report, full, contest, round_no, lang)
+    election, report, _ = loaded(example)
+    return minutes_of(election, report, contest, round_no, lang)
 
 
 CASES = [

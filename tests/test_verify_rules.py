@@ -54,6 +54,13 @@ def verify_json(folder: Path) -> dict[str, Any]:
     return doc
 
 
+def signed(folder: Path) -> str:
+    """The code on the signed minutes of dbct round 1 (the contest :func:`pct` reads)."""
+    rounds = verify_json(folder)["rounds"]
+    code: str = next(r["short"] for r in rounds if (r["contest"], r["round"]) == ("dbct", 1))
+    return code
+
+
 def pct(folder: Path) -> str:
     doc = json.loads(run("count", folder, "--contest", "dbct", "--json").stdout)
     value: str = doc["contests"][0]["rounds"][0]["candidates"][0]["pct_of_base"]
@@ -76,8 +83,8 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_editing_the_local_rule_file_changes_the_fingerprint(folder: Path) -> None:
-    signed = verify_json(folder)["short"]
-    assert verify(folder, signed).exit_code == 0
+    code = signed(folder)
+    assert verify(folder, code).exit_code == 0
     local = folder / "rules" / "local.yaml"
     local.write_text(
         LOCAL
@@ -86,7 +93,7 @@ def test_editing_the_local_rule_file_changes_the_fingerprint(folder: Path) -> No
         encoding="utf-8",
     )
     assert pct(folder).count(".") == 1 and len(pct(folder).split(".")[1]) == 1  # the count moved
-    result = verify(folder, signed)
+    result = verify(folder, code)
     assert result.exit_code == 1, result.output
     assert "Does not match" in result.stdout
     assert "rules/local.yaml" in result.stdout
@@ -97,12 +104,12 @@ def test_editing_the_local_rule_file_changes_the_fingerprint(folder: Path) -> No
 def test_editing_a_file_further_up_the_extends_chain_changes_the_fingerprint(
     folder: Path,
 ) -> None:
-    signed = verify_json(folder)["short"]
+    code = signed(folder)
     base = folder / "rules" / "tinh-x.yaml"
     before = pct(folder)
     base.write_text(BASE.replace("decimals: 2", "decimals: 1"), encoding="utf-8")
     assert pct(folder) != before
-    result = verify(folder, signed)
+    result = verify(folder, code)
     assert result.exit_code == 1, result.output
     assert "rules/tinh-x.yaml" in result.stdout
 
@@ -117,13 +124,13 @@ def test_a_built_in_rule_set_is_covered_by_its_content(
 ) -> None:
     """Another copy of tally whose built-in qd-190-2024 says something else: not a match."""
     folder = ROOT / "examples" / "xa-2025"
-    signed = verify_json(folder)["short"]
+    code = signed(folder)
     rules = tmp_path / "rules"
     shutil.copytree(loader.builtin_dir(), rules)
     monkeypatch.setattr(loader, "builtin_dir", lambda: rules)
-    assert verify(folder, signed).exit_code == 0
+    assert verify(folder, code).exit_code == 0
     path = rules / "qd-190-2024.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    result = verify(folder, signed)
+    result = verify(folder, code)
     assert result.exit_code == 1, result.output
     assert "builtin:qd-190-2024" in result.stdout

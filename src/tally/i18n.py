@@ -1667,13 +1667,31 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "table.inputs": ("Dữ liệu đầu vào", "Inputs"),
     "table.file": ("Tệp", "File"),
     "table.warning": ("cảnh báo", "warning"),
+    # --- tally verify ELECTION --fingerprint: one fingerprint per round (fingerprint.py)
     "table.verify.matches": (
-        "✓ Khớp: {short} — các tệp đúng là các tệp đã dùng để lập biên bản.",
-        "✓ Matches: {short} — these are the files the minutes were made from.",
+        "✓ Khớp: {short} là mã kiểm tra của biên bản {contest}, vòng {round} — các tệp của vòng bầu này đúng là các tệp đã dùng để lập biên bản.",
+        "✓ Matches: {short} is the fingerprint of the minutes of {contest}, round {round} — that round's files are the ones the minutes were made from.",
     ),
     "table.verify.differs": (
-        "✗ Không khớp: {given} ≠ {short} — các tệp đã khác so với khi lập biên bản.",
-        "✗ Does not match: {given} ≠ {short} — the files differ from those the minutes were made from.",
+        "✗ Không khớp: {given} không phải mã kiểm tra của vòng bầu nào trong {n} vòng bầu đã nhập phiếu — các tệp đã khác so với khi lập biên bản, hoặc mã bị chép sai. Đã so với:",
+        "✗ Does not match: {given} is the fingerprint of none of the {n} rounds whose ballots are entered — the files differ from those the minutes were made from, or the code was copied wrong. Compared with:",
+    ),
+    "table.verify.differs.one": (
+        "✗ Không khớp: {given} không phải mã kiểm tra của vòng bầu duy nhất đã nhập phiếu — các tệp đã khác so với khi lập biên bản, hoặc mã bị chép sai. Đã so với:",
+        "✗ Does not match: {given} is not the fingerprint of the one round whose ballots are entered — the files differ from those the minutes were made from, or the code was copied wrong. Compared with:",
+    ),
+    "table.verify.no_rounds": (
+        "✗ Không khớp: chưa vòng bầu nào được nhập phiếu, nên {given} không thể là mã kiểm tra của biên bản nào.",
+        "✗ Does not match: no round has its ballots entered yet, so {given} can be the fingerprint of no minutes.",
+    ),
+    "table.verify.round": ("{short}  {contest}, vòng {round}", "{short}  {contest}, round {round}"),
+    "table.verify.typo": (
+        "Có phải mã {short} ({contest}, vòng {round})? Mã đã nhập chỉ khác mã đó ở nhóm thứ {group}: có thể một chữ số bị đọc hoặc gõ nhầm.",
+        "Did you mean {short} ({contest}, round {round})? The code given differs from it in group {group} only: a digit misread or mistyped?",
+    ),
+    "table.verify.files": (
+        "Các tệp hiện nay và SHA-256 của chúng:",
+        "The files as they are now, with their SHA-256:",
     ),
     "table.recounting": ("Kiểm phiếu lại", "Recounting"),
     "table.checked_elections": (

@@ -291,7 +291,6 @@ def minutes(
     from tally.app import count_report
     from tally.config.loader import load_election
     from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED
-    from tally.fingerprint import fingerprint
     from tally.minutes.write import format_of, minutes_of, rounds_of, write
 
     loaded = load_election(Path(election), allowed_outside())
@@ -304,7 +303,6 @@ def minutes(
     if view == "hall" and fmt not in (None, "html"):
         raise BadValue(msg("usage.hall_html"), param_hint="--view")
     report = count_report(loaded)
-    full = fingerprint(dict(report.inputs))
     counted = rounds_of(report)
     # Rounds whose ballots are not entered yet have no minutes: asked for, that is exit 4 (a
     # vote still due), with the file to write and how; in a folder run they are named on stderr.
@@ -377,7 +375,7 @@ def minutes(
 
     rejected = False
     for cid, rno, outcome, path in jobs:
-        m = minutes_of(loaded, report, full, cid, rno, lang, rehearsal=rehearsal)
+        m = minutes_of(loaded, report, cid, rno, lang, rehearsal=rehearsal)
         rejected |= outcome == "rejected"
         if str(path) == "-":
             from tally.minutes.write import render_text
@@ -439,27 +437,74 @@ def verify(
         sys.exit(EXIT_OK if same else EXIT_RULE_FAILED)
     assert election is not None and given is not None
     from tally.config.loader import load_election
-    from tally.fingerprint import fingerprint, input_digests, matches, short
+    from tally.fingerprint import group_off, input_digests, matches, round_fingerprints
 
     loaded = load_election(Path(election), allowed_outside())
     digests = input_digests(loaded)
-    full = fingerprint(digests)
-    ok = matches(full, given)
+    rounds = round_fingerprints(loaded)
+    found = next((r for r in rounds if matches(r.digest, given)), None)
+    ok = found is not None
+    # Not a match: a code that differs from one round's in one group only was most likely
+    # misread from the paper; say which round's it would be.
+    near = [(r, g) for r in rounds if (g := group_off(r.digest, given)) is not None]
+    suggestion = near[0] if found is None and len(near) == 1 else None
     if as_json:
         emit_json(
             {
                 "match": ok,
                 "given": given,
-                "fingerprint": full,
-                "short": short(full),
+                "contest": found.contest if found else None,
+                "round": found.round if found else None,
+                "fingerprint": found.digest if found else None,
+                "short": found.short if found else None,
+                "rounds": [
+                    {
+                        "contest": r.contest,
+                        "round": r.round,
+                        "fingerprint": r.digest,
+                        "short": r.short,
+                        "files": list(r.files),
+                    }
+                    for r in rounds
+                ],
+                "suggestion": {
+                    "contest": suggestion[0].contest,
+                    "round": suggestion[0].round,
+                    "short": suggestion[0].short,
+                    "group": suggestion[1],
+                }
+                if suggestion
+                else None,
                 "inputs": digests,
             }
         )
+    elif found is not None:
+        click.echo(
+            msg(
+                "table.verify.matches",
+                short=found.short,
+                contest=f"{found.name} ({found.contest})" if found.name else found.contest,
+                round=found.round,
+            ).text(lang)
+        )
     else:
-        if ok:
-            click.echo(msg("table.verify.matches", short=short(full)).text(lang))
+        if not rounds:
+            say = msg("table.verify.no_rounds", given=given)
+        elif len(rounds) == 1:
+            say = msg("table.verify.differs.one", given=given)
         else:
-            click.echo(msg("table.verify.differs", given=given, short=short(full)).text(lang))
-            for path, digest in sorted(digests.items()):
-                click.echo(f"  {digest[:16]}  {path}")
+            say = msg("table.verify.differs", given=given, n=len(rounds))
+        click.echo(say.text(lang))
+        for r in rounds:
+            line = msg("table.verify.round", short=r.short, contest=r.contest, round=r.round)
+            click.echo(f"  {line.text(lang)}")
+        if suggestion is not None:
+            r, group = suggestion
+            hint = msg(
+                "table.verify.typo", short=r.short, contest=r.contest, round=r.round, group=group
+            )
+            click.echo(hint.text(lang))
+        click.echo(msg("table.verify.files").text(lang))
+        for path, digest in sorted(digests.items()):
+            click.echo(f"  {digest[:16]}  {path}")
     sys.exit(EXIT_OK if ok else EXIT_RULE_FAILED)

@@ -12,7 +12,7 @@ from typing import Literal
 
 from tally.config.loader import LoadedElection
 from tally.findings import Lang
-from tally.fingerprint import short
+from tally.fingerprint import round_fingerprint, short
 from tally.i18n import msg
 from tally.kinds import MINUTES_FORMATS, MinutesFormat, MinutesView
 from tally.minutes.model import Minutes, build
@@ -42,14 +42,16 @@ def rounds_of(report: CountReport) -> list[tuple[str, int, str]]:
 def minutes_of(
     loaded: LoadedElection,
     report: CountReport,
-    full: str,
     contest_id: str,
     round_no: int,
     lang: Lang,
     *,
     rehearsal: bool = False,
 ) -> Minutes:
+    """The minutes of one counted round, with that round's fingerprint (not the whole
+    election's: a paper signed now must still verify when the evening's ballots are added)."""
     rules = loaded.rules
+    full = round_fingerprint(loaded, contest_id, round_no)
     return build(
         report,
         contest_id,
