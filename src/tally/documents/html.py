@@ -125,10 +125,12 @@ def imprint(lines: tuple[ImprintLine, ...]) -> str:
 
 
 def closing(c: Closing, before: str = "") -> str:
-    """The closing section kept on one page: ``before`` (HTML), signatures, imprint."""
+    """The closing section kept on one page: ``before`` (HTML), the lead sentences, the
+    signatures, the imprint."""
     return (
         '<section class="closing">\n'
         + before
+        + "".join(f'<p class="lead">{esc(x)}</p>\n' for x in c.lead)
         + signatures(c.signatures, c.hint)
         + imprint(c.imprint)
         + "</section>\n"

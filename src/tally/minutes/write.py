@@ -49,6 +49,8 @@ def minutes_of(
     *,
     rehearsal: bool = False,
 ) -> Minutes:
+    from tally.entry.journal import entry_span
+
     rules = loaded.rules
     return build(
         report,
@@ -60,6 +62,7 @@ def minutes_of(
         short(full),
         lang,
         rehearsal=rehearsal,
+        entered=entry_span(loaded.folder / "journals", contest_id, round_no),
     )
 
 
