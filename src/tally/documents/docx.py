@@ -22,6 +22,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Length, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from tally.documents.package import fixed
 from tally.documents.parts import BLANK, Closing, ImprintLine, Signature
@@ -159,7 +160,7 @@ def run(
     size: Length | None = None,
     color: RGBColor | None = None,
     underline: bool = False,
-) -> None:
+) -> Run:
     # The run properties are written directly, in the schema's order (b, i, color, sz, szCs,
     # u): python-docx's setters search the element each time, which dominates the render.
     r = p.add_run(text)
@@ -183,6 +184,19 @@ def run(
                 el.set(qn("w:val"), val)
             rpr.append(el)
         r._r.insert(0, rpr)
+    return r
+
+
+def unbroken(p: Paragraph, text: str, *, size: Length | None = None, bold: bool = False) -> None:
+    """A code such as ``5058-82C3-0067-689E`` whose hyphens never end a line: a code split in
+    two on paper cannot be read back or compared at a glance."""
+    first, *rest = text.split("-")
+    r = run(p, first, size=size, bold=bold)._r
+    for part in rest:
+        r.append(OxmlElement("w:noBreakHyphen"))
+        t = OxmlElement("w:t")
+        t.text = part
+        r.append(t)
 
 
 def cell_para(cell: _Cell, first: bool) -> Paragraph:
@@ -325,7 +339,7 @@ def imprint(where: DocxDocument | _Cell, lines: tuple[ImprintLine, ...]) -> None
     for i, x in enumerate(lines):
         p = para(where, x.text + (" " if x.code else ""), size=TINY, before=0 if i else 14)
         if x.code:
-            run(p, x.code, size=TINY, bold=True)
+            unbroken(p, x.code, size=TINY, bold=True)
 
 
 def closing(doc: DocxDocument, c: Closing) -> None:

@@ -115,14 +115,22 @@ def _by_votes(m: Minutes) -> list[CandidateRow]:
 # Paper: the minutes the board prints and signs
 
 _PAPER_CSS = """\
-.header { display: grid; grid-template-columns: 42% 58%; text-align: center; margin-bottom: 6mm; }
+.header { display: grid; grid-template-columns: 42% 58%; text-align: center; margin-bottom: 3mm; }
 .header .line { font-weight: bold; }
 .header .org { font-weight: normal; }
 .header .mark { margin-top: 0.1em; }
 .header .rule { width: 30%; margin: 0.25em auto 0; border-top: 1px solid #000; }
 .header .under { display: inline-block; border-bottom: 1px solid #000; padding-bottom: 0.2em; }
 .header .date { font-style: italic; margin-top: 0.6em; }
-.congress { text-align: center; font-style: italic; margin: 0 0 5mm; }
+.congress { text-align: center; font-style: italic; margin: 0 0 3mm; }
+/* Set close, the tables a size under the text, and the chart on screen only (the paper
+   of record is the figures, as in the DOCX): an 11-name contest prints on two pages with
+   its signatures and imprint. */
+main { line-height: 1.18; }
+main th, main td { font-size: 11.5pt; line-height: 1.08; padding: 0.2mm 2mm; }
+@media print { figure { display: none; } }
+main h2 { margin: 3mm 0 1mm; }
+.signatures .space { height: 16mm; }
 td.pos { text-align: center; width: 12mm; }
 td.votes { width: 22mm; }
 td.pct { width: 22mm; }
@@ -138,7 +146,7 @@ td.status { width: 34mm; }
 .board { margin: 0 0 1mm; padding-left: 6mm; }
 .board li { margin: 0.1em 0; }
 figure { margin: 2mm 0; break-inside: avoid; text-align: center; }
-svg.chart { display: block; margin: 0 auto; max-width: 100%; height: auto; font-family: inherit; font-size: 12px; }
+svg.chart { display: block; margin: 0 auto; width: 75%; max-width: 100%; height: auto; font-family: inherit; font-size: 12px; }
 svg.chart .tick { font-size: 10px; }
 .outcome { font-weight: bold; margin: 3mm 0; }
 .problems { color: #c00000; font-weight: bold; }
