@@ -276,11 +276,20 @@ def test_page_fonts_and_heading_tables(tmp_path: Path) -> None:
     assert heading.style is None or heading.style.name != "Table Grid"  # no borders
     assert candidate_table(read).style.name == "Table Grid"  # type: ignore[union-attr]
 
-    signatures = read.doc.tables[-1]
-    head, members = signatures.rows[0].cells
-    assert "TRƯỞNG BAN KIỂM PHIẾU" in head.text and "Nguyễn Văn Tư" in head.text
-    assert "CÁC THÀNH VIÊN" in members.text
-    assert "Lê Thị Mỹ Dung" in members.text and "Trần Văn Hậu" in members.text
+    # The closing is one row that cannot split: the end of the count, the copies, the
+    # signatures and the imprint (the short code and the full digest) are on one page.
+    closing = read.doc.tables[-1]
+    assert len(closing.rows) == 1 and len(closing.columns) == 1
+    assert closing.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    (cell,) = closing.rows[0].cells
+    assert "Việc kiểm phiếu kết thúc lúc" in cell.text and "lập thành" in cell.text
+    m = minutes("xa-2025", "bch", 1, "vi")
+    assert m.fingerprint in cell.text and m.fingerprint_short in cell.text
+    (signatures,) = cell.tables
+    roles, names = signatures.rows[0].cells, signatures.rows[1].cells
+    assert "TRƯỞNG BAN KIỂM PHIẾU" in roles[0].text and "Nguyễn Văn Tư" in names[0].text
+    assert roles[1]._tc is roles[2]._tc and "CÁC THÀNH VIÊN" in roles[1].text  # merged
+    assert [c.text.strip() for c in names[1:]] == ["Lê Thị Mỹ Dung", "Trần Văn Hậu"]
 
 
 def test_state_heading_and_motto(tmp_path: Path) -> None:

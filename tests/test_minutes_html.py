@@ -252,12 +252,12 @@ def test_paper_minutes_lay_out_the_header_board_rules_and_signatures(
     assert m.outcome_text in page.one(cls="outcome").norm()
     assert m.base_text in page.one(cls="base").norm()
 
-    rules = page.one("table", cls="rules").all("tr", cls="rule")
-    assert [r.one("td", cls="key").norm() for r in rules] == [k for k, _, _ in m.rules]
-    for row, (_, cite, prov) in zip(rules, m.rules, strict=True):
-        assert row.one("td", cls="cite").norm() == " ".join(cite.split())
-        assert row.one("td", cls="prov").norm().startswith(prov)
-        assert ("*" in row.one("td", cls="prov").norm()) == (prov in ("I", "U"))
+    # The rules a line each: the rule in words, its citation and its provenance, once.
+    rules = page.one("ol", cls="rules").all("li", cls="rule")
+    assert [r.norm() for r in rules] == [" ".join(x.split()) for x in m.rule_lines]
+    for row, (key, cite, prov) in zip(rules, m.rules, strict=True):
+        assert row.norm().startswith(f"{key}: {' '.join(cite.split())} — {prov}")
+        assert ("*" in row.norm().rsplit(" — ", 1)[1]) == (prov in ("I", "U"))
     notes = page.all("ol", cls="notes")
     assert [li.norm() for n in notes for li in n.all("li")] == [
         " ".join(f.split()) for f in m.footnotes

@@ -1777,10 +1777,6 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "Elected (most votes first)",
     ),
     "minutes.section.rules": ("Căn cứ", "Rules applied"),
-    "minutes.section.notes": (
-        "Ghi chú: các cách hiểu chưa kiểm chứng mà kết quả dựa vào",
-        "Notes: the readings not verified in the text that the result rests on",
-    ),
     # --- the table heads
     "minutes.head.item": ("Nội dung", "Item"),
     "minutes.head.number": ("Số lượng", "Number"),
@@ -1789,9 +1785,6 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "minutes.head.votes": ("Số phiếu", "Votes"),
     "minutes.head.pct": ("Tỷ lệ %", "% of base"),
     "minutes.head.result": ("Kết quả", "Result"),
-    "minutes.head.rule": ("Quy tắc", "Rule"),
-    "minutes.head.cite": ("Căn cứ", "Citation"),
-    "minutes.head.source": ("Nguồn", "Source"),
     # --- the figures; who is present is said in the words of the meeting
     "minutes.fig.seats": ("Số lượng cần bầu", "Seats to fill"),
     "minutes.fig.registered": ("Tổng số cử tri", "Registered voters"),
@@ -1815,10 +1808,11 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "minutes.no_candidates": ("Không có người ứng cử.", "No candidates."),
     "minutes.legend": (
         "V: đã kiểm chứng trong văn bản · S: kiểm chứng qua nguồn thứ cấp · I: suy luận · "
-        "U: mặc định chưa kiểm chứng. * kết quả dựa trên cách hiểu chưa kiểm chứng (xem ghi chú).",
+        "U: mặc định chưa kiểm chứng. * kết quả dựa trên cách hiểu chưa kiểm chứng; "
+        "¹ ² …: cách hiểu ấy, xem ghi chú.",
         "V: verified in the text · S: verified from a secondary source · I: inferred · "
-        "U: unverified default. * the result rests on a reading not verified in the text "
-        "(see the notes).",
+        "U: unverified default. * the result rests on a reading not verified in the text; "
+        "¹ ² …: that reading, in the notes.",
     ),
     "minutes.imprint": (
         "{tool} · Bộ quy tắc: {rules} ({title}) · Mã kiểm tra:",
@@ -1844,6 +1838,32 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "Biểu đồ số phiếu của từng người theo thứ tự trong danh sách bầu cử; "
         "cần ít nhất {threshold} phiếu để trúng cử.",
         "Votes per candidate in ballot order; {threshold} votes needed to be elected.",
+    ),
+    # --- the minutes laid out like the boards' templates (issue 15): the time of the count,
+    # the copies, the notes under the rules, the hall's figures, and the time typed in the file
+    "minutes.clock": ("{hours} giờ {minutes} phút", "{hours}:{minutes}"),
+    "minutes.clock.blank": ("…… giờ …… phút", "……:……"),
+    "minutes.clock.day": ("{clock} {date}", "{clock} on {date}"),
+    "minutes.began": ("Việc kiểm phiếu bắt đầu lúc {at}.", "The count began at {at}."),
+    "minutes.ended": ("Việc kiểm phiếu kết thúc lúc {at}.", "The count ended at {at}."),
+    "minutes.copies": (
+        "Biên bản được lập thành {copies} bản.",
+        "These minutes are made in {copies} copies.",
+    ),
+    "minutes.copies.blank": (
+        "Biên bản được lập thành …… bản.",
+        "These minutes are made in …… copies.",
+    ),
+    "minutes.notes": ("Ghi chú", "Notes"),
+    "minutes.note": ("{reading}.", "{reading}."),
+    "minutes.rule": ("{rule}: {cite} — {source}", "{rule}: {cite} — {source}"),
+    "minutes.hall.ballots": (
+        "Phiếu phát ra {issued} · thu vào {collected} · hợp lệ {valid} · không hợp lệ {invalid}",
+        "Ballots issued {issued} · collected {collected} · valid {valid} · invalid {invalid}",
+    ),
+    "v.clock_time": (
+        'giờ viết dạng GG:PP, ví dụ "09:10" (đang là {got})',
+        'a time is written HH:MM, e.g. "09:10" (got {got})',
     ),
     # === end of documents
     # --- relations inside election.yaml (config/references.py)

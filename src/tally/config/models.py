@@ -8,6 +8,7 @@ file (candidate ids exist, rounds and bodies chain, figures add up) are checked 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -68,6 +69,9 @@ class Congress(Strict):
     assembly: Literal["national_assembly", "peoples_council"] | None = Field(
         None, description="constituency only: which assembly the deputies sit in"
     )
+    copies: PositiveInt | None = Field(
+        None, description="copies of each minutes ('Biên bản được lập thành … bản')"
+    )
 
 
 class AbsentAllCongress(Strict):
@@ -118,6 +122,26 @@ class Person(Strict):
     )
 
 
+def _clock_time(value: object) -> object:
+    """``09:10``: hours 0–23 and minutes, as the board reads them off the wall clock."""
+    if isinstance(value, str) and re.fullmatch(r"([01]?[0-9]|2[0-3]):[0-5][0-9]", value.strip()):
+        hours, minutes = value.strip().split(":")
+        return f"{int(hours):02d}:{minutes}"
+    raise MsgError(msg("v.clock_time", got=f'"{value}"' if isinstance(value, str) else repr(value)))
+
+
+ClockTime = Annotated[str, BeforeValidator(_clock_time)]
+
+
+class Counted(Strict):
+    """When the count of a round began and ended, typed when no entry journal records it."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: ClockTime | None = Field(None, alias="from", description="the count began, HH:MM")
+    to: ClockTime | None = Field(None, description="the count ended, HH:MM")
+
+
 class Round(Strict):
     seats: PositiveInt | None = Field(None, description="a later round: the open seats")
     candidates: IdList | None = Field(None, description="a later round: its ballot list")
@@ -129,6 +153,9 @@ class Round(Strict):
     ballots: str | None = Field(None, description="per-ballot CSV, relative to election.yaml")
     tallies: list[str] | None = Field(None, description="counting groups' tally sheets")
     rerun: bool = Field(False, description="constituency: a re-run (bầu cử lại)")
+    counted: Counted | None = Field(
+        None, description="when the count began and ended, if no entry journal records it"
+    )
 
     @property
     def data_files(self) -> list[str]:

@@ -22,6 +22,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Length, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from tally.documents.package import fixed
 from tally.documents.parts import BLANK, Closing, ImprintLine, Signature
@@ -159,7 +160,7 @@ def run(
     size: Length | None = None,
     color: RGBColor | None = None,
     underline: bool = False,
-) -> None:
+) -> Run:
     # The run properties are written directly, in the schema's order (b, i, color, sz, szCs,
     # u): python-docx's setters search the element each time, which dominates the render.
     r = p.add_run(text)
@@ -183,6 +184,19 @@ def run(
                 el.set(qn("w:val"), val)
             rpr.append(el)
         r._r.insert(0, rpr)
+    return r
+
+
+def unbroken(p: Paragraph, text: str, *, size: Length | None = None, bold: bool = False) -> None:
+    """A code such as ``5058-82C3-0067-689E`` whose hyphens never end a line: a code split in
+    two on paper cannot be read back or compared at a glance."""
+    first, *rest = text.split("-")
+    r = run(p, first, size=size, bold=bold)._r
+    for part in rest:
+        r.append(OxmlElement("w:noBreakHyphen"))
+        t = OxmlElement("w:t")
+        t.text = part
+        r.append(t)
 
 
 def cell_para(cell: _Cell, first: bool) -> Paragraph:
@@ -190,11 +204,11 @@ def cell_para(cell: _Cell, first: bool) -> Paragraph:
     return cell.paragraphs[0] if first else para(cell)
 
 
-def table(doc: DocxDocument, widths: tuple[float, ...], *, borders: bool) -> Table:
+def table(where: DocxDocument | _Cell, widths: tuple[float, ...], *, borders: bool) -> Table:
     """A table of fixed column widths (cm): Word reads the cell widths, LibreOffice the grid."""
-    t: Table = doc.add_table(rows=0, cols=len(widths))
+    t: Table = where.add_table(rows=0, cols=len(widths))
     if borders:
-        t.style = doc.styles["Table Grid"]
+        t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False  # w:tblLayout fixed
     tbl_pr = t._tbl.tblPr
@@ -223,7 +237,11 @@ def row(t: Table, widths: tuple[float, ...], *, header: bool = False) -> list[_C
 
 
 def head_row(
-    t: Table, widths: tuple[float, ...], heads: tuple[str, ...], fill: str, size: Pt | None = None
+    t: Table,
+    widths: tuple[float, ...],
+    heads: tuple[str, ...],
+    fill: str,
+    size: Length | None = None,
 ) -> None:
     """The heading row of a bordered table: bold, centred, shaded, repeated on every page."""
     for cell, text in zip(row(t, widths, header=True), heads, strict=True):
@@ -279,31 +297,78 @@ def page_header(doc: DocxDocument, text: str) -> None:
     run(p, text, bold=True, size=Pt(28), color=RED)
 
 
-def signatures(doc: DocxDocument, columns: tuple[Signature, ...], hint: str) -> None:
-    """The signature block: a borderless row, a cell per column: role, hint, room, names."""
-    # The signatures never stand alone on a page: the last lines of the text come along.
-    doc.paragraphs[-1].paragraph_format.keep_with_next = True
-    para(doc, after=12, keep_next=True)
-    widths = tuple(TEXT_W / len(columns) for _ in columns)
-    cells = row(table(doc, widths, borders=False), widths)
-    for cell, col in zip(cells, columns, strict=True):
-        run(cell_para(cell, True), col.role, bold=True)
-        cell.paragraphs[0].alignment = CENTER
+def _merged(cells: list[_Cell], start: int, span: int) -> _Cell:
+    """The cell ``start`` merged with the ``span - 1`` cells after it."""
+    cell = cells[start]
+    return cell.merge(cells[start + span - 1]) if span > 1 else cell
+
+
+def signatures(where: _Cell, columns: tuple[Signature, ...], hint: str, width: float) -> None:
+    """The signature block in ``where``: a borderless table, a column per role (a ``wide``
+    one two signers a line): the role and the hint, then room to sign above each name."""
+    spans = [2 if col.wide else 1 for col in columns]
+    # A one-signer column a little wider than a signer of a wide one: its role (TRƯỞNG BAN
+    # KIỂM PHIẾU) holds on one line.
+    weights = [w for span in spans for w in ((1.0, 1.0) if span == 2 else (1.45,))]
+    widths = tuple(width * w / sum(weights) for w in weights)
+    t = table(where, widths, borders=False)
+    starts = [sum(spans[:i]) for i in range(len(columns))]
+    heads = row(t, widths)
+    for col, start, span in zip(columns, starts, spans, strict=True):
+        cell = _merged(heads, start, span)
+        p = cell_para(cell, True)
+        p.alignment = CENTER
+        run(p, col.role, bold=True)
         para(cell, hint, italic=True, align=CENTER)
-        for name in col.names:
-            space = para(cell)  # room to sign: about 2 cm
-            space.paragraph_format.space_before = Cm(1.6)
-            para(cell, name or BLANK, bold=bool(name), align=CENTER)
+    lines = [
+        [col.names[i : i + span] for i in range(0, len(col.names), span)]
+        for col, span in zip(columns, spans, strict=True)
+    ]
+    for depth in range(max(len(x) for x in lines)):
+        cells = row(t, widths)
+        for start, column in zip(starts, lines, strict=True):
+            for k, name in enumerate(column[depth] if depth < len(column) else []):
+                cell = cells[start + k]
+                space = cell_para(cell, True)  # room to sign: about 2 cm
+                space.paragraph_format.space_before = Cm(1.6)
+                para(cell, name or BLANK, bold=bool(name), align=CENTER)
 
 
-def imprint(doc: DocxDocument, lines: tuple[ImprintLine, ...]) -> None:
+def imprint(where: DocxDocument | _Cell, lines: tuple[ImprintLine, ...]) -> None:
     """The small print, a paragraph a line."""
     for i, x in enumerate(lines):
-        p = para(doc, x.text + (" " if x.code else ""), size=TINY, before=0 if i else 18)
+        p = para(where, x.text + (" " if x.code else ""), size=TINY, before=0 if i else 14)
         if x.code:
-            run(p, x.code, size=TINY, bold=True)
+            unbroken(p, x.code, size=TINY, bold=True)
 
 
 def closing(doc: DocxDocument, c: Closing) -> None:
-    signatures(doc, c.signatures, c.hint)
-    imprint(doc, c.imprint)
+    """The lead sentences, the signatures and the imprint in one row that cannot split: they
+    are on one page, the page that is signed, and the text before comes along with them."""
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    widths = (TEXT_W,)
+    t = table(doc, widths, borders=False)
+    (cell,) = row(t, widths)
+    _no_padding(t)
+    first = True
+    for text in c.lead:
+        p = cell_para(cell, first)
+        run(p, text)
+        p.paragraph_format.space_before = Pt(6 if first else 0)
+        first = False
+    if first:
+        cell_para(cell, True).paragraph_format.space_before = Pt(6)
+    para(cell, after=6)
+    signatures(cell, c.signatures, c.hint, TEXT_W)
+    imprint(cell, c.imprint)
+
+
+def _no_padding(t: Table) -> None:
+    """A layout table's text lines up with the page's: no cell margins left and right."""
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    t._tbl.tblPr.append(mar)

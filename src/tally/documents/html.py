@@ -39,7 +39,7 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
    diacritics of the upper-case roles from spilling onto the page before. */
 .closing { break-inside: avoid; page-break-inside: avoid; break-before: avoid; page-break-before: avoid; padding-top: 2mm; }
 .signatures { display: flex; flex-wrap: wrap; justify-content: space-between; text-align: center; margin-top: 4mm; row-gap: 4mm; }
-.signatures .column { width: 31%; display: grid; grid-template-columns: 1fr; align-content: start; }
+.signatures .column { width: 36%; display: grid; grid-template-columns: 1fr; align-content: start; }
 .signatures .column.wide { width: 62%; grid-template-columns: 1fr 1fr; }
 .signatures .column:last-child { margin-left: auto; }
 .signatures .role, .signatures .hint { grid-column: 1 / -1; }
@@ -49,7 +49,7 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 .signatures .name { font-weight: bold; }
 .signatures .blank { color: #777; font-weight: normal; }
 .imprint { margin-top: 4mm; font-size: 9pt; color: #333; border-top: 1px solid #999; padding-top: 1.5mm; break-inside: avoid; }
-.imprint .fingerprint { font-weight: bold; }
+.imprint .fingerprint { font-weight: bold; white-space: nowrap; }
 .imprint .full { font-size: 7.5pt; font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; word-break: break-all; }
 .watermark { position: fixed; inset: 0; display: flex; align-items: center; justify-content: center; z-index: 10; pointer-events: none; }
 .watermark span { transform: rotate(-35deg); font-size: 88pt; font-weight: bold; color: rgba(200, 0, 0, 0.13); white-space: nowrap; }
@@ -125,10 +125,12 @@ def imprint(lines: tuple[ImprintLine, ...]) -> str:
 
 
 def closing(c: Closing, before: str = "") -> str:
-    """The closing section kept on one page: ``before`` (HTML), signatures, imprint."""
+    """The closing section kept on one page: ``before`` (HTML), the lead sentences, the
+    signatures, the imprint."""
     return (
         '<section class="closing">\n'
         + before
+        + "".join(f'<p class="lead">{esc(x)}</p>\n' for x in c.lead)
         + signatures(c.signatures, c.hint)
         + imprint(c.imprint)
         + "</section>\n"

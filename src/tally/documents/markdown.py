@@ -47,4 +47,5 @@ def imprint(lines: tuple[ImprintLine, ...]) -> list[str]:
 
 
 def closing(c: Closing) -> list[str]:
-    return [*signatures(c.signatures, c.hint), "", *imprint(c.imprint)]
+    lead = [line for x in c.lead for line in (esc(x), "")]
+    return [*lead, *signatures(c.signatures, c.hint), "", *imprint(c.imprint)]

@@ -38,11 +38,16 @@ class ImprintLine:
 
 @dataclass(frozen=True)
 class Closing:
-    """The end of a document: the signatures, their hint and the imprint."""
+    """The end of a document: the signatures, their hint and the imprint.
+
+    ``lead`` are the sentences just before the signatures ("The count ended at …", "These
+    minutes are made in … copies"): kept on the signed page with them.
+    """
 
     signatures: tuple[Signature, ...]
     hint: str
     imprint: tuple[ImprintLine, ...]
+    lead: tuple[str, ...] = ()
 
 
 def sign_hint(lang: Lang) -> str:

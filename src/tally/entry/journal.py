@@ -24,6 +24,7 @@ import os
 import secrets
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Literal, get_args
 
@@ -403,3 +404,36 @@ def _aside(path: Path) -> Path:
         if not candidate.exists():
             return candidate
     raise JournalError.at(msg("journal.too_many_torn"), path)
+
+
+def entry_span(folder: Path, contest: str, round_no: int) -> tuple[datetime, datetime] | None:
+    """When the ballots of one round were entered: the first and the last entry time over the
+    entry journals of ``folder`` (``journals/*.jsonl`` of an election) for that contest and
+    round; None when there is none.
+
+    The minutes print it as the time the count began and ended. Only journals that read and
+    verify count, and only their own entries (not a reconciliation's resolutions): a broken
+    journal is reported by ``tally export`` and ``reconcile``, not guessed at here. A time
+    without a UTC offset, or not ISO 8601, is left out.
+    """
+    times: list[datetime] = []
+    for path in sorted(folder.glob("*.jsonl")):
+        try:
+            journal = read_journal(path)
+        except JournalError:
+            continue
+        header = journal.header
+        if header.str_("purpose") or header.str_("contest") != contest:
+            continue
+        if (header.int_("round") or 1) != round_no:
+            continue
+        for entry in journal.entries:
+            try:
+                at = datetime.fromisoformat(entry.time)
+            except ValueError:
+                continue
+            if at.utcoffset() is not None:
+                times.append(at)
+    if not times:
+        return None
+    return min(times), max(times)

@@ -34,7 +34,9 @@ CANDIDATE_COLS = (1.4, 6.0, 2.2, 2.7, 3.7)  # STT | name | votes | % | result
 # STT | name | agree | % | disagree | % | both or neither | % | result
 ROWS_COLS = (1.3, 3.4, 1.7, 1.3, 1.8, 1.3, 1.8, 1.3, 2.1)
 ELECTED_COLS = (1.4, 11.0, 3.6)  # STT | name | votes
-RULE_COLS = (5.0, 9.0, 2.0)  # rule | citation | source
+# The tables a size under the text, the rules and notes smaller still: an 11-name contest
+# then fits on two pages with its signatures and imprint.
+CELL, RULE = Pt(11.5), Pt(9.5)
 ITEM, HANG, DASH = Cm(1.0), Cm(0.6), Cm(0.4)  # list items: text indent, number and dash hangs
 
 FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -89,9 +91,11 @@ def _heading(doc: DocxDocument, text: str) -> None:
     para(doc, text, bold=True, before=10, after=4, keep_next=True)
 
 
-def _bordered(doc: DocxDocument, widths: tuple[float, ...], heads: tuple[str, ...]) -> Table:
+def _bordered(
+    doc: DocxDocument, widths: tuple[float, ...], heads: tuple[str, ...], size: Pt = CELL
+) -> Table:
     table = kit.table(doc, widths, borders=True)
-    kit.head_row(table, widths, heads, HEADER_FILL)
+    kit.head_row(table, widths, heads, HEADER_FILL, size)
     return table
 
 
@@ -124,12 +128,11 @@ def _title_block(doc: DocxDocument, m: Minutes) -> None:
 
 
 def _board(doc: DocxDocument, m: Minutes) -> None:
-    if not m.board_intro:
-        return
-    para(doc, m.board_intro, after=2, keep_next=True)
-    lines = m.board_lines
-    for i, line in enumerate(lines, 1):
-        para(doc, f"{i}. {line}", indent=ITEM, hang=HANG, keep_next=i < len(lines))
+    if m.board_intro:
+        para(doc, m.board_intro, after=2, keep_next=True)
+        for i, line in enumerate(m.board_lines, 1):
+            para(doc, f"{i}. {line}", indent=ITEM, hang=HANG, keep_next=True)
+    para(doc, m.began_line, before=4)
 
 
 def _figures(doc: DocxDocument, m: Minutes) -> None:
@@ -141,10 +144,10 @@ def _figures(doc: DocxDocument, m: Minutes) -> None:
         key = fig.key in ("seats", "base", "threshold")
         p = cell_para(label_cell, True)
         p.paragraph_format.left_indent = Cm(0.8) if reason else None
-        run(p, fig.label, italic=reason, bold=key)
+        run(p, fig.label, italic=reason, bold=key, size=CELL)
         p = cell_para(value_cell, True)
         p.alignment = RIGHT_ALIGN
-        run(p, "—" if fig.value is None else str(fig.value), italic=reason, bold=key)
+        run(p, "—" if fig.value is None else str(fig.value), italic=reason, bold=key, size=CELL)
     para(doc, m.base_line, before=6)
 
 
@@ -154,7 +157,7 @@ def _candidates(doc: DocxDocument, m: Minutes) -> None:
         para(doc, m.word("minutes.no_candidates"))
         return
     cols = ROWS_COLS if m.rows_shown else CANDIDATE_COLS
-    size = SMALL if m.rows_shown else None
+    size = SMALL if m.rows_shown else CELL
     table = kit.table(doc, cols, borders=True)
     kit.head_row(table, cols, m.candidate_heads, HEADER_FILL, size)
     extra = 4 if m.rows_shown else 0  # disagree, unmarked and their shares
@@ -181,7 +184,7 @@ def _result(doc: DocxDocument, m: Minutes) -> None:
                 p = cell_para(cell, True)
                 if align is not None:
                     p.alignment = align
-                run(p, text, bold=True)
+                run(p, text, bold=True, size=CELL)
     else:
         para(doc, m.word("minutes.nobody_elected"), indent=ITEM)
     failed = m.outcome in ("rejected", "void")
@@ -195,12 +198,10 @@ def _result(doc: DocxDocument, m: Minutes) -> None:
 def _grounds(doc: DocxDocument, m: Minutes) -> None:
     if m.rules:
         _heading(doc, m.heading("rules"))
-        table = _bordered(doc, RULE_COLS, m.heads("rule", "cite", "source"))
-        for values in m.rule_rows:
-            for cell, text in zip(kit.row(table, RULE_COLS), values, strict=True):
-                run(cell_para(cell, True), text, size=SMALL)
-        para(doc, m.word("minutes.legend"), italic=True, size=SMALL, before=2)
+        for i, line in enumerate(m.rule_lines, 1):
+            para(doc, f"{i}. {line}", size=RULE, indent=ITEM, hang=HANG, after=1)
+        para(doc, m.word("minutes.legend"), italic=True, size=RULE, before=2)
     if m.footnotes:
-        _heading(doc, m.heading("notes"))
+        para(doc, m.word("minutes.notes"), bold=True, size=RULE, before=4, keep_next=True)
         for i, note in enumerate(m.footnotes, 1):
-            para(doc, f"{i}. {note}", size=SMALL, indent=ITEM, hang=HANG, after=1)
+            para(doc, f"{i}. {note}", size=RULE, indent=ITEM, hang=HANG, after=1)

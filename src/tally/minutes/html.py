@@ -115,14 +115,22 @@ def _by_votes(m: Minutes) -> list[CandidateRow]:
 # Paper: the minutes the board prints and signs
 
 _PAPER_CSS = """\
-.header { display: grid; grid-template-columns: 42% 58%; text-align: center; margin-bottom: 6mm; }
+.header { display: grid; grid-template-columns: 42% 58%; text-align: center; margin-bottom: 3mm; }
 .header .line { font-weight: bold; }
 .header .org { font-weight: normal; }
 .header .mark { margin-top: 0.1em; }
 .header .rule { width: 30%; margin: 0.25em auto 0; border-top: 1px solid #000; }
 .header .under { display: inline-block; border-bottom: 1px solid #000; padding-bottom: 0.2em; }
 .header .date { font-style: italic; margin-top: 0.6em; }
-.congress { text-align: center; font-style: italic; margin: 0 0 5mm; }
+.congress { text-align: center; font-style: italic; margin: 0 0 3mm; }
+/* Set close, the tables a size under the text, and the chart on screen only (the paper
+   of record is the figures, as in the DOCX): an 11-name contest prints on two pages with
+   its signatures and imprint. */
+main { line-height: 1.18; }
+main th, main td { font-size: 11.5pt; line-height: 1.08; padding: 0.2mm 2mm; }
+@media print { figure { display: none; } }
+main h2 { margin: 3mm 0 1mm; }
+.signatures .space { height: 16mm; }
 td.pos { text-align: center; width: 12mm; }
 td.votes { width: 22mm; }
 td.pct { width: 22mm; }
@@ -137,19 +145,19 @@ td.status { width: 34mm; }
 .candidates.rows th { white-space: normal; }
 .candidates.rows td.votes, .candidates.rows td.pct, .candidates.rows td.disagree,
 .candidates.rows td.disagree-pct, .candidates.rows td.unmarked, .candidates.rows td.unmarked-pct { width: 15mm; }
-.rules td, .rules th { font-size: 11pt; }
-.rules td.key { width: 30%; }
-.rules td.prov { text-align: center; white-space: nowrap; width: 14mm; }
-.legend { font-size: 10pt; }
+.rules { font-size: 10pt; padding-left: 6mm; margin: 1mm 0; }
+.legend { font-size: 9.5pt; font-style: italic; }
 .board { margin: 0 0 1mm; padding-left: 6mm; }
 .board li { margin: 0.1em 0; }
 figure { margin: 2mm 0; break-inside: avoid; text-align: center; }
-svg.chart { display: block; margin: 0 auto; max-width: 100%; height: auto; font-family: inherit; font-size: 12px; }
+svg.chart { display: block; margin: 0 auto; width: 75%; max-width: 100%; height: auto; font-family: inherit; font-size: 12px; }
 svg.chart .tick { font-size: 10px; }
 .outcome { font-weight: bold; margin: 3mm 0; }
 .problems { color: #c00000; font-weight: bold; }
 .pending { border: 1px solid #000; padding: 1mm 3mm; font-weight: bold; text-align: center; margin: 2mm 0 3mm; }
-.notes { font-size: 11pt; padding-left: 6mm; margin: 1mm 0; }
+.notes-head { font-size: 10pt; font-weight: bold; margin: 2mm 0 0; break-after: avoid; }
+.notes { font-size: 10pt; padding-left: 6mm; margin: 1mm 0; }
+.closing .lead { margin: 0.2em 0; }
 /* The closing takes the last note with it, so the signatures never stand alone on a page. */
 .notes li:last-child { break-after: avoid; }
 """
@@ -196,6 +204,7 @@ def _header(m: Minutes) -> str:
     if m.board_intro:
         items = "".join(f"<li>{_e(line)}</li>" for line in m.board_lines)
         out.append(_p("board-intro", m.board_intro) + f'<ol class="board">{items}</ol>\n')
+    out.append(_p("began", m.began_line))
     return "".join(out)
 
 
@@ -272,27 +281,26 @@ def _elected(m: Minutes) -> str:
 
 
 def _rules(m: Minutes) -> str:
-    """IV. The rules applied; I and U marked with * and the number of their note."""
+    """IV. The rules applied, a line each; I and U marked with * and the number of their note."""
     if not m.rules:
         return ""
-    rows = [
-        f'<tr class="rule"><td class="key">{_e(key)}</td><td class="cite">{_e(cite)}</td>'
-        f'<td class="prov">{_e(prov)}</td></tr>'
-        for key, cite, prov in m.rule_rows
-    ]
+    items = "".join(
+        f'<li class="rule" data-source="{_e(prov)}">{_e(line)}</li>'
+        for line, (_, _, prov) in zip(m.rule_lines, m.rules, strict=True)
+    )
     return (
         f"<h2>{_e(m.heading('rules'))}</h2>\n"
-        + kit.table("rules", m.heads("rule", "cite", "source"), rows)
+        + f'<ol class="rules">{items}</ol>\n'
         + _p("legend", m.word("minutes.legend"))
     )
 
 
 def _notes(m: Minutes) -> str:
-    """The numbered notes: the I and U readings the result rests on."""
+    """The numbered notes under the rules: the I and U readings the result rests on, once."""
     if not m.footnotes:
         return ""
     items = "".join(f"<li>{_e(f)}</li>" for f in m.footnotes)
-    return f"<h2>{_e(m.heading('notes'))}</h2>\n" + f'<ol class="notes">{items}</ol>\n'
+    return _p("notes-head", m.word("minutes.notes")) + f'<ol class="notes">{items}</ol>\n'
 
 
 def _closing(m: Minutes) -> str:
@@ -308,6 +316,8 @@ _HALL_CSS = """\
 html, body { margin: 0; background: #10151c; color: #f2f2f2; }
 body { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; padding: 2.5vh 3vw 6vh; min-height: 100vh; }
 h1 { font-size: min(5vh, 4vw); margin: 0 0 0.6vh; line-height: 1.15; }
+.meeting { font-size: min(2.6vh, 2.2vw); margin: 0 0 0.8vh; color: #b9c0c8; }
+.ballots { font-size: min(3vh, 2.5vw); margin: 0 0 0.6vh; font-variant-numeric: tabular-nums; }
 .threshold { font-size: min(3.4vh, 2.8vw); margin: 0 0 2vh; color: #ffd166; }
 .lists { display: flex; gap: 3vw; align-items: flex-start; }
 .rows { flex: 1; display: grid; grid-template-columns: auto auto minmax(4em, 1fr) auto auto; align-items: center;
@@ -348,7 +358,8 @@ def _hall(m: Minutes) -> tuple[str, str, str]:
     # The rows shrink with their number so that one screen shows them all, within limits.
     row_vh = max(2.0, min(5.0, round(52 / (half + 3), 1)))
     css = _HALL_CSS.replace("__ROW__", str(row_vh))
-    out = [f"<h1>{_e(m.election_title)}</h1>\n"]
+    out = [f"<h1>{_e(m.election_title)}</h1>\n", _p("meeting", m.congress_line)]
+    out.append(_p("ballots", m.hall_ballots))
     seats = (
         m.word("minutes.hall.seats", seats=m.seats)
         if m.threshold is None

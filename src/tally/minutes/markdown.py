@@ -43,6 +43,8 @@ def render_markdown(m: Minutes) -> str:
         add("")
         out += [f"{i}. {esc(line)}" for i, line in enumerate(m.board_lines, 1)]
         add("")
+    add(esc(m.began_line))
+    add("")
 
     add(f"## {esc(m.heading('figures'))}")
     add("")
@@ -94,14 +96,12 @@ def render_markdown(m: Minutes) -> str:
     if m.rules:
         add(f"## {esc(m.heading('rules'))}")
         add("")
-        out += kit.table(
-            m.heads("rule", "cite", "source"), [list(r) for r in m.rule_rows], ["---"] * 3
-        )
+        out += [f"{i}. {esc(line)}" for i, line in enumerate(m.rule_lines, 1)]
         add("")
         add(esc(m.word("minutes.legend")))
         add("")
     if m.footnotes:
-        add(f"## {esc(m.heading('notes'))}")
+        add(f"**{esc(m.word('minutes.notes'))}**")
         add("")
         out += [f"{i}. {esc(note)}" for i, note in enumerate(m.footnotes, 1)]
         add("")

@@ -18,14 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from tally.config.models import Election
+from tally.config.models import Contest, Election
 from tally.documents.parts import Closing, ImprintLine, Signature, sign_hint
 from tally.i18n import Param, msg
 from tally.kinds import CandidateStatus, Lang, MeetingKind, Outcome
 from tally.labels import BODY, FIGURE, REASON, STATUS, tr
 from tally.report.model import CountReport
 from tally.report.text import (
-    assumption_text,
     base_sentence,
     decimal,
     outcome_sentence,
@@ -72,6 +71,25 @@ class CandidateRow:
 
 
 @dataclass(frozen=True)
+class Clock:
+    """A time of the count as the minutes print it: ``HH:MM`` on the wall clock, with its day
+    when that is not the day the sentence assumes (the meeting's, or the day the count began)."""
+
+    hhmm: str
+    day: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """A reading the result rests on that the text does not state (an I or U rule): printed
+    once, as a numbered note under the rules, the rule's row carrying its number."""
+
+    rule: str  # the rule as the rules table names it
+    provenance: str  # I | U
+    reading: str | None  # the rule set's note, in the minutes' language when it gives one
+
+
+@dataclass(frozen=True)
 class Minutes:
     lang: Lang
     family: str  # party | state: from the meeting's kind
@@ -96,7 +114,7 @@ class Minutes:
     outcome_text: str
     problems: tuple[str, ...]  # figures that do not reconcile, then warnings (empty rows)
     rules: tuple[tuple[str, str, str], ...]  # (rule key, citation, provenance)
-    footnotes: tuple[str, ...]  # one per I/U rule the result rests on
+    notes: tuple[Note, ...]  # one per I/U rule the result rests on, in the rules' order
     pending_confirmation: bool
     rehearsal: bool
     tool: str
@@ -110,6 +128,9 @@ class Minutes:
     # An agree/disagree ballot: the candidates' table gives each person's agree, disagree and
     # unmarked rows (the votes are the agree rows).
     rows_shown: bool = False
+    began: Clock | None = None  # None: a blank to fill in by hand
+    ended: Clock | None = None
+    copies: int | None = None
 
     # --- the words, from the catalogue in the minutes' language
 
@@ -149,11 +170,10 @@ class Minutes:
     def _sections(self) -> list[str]:
         keys = ["figures", "votes", "elected"]
         keys += ["rules"] if self.rules else []
-        keys += ["notes"] if self.footnotes else []
         return keys
 
     def heading(self, key: str) -> str:
-        """The numbered head of a section (figures, votes, elected, rules, notes)."""
+        """The numbered head of a section (figures, votes, elected, rules)."""
         number = _ROMAN[self._sections().index(key)]
         return self.word(
             "minutes.section", number=number, title=self.word(f"minutes.section.{key}")
@@ -192,22 +212,69 @@ class Minutes:
 
     @property
     def rule_rows(self) -> tuple[tuple[str, str, str], ...]:
-        """(key, citation, provenance): an I or U rule marked ``*`` and its note's number."""
+        """(key, citation, provenance): an I or U rule marked ``*``, and the number of its note
+        when the rule set says how it reads it."""
+        numbers = {note.rule: i for i, note in enumerate(self._read, 1)}
         rows = []
         for key, cite, prov in self.rules:
             mark = ""
             if prov in UNVERIFIED:
-                n = next(
-                    (i for i, f in enumerate(self.footnotes, 1) if f.startswith(f"{prov}: {key} ")),
-                    None,
-                )
+                n = numbers.get(key)
                 mark = "*" + (str(n).translate(_SUPERSCRIPT) if n else "")
             rows.append((key, cite, prov + mark))
         return tuple(rows)
 
     @property
+    def rule_lines(self) -> tuple[str, ...]:
+        """The rules applied, a line each: the rule in words, its citation, its provenance."""
+        return tuple(
+            self.word("minutes.rule", rule=key, cite=cite, source=prov)
+            for key, cite, prov in self.rule_rows
+        )
+
+    @property
+    def _read(self) -> tuple[Note, ...]:
+        return tuple(note for note in self.notes if note.reading)
+
+    @property
+    def footnotes(self) -> tuple[str, ...]:
+        """The numbered notes: each reading once, as a sentence (the rule, its citation and
+        its provenance are in the row that carries the note's number)."""
+        return tuple(
+            self.word("minutes.note", reading=n.reading[:1].upper() + n.reading[1:])
+            for n in self._read
+            if n.reading
+        )
+
+    def _at(self, clock: Clock | None) -> str:
+        if clock is None:
+            return self.word("minutes.clock.blank")
+        hours, minutes = clock.hhmm.split(":")
+        at = self.word("minutes.clock", hours=hours, minutes=minutes)
+        if clock.day is None:
+            return at
+        return self.word("minutes.clock.day", clock=at, date=_date_line(clock.day, None, self.lang))
+
+    @property
+    def began_line(self) -> str:
+        """When the count began, from the entry journal or election.yaml, else a blank."""
+        return self.word("minutes.began", at=self._at(self.began))
+
+    @property
+    def ended_line(self) -> str:
+        return self.word("minutes.ended", at=self._at(self.ended))
+
+    @property
+    def copies_line(self) -> str:
+        """``Biên bản được lập thành … bản``: the number from election.yaml, else a blank."""
+        if self.copies is None:
+            return self.word("minutes.copies.blank")
+        return self.word("minutes.copies", copies=self.copies)
+
+    @property
     def closing(self) -> Closing:
-        """The signatures of the board's head and members, and the imprint."""
+        """When the count ended and the copies, the signatures of the board's head and members,
+        and the imprint: all on the page that is signed."""
         members = self.board_members or ("", "")
         return Closing(
             (
@@ -218,6 +285,7 @@ class Minutes:
             ),
             sign_hint(self.lang),
             self.imprint,
+            (self.ended_line, self.copies_line),
         )
 
     @property
@@ -228,6 +296,18 @@ class Minutes:
         return (
             ImprintLine(lead, self.fingerprint_short, "fingerprint"),
             ImprintLine(self.word("minutes.imprint.full"), self.fingerprint, "full"),
+        )
+
+    @property
+    def hall_ballots(self) -> str:
+        """The ballots issued, collected, valid and invalid, on one line of the hall screen."""
+        value = {f.key: "—" if f.value is None else str(f.value) for f in self.figures}
+        return self.word(
+            "minutes.hall.ballots",
+            issued=value.get("issued", "—"),
+            collected=value.get("collected", "—"),
+            valid=value.get("valid", "—"),
+            invalid=value.get("invalid", "—"),
         )
 
     @property
@@ -243,6 +323,32 @@ def _date_line(day: dt.date, locality: str | None, lang: Lang) -> str:
     where = msg("doc.date.where", locality=locality).text(lang) if locality else ""
     month = msg(f"doc.month.{day.month}")
     return msg("doc.date", where=where, day=day.day, month=month, year=day.year).text(lang)
+
+
+def _count_times(
+    contest: Contest | None,
+    round_no: int,
+    entered: tuple[dt.datetime, dt.datetime] | None,
+    meeting_day: dt.date,
+) -> tuple[Clock | None, Clock | None]:
+    """When the count began and ended: the journal's times, else the typed ones, else blanks.
+
+    A day is printed only where it is not the one the sentence assumes: the meeting's day for
+    the beginning, the beginning's day for the end (a count that went on past midnight).
+    """
+    if entered is not None:
+        first, last = entered
+        began = Clock(f"{first:%H:%M}", None if first.date() == meeting_day else first.date())
+        ended = Clock(f"{last:%H:%M}", None if last.date() == first.date() else last.date())
+        return began, ended
+    rounds = contest.rounds if contest is not None else []
+    typed = rounds[round_no - 1].counted if 0 < round_no <= len(rounds) else None
+    if typed is None:
+        return None, None
+    return (
+        Clock(typed.from_) if typed.from_ else None,
+        Clock(typed.to) if typed.to else None,
+    )
 
 
 def family_of(kind: MeetingKind) -> str:
@@ -261,8 +367,14 @@ def build(
     lang: Lang,
     *,
     rehearsal: bool = False,
+    entered: tuple[dt.datetime, dt.datetime] | None = None,
 ) -> Minutes:
-    """The minutes of ``contest_id`` round ``round_no`` from the count report."""
+    """The minutes of ``contest_id`` round ``round_no`` from the count report.
+
+    ``entered`` is when the round's ballots were entered (its entry journals' first and last
+    entries): the time the count began and ended. Without it, the times typed on the round in
+    election.yaml (``counted``), else blanks to fill in by hand.
+    """
     contest = next(c for c in report.contests if c.id == contest_id)
     rd = next(r for r in contest.rounds if r.number == round_no)
     congress = election.congress
@@ -326,6 +438,8 @@ def build(
         base_text = word(
             "minutes.base_equals", label=tr(FIGURE, rd.base_kind, lang), base=str(rd.base)
         )
+    config = next((c for c in election.contests if c.id == contest_id), None)
+    began, ended = _count_times(config, round_no, entered, held.date)
     is_state = family == "state"
     organisation = (congress.organisation or congress.convened_by or congress.name).upper()
     return Minutes(
@@ -367,7 +481,14 @@ def build(
             )
             for r in rd.rules_applied
         ),
-        footnotes=tuple(assumption_text(a, lang) for a in rd.assumptions),
+        notes=tuple(
+            Note(
+                rule_label(a.key, lang),
+                a.provenance,
+                (a.note_vi if lang == "vi" and a.note_vi else a.note or "").rstrip(". ") or None,
+            )
+            for a in rd.assumptions
+        ),
         pending_confirmation=rd.pending_confirmation,
         rehearsal=rehearsal,
         tool=report.tool,
@@ -379,4 +500,7 @@ def build(
         contest_id=contest_id,
         round=round_no,
         rows_shown=rd.layout == "agree_disagree",
+        began=began,
+        ended=ended,
+        copies=congress.copies,
     )

@@ -50,6 +50,8 @@ def minutes_of(
 ) -> Minutes:
     """The minutes of one counted round, with that round's fingerprint (not the whole
     election's: a paper signed now must still verify when the evening's ballots are added)."""
+    from tally.entry.journal import entry_span
+
     rules = loaded.rules
     full = round_fingerprint(loaded, contest_id, round_no)
     return build(
@@ -62,6 +64,7 @@ def minutes_of(
         short(full),
         lang,
         rehearsal=rehearsal,
+        entered=entry_span(loaded.folder / "journals", contest_id, round_no),
     )
 
 
