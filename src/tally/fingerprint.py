@@ -138,15 +138,16 @@ def _canonical(value: Json) -> Json:
     return value
 
 
-def _meeting_form(election: Election, contest: Contest) -> Json:
-    """The meeting that votes ``contest``, as its minutes print it.
+def _meeting_form(election: Election, contest: Contest, round_index: int) -> Json:
+    """The meeting that votes round ``round_index`` (0-based) of ``contest``, as its minutes
+    print it: a session of the round's own (a re-vote at a later sitting) included.
 
     Read from where :func:`tally.minutes.model.build` reads it: the meeting of
     :func:`tally.meetings.meeting_of` (the congress, or the committee's conference with its own
     name, date, place and board), the family of words (``congress.kind``) and the organisation
     in the header. Another meeting's board is not part of it.
     """
-    held = meeting_of(election, contest)
+    held = meeting_of(election, contest, round_index)
     congress = election.congress
     return {
         "kind": congress.kind,
@@ -202,7 +203,7 @@ def round_form(loaded: LoadedElection, contest_id: str, round_no: int) -> dict[s
     }
     form: dict[str, Json] = {
         "form": FORM,
-        "meeting": _meeting_form(election, contest),
+        "meeting": _meeting_form(election, contest, round_no - 1),
         "base": {
             "kind": base.kind,
             "rule": base.param_key,

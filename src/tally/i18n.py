@@ -756,6 +756,10 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "hội nghị ngày {date} lại trước đại hội ({congress})",
         "the conference on {date} is before the congress ({congress})",
     ),
+    "ref.session_before_meeting": (
+        "phiên bầu ngày {date} lại trước ngày họp ({meeting}) của đại hội hoặc hội nghị bầu cuộc bầu này",
+        "the session on {date} is before the meeting that votes this contest ({meeting})",
+    ),
     "figure.summoned": ("Được triệu tập", "Summoned"),
     "figure.conference.summoned": ("Ủy viên được triệu tập", "Members summoned"),
     "figure.absent_all_congress.ex_officio": (

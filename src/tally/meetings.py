@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tally.config.models import Board, Contest, Election
 from tally.config.references import meets_at_conference
@@ -89,8 +89,39 @@ def conference_meeting(election: Election) -> Meeting:
     )
 
 
-def meeting_of(election: Election, contest: Contest) -> Meeting:
-    """The meeting that votes ``contest``."""
+def meeting_of(election: Election, contest: Contest, round_index: int | None = None) -> Meeting:
+    """The meeting that votes ``contest`` or, given a round (0-based), that round.
+
+    A round with a ``session:`` (a re-vote at a later sitting) is voted at the contest's meeting
+    with the session's name, date, place, locality and board where it gives them.
+    """
     if election.congress.kind != "committee_conference" and meets_at_conference(election, contest):
-        return conference_meeting(election)
-    return congress_meeting(election)
+        held = conference_meeting(election)
+    else:
+        held = congress_meeting(election)
+    rounds = contest.rounds
+    session = (
+        rounds[round_index].session
+        if round_index is not None and round_index < len(rounds)
+        else None
+    )
+    if session is None:
+        return held
+    head, members = (
+        _board(session.board) if session.board else (held.board_head, held.board_members)
+    )
+    return replace(
+        held,
+        name=session.name or held.name,
+        date=session.date or held.date,
+        place=session.place or held.place,
+        locality=session.locality or held.locality,
+        board_head=head,
+        board_members=members,
+    )
+
+
+def session_of(contest: Contest, round_index: int) -> bool:
+    """Whether round ``round_index`` (0-based) of ``contest`` is voted at a session of its own."""
+    rounds = contest.rounds
+    return round_index < len(rounds) and rounds[round_index].session is not None

@@ -142,6 +142,20 @@ class Counted(Strict):
     to: ClockTime | None = Field(None, description="the count ended, HH:MM")
 
 
+class Session(Strict):
+    """A later sitting that votes a round (a re-vote after a tie, …): its own name, date, place
+    and counting board. What it leaves out is the contest's meeting's (the congress's, or the
+    first conference's)."""
+
+    name: str | None = Field(None, min_length=1, description="defaults to the meeting's name")
+    date: dt.date | None = Field(None, description="defaults to the meeting's date")
+    place: str | None = Field(None, description="defaults to the meeting's place")
+    locality: str | None = Field(
+        None, description="the place name before the date on the minutes; defaults to the meeting's"
+    )
+    board: Board | None = Field(None, description="its counting board; defaults to the meeting's")
+
+
 class Round(Strict):
     seats: PositiveInt | None = Field(None, description="a later round: the open seats")
     candidates: IdList | None = Field(None, description="a later round: its ballot list")
@@ -155,6 +169,9 @@ class Round(Strict):
     rerun: bool = Field(False, description="constituency: a re-run (bầu cử lại)")
     counted: Counted | None = Field(
         None, description="when the count began and ended, if no entry journal records it"
+    )
+    session: Session | None = Field(
+        None, description="a later sitting that votes this round: its name, date, place, board"
     )
 
     @property

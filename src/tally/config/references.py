@@ -119,7 +119,31 @@ def check_references(election: Election, rules: RuleSet, where: Where, folder: P
 
     _check_chain(election, rules, add)
     _check_plan(election, people, add)
+    _check_sessions(election, add)
     return issues
+
+
+def _check_sessions(election: Election, add: Callable[..., None]) -> None:
+    """A round's session (a re-vote at a later sitting) is not before its contest's meeting."""
+    congress = election.congress
+    conf_date = election.conference.date if election.conference else None
+    for ci, contest in enumerate(election.contests):
+        at_conf = congress.kind != "committee_conference" and meets_at_conference(election, contest)
+        held = (conf_date or congress.date) if at_conf else congress.date
+        for ri, rnd in enumerate(contest.rounds):
+            day = rnd.session.date if rnd.session else None
+            if day is not None and day < held:
+                add(
+                    msg(
+                        "ref.session_before_meeting", date=day.isoformat(), meeting=held.isoformat()
+                    ),
+                    "contests",
+                    ci,
+                    "rounds",
+                    ri,
+                    "session",
+                    "date",
+                )
 
 
 def _check_electorate(election: Election, add: Callable[..., None]) -> None:

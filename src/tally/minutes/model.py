@@ -381,8 +381,9 @@ def build(
     family = family_of(congress.kind)
     # The meeting that votes the contest heads and signs its minutes, and who is present is
     # said in its words: the committee's conference for the standing committee, the
-    # secretary, …, else the congress.
-    held = contest.meeting
+    # secretary, …, else the congress. A round voted at a session of its own (a re-vote at a later sitting)
+    # carries that session's name, date, place and board.
+    held = rd.meeting or contest.meeting
     meeting: MeetingKind = held.kind
 
     def word(id: str, /, **params: Param) -> str:

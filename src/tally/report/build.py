@@ -19,7 +19,7 @@ from tally.decide import percent
 from tally.electorate import MajorityBase
 from tally.engine import ContestResult, ElectionResult, RoundResult
 from tally.kinds import CandidateStatus, ContestOutcome
-from tally.meetings import meeting_of
+from tally.meetings import Meeting, meeting_of, session_of
 from tally.plan_checks import PlanReport
 from tally.report.model import (
     AppliedRule,
@@ -133,8 +133,10 @@ def _tie(rr: RoundResult, cite: str) -> TieReport | None:
     )
 
 
-def round_report(loaded: LoadedElection, rr: RoundResult) -> RoundReport:
-    """One counted round, every figure and status decided."""
+def round_report(
+    loaded: LoadedElection, rr: RoundResult, meeting: Meeting | None = None
+) -> RoundReport:
+    """One counted round, every figure and status decided; ``meeting``: its own session's."""
     rules = loaded.rules
     people = {p.id: p.name for p in loaded.election.people}
     tally = rr.tally
@@ -189,6 +191,7 @@ def round_report(loaded: LoadedElection, rr: RoundResult) -> RoundReport:
         )
         if poll is not None
         else None,
+        meeting=meeting,
     )
 
 
@@ -203,7 +206,16 @@ def contest_report(loaded: LoadedElection, cr: ContestResult) -> ContestReport:
         c.body,
         c.name,
         c.seats,
-        tuple(round_report(loaded, rr) for rr in cr.rounds),
+        tuple(
+            round_report(
+                loaded,
+                rr,
+                meeting_of(loaded.election, c, rr.number - 1)
+                if session_of(c, rr.number - 1)
+                else None,
+            )
+            for rr in cr.rounds
+        ),
         tuple(cr.elected),
         outcome,
         cr.not_entered,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from tally.findings import Lang
+from tally.meetings import Meeting
 from tally.plan_checks import target_label
 from tally.report.model import (
     CandidateLine,
@@ -147,7 +148,20 @@ def round_doc(rd: RoundReport, lang: Lang) -> dict[str, object]:
             "admitted": list(rd.poll.admitted),
             "tied": list(rd.poll.tied),
         }
+    if rd.meeting is not None:  # only then: a session of its own (a re-vote at a later sitting)
+        doc["meeting"] = meeting_doc(rd.meeting, lang)
     return doc
+
+
+def meeting_doc(held: Meeting, lang: Lang) -> dict[str, object]:
+    """A meeting that votes: a contest's conference, or a round's session of its own."""
+    return {
+        "at": held.at,
+        "name": held.title(lang),
+        "date": held.date.isoformat(),
+        "place": held.place,
+        "board": {"head": held.board_head, "members": list(held.board_members)},
+    }
 
 
 def contest_doc(c: ContestReport, lang: Lang) -> dict[str, object]:
@@ -160,15 +174,8 @@ def contest_doc(c: ContestReport, lang: Lang) -> dict[str, object]:
         "elected": list(c.elected),
         "outcome": c.outcome,
     }
-    held = c.meeting
-    if held.at == "conference":  # only then: the congress is the document's own `election`
-        entry["meeting"] = {
-            "at": held.at,
-            "name": held.title(lang),
-            "date": held.date.isoformat(),
-            "place": held.place,
-            "board": {"head": held.board_head, "members": list(held.board_members)},
-        }
+    if c.meeting.at == "conference":  # only then: the congress is the document's own `election`
+        entry["meeting"] = meeting_doc(c.meeting, lang)
     due = c.not_entered
     if due is not None:  # only then, as 'poll' is only on a poll's round
         entry["not_entered"] = {

@@ -151,6 +151,7 @@ class RoundReport:
     warnings: tuple[Problem, ...]  # seen by the board, not rejecting the round
     pending_confirmation: bool  # the result awaits confirmation by the competent committee
     poll: PollReport | None
+    meeting: Meeting | None = None  # a session of its own (a later sitting); None: the contest's
 
     def name_of(self, pid: str) -> str:
         return next((c.name for c in self.candidates if c.id == pid), pid)

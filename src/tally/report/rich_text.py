@@ -233,8 +233,8 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
                     f"{title} — {msg('table.round').text(lang)} {rd.number}", style="bold underline"
                 )
             )
-            if several:
-                console.print(Text(meeting_heading(c.meeting, lang), style="italic"))
+            if several or rd.meeting is not None:  # a session of its own is always named
+                console.print(Text(meeting_heading(rd.meeting or c.meeting, lang), style="italic"))
             b = rd.ballots
             lines = []
             if rd.base is not None and rd.base_parts:
