@@ -179,7 +179,8 @@ def test_rules_show_user_file_with_extends(tmp_path: Path) -> None:
 
     out = ok("rules", "show", path).stdout
     assert out.startswith("tinh-x-2025: Quy chế riêng tỉnh X")
-    assert "extends: qd-190-2024" in out
+    assert "mở rộng từ: qd-190-2024" in out  # Vietnamese by default
+    assert "extends: qd-190-2024" in ok("rules", "show", path, "--lang", "en").stdout
     assert "Tỉnh ủy X" in out
 
 

@@ -173,7 +173,7 @@ def render_validation(console: Console, report: ValidateReport, lang: Lang) -> N
 
 def render_rules_list(console: Console, rulesets: list[RuleSet], lang: Lang) -> None:
     table = Table(expand=True)
-    table.add_column("id", no_wrap=True)
+    table.add_column(msg("table.id").text(lang), no_wrap=True)
     table.add_column(msg("table.title").text(lang))
     table.add_column(msg("table.family").text(lang))
     table.add_column(msg("table.instruments").text(lang))
@@ -182,14 +182,14 @@ def render_rules_list(console: Console, rulesets: list[RuleSet], lang: Lang) -> 
             f"{i.number} ({i.date.strftime('%d/%m/%Y')})" if i.date else i.number
             for i in rs.instruments
         )
-        table.add_row(rs.id, rs.title, rs.family, inst)
+        table.add_row(rs.id, rs.title, msg(f"table.family.{rs.family}").text(lang), inst)
     console.print(table)
 
 
 def render_rules_show(console: Console, rs: RuleSet, lang: Lang) -> None:
     console.print(Text(f"{rs.id}: {rs.title}", style="bold"))
     if rs.extends:
-        console.print(f"extends: {rs.extends}")
+        console.print(msg("table.extends", base=rs.extends).text(lang))
     table = Table(expand=True, show_lines=True)
     table.add_column(msg("table.parameter").text(lang), no_wrap=lang == "en")
     table.add_column(msg("table.value").text(lang))
