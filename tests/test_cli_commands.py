@@ -16,13 +16,13 @@ from click.testing import CliRunner, Result
 
 from tally.cli.main import cli
 from tally.config.schema import election_schema
-from tally.ruleset.loader import builtin_dir, builtin_ids, load_ruleset
+from tally.ruleset.loader import builtin_dir, builtin_ids, load_ruleset, load_ruleset_files
 from test_cli_errors import vietnamese_then_english
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 EXAMPLE_NAMES = ("huyen-2020", "xa-2025", "phuong-hdnd-2026")
-BUILTINS = ["luat-bau-cu-2015", "qd-190-2024", "qd-244-2014"]
+BUILTINS = ["luat-bau-cu-2015", "luat-bau-cu-2015-sd-2025", "qd-190-2024", "qd-244-2014"]
 ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 
 
@@ -100,11 +100,12 @@ def test_rules_list_json() -> None:
     doc = json.loads(ok("rules", "list", "--json").stdout)
     assert [r["id"] for r in doc] == BUILTINS
     for r in doc:
-        assert set(r) == {"id", "title", "family", "instruments"}
+        assert set(r) == {"id", "title", "family", "current", "instruments"}
         assert r["title"] and r["instruments"]
         assert all("number" in i and "date" in i for i in r["instruments"])
     assert {r["id"]: r["family"] for r in doc} == {
         "luat-bau-cu-2015": "state",
+        "luat-bau-cu-2015-sd-2025": "state",
         "qd-190-2024": "party",
         "qd-244-2014": "party",
     }
@@ -351,10 +352,13 @@ def test_count_json_has_the_design_keys(example: str) -> None:
     # inputs: sha256 of election.yaml and of every ballots file, by relative path, and of
     # the built-in rule set's YAML
     ballots = sorted(p.relative_to(folder).as_posix() for p in (folder / "ballots").glob("*.csv"))
-    builtin = f"builtin:{doc['rules']}"
-    assert sorted(doc["inputs"]) == sorted(["election.yaml", *ballots, builtin])
+    # (each built-in of the chain: luat-bau-cu-2015-sd-2025 extends luat-bau-cu-2015)
+    chain = [f"builtin:{p.stem}" for p in load_ruleset_files(doc["rules"])[1]]
+    assert chain[0] == f"builtin:{doc['rules']}"
+    assert sorted(doc["inputs"]) == sorted(["election.yaml", *ballots, *chain])
     for rel, digest in doc["inputs"].items():
-        path = builtin_dir() / f"{doc['rules']}.yaml" if rel == builtin else folder / rel
+        stem = rel.removeprefix("builtin:")
+        path = builtin_dir() / f"{stem}.yaml" if rel in chain else folder / rel
         assert digest == sha256(path), rel
 
     assert doc["contests"]

@@ -140,7 +140,7 @@ def test_xa_2025_outcomes() -> None:
 
 def test_phuong_hdnd_2026_outcomes() -> None:
     doc = golden_json("phuong-hdnd-2026")
-    assert doc["rules"] == "luat-bau-cu-2015"
+    assert doc["rules"] == "luat-bau-cu-2015-sd-2025"
     hdnd = contest(doc, "hdnd")
     (r1,) = hdnd["rounds"]
     assert r1["base_kind"] == "valid_ballots"

@@ -19,7 +19,9 @@ from vietnamese import english_words
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted(p.name for p in (ROOT / "examples").iterdir() if (p / "election.yaml").exists())
 ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
-KEYS = [key for key, _ in load_ruleset("qd-190-2024", ROOT).params()]
+# every built-in's keys (the state law has two the party rules leave out: lists.max_seats and
+# lists.list_targets)
+KEYS = [key for rid in builtin_ids() for key, _ in load_ruleset(rid, ROOT).params()]
 
 
 @pytest.mark.parametrize("rule_set", builtin_ids())

@@ -17,6 +17,7 @@ from tally.kinds import Layout
 from tally.plan_checks import before_vote
 from tally.ruleset.models import RuleSet
 from tally.shares import format_share
+from tally.textnorm import nfc
 
 if TYPE_CHECKING:
     from tally.config.loader import NotEntered
@@ -178,6 +179,8 @@ def check_list(
                 )
             break
 
+    out += _check_state_limits(election, rules, contest)
+
     people = election.people_by_id
     banned = set(lr.may_not_stand.value)
     for pid in contest.candidates:
@@ -197,6 +200,84 @@ def check_list(
                 )
             )
     out += _check_floor_support(election, rules, contest, poll)
+    return out
+
+
+def _check_state_limits(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
+    """A constituency's seats and its list's make-up against the state law (warnings).
+
+    At most 3 National Assembly or 5 People's Council deputies per constituency (Luật
+    85/2015/QH13 Điều 10 khoản 4); the official lists' targets (35% women, 18% ethnic
+    minorities), which the law sets for the lists as a whole: one constituency's list below
+    them is worth a word, never an error. A target is left unchecked while any name on the
+    list lacks the field (``person_data_missing`` says so elsewhere).
+    """
+    assembly = election.congress.assembly
+    if election.congress.kind != "constituency" or assembly is None:
+        return []
+    out: list[Finding] = []
+    body = _body(contest)
+    seats = contest.seats or 0
+    lr = rules.lists
+    if lr.max_seats is not None:
+        for cap in lr.max_seats.value:
+            if cap.assembly == assembly and seats > cap.seats:
+                out.append(
+                    finding(
+                        "too_many_seats",
+                        "warning",
+                        msg(
+                            "finding.too_many_seats",
+                            body=body,
+                            assembly=msg(f"assembly.{assembly}"),
+                            most=cap.seats,
+                            seats=seats,
+                        ),
+                        rule=("lists.max_seats", lr.max_seats),
+                        contest=contest.id,
+                        expected=f"≤ {cap.seats}",
+                        actual=seats,
+                    )
+                )
+    if lr.list_targets is None:
+        return out
+    people = [election.people_by_id.get(pid) for pid in contest.candidates]
+    n = len(people)
+    for target in lr.list_targets.value:
+        if target.assembly != assembly or n == 0:
+            continue
+        if target.group == "women":
+            marks = [p.sex == "F" if p and p.sex else None for p in people]
+        else:
+            marks = [
+                nfc(p.ethnicity).casefold() != "kinh" if p and p.ethnicity else None for p in people
+            ]
+        if any(m is None for m in marks):
+            continue
+        count = sum(1 for m in marks if m)
+        share = target.share
+        if count * share.denominator >= share.numerator * n:
+            continue
+        least = -((-share.numerator * n) // share.denominator)
+        out.append(
+            finding(
+                "list_target_short",
+                "warning",
+                msg(
+                    "finding.list_target_short",
+                    body=body,
+                    count=count,
+                    n=n,
+                    group=msg(f"list_target.{target.group}"),
+                    share=share,
+                    least=least,
+                ),
+                rule=("lists.list_targets", lr.list_targets),
+                contest=contest.id,
+                expected=f"≥ {least}",
+                actual=count,
+            )
+        )
     return out
 
 

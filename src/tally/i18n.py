@@ -936,6 +936,20 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "{body}: danh sách bầu cử phải nhiều hơn số lượng cần bầu ({n} người cho {seats} chỗ)",
         "{body}: the list must have more names than seats ({n} names for {seats} seats)",
     ),
+    "finding.too_many_seats": (
+        "{body}: một đơn vị bầu cử {assembly} được bầu không quá {most} đại biểu ({seats} chỗ)",
+        "{body}: a {assembly} constituency elects at most {most} deputies ({seats} seats)",
+    ),
+    "finding.list_target_short": (
+        "{body}: danh sách có {count}/{n} người ứng cử là {group}, dưới tỉ lệ phấn đấu {share} "
+        "(cần ít nhất {least}); chỉ là mục tiêu, không ảnh hưởng tính hợp lệ",
+        "{body}: the list has {count} of {n} {group}, below the {share} target "
+        "(at least {least}); a target only, not a condition of validity",
+    ),
+    "list_target.women": ("phụ nữ", "women"),
+    "assembly.national_assembly": ("đại biểu Quốc hội", "National Assembly"),
+    "assembly.peoples_council": ("đại biểu Hội đồng nhân dân", "People's Council"),
+    "list_target.ethnic_minorities": ("người dân tộc thiểu số", "from ethnic minorities"),
     "finding.list_too_short.min_surplus": (
         "{body}: danh sách phải nhiều hơn số đại biểu được bầu ít nhất {more} người "
         "({n} người cho {seats} chỗ)",
@@ -1595,6 +1609,10 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "table.family.party": ("Đảng", "party"),
     "table.family.state": ("Nhà nước", "state"),
     "table.extends": ("mở rộng từ: {base}", "extends: {base}"),
+    "table.current": (
+        "(giữ cho tệp cũ; hiện hành: {current})",
+        "(kept for older files; current: {current})",
+    ),
     "table.instruments": ("Văn bản", "Instruments"),
     "table.parameter": ("Tham số", "Parameter"),
     "table.value": ("Giá trị", "Value"),

@@ -103,6 +103,7 @@ FINDING_CODES: tuple[str, ...] = (
     "floor_support",
     "floor_support_unknown",
     "issued_over_present",
+    "list_target_short",
     "list_too_short",
     "may_not_stand",
     "no_majority_possible",
@@ -118,6 +119,7 @@ FINDING_CODES: tuple[str, ...] = (
     "structure_short",
     "surplus_over_cap",
     "target_unreachable",
+    "too_many_seats",
 )
 # A problem of a counted round (tally.decide: figures that do not add up, exit 3) or a
 # warning of the count (tally.engine: ``empty_rows``, also a finding of ``tally check``):

@@ -31,6 +31,14 @@ RULE_NAMES: Mapping[str, tuple[str, str]] = {
     ),
     "rule.lists.min_surplus": ("Số dư tối thiểu", "Smallest surplus required"),
     "rule.lists.may_not_stand": ("Người không được ứng cử", "Who may not stand"),
+    "rule.lists.max_seats": (
+        "Số đại biểu tối đa của một đơn vị bầu cử",
+        "The most deputies one constituency elects",
+    ),
+    "rule.lists.list_targets": (
+        "Tỉ lệ phấn đấu trong danh sách chính thức người ứng cử",
+        "Target shares of the official list of candidates",
+    ),
     "rule.ballot.invalid.not_issued": (
         "Phiếu không phải do Ban kiểm phiếu phát ra không hợp lệ",
         "A ballot not issued by the board is invalid",

@@ -109,6 +109,7 @@ def rules_list(lang: Lang, as_json: bool) -> None:
                     "id": r.id,
                     "title": r.title,
                     "family": r.family,
+                    "current": r.current,
                     "instruments": [i.model_dump(mode="json") for i in r.instruments],
                 }
                 for r in rulesets

@@ -182,7 +182,12 @@ def render_rules_list(console: Console, rulesets: list[RuleSet], lang: Lang) -> 
             f"{i.number} ({i.date.strftime('%d/%m/%Y')})" if i.date else i.number
             for i in rs.instruments
         )
-        table.add_row(rs.id, rs.title, msg(f"table.family.{rs.family}").text(lang), inst)
+        rid = (
+            rs.id
+            if rs.current is None
+            else f"{rs.id}\n" + msg("table.current", current=rs.current).text(lang)
+        )
+        table.add_row(rid, rs.title, msg(f"table.family.{rs.family}").text(lang), inst)
     console.print(table)
 
 

@@ -130,6 +130,17 @@ class MinSurplus(_Strict):
     surplus: Count
 
 
+class MaxSeats(_Strict):
+    assembly: Literal["national_assembly", "peoples_council"]
+    seats: PositiveInt = Field(description="the most deputies one constituency elects")
+
+
+class ListTarget(_Strict):
+    assembly: Literal["national_assembly", "peoples_council"]
+    group: Literal["women", "ethnic_minorities"]
+    share: Share = Field(description="the least share of the official list")
+
+
 class ListRules(_Strict):
     """The election list before the vote (rules.md §3)."""
 
@@ -141,6 +152,9 @@ class ListRules(_Strict):
     floor_nominee_support: Param[FloorSupport | None]
     min_surplus: Param[list[MinSurplus]]
     may_not_stand: Param[list[Literal["probationary", "attached_elsewhere"]]]
+    # state law only (a party rule set leaves them out): checked as warnings
+    max_seats: Param[list[MaxSeats]] | None = None
+    list_targets: Param[list[ListTarget]] | None = None
 
 
 class InvalidRules(_Strict):
@@ -221,6 +235,9 @@ class RuleSet(_Strict):
     family: Literal["party", "state"]
     instruments: list[Instrument] = Field(default_factory=list)
     extends: str | None = Field(None, description="a built-in rule set id or a path")
+    current: str | None = Field(
+        None, description="the id of the rule set to use now, when this one is kept for old files"
+    )
     lists: ListRules
     ballot: BallotRules
     decision: DecisionRules
