@@ -31,6 +31,10 @@ RULE_NAMES: Mapping[str, tuple[str, str]] = {
     ),
     "rule.lists.min_surplus": ("Số dư tối thiểu", "Smallest surplus required"),
     "rule.lists.may_not_stand": ("Người không được ứng cử", "Who may not stand"),
+    "rule.lists.counting_board_not_on_list": (
+        "Thành viên Ban kiểm phiếu không có tên trong danh sách bầu cử",
+        "Counting board members are not on the election list",
+    ),
     "rule.ballot.invalid.not_issued": (
         "Phiếu không phải do Ban kiểm phiếu phát ra không hợp lệ",
         "A ballot not issued by the board is invalid",
@@ -79,6 +83,10 @@ RULE_NAMES: Mapping[str, tuple[str, str]] = {
     "rule.decision.base.constituency": (
         "Căn cứ tính đa số ở đơn vị bầu cử",
         "Majority base in a constituency",
+    ),
+    "rule.decision.base.not_summoned": (
+        "Người không được triệu tập không tính vào căn cứ",
+        "Those not summoned are outside the base",
     ),
     "rule.decision.ranking": (
         "Người trúng cử xếp theo số phiếu từ cao đến thấp, vừa đủ số lượng",

@@ -94,6 +94,9 @@ class BaseRules(_Strict):
     delegates_congress: Param[BaseKind]
     committee_conference: Param[BaseKind]
     constituency: Param[BaseKind]
+    not_summoned: Param[bool] | None = Field(
+        None, description="those not summoned are outside the base (electorate.not_summoned)"
+    )
 
     def for_kind(self, kind: MeetingKind) -> Param[BaseKind]:
         param: Param[BaseKind] = getattr(self, kind)
@@ -141,6 +144,9 @@ class ListRules(_Strict):
     floor_nominee_support: Param[FloorSupport | None]
     min_surplus: Param[list[MinSurplus]]
     may_not_stand: Param[list[Literal["probationary", "attached_elsewhere"]]]
+    counting_board_not_on_list: Param[bool] | None = Field(
+        None, description="a counting board's members may not be on the election list"
+    )
 
 
 class InvalidRules(_Strict):
