@@ -532,6 +532,54 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
     return out
 
 
+def check_board_off_list(election: Election, rules: RuleSet) -> list[Finding]:
+    """A counting board's member on an election list (QĐ 190 Điều 8 khoản 1): an error naming
+    the person, once per list. Names are matched in NFC, as typed on any keyboard."""
+    param = rules.lists.counting_board_not_on_list
+    if param is None or not param.value:
+        return []
+    boards: list[tuple[Msg, list[str]]] = []
+    for board, where in (
+        (election.board, msg("board.congress")),
+        (election.conference.board if election.conference else None, msg("board.conference")),
+    ):
+        if board is not None:
+            boards.append((where, [board.head or "", *board.members]))
+    for contest in election.contests:
+        for ri, rnd in enumerate(contest.rounds):
+            if rnd.session is not None and rnd.session.board is not None:
+                b = rnd.session.board
+                boards.append((msg("board.round", round=ri + 1), [b.head or "", *b.members]))
+    on_board: dict[str, Msg] = {}
+    for where, names in boards:
+        for name in names:
+            if name.strip():
+                on_board.setdefault(nfc(name).strip(), where)
+    out: list[Finding] = []
+    people = election.people_by_id
+    for contest in election.contests:
+        for pid in dict.fromkeys(contest.candidates):
+            person = people.get(pid)
+            if person is None or nfc(person.name).strip() not in on_board:
+                continue
+            out.append(
+                finding(
+                    "board_member_on_list",
+                    "error",
+                    msg(
+                        "finding.board_member_on_list",
+                        body=_body(contest),
+                        name=person.name,
+                        board=on_board[nfc(person.name).strip()],
+                    ),
+                    rule=("lists.counting_board_not_on_list", param),
+                    contest=contest.id,
+                    person=pid,
+                )
+            )
+    return out
+
+
 def plan_contests(election: Election, rules: RuleSet) -> list[ContestPlan]:
     plans = []
     for contest in election.contests:
@@ -580,6 +628,7 @@ def validate(
     for contest in election.contests:
         findings += check_list(election, rules, contest, (polls or {}).get(contest.id))
     findings += check_electorate(election, rules, plans)
+    findings += check_board_off_list(election, rules)
     if plan:
         findings += before_vote(election, rules)
     bodies = {c.id: c.body for c in election.contests}

@@ -74,6 +74,12 @@ def majority_base(election: Election, rules: RuleSet, contest: Contest) -> Major
         summoned = e.summoned
         present = e.present
         parts = (BasePart("summoned", summoned or 0, +1),)
+        if e.not_summoned:  # outside 'summoned' already: shown, never subtracted twice
+            roll = "roll.delegates" if kind == "delegates_congress" else "roll.members"
+            parts = (
+                BasePart(roll, (summoned or 0) + e.not_summoned, +1),
+                BasePart("not_summoned", e.not_summoned, -1),
+            )
         if kind == "delegates_congress" and e.absent_all_congress:
             parts += (
                 BasePart("absent_all_congress.ex_officio", e.absent_all_congress.ex_officio, -1),

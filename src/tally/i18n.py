@@ -2586,6 +2586,23 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "minutes.head.unmarked": ("Cả hai ô/bỏ trống", "Both/neither"),
     "minutes.hall.disagree": ("Không đồng ý: {count}", "Disagree: {count}"),
     "minutes.hall.unmarked": ("Cả hai ô/bỏ trống: {count}", "Both/neither: {count}"),
+    # Issue 16, party electorate: those not summoned at all; the counting board off the list.
+    "figure.roll.members": ("Đảng viên chính thức", "Full members"),
+    "figure.roll.delegates": ("Đại biểu chính thức", "Official delegates"),
+    "figure.not_summoned": ("Không được triệu tập", "Not summoned"),
+    "ref.not_summoned_rules": (
+        "quy định {rules} không có mục 'decision.base.not_summoned' (người không được "
+        "triệu tập, Hướng dẫn 04-HD/TW)",
+        "the rule set {rules} has no 'decision.base.not_summoned' (those not summoned, "
+        "Guidance 04-HD/TW)",
+    ),
+    "finding.board_member_on_list": (
+        "{body}: {name} là thành viên Ban kiểm phiếu ({board}) nhưng có tên trong danh sách bầu cử",
+        "{body}: {name} is on the counting board ({board}) and on the election list",
+    ),
+    "board.congress": ("của đại hội", "of the congress"),
+    "board.conference": ("của hội nghị", "of the conference"),
+    "board.round": ("của vòng bầu {round}", "of round {round}"),
 }
 
 # The whole catalogue: the messages above, the words of --help (tally/helptext.py) and the

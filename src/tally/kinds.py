@@ -99,6 +99,7 @@ FINDING_CODES: tuple[str, ...] = (
     "admitted_not_on_list",
     "age_limit",
     "below_quorum",
+    "board_member_on_list",
     "chain_violation",
     "floor_support",
     "floor_support_unknown",

@@ -39,6 +39,10 @@ RULE_NAMES: Mapping[str, tuple[str, str]] = {
         "Tỉ lệ phấn đấu trong danh sách chính thức người ứng cử",
         "Target shares of the official list of candidates",
     ),
+    "rule.lists.counting_board_not_on_list": (
+        "Thành viên Ban kiểm phiếu không có tên trong danh sách bầu cử",
+        "Counting board members are not on the election list",
+    ),
     "rule.ballot.invalid.not_issued": (
         "Phiếu không phải do Ban kiểm phiếu phát ra không hợp lệ",
         "A ballot not issued by the board is invalid",
@@ -87,6 +91,10 @@ RULE_NAMES: Mapping[str, tuple[str, str]] = {
     "rule.decision.base.constituency": (
         "Căn cứ tính đa số ở đơn vị bầu cử",
         "Majority base in a constituency",
+    ),
+    "rule.decision.base.not_summoned": (
+        "Người không được triệu tập không tính vào căn cứ",
+        "Those not summoned are outside the base",
     ),
     "rule.decision.ranking": (
         "Người trúng cử xếp theo số phiếu từ cao đến thấp, vừa đủ số lượng",

@@ -87,6 +87,11 @@ class Electorate(Strict):
     """The figures the majority base is computed from. Which keys apply depends on the kind."""
 
     summoned: Count | None = Field(None, description="full members / official delegates summoned")
+    not_summoned: Count | None = Field(
+        None,
+        description="congress: members / delegates not summoned at all (04-HD/TW), outside "
+        "'summoned'",
+    )
     ex_officio: Count | None = Field(None, description="delegates congress: ex-officio delegates")
     absent_all_congress: AbsentAllCongress | None = None
     attached_elsewhere: Count | None = Field(

@@ -24,13 +24,20 @@ Where = Callable[..., Location]
 ELECTORATE_KEYS: dict[MeetingKind, tuple[str, ...]] = {
     "members_congress": (
         "summoned",
+        "not_summoned",
         "attached_elsewhere",
         "exempt_absent",
         "suspended_or_prosecuted",
         "absent_all_congress_approved",
         "present",
     ),
-    "delegates_congress": ("summoned", "ex_officio", "absent_all_congress", "present"),
+    "delegates_congress": (
+        "summoned",
+        "not_summoned",
+        "ex_officio",
+        "absent_all_congress",
+        "present",
+    ),
     "committee_conference": ("summoned", "present"),
     "constituency": ("registered",),
 }
@@ -84,6 +91,8 @@ def check_references(election: Election, rules: RuleSet, where: Where, folder: P
 
     kind = election.congress.kind
     _check_electorate(election, add)
+    if election.electorate.not_summoned is not None and rules.decision.base.not_summoned is None:
+        add(msg("ref.not_summoned_rules", rules=rules.id), "electorate", "not_summoned")
 
     people: dict[str, int] = {}
     for i, person in enumerate(election.people):

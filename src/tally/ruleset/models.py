@@ -94,6 +94,9 @@ class BaseRules(_Strict):
     delegates_congress: Param[BaseKind]
     committee_conference: Param[BaseKind]
     constituency: Param[BaseKind]
+    not_summoned: Param[bool] | None = Field(
+        None, description="those not summoned are outside the base (electorate.not_summoned)"
+    )
 
     def for_kind(self, kind: MeetingKind) -> Param[BaseKind]:
         param: Param[BaseKind] = getattr(self, kind)
@@ -155,6 +158,9 @@ class ListRules(_Strict):
     # state law only (a party rule set leaves them out): checked as warnings
     max_seats: Param[list[MaxSeats]] | None = None
     list_targets: Param[list[ListTarget]] | None = None
+    counting_board_not_on_list: Param[bool] | None = Field(
+        None, description="a counting board's members may not be on the election list"
+    )
 
 
 class InvalidRules(_Strict):
