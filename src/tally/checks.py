@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from tally.config.models import Contest, Election
 from tally.electorate import MajorityBase, majority_base, passes, threshold
-from tally.findings import Finding, finding, sort_findings
+from tally.findings import Cited, Finding, finding, sort_findings
 from tally.i18n import Cased, Msg, majority_words, msg
 from tally.kinds import Layout
 from tally.plan_checks import before_vote
@@ -79,6 +79,42 @@ def _body(contest: Contest) -> Msg:
     return msg("finding.body", body=msg(f"body.{contest.body}"), ids=contest.id)
 
 
+def _short_after_withdrawal(
+    election: Election, contest: Contest, seats: int, least: int, rule: tuple[str, Cited]
+) -> Finding:
+    """The ballot is shorter than the rule asks only because of an approved withdrawal."""
+    people = election.people_by_id
+    who = [
+        msg(
+            "finding.list_short_after_withdrawal.who",
+            name=people[w.id].name if w.id in people else w.id,
+            date=w.date.isoformat(),
+            approved_by=w.approved_by,
+        )
+        for w in contest.withdrawn
+    ]
+    listed = who[0]
+    for more in who[1:]:
+        listed = msg("finding.list_short_after_withdrawal.and", head=listed, last=more)
+    return finding(
+        "list_short_after_withdrawal",
+        "warning",
+        msg(
+            "finding.list_short_after_withdrawal",
+            body=_body(contest),
+            n=len(contest.candidates),
+            seats=seats,
+            approved=len(contest.candidates) + len(contest.withdrawn),
+            withdrawn=listed,
+        ),
+        rule=rule,
+        contest=contest.id,
+        person=contest.withdrawn[0].id,
+        expected=f"≥ {least}",
+        actual=len(contest.candidates),
+    )
+
+
 def check_list(
     election: Election, rules: RuleSet, contest: Contest, poll: PollOutcome | None = None
 ) -> list[Finding]:
@@ -87,7 +123,9 @@ def check_list(
     if contest.body == "nomination_poll" or contest.seats is None:
         return out
     seats = contest.seats
-    n = len(contest.candidates)
+    # The list checks count the list as it was approved: a withdrawal after it was published
+    # (contest.withdrawn) shortens the ballot, not the approved list.
+    n = len(contest.candidates) + len(contest.withdrawn)
     surplus = n - seats
     body = _body(contest)
     lr = rules.lists
@@ -102,6 +140,12 @@ def check_list(
                 contest=contest.id,
                 expected=f"> {seats}",
                 actual=n,
+            )
+        )
+    elif contest.body in lr.surplus_required.value and len(contest.candidates) <= seats:
+        out.append(
+            _short_after_withdrawal(
+                election, contest, seats, seats + 1, ("lists.surplus_required", lr.surplus_required)
             )
         )
 
@@ -175,6 +219,16 @@ def check_list(
                         contest=contest.id,
                         expected=f"≥ {seats + row.surplus}",
                         actual=n,
+                    )
+                )
+            elif len(contest.candidates) - seats < row.surplus:
+                out.append(
+                    _short_after_withdrawal(
+                        election,
+                        contest,
+                        seats,
+                        seats + row.surplus,
+                        ("lists.min_surplus", lr.min_surplus),
                     )
                 )
             break

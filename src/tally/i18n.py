@@ -936,6 +936,30 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "{body}: danh sách bầu cử phải nhiều hơn số lượng cần bầu ({n} người cho {seats} chỗ)",
         "{body}: the list must have more names than seats ({n} names for {seats} seats)",
     ),
+    "finding.list_short_after_withdrawal": (
+        "{body}: danh sách trên phiếu có {n} người cho {seats} chỗ, ít hơn quy định vì có người "
+        "rút sau khi danh sách đã công bố ({withdrawn}); danh sách được duyệt có {approved} người",
+        "{body}: the ballot lists {n} names for {seats} seats, fewer than the rules require, "
+        "because of a withdrawal after the list was published ({withdrawn}); "
+        "the approved list had {approved}",
+    ),
+    "finding.list_short_after_withdrawal.who": (
+        "{name} rút ngày {date}, {approved_by} chấp thuận",
+        "{name} withdrew on {date}, approved by {approved_by}",
+    ),
+    "finding.list_short_after_withdrawal.and": ("{head}; {last}", "{head}; {last}"),
+    "ref.withdrawn_on_ballot": (
+        "'{id}' được ghi là đã rút nhưng vẫn có tên trong candidates (danh sách trên phiếu)",
+        "'{id}' is recorded as withdrawn but is still in candidates (the list on the ballot)",
+    ),
+    "ref.withdrawn_on_ballot.hint": (
+        "người đã rút không có tên trên phiếu: xóa khỏi candidates hoặc khỏi withdrawn",
+        "a withdrawn person is not on the ballot: remove them from candidates or from withdrawn",
+    ),
+    "ref.withdrawn_twice": (
+        "'{id}' được ghi là đã rút hai lần",
+        "'{id}' is recorded as withdrawn twice",
+    ),
     "finding.too_many_seats": (
         "{body}: một đơn vị bầu cử {assembly} được bầu không quá {most} đại biểu ({seats} chỗ)",
         "{body}: a {assembly} constituency elects at most {most} deputies ({seats} seats)",

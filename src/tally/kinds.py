@@ -104,6 +104,7 @@ FINDING_CODES: tuple[str, ...] = (
     "floor_support",
     "floor_support_unknown",
     "issued_over_present",
+    "list_short_after_withdrawal",
     "list_target_short",
     "list_too_short",
     "may_not_stand",

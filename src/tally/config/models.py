@@ -185,6 +185,14 @@ class Round(Strict):
         return [self.ballots] if self.ballots else list(self.tallies or [])
 
 
+class Withdrawal(Strict):
+    """A candidate withdrawn from the approved list after it was published, and who approved it."""
+
+    id: Id = Field(description="the person withdrawn (on the approved list, not on the ballot)")
+    date: dt.date
+    approved_by: str = Field(min_length=1, description="who approved the withdrawal")
+
+
 class Contest(Strict):
     model_config = ConfigDict(populate_by_name=True)
 
@@ -196,6 +204,10 @@ class Contest(Strict):
     rounds: list[Round] = Field(default_factory=list)
     at: Literal["congress", "conference"] | None = None
     for_: Id | None = Field(None, alias="for", description="nomination_poll: the contest it feeds")
+    withdrawn: list[Withdrawal] = Field(
+        default_factory=list,
+        description="withdrawn after the list was published: approved list = candidates + these",
+    )
 
 
 class Target(Strict):

@@ -280,6 +280,23 @@ def _check_contest(
                 pi,
             )
         seen.setdefault(pid, pi)
+    gone: set[str] = set()
+    for wi, w in enumerate(contest.withdrawn):
+        if w.id not in people:
+            add(msg("ref.no_person", id=w.id), "contests", ci, "withdrawn", wi, "id")
+        if w.id in seen:
+            add(
+                msg("ref.withdrawn_on_ballot", id=w.id),
+                "contests",
+                ci,
+                "withdrawn",
+                wi,
+                "id",
+                hint=msg("ref.withdrawn_on_ballot.hint"),
+            )
+        if w.id in gone:
+            add(msg("ref.withdrawn_twice", id=w.id), "contests", ci, "withdrawn", wi, "id")
+        gone.add(w.id)
 
     if contest.body == "nomination_poll":
         if contest.for_ is None:
