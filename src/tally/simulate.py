@@ -1131,7 +1131,7 @@ def _committee_conference(e: _Election) -> list[str]:
 def _constituency(e: _Election) -> list[str]:
     """A constituency of a People's Council (or of the National Assembly) under the state law."""
     rng = e.rng
-    e.rules = "luat-bau-cu-2015"
+    e.rules = "luat-bau-cu-2015-sd-2025"  # the current state rule set (Luật 83/2025)
     e.tie_rule = "older_wins"
     if _permille(rng, 500):
         day, term, na_term = dt.date(2026, 3, 15), "2026–2031", "XVI"
