@@ -212,30 +212,35 @@ class StructureLine:
     met: bool
 
 
-def _tally(findings: tuple[Finding, ...], severity: Severity) -> int:
-    return sum(1 for f in findings if f.severity == severity)
+class _Counted:
+    """A report's findings counted by severity (the check and the validation share this)."""
+
+    findings: tuple[Finding, ...]
+
+    def _count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def errors(self) -> int:
+        return self._count("error")
+
+    @property
+    def warnings(self) -> int:
+        return self._count("warning")
+
+    @property
+    def infos(self) -> int:
+        return self._count("info")
 
 
 @dataclass(frozen=True)
-class CheckReport:
+class CheckReport(_Counted):
     """``tally check``: the count, then the result against the rules and the plan."""
 
     count: CountReport
     plan: PlanSummary | None
     structure: tuple[StructureLine, ...]
     findings: tuple[Finding, ...]  # sorted
-
-    @property
-    def errors(self) -> int:
-        return _tally(self.findings, "error")
-
-    @property
-    def warnings(self) -> int:
-        return _tally(self.findings, "warning")
-
-    @property
-    def infos(self) -> int:
-        return _tally(self.findings, "info")
 
 
 @dataclass(frozen=True)
@@ -261,7 +266,7 @@ class ValidateContest:
 
 
 @dataclass(frozen=True)
-class ValidateReport:
+class ValidateReport(_Counted):
     """``tally validate``: the lists and the electorate before the vote."""
 
     election: str
@@ -273,14 +278,6 @@ class ValidateReport:
     inputs: tuple[tuple[str, str], ...]
     contests: tuple[ValidateContest, ...]
     findings: tuple[Finding, ...]
-
-    @property
-    def errors(self) -> int:
-        return _tally(self.findings, "error")
-
-    @property
-    def warnings(self) -> int:
-        return _tally(self.findings, "warning")
 
 
 # --- exit codes (design.md) -------------------------------------------------------------------
