@@ -26,3 +26,44 @@ if not Path(tally.__file__).resolve().is_relative_to(SRC):
         f"the tests import tally from {tally.__file__}, not from {SRC}: "
         "a stale installed copy would be tested instead of the source"
     )
+
+
+# --- shared fixtures ---------------------------------------------------------------------------
+# Imported after the check above, so they use this checkout's tally.
+
+from collections.abc import Callable  # noqa: E402
+
+import pytest  # noqa: E402
+from click.testing import Result  # noqa: E402
+
+from clirun import invoke  # noqa: E402
+from elections import ElectionBuilder  # noqa: E402
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/ from today's output instead of comparing (on purpose only; "
+        "review git diff tests/golden/ afterwards)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite the golden files (``--update-golden``)."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def tally_cli() -> Callable[..., Result]:
+    """``tally_cli(*args, lang=, input=, env=, columns=)``: run tally in-process (see clirun)."""
+    return invoke
+
+
+@pytest.fixture
+def election_builder(tmp_path: Path) -> ElectionBuilder:
+    """``election_builder(data, files={}, name="election")``: an election folder in tmp_path,
+    written from election.yaml data (see tests/elections.py for its conveniences)."""
+    return ElectionBuilder(tmp_path)

@@ -1,6 +1,7 @@
 """Golden outputs of `tally count` and `tally validate` for every example folder.
 
-The expected outputs live in tests/golden/<example>/; tests/update_golden.py regenerates them
+The expected outputs live in tests/golden/<example>/, the cases in tests/golden_cases.py;
+`pytest tests/test_golden.py --update-golden` (or tests/update_golden.py) regenerates them
 (on purpose only, then review `git diff tests/golden/`). Besides the byte-for-byte comparison,
 the golden JSON documents are checked against the outcomes each example's README describes,
 so a careless regeneration that changes a result still fails here.
@@ -9,29 +10,20 @@ so a careless regeneration that changes a result still fails here.
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-_spec = importlib.util.spec_from_file_location(
-    "tally_update_golden", Path(__file__).with_name("update_golden.py")
-)
-assert _spec is not None and _spec.loader is not None
-update_golden = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = update_golden  # dataclasses look their module up by name
-_spec.loader.exec_module(update_golden)
+import golden_cases
 
-CASES = [(example, case) for example in update_golden.EXAMPLES for case in update_golden.CASES]
+CASES = [(example, case) for example in golden_cases.EXAMPLES for case in golden_cases.CASES]
 
 
 def golden_text(example: str, case: str) -> str:
-    path = update_golden.golden_path(example, case)
+    path = golden_cases.golden_path(example, case)
     if not path.exists():
-        pytest.fail(f"missing golden file {path}: run tests/update_golden.py and review the diff")
+        pytest.fail(f"missing golden file {path}: run tests/golden_cases.py and review the diff")
     return path.read_bytes().decode("utf-8")
 
 
@@ -41,10 +33,12 @@ def golden_json(example: str, case: str = "count.json") -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(("example", "case"), CASES, ids=[f"{e}/{c}" for e, c in CASES])
-def test_output_matches_golden(example: str, case: str) -> None:
-    out = update_golden.render(example, case)
-    assert out.exit_code == update_golden.EXIT_CODES.get((example, case), 0), out.stderr
+def test_output_matches_golden(example: str, case: str, update_golden: bool) -> None:
+    out = golden_cases.render(example, case)
+    assert out.exit_code == golden_cases.EXIT_CODES.get((example, case), 0), out.stderr
     assert out.stderr == ""
+    if update_golden:  # pytest --update-golden: today's output becomes the golden file
+        golden_cases.write_golden(example, case, out.stdout)
     expected = golden_text(example, case)
     if out.stdout != expected:
         diff = "".join(
@@ -57,14 +51,14 @@ def test_output_matches_golden(example: str, case: str) -> None:
         )
         pytest.fail(
             f"output differs from golden/{example}/{case}; if intended, run "
-            f"tests/update_golden.py and review the diff:\n{diff}"
+            f"tests/golden_cases.py and review the diff:\n{diff}"
         )
 
 
 def test_every_golden_file_is_generated() -> None:
     """No stale golden file lingers after a case is renamed or removed."""
-    expected = {update_golden.golden_path(e, c) for e, c in CASES}
-    present = {p for p in update_golden.GOLDEN.rglob("*") if p.is_file()}
+    expected = {golden_cases.golden_path(e, c) for e, c in CASES}
+    present = {p for p in golden_cases.GOLDEN.rglob("*") if p.is_file()}
     assert present == expected
 
 
@@ -168,14 +162,14 @@ def test_phuong_hdnd_2026_outcomes() -> None:
     }
 
 
-@pytest.mark.parametrize("example", update_golden.EXAMPLES)
+@pytest.mark.parametrize("example", golden_cases.EXAMPLES)
 def test_golden_validate_json_has_no_findings(example: str) -> None:
     doc = golden_json(example, "validate.json")
     assert doc["errors"] == 0
     assert doc["findings"] == []
 
 
-@pytest.mark.parametrize("example", update_golden.EXAMPLES)
+@pytest.mark.parametrize("example", golden_cases.EXAMPLES)
 def test_golden_terminal_outputs_are_in_their_language(example: str) -> None:
     vi, en = golden_text(example, "count.vi.txt"), golden_text(example, "count.en.txt")
     assert "Trúng cử" in vi and "Elected" not in vi
