@@ -1,6 +1,6 @@
 """Builders shared by the personnel-plan tests (test_plan_checks.py, test_cli_check.py).
 
-Elections are built as data on top of the §8 setup of test_rules_worked_cases (a delegates
+Elections are built as data on top of the §8 setup of tests/elections.py (a delegates
 congress; people named "Nguyễn Văn <ID>"); the count is replaced by hand-made BodyResults,
 so the plan checks are tested without ballots. ``write_folder`` writes an election folder
 (YAML text and per-ballot CSV files) for the CLI.
@@ -13,12 +13,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from elections import delegates_congress
 from tally.config.models import Election
 from tally.findings import Finding
 from tally.plan_checks import BodyResult
 from tally.ruleset.loader import load_ruleset
 from tally.ruleset.models import RuleSet
-from test_rules_worked_cases import delegates_congress
 
 # The contest id each body gets in these tests (huyen-2020 uses the same ids).
 CONTEST_ID: dict[str, str] = {
@@ -39,7 +39,7 @@ def rules(rule_id: str = "qd-190-2024") -> RuleSet:
 
 
 def name(pid: str) -> str:
-    """The name test_rules_worked_cases gives a person."""
+    """The name tests/elections.py gives a person."""
     return f"Nguyễn Văn {pid.upper()}"
 
 
