@@ -17,9 +17,9 @@ from typing import Any
 import docx
 import openpyxl
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from tally.cli.main import cli
+from clirun import invoke
 from tally.decide import percent
 from tally.report.export import COLUMNS
 
@@ -32,7 +32,7 @@ ENV = {"COLUMNS": "200", "TALLY_LANG": None}
 
 
 def run(*args: str | Path) -> Result:
-    return CliRunner(env=ENV).invoke(cli, [str(a) for a in args], prog_name="tally")
+    return invoke(*args, env=ENV)
 
 
 def count_doc(example: str, *extra: str) -> dict[str, Any]:

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from markdown_it import MarkdownIt
 from openpyxl import load_workbook
 
-from tally.cli.main import cli
+from clirun import invoke
 from tally.report.model import CountReport
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,9 +52,7 @@ def yaml_string(text: str) -> str:
 
 
 def run(*args: str | Path) -> Result:
-    result = CliRunner(env=ENV).invoke(cli, [str(a) for a in args], prog_name="tally")
-    assert result.exc_info is None or result.exc_info[0] is SystemExit, result.exc_info
-    return result
+    return invoke(*args, env=ENV)  # a crash fails the test
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from clirun import invoke
 from tally.cli.main import cli
 from tally.errors import TallyError
 
@@ -51,7 +52,7 @@ def no_hang() -> Iterator[None]:
 
 
 def run(*args: str | Path) -> Result:
-    return CliRunner(env=ENV).invoke(cli, [str(a) for a in args], prog_name="tally")
+    return invoke(*args, env=ENV)
 
 
 @pytest.fixture

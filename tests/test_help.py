@@ -22,7 +22,10 @@ ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": No
 def commands(group: click.Group = cli, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """Every command path below ``group``, the group itself first."""
     found = [path]
-    for name, cmd in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # click's own listing, as --help and completion see it
+        cmd = group.get_command(ctx, name)
+        assert cmd is not None, name
         if isinstance(cmd, click.Group):
             found += commands(cmd, (*path, name))
         else:

@@ -37,6 +37,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from clirun import invoke
 from corpus import Mutant, corpus, write
 from tally.cli.main import cli
 
@@ -92,7 +93,7 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def run(*args: str | Path) -> Result:
-    return CliRunner(env=ENV).invoke(cli, [str(a) for a in args], prog_name="tally")
+    return invoke(*args, env=ENV)
 
 
 def debug_output(*args: str | Path) -> str:
