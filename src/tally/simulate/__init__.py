@@ -34,6 +34,7 @@ from tally.simulate.ballots import Ballot, Pile, ballot_csv, draw_pile, plant_ti
 from tally.simulate.corpus import (
     KIND_WEIGHTS,
     MANIFEST,
+    draw_election,
     prepare_output,
     simulate,
     simulate_one,
@@ -49,6 +50,7 @@ __all__ = [
     "Pile",
     "SimulatedElection",
     "ballot_csv",
+    "draw_election",
     "draw_pile",
     "plant_tie",
     "prepare_output",

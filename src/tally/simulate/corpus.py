@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from tally import __version__
+from tally.config.models import Election
 from tally.errors import ConfigError
 from tally.i18n import msg
 from tally.kinds import MEETING_KINDS, MeetingKind
@@ -46,15 +47,23 @@ _FOLDER_PREFIX: dict[MeetingKind, str] = {
 }
 
 
-def simulate_one(
-    seed: int, index: int, kinds: Sequence[MeetingKind], width: int = 4
-) -> SimulatedElection:
-    """Election number ``index`` (1-based) of the corpus drawn from ``seed``."""
+def draw_election(
+    seed: int, index: int, kinds: Sequence[MeetingKind]
+) -> tuple[MeetingKind, Builder, Election]:
+    """Election number ``index`` of the corpus drawn from ``seed``: its kind, the builder
+    (files, expected outcomes) and the :class:`Election` model."""
     rng = random.Random(f"tally-simulate/{seed}/{index}")
     pick = weighted(rng, [(k, KIND_WEIGHTS[k]) for k in kinds])
     kind = next(k for k in kinds if k == pick)
     e = Builder(rng)
-    election = e.election(_BUILDERS[kind](e))
+    return kind, e, e.election(_BUILDERS[kind](e))
+
+
+def simulate_one(
+    seed: int, index: int, kinds: Sequence[MeetingKind], width: int = 4
+) -> SimulatedElection:
+    """Election number ``index`` (1-based) of the corpus drawn from ``seed``."""
+    kind, e, election = draw_election(seed, index, kinds)
     folder = f"{index:0{width}d}-{_FOLDER_PREFIX[kind]}-{slug(e.place)}"
     comments = {
         (): [
