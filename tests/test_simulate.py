@@ -2,16 +2,22 @@
 
 Every simulated election must load, count and check without bad input (2), figures that do
 not reconcile (3) or a bug (70); the simulator's own expectation of each contest's outcome
-(the manifest) must be what the count finds.
+(the manifest) must be what the count finds, and what a small independent counter written
+here (plain Python over the CSV and the tally sheets, not the engine) finds. The YAML the
+simulator writes loads back into the same model; the examples' ballot files are what
+``python -m tally.simulate.examples`` generates, byte for byte.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import random
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,11 +27,13 @@ from tally.config.loader import load_election
 from tally.kinds import MEETING_KINDS, MeetingKind
 from tally.report.jsondoc import check_doc
 from tally.report.model import check_exit_code
+from tally.ruleset.loader import load_ruleset
 from tally.simulate import (
     MANIFEST,
     Ballot,
     Pile,
     SimulatedElection,
+    draw_election,
     draw_pile,
     plant_tie,
     roman,
@@ -33,7 +41,12 @@ from tally.simulate import (
     simulate_one,
     write_corpus,
 )
+from tally.simulate.dump import dump_election, dump_yaml
+from tally.simulate.examples import example_ballots
+from tally.simulate.examples import main as examples_main
+from tally.simulate.rules import floor_support, min_surplus, slate_surplus, surplus_cap
 from tally.textnorm import ascii_fold, slug
+from tally.yamlsrc import load_yaml
 from test_cli_errors import assert_no_traceback, run
 
 
@@ -233,3 +246,212 @@ def test_draw_pile_agree_disagree_rows() -> None:
     assert votes[0] > votes[1]
     assert Ballot((0,)).struck == (0,)
     assert isinstance(pile, Pile)
+
+
+# --- an independent count ----------------------------------------------------------------
+# Plain Python over the files: what a counting board would do by hand. It shares nothing with
+# the engine or decide(), so the simulator's expected outcomes are checked, not restated.
+
+CONFERENCE = {"standing_committee", "secretary", "deputy_secretary", "inspection_committee"}
+CONFERENCE |= {"inspection_chair"}
+
+
+def base_of(doc: dict[str, object], contest: dict[str, object]) -> int | None:
+    """The majority base by hand (rules.md §2); None: the valid ballots (state law)."""
+    kind = doc["congress"]["kind"]  # type: ignore[index]
+    electorate: dict[str, int] = doc["electorate"]  # type: ignore[assignment]
+    if kind == "constituency":
+        return None
+    if kind == "committee_conference":
+        return electorate["summoned"]
+    if contest["body"] in CONFERENCE and contest.get("at") != "congress":
+        return doc["conference"]["summoned"]  # type: ignore[index,no-any-return]
+    if kind == "delegates_congress":
+        absent = electorate["absent_all_congress"]
+        return electorate["summoned"] - absent["ex_officio"] - absent["delegates_unreplaced"]  # type: ignore[index]
+    gone = ("attached_elsewhere", "exempt_absent", "suspended_or_prosecuted")
+    return (
+        electorate["summoned"]
+        - sum(electorate[k] for k in gone)
+        - electorate["absent_all_congress_approved"]
+    )
+
+
+def count_csv(text: str, n: int, seats: int) -> tuple[int, list[int]]:
+    """(valid ballots, votes per position) of a ballot CSV."""
+    valid, votes = 0, [0] * n
+    for row in csv.DictReader(io.StringIO(text)):
+        struck = {int(p) for p in row["struck"].split()}
+        unmarked = {int(p) for p in row["unmarked"].split()}
+        if row["invalid"]:
+            continue
+        if n > seats and (len(struck) == n or n - len(struck) > seats):
+            continue  # all struck, or too many kept
+        if n <= seats and len(unmarked) == n:
+            continue  # no usable row
+        valid += 1
+        for p in range(1, n + 1):
+            votes[p - 1] += p not in struck and p not in unmarked
+    return valid, votes
+
+
+def count_sheets(texts: list[str], ids: list[str]) -> tuple[int, list[int]]:
+    valid, votes = 0, [0] * len(ids)
+    for text in texts:
+        sheet = yaml.safe_load(text)
+        valid += sheet["collected"] - sum(sheet["invalid"].values())
+        votes = [v + sheet["votes"][pid] for v, pid in zip(votes, ids, strict=True)]
+    return valid, votes
+
+
+def winners(
+    votes: list[int], seats: int, base: int, older_first: list[int] | None
+) -> tuple[list[int], str]:
+    """(positions elected, outcome) by ``2 * votes > base``, most votes first; a tie at the
+    last seat is a re-vote, or goes to the older under the state law."""
+    rank = older_first or list(range(len(votes)))
+    passed = sorted(
+        (i for i, v in enumerate(votes) if 2 * v > base), key=lambda i: (-votes[i], rank.index(i))
+    )
+    if len(passed) <= seats:
+        return passed, "complete" if len(passed) == seats else "shortfall"
+    cut = votes[passed[seats - 1]]
+    if votes[passed[seats]] != cut or older_first is not None:
+        return passed[:seats], "complete"
+    return [i for i in passed if votes[i] > cut], "tie"
+
+
+def independent_outcomes(
+    sim: SimulatedElection, seen: set[str]
+) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each contest's final outcome and everyone it elected; ``seen`` gathers the outcomes
+    of every round."""
+    files = dict(sim.files)
+    doc = yaml.safe_load(files["election.yaml"])
+    born = {p["id"]: p["born"] for p in doc["people"]}
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for contest in doc["contests"]:
+        elected: list[str] = []
+        outcome = "not_counted"
+        for rnd in contest["rounds"]:
+            ids = rnd.get("candidates", contest["candidates"])
+            seats = rnd.get("seats", contest["seats"])
+            if "ballots" in rnd:
+                valid, votes = count_csv(files[rnd["ballots"]], len(ids), seats)
+            else:
+                valid, votes = count_sheets([files[t] for t in rnd["tallies"]], ids)
+            base = base_of(doc, contest)
+            by_age = None
+            if base is None:  # the state law: half the valid ballots, the older wins a tie
+                by_age = sorted(range(len(ids)), key=lambda i: born[ids[i]])
+            won, outcome = winners(votes, seats, valid if base is None else base, by_age)
+            elected += [ids[i] for i in won]
+            seen.add(outcome)
+        out[contest["id"]] = (outcome, tuple(sorted(elected)))
+    return out
+
+
+def test_the_simulator_agrees_with_an_independent_count() -> None:
+    sims = list(simulate(2024, 40)) + list(simulate(5, 30, ["constituency"]))
+    outcomes: set[str] = set()
+    for sim in sims:
+        mine = independent_outcomes(sim, outcomes)
+        expected = {
+            cid: (o, tuple(sorted(e)))
+            for (cid, o), (_, e) in zip(sim.outcomes, sim.elected, strict=True)
+        }
+        assert mine == expected, sim.folder
+    assert {"complete", "tie", "shortfall"} <= outcomes  # the counter saw every case
+
+
+def test_the_independent_counter_counts() -> None:
+    text = "ballot,struck,unmarked,invalid\n1,1,,\n2,,,\n3,1 2 3,,\n4,3,,marked\n5,2,,\n"
+    assert count_csv(text, 3, 2) == (2, [1, 1, 2])  # 2: too many kept, 3: all struck
+    assert winners([5, 5, 9, 2], 2, 8, None) == ([2], "tie")
+    assert winners([5, 5, 9, 2], 2, 8, [1, 0, 2, 3]) == ([2, 1], "complete")
+    assert winners([5, 3, 9], 2, 8, None) == ([2, 0], "complete")
+    assert winners([5, 3, 4], 2, 8, None) == ([0], "shortfall")
+
+
+# --- the YAML writer --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "kind"), [(3, k) for k in MEETING_KINDS] + [(9, "members_congress")]
+)
+def test_dump_then_load_gives_the_same_model(tmp_path: Path, seed: int, kind: MeetingKind) -> None:
+    for index in (1, 2, 3):
+        _, builder, election = draw_election(seed, index, [kind])
+        folder = tmp_path / f"{kind}-{index}"
+        for rel, text in [("election.yaml", dump_election(election)), *builder.files]:
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_text(text, encoding="utf-8")
+        assert load_election(folder).election == election
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tân Phú", "a: b", "- x", "15%", "%x", "true", "null", "2025", "007", "2025-01-02", "1.5",
+     "a, b", "a #b", "'q'", '"q"', "H'Mông", "x{y}", "[a]", "@a", "`a", "~", "", " pad"],
+)  # fmt: skip
+def test_every_scalar_reads_back_as_written(tmp_path: Path, text: str) -> None:
+    data = {"top": text, "section": {"row": {"a": text, "b": [text, 1]}, "list": [{"k": text}]}}
+    path = tmp_path / "x.yaml"
+    path.write_text(dump_yaml(data), encoding="utf-8")
+    loaded, _ = load_yaml(path)
+    assert loaded == data
+
+
+# --- the rule set, not literals ------------------------------------------------------------
+
+
+def test_shares_and_caps_come_from_the_rule_set() -> None:
+    party, state = load_ruleset("qd-190-2024"), load_ruleset("luat-bau-cu-2015-sd-2025")
+    assert [slate_surplus(party, "committee", s) for s in (5, 9, 15, 21, 33)] == [1, 1, 2, 3, 4]
+    assert [surplus_cap(party, "committee", s) for s in (5, 9, 15, 33)] == [1, 2, 4, 9]
+    assert floor_support(party, 100, 120) == 31  # more than 30% of those attending
+    assert floor_support(load_ruleset("qd-244-2014"), 100, 120) == 0  # no such rule in 2014
+    assert [min_surplus(state, "peoples_council", s) for s in (2, 3, 4)] == [1, 2, 3]
+    assert min_surplus(state, "national_assembly", 3) == 2
+    # A changed rule set changes the lists drawn: the caps are not written in the simulator.
+    lists = party.lists.model_copy(
+        update={
+            "surplus_max": party.lists.surplus_max.model_copy(
+                update={"value": party.lists.surplus_max.value.model_copy(update={"share": 1})}  # type: ignore[union-attr]
+            )
+        }
+    )
+    wider = party.model_copy(update={"lists": lists})
+    assert surplus_cap(wider, "committee", 15) == 15
+
+
+# --- the examples' ballots ----------------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_the_examples_ballots_are_generated_byte_for_byte() -> None:
+    generated = example_ballots(EXAMPLES)
+    assert len(generated) == 14
+    for rel, text in generated.items():
+        assert (EXAMPLES / rel).read_bytes() == text.encode("utf-8"), rel
+    on_disk = {p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.glob("*/ballots/*.csv")}
+    assert on_disk == set(generated)
+
+
+def test_examples_check_finds_a_stale_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    shutil.copytree(EXAMPLES / "xa-2025", tmp_path / "xa-2025")
+    for name in ("huyen-2020", "phuong-hdnd-2026"):
+        shutil.copytree(EXAMPLES / name, tmp_path / name)
+    assert examples_main([str(tmp_path), "--check"]) == 0
+    (tmp_path / "xa-2025" / "ballots" / "bt-1.csv").write_text("ballot,struck,unmarked,invalid\n")
+    assert examples_main([str(tmp_path), "--check"]) == 1
+    assert "xa-2025/ballots/bt-1.csv" in capsys.readouterr().err
+    assert examples_main([str(tmp_path)]) == 0
+    assert (tmp_path / "xa-2025/ballots/bt-1.csv").read_bytes() == (
+        EXAMPLES / "xa-2025/ballots/bt-1.csv"
+    ).read_bytes()

@@ -123,6 +123,11 @@ def _resolve_plain(value: str) -> str:
     return _STR
 
 
+def plain_is_text(value: str) -> bool:
+    """Does ``value`` written plain (unquoted) read back as this text? (for YAML writers)"""
+    return _resolve_plain(value) == _STR
+
+
 class _Loader(_Base):  # type: ignore[valid-type,misc]
     def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
         """Replaces PyYAML's YAML 1.1 implicit resolvers (libyaml calls this for every node)."""
