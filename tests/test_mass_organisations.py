@@ -377,3 +377,19 @@ def test_trade_union_one_name_struck_is_valid(tmp_path: Path) -> None:
     assert _one(one, "1").valid == 1
     several = BallotSpec.from_rules(3, 3, "agree_disagree", rules.ballot.invalid)
     assert _one(several, "1 2 3").valid == 1  # all_struck_no_surplus: false (U)
+
+
+@pytest.mark.parametrize(
+    ("lang", "need", "wrong"),
+    [("vi", "> 1/2 phiếu thu vào", "phiếu hợp lệ"), ("en", "> 1/2 of collected", "of valid")],
+)
+def test_validate_says_the_majority_is_of_the_ballots_collected(
+    tmp_path: Path, lang: str, need: str, wrong: str
+) -> None:
+    """Bug seen while building the template: before the vote, validate's table said the
+    threshold was "> 1/2 phiếu hợp lệ" (of the valid ballots) for a base of ballots collected."""
+    folder = _election(tmp_path / "e", "doan-tncs-hcm", 4, 3, Y1_ROWS)
+    code, out, _ = run("validate", folder, "--lang", lang)
+    assert code == 0
+    row = next(line for line in out.splitlines() if "(bch)" in line)
+    assert need in row and wrong not in row, row

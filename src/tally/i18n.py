@@ -817,6 +817,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "more than {majority} needed, at least {threshold}",
     ),
     "report.need.of_valid": ("> {share} phiếu hợp lệ", "> {share} of valid"),
+    "report.need.of_collected": ("> {share} phiếu thu vào", "> {share} of collected"),
     "report.rejected": (
         "Các con số không khớp: kết quả không được công nhận. Ban kiểm phiếu kiểm tra lại.",
         "The figures do not reconcile: no result is accepted. The board must recheck.",

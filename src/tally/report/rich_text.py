@@ -142,7 +142,12 @@ def render_validation(console: Console, report: ValidateReport, lang: Lang) -> N
             base,
             str(c.threshold)
             if c.threshold is not None
-            else msg("report.need.of_valid", share=ratio_digits(c.majority)).text(lang),
+            else msg(
+                "report.need.of_collected"
+                if c.base_kind == "collected_ballots"
+                else "report.need.of_valid",
+                share=ratio_digits(c.majority),
+            ).text(lang),
         )
     console.print(table)
     shown: set[str] = set()
