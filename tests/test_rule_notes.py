@@ -12,19 +12,21 @@ from click.testing import CliRunner
 
 from tally.cli.main import cli
 from tally.i18n import MESSAGES
-from tally.ruleset.loader import builtin_ids, load_ruleset
+from tally.ruleset.loader import builtin_ids, load_ruleset, template_ids
 from tally.ruleset.models import Param
 from vietnamese import english_words
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted(p.name for p in (ROOT / "examples").iterdir() if (p / "election.yaml").exists())
 ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
-# every built-in's keys (the state law has two the party rules leave out: lists.max_seats and
-# lists.list_targets)
-KEYS = [key for rid in builtin_ids() for key, _ in load_ruleset(rid, ROOT).params()]
+# every built-in's keys (the state law has two the party rules leave out:
+# lists.max_seats and lists.list_targets); the templates (issue 16) bring the parameters only
+# the mass organisations use, so they are named and checked too
+SHIPPED = builtin_ids() + template_ids()
+KEYS = [key for rid in SHIPPED for key, _ in load_ruleset(rid, ROOT).params()]
 
 
-@pytest.mark.parametrize("rule_set", builtin_ids())
+@pytest.mark.parametrize("rule_set", SHIPPED)
 def test_every_parameter_in_words_and_every_note_in_vietnamese(rule_set: str) -> None:
     rs = load_ruleset(rule_set, ROOT)
     for key, param in rs.params():

@@ -149,6 +149,8 @@ def check_list(
             )
         )
 
+    out += _check_min_surplus_share(election, rules, contest)
+
     small = lr.small_body.value
     cap = lr.surplus_max.value
     if small and contest.body in small.bodies and seats <= small.max_seats:
@@ -255,6 +257,47 @@ def check_list(
             )
     out += _check_floor_support(election, rules, contest, poll)
     return out
+
+
+def _check_min_surplus_share(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
+    """A least surplus as a share of the seats, rounded up (a mass organisation's rule: 15% of
+    9 seats is 1.35, so at least 2 more, a list of 11). Counted on the approved list; a list
+    short only because of a withdrawal after publication is a warning."""
+    lr = rules.lists
+    rule = lr.min_surplus_share
+    if rule is None or rule.value is None or contest.body not in rule.value.bodies:
+        return []
+    seats = contest.seats or 0
+    share = rule.value.share
+    more = -((-share.numerator * seats) // share.denominator)  # rounded up, in integers
+    n = len(contest.candidates) + len(contest.withdrawn)
+    if n <= seats and contest.body in lr.surplus_required.value:
+        return []  # list_too_short (surplus_required) says it already
+    param = ("lists.min_surplus_share", rule)
+    if n - seats < more:
+        said = msg(
+            "finding.list_too_short.min_surplus_share",
+            body=_body(contest),
+            share=share,
+            more=more,
+            least=seats + more,
+            n=n,
+            seats=seats,
+        )
+        return [
+            finding(
+                "list_too_short",
+                "error",
+                said,
+                rule=param,
+                contest=contest.id,
+                expected=f"≥ {seats + more}",
+                actual=n,
+            )
+        ]
+    if len(contest.candidates) - seats < more:
+        return [_short_after_withdrawal(election, contest, seats, seats + more, param)]
+    return []
 
 
 def _check_state_limits(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:

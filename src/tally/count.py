@@ -51,7 +51,11 @@ class BallotSpec:
     def from_rules(
         cls, positions: int, seats: int, layout: Layout, rules: InvalidRules
     ) -> BallotSpec:
-        cases = {name for name in type(rules).model_fields if getattr(rules, name).value}
+        cases = {
+            name
+            for name in type(rules).model_fields
+            if (param := getattr(rules, name)) is not None and param.value
+        }
         return cls(positions, seats, layout, frozenset(cases))
 
 
@@ -230,6 +234,8 @@ def _classify(
     agrees = n - k - len(u)
     if agrees > spec.seats and "too_many_kept" in cases:
         return ("too_many_kept", agrees, "")
+    if agrees == 0 and n > 1 and "all_struck_no_surplus" in cases:
+        return ("all_struck", 0, "")  # voted for nobody; valid on a one-name list
     return ("", agrees, " ".join(s + [UNMARKED + x for x in u]))
 
 

@@ -98,7 +98,11 @@ def majority_base(election: Election, rules: RuleSet, contest: Contest) -> Major
             ):
                 parts += (BasePart(key, getattr(e, key) or 0, -1),)
         parts = tuple(p for p in parts if p.sign > 0 or p.count)
-    if param.value != "summoned_minus_exclusions" or summoned is None:
+    if param.value != "summoned_minus_exclusions":
+        # a base of ballots (valid or collected) is known after the count and made of no
+        # electorate figure: the summoned are not part of it
+        return MajorityBase(param.value, None, (), present, summoned, at_conf, param, meeting)
+    if summoned is None:
         return MajorityBase(param.value, None, parts, present, summoned, at_conf, param, meeting)
     value = sum(p.sign * p.count for p in parts)
     return MajorityBase(param.value, value, parts, present, summoned, at_conf, param, meeting)

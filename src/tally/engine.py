@@ -175,6 +175,12 @@ def _rule_keys(
                     else "ballot.invalid.no_choice_all_rows"
                 )
             )
+            if (
+                reason == "all_struck"
+                and layout == "agree_disagree"
+                and rules.ballot.invalid.all_struck_no_surplus is not None
+            ):
+                keys[-1] = "ballot.invalid.all_struck_no_surplus"
     if layout == "agree_disagree":
         keys.append("ballot.row_both_or_neither")
     if decision is not None:

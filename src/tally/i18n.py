@@ -817,6 +817,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "more than {majority} needed, at least {threshold}",
     ),
     "report.need.of_valid": ("> {share} phiếu hợp lệ", "> {share} of valid"),
+    "report.need.of_collected": ("> {share} phiếu thu vào", "> {share} of collected"),
     "report.rejected": (
         "Các con số không khớp: kết quả không được công nhận. Ban kiểm phiếu kiểm tra lại.",
         "The figures do not reconcile: no result is accepted. The board must recheck.",
@@ -978,6 +979,12 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "{body}: danh sách phải nhiều hơn số đại biểu được bầu ít nhất {more} người "
         "({n} người cho {seats} chỗ)",
         "{body}: the list needs at least {more} more names than seats ({n} for {seats})",
+    ),
+    "finding.list_too_short.min_surplus_share": (
+        "{body}: số dư phải ít nhất {share} số lượng cần bầu, làm tròn lên: ít nhất {more} "
+        "người, tức danh sách ít nhất {least} người ({n} người cho {seats} chỗ)",
+        "{body}: the surplus must be at least {share} of the seats, rounded up: at least {more} "
+        "more names, a list of at least {least} ({n} names for {seats} seats)",
     ),
     "finding.surplus_over_cap.small_body": (
         "{body}: cơ quan {seats} người chỉ được dư tối đa {most} (danh sách có {n}, dư {surplus})",
@@ -1632,12 +1639,31 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "table.family": ("Loại", "Family"),
     "table.family.party": ("Đảng", "party"),
     "table.family.state": ("Nhà nước", "state"),
+    "table.family.mass_organisation": ("Tổ chức chính trị - xã hội", "mass organisation"),
     "table.extends": ("mở rộng từ: {base}", "extends: {base}"),
     "table.current": (
         "(giữ cho tệp cũ; hiện hành: {current})",
         "(kept for older files; current: {current})",
     ),
     "table.instruments": ("Văn bản", "Instruments"),
+    "table.rules.regulations": (
+        "Bộ quy tắc theo văn bản quy định",
+        "Rule sets of the regulations",
+    ),
+    "table.rules.templates": (
+        "Mẫu bộ quy tắc cho các tổ chức chính trị - xã hội (chưa kiểm chứng: sao chép rồi sửa "
+        "theo quy định của tổ chức mình)",
+        "Rule-set templates for the mass organisations (not verified: copy one and correct it "
+        "to your organisation's regulation)",
+    ),
+    "table.template": (
+        "Đây là mẫu, không phải văn bản quy định đã kiểm chứng: các tham số dựa trên quy định "
+        "địa phương (S) hoặc là mặc định chưa kiểm chứng (U). Sao chép tệp {id}.yaml vào thư mục "
+        "cuộc bầu cử, sửa từng tham số theo quy định của tổ chức mình, rồi ghi rules: {id}.yaml.",
+        "This is a template, not a verified regulation: its parameters rest on local rules (S) "
+        "or are unverified defaults (U). Copy {id}.yaml into the election folder, correct each "
+        "parameter to your organisation's regulation, then write rules: {id}.yaml.",
+    ),
     "table.parameter": ("Tham số", "Parameter"),
     "table.value": ("Giá trị", "Value"),
     "table.citation": ("Căn cứ", "Citation"),

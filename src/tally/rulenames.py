@@ -43,6 +43,10 @@ RULE_NAMES: Mapping[str, tuple[str, str]] = {
         "Thành viên Ban kiểm phiếu không có tên trong danh sách bầu cử",
         "Counting board members are not on the election list",
     ),
+    "rule.lists.min_surplus_share": (
+        "Số dư tối thiểu theo tỉ lệ số lượng cần bầu (làm tròn lên)",
+        "Smallest surplus as a share of the seats (rounded up)",
+    ),
     "rule.ballot.invalid.not_issued": (
         "Phiếu không phải do Ban kiểm phiếu phát ra không hợp lệ",
         "A ballot not issued by the board is invalid",
@@ -70,6 +74,12 @@ RULE_NAMES: Mapping[str, tuple[str, str]] = {
     "rule.ballot.invalid.no_choice_all_rows": (
         "Phiếu đồng ý/không đồng ý không có dòng nào đánh dấu đúng không hợp lệ",
         "An agree/disagree ballot with no row marked properly is invalid",
+    ),
+    "rule.ballot.invalid.all_struck_no_surplus": (
+        "Phiếu không bầu ai trong danh sách không có số dư (từ hai người) không hợp lệ; "
+        "danh sách một người thì vẫn hợp lệ",
+        "A ballot voting for nobody on a list without a surplus (two names or more) is invalid; "
+        "on a one-name list it stays valid",
     ),
     "rule.ballot.row_both_or_neither": (
         "Dòng đánh dấu cả hai ô hoặc không ô nào",

@@ -99,9 +99,10 @@ def rules() -> None:
 @lang_option
 @json_option
 def rules_list(lang: Lang, as_json: bool) -> None:
-    from tally.ruleset.loader import iter_builtin
+    from tally.ruleset.loader import iter_builtin, iter_templates
 
     rulesets = list(iter_builtin())
+    templates = list(iter_templates())  # shown apart: starting points, not verified law
     if as_json:
         emit_json(
             [
@@ -109,16 +110,18 @@ def rules_list(lang: Lang, as_json: bool) -> None:
                     "id": r.id,
                     "title": r.title,
                     "family": r.family,
+                    "status": r.status,
+                    "extends": r.extends,
                     "current": r.current,
                     "instruments": [i.model_dump(mode="json") for i in r.instruments],
                 }
-                for r in rulesets
+                for r in rulesets + templates
             ]
         )
         return
     from tally.report.rich_text import render_rules_list
 
-    render_rules_list(console(), rulesets, lang)
+    render_rules_list(console(), rulesets, lang, templates)
 
 
 @rules.command("show")

@@ -142,7 +142,12 @@ def render_validation(console: Console, report: ValidateReport, lang: Lang) -> N
             base,
             str(c.threshold)
             if c.threshold is not None
-            else msg("report.need.of_valid", share=ratio_digits(c.majority)).text(lang),
+            else msg(
+                "report.need.of_collected"
+                if c.base_kind == "collected_ballots"
+                else "report.need.of_valid",
+                share=ratio_digits(c.majority),
+            ).text(lang),
         )
     console.print(table)
     shown: set[str] = set()
@@ -171,30 +176,41 @@ def render_validation(console: Console, report: ValidateReport, lang: Lang) -> N
         )
 
 
-def render_rules_list(console: Console, rulesets: list[RuleSet], lang: Lang) -> None:
-    table = Table(expand=True)
-    table.add_column(msg("table.id").text(lang), no_wrap=True)
-    table.add_column(msg("table.title").text(lang))
-    table.add_column(msg("table.family").text(lang))
-    table.add_column(msg("table.instruments").text(lang))
-    for rs in rulesets:
-        inst = "; ".join(
-            f"{i.number} ({i.date.strftime('%d/%m/%Y')})" if i.date else i.number
-            for i in rs.instruments
-        )
-        rid = (
-            rs.id
-            if rs.current is None
-            else f"{rs.id}\n" + msg("table.current", current=rs.current).text(lang)
-        )
-        table.add_row(rid, rs.title, msg(f"table.family.{rs.family}").text(lang), inst)
-    console.print(table)
+def render_rules_list(
+    console: Console, rulesets: list[RuleSet], lang: Lang, templates: list[RuleSet] | None = None
+) -> None:
+    """The built-in regulations, then (under a heading of their own) the templates."""
+    sections = [("table.rules.regulations", rulesets)]
+    if templates:
+        sections.append(("table.rules.templates", templates))
+    for heading, shown in sections:
+        if templates:
+            console.print(Text(msg(heading).text(lang), style="bold"))
+        table = Table(expand=True)
+        table.add_column(msg("table.id").text(lang), no_wrap=True)
+        table.add_column(msg("table.title").text(lang))
+        table.add_column(msg("table.family").text(lang))
+        table.add_column(msg("table.instruments").text(lang))
+        for rs in shown:
+            inst = "; ".join(
+                f"{i.number} ({i.date.strftime('%d/%m/%Y')})" if i.date else i.number
+                for i in rs.instruments
+            )
+            rid = rs.id
+            if rs.current is not None:
+                rid += "\n" + msg("table.current", current=rs.current).text(lang)
+            if rs.extends is not None and rs.status == "template":
+                rid += "\n" + msg("table.extends", base=rs.extends).text(lang)
+            table.add_row(rid, rs.title, msg(f"table.family.{rs.family}").text(lang), inst)
+        console.print(table)
 
 
 def render_rules_show(console: Console, rs: RuleSet, lang: Lang) -> None:
     console.print(Text(f"{rs.id}: {rs.title}", style="bold"))
     if rs.extends:
         console.print(msg("table.extends", base=rs.extends).text(lang))
+    if rs.status == "template":
+        console.print(Text(msg("table.template", id=rs.id).text(lang), style="yellow"))
     table = Table(expand=True, show_lines=True)
     table.add_column(msg("table.parameter").text(lang), no_wrap=lang == "en")
     table.add_column(msg("table.value").text(lang))

@@ -40,7 +40,17 @@ def builtin_dir() -> Path:
 
 
 def builtin_ids() -> list[str]:
+    """The built-in regulations (``rules/*.yaml``), not the templates."""
     return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
+
+
+def template_dir() -> Path:
+    """The shipped templates (``rules/templates``): starting points to copy, not verified law."""
+    return builtin_dir() / "templates"
+
+
+def template_ids() -> list[str]:
+    return sorted(p.stem for p in template_dir().glob("*.yaml"))
 
 
 def _is_param(node: object) -> bool:
@@ -63,13 +73,17 @@ def _resolve(ref: str, relative_to: Path | None) -> Path:
         if not candidate.is_absolute() and relative_to is not None:
             candidate = relative_to / candidate
         return candidate
-    path = builtin_dir() / f"{ref}.yaml"
-    try:
-        found = path.is_file()
-    except OSError:  # e.g. a name too long for the file system: no built-in has it
-        found = False
+    found = False
+    for folder in (builtin_dir(), template_dir()):
+        path = folder / f"{ref}.yaml"
+        try:
+            found = path.is_file()
+        except OSError:  # e.g. a name too long for the file system: no built-in has it
+            found = False
+        if found:
+            break
     if not found:
-        known = ", ".join(builtin_ids())
+        known = ", ".join(builtin_ids() + template_ids())
         shown = ref if len(ref) <= 40 else f"{ref[:20]}…"
         raise RuleSetError.at(
             msg("rules.unknown", ref=shown),
@@ -109,6 +123,9 @@ def _load_raw(
     base, sources = _load_raw(
         parent, path.parent, depth + 1, confine, source.location(("extends",))
     )
+    # A rule set is a template only if its own file says so: a user's rules that extend a
+    # template are the user's rules.
+    base = {key: value for key, value in base.items() if key != "status"}
     merged = _merge(base, data)
     assert isinstance(merged, dict)
     return merged, [source, *sources]
@@ -177,9 +194,16 @@ def _load_ruleset(
 
 def is_builtin_file(path: Path) -> bool:
     """Is ``path`` one of the built-in rule sets (however it was named)?"""
-    return path.resolve().parent == builtin_dir().resolve() and path.suffix == ".yaml"
+    folder = path.resolve().parent
+    shipped = (builtin_dir().resolve(), template_dir().resolve())
+    return folder in shipped and path.suffix == ".yaml"
 
 
 def iter_builtin() -> Iterator[RuleSet]:
     for rid in builtin_ids():
+        yield load_ruleset(rid)
+
+
+def iter_templates() -> Iterator[RuleSet]:
+    for rid in template_ids():
         yield load_ruleset(rid)

@@ -138,6 +138,13 @@ class MaxSeats(_Strict):
     seats: PositiveInt = Field(description="the most deputies one constituency elects")
 
 
+class MinSurplusShare(_Strict):
+    """A least surplus as a share of the seats, rounded up (a mass organisation's rule)."""
+
+    share: Share = Field(description="the least surplus as a share of the seats, rounded up")
+    bodies: list[Body]
+
+
 class ListTarget(_Strict):
     assembly: Literal["national_assembly", "peoples_council"]
     group: Literal["women", "ethnic_minorities"]
@@ -161,6 +168,9 @@ class ListRules(_Strict):
     counting_board_not_on_list: Param[bool] | None = Field(
         None, description="a counting board's members may not be on the election list"
     )
+    # mass organisations (the templates under rules/templates): a least surplus as a share of
+    # the seats, rounded up (9 seats at 15%: 1.35 → 2, so at least 11 names)
+    min_surplus_share: Param[MinSurplusShare | None] | None = None
 
 
 class InvalidRules(_Strict):
@@ -173,6 +183,10 @@ class InvalidRules(_Strict):
     marked: Param[bool]
     no_choice_single: Param[bool]
     no_choice_all_rows: Param[bool]
+    # A ballot voting for nobody on a list without a surplus (agree/disagree, two names or
+    # more) is invalid too; on a one-name list it stays valid (a vote against). Left out: such
+    # a ballot is valid, as the party rules have it ("không bầu ai trong danh sách có số dư").
+    all_struck_no_surplus: Param[bool] | None = None
 
 
 class BallotRules(_Strict):
@@ -238,11 +252,16 @@ class Instrument(_Strict):
 class RuleSet(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-_]*$")
     title: str
-    family: Literal["party", "state"]
+    family: Literal["party", "state", "mass_organisation"]
     instruments: list[Instrument] = Field(default_factory=list)
     extends: str | None = Field(None, description="a built-in rule set id or a path")
     current: str | None = Field(
         None, description="the id of the rule set to use now, when this one is kept for old files"
+    )
+    status: Literal["regulation", "template"] = Field(
+        "regulation",
+        description="template: a documented starting point to copy and edit, not verified law"
+        " (never inherited through extends)",
     )
     lists: ListRules
     ballot: BallotRules
