@@ -16,10 +16,10 @@ from tally.checks import PollOutcome, layout_for, max_list_length
 from tally.config.loader import LoadedElection, NotEntered
 from tally.config.models import Contest, Round
 from tally.count import BallotSpec, Tally, count_file
-from tally.decide import Decision, Problem, decide, reconcile
+from tally.decide import Decision, Problem, after_open_seats, decide, reconcile
 from tally.electorate import MajorityBase, majority_base, threshold
 from tally.errors import BallotFileError, ConfigError, Issue
-from tally.i18n import msg
+from tally.i18n import Quoted, msg
 from tally.kinds import Layout, Outcome
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
@@ -127,7 +127,14 @@ def _check_later_round(
     prev = result.rounds[-1]
     later = rules.decision.later_rounds
     where = loaded.where("contests", ci, "rounds", ri)
-    if prev.outcome not in ("tie", "shortfall"):
+    if prev.outcome == "final":  # state law: never a second additional election
+        raise ConfigError(
+            Issue(
+                msg("engine.after_final", round=ri + 1, cite=Quoted(later.cite, later.cite_vi)),
+                where,
+            )
+        )
+    if prev.outcome not in ("tie", "shortfall", "additional_due", "council_decides"):
         raise ConfigError(Issue(msg("engine.not_after", round=ri + 1, outcome=prev.outcome), where))
     if prev.decision is not None and seats != prev.decision.open_seats:
         raise ConfigError(
@@ -256,6 +263,8 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
                 tally.votes, seats, base_value, majority, rules.decision.tie.value, born
             )
             outcome = decision.outcome
+            if outcome == "shortfall":
+                outcome = _after_shortfall(loaded, result, decision, seats)
         keys = _rule_keys(rules, base, layout, tally, decision)
         if outcome == "void":
             keys.append("decision.turnout")
@@ -282,6 +291,26 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
             )
         )
     return result
+
+
+def _after_shortfall(
+    loaded: LoadedElection, result: ContestResult, decision: Decision, seats: int
+) -> Outcome:
+    """What follows open seats: the rule set's additional-election policy for the election's
+    assembly (state law), or ``shortfall`` (the meeting decides) where it has none.
+
+    Every earlier decided round of the contest was an election that this one follows, so this
+    round is an additional election once there is one before it.
+    """
+    later = loaded.rules.decision.later_rounds.value
+    assembly = loaded.election.congress.assembly
+    if later.additional is None or assembly is None or assembly not in later.additional:
+        return "shortfall"
+    held = sum(1 for r in result.rounds if r.decision is not None)
+    left = later.max_additional is None or held < later.max_additional
+    whole = result.contest.seats or seats
+    elected = len(result.elected) + len(decision.elected)
+    return after_open_seats(later.additional[assembly], whole, elected, left)
 
 
 def _poll(

@@ -37,15 +37,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from tally import __version__
-from tally.decide import Decision, decide
+from tally.decide import Decision, after_open_seats, decide
 from tally.errors import ConfigError
 from tally.i18n import msg
 from tally.kinds import MEETING_KINDS, MeetingKind
+from tally.ruleset.loader import load_ruleset
 from tally.safefile import written_atomically
 from tally.textnorm import slug
+
+if TYPE_CHECKING:
+    from tally.ruleset.models import AdditionalPolicy, Assembly
 
 MANIFEST = ".tally-simulate.json"
 HALF = Fraction(1, 2)
@@ -534,6 +538,10 @@ class _Election:
         self.people: People
         self.rules = "qd-190-2024"
         self.place = ""
+        # State law: what follows open seats, from the rule set (Luật 85/2015 Điều 79); None:
+        # the meeting decides (a party congress).
+        self.additional: AdditionalPolicy | None = None
+        self.max_additional: int | None = None
 
     # -- rounds -------------------------------------------------------------------------
 
@@ -605,6 +613,12 @@ class _Election:
         self.rounds += 1
         contest.elected += [candidates[i] for i in decision.elected]
         contest.outcome = decision.outcome
+        if decision.outcome == "shortfall" and self.additional is not None:
+            held = len(contest.rounds) - 1  # the rounds before this one
+            left = self.max_additional is None or held < self.max_additional
+            contest.outcome = after_open_seats(
+                self.additional, contest.seats, len(contest.elected), left
+            )
         if decision.tie is not None:
             self.ties += 1
         if decision.outcome == "shortfall":
@@ -630,7 +644,12 @@ class _Election:
             [dislike[c] for c in cands],
             sheets=sheets,
         )
-        if decision.outcome not in ("tie", "shortfall") or not _permille(self.rng, SECOND_ROUND):
+        if contest.outcome not in (
+            "tie",
+            "shortfall",
+            "additional_due",
+            "council_decides",
+        ) or not _permille(self.rng, SECOND_ROUND):
             return
         if decision.tie is not None and decision.outcome == "tie":
             later = [cands[i] for i in decision.tie.candidates]
@@ -1142,6 +1161,7 @@ def _constituency(e: _Election) -> list[str]:
     e.people = people = People(rng, _region(rng), day)
     national = _permille(rng, 120)
     number = rng.randint(1, 12)
+    assembly: Assembly
     if national:
         assembly = "national_assembly"
         seats = rng.choice((2, 3, 3))
@@ -1178,6 +1198,9 @@ def _constituency(e: _Election) -> list[str]:
     for p in cands:
         p.nominated_by = None  # state candidates are introduced by the Front, not a slate
     ids = [p.id for p in cands]
+    later = load_ruleset(e.rules).decision.later_rounds.value
+    e.additional = (later.additional or {}).get(assembly)
+    e.max_additional = later.max_additional
     collected = registered - (registered * rng.randint(3, 40)) // 1000
     issued = collected + rng.randrange(4)
     contest = ContestText("hdnd" if not national else "dbqh", "deputies", title, seats, ids)
