@@ -470,3 +470,72 @@ def test_confirmation_and_targets_are_verified() -> None:
     assert rules.plan.targets.provenance == "V"
     assert rules.lists.surplus_required.provenance == "V"
     assert rules.lists.min_surplus.provenance == "V"
+
+
+# --- the re-run in the same contest (Điều 80 khoản 4) ----------------------------------------
+
+
+Rounds = list[tuple[dict[str, Any], dict[str, Any]]]
+
+
+def _void_then(entry: dict[str, Any], votes: list[int], voted: int) -> Rounds:
+    """A first election with 500 of 1,000 voters (void), then ``entry`` with ``voted`` voters."""
+    return [
+        _first([490, 480, 470, 5, 5], 500),
+        ({**entry, "issued": voted}, _sheet(votes, voted)),
+    ]
+
+
+def test_the_rerun_after_a_void_round_stands_whatever_the_turnout(tmp_path: Path) -> None:
+    # S3: 1,000 registered, 500 voted → void; the re-run with 480 voters stands
+    rerun = {"rerun": True, "seats": 3, "candidates": ["p0", "p1", "p2", "p3", "p4"]}
+    rounds = _void_then(rerun, [470, 460, 300, 100, 50], 480)
+    folder = _folder(tmp_path, "peoples_council", 3, rounds, registered=1000)
+    code, doc = _count(folder)
+    assert code == 0
+    contest = doc["contests"][0]
+    assert [r["outcome"] for r in contest["rounds"]] == ["void", "complete"]
+    assert _round(doc, 2)["rerun"] is True and "rerun" not in _round(doc, 1)
+    assert contest["elected"] == ["p0", "p1", "p2"]
+
+
+def test_a_rerun_that_leaves_seats_open_may_still_call_an_additional_election(
+    tmp_path: Path,
+) -> None:
+    # the re-run is the first election again: 1 of 3 elected → an additional election is due
+    rerun = {"rerun": True, "seats": 3, "candidates": ["p0", "p1", "p2", "p3", "p4"]}
+    rounds = _void_then(rerun, [470, 200, 190, 100, 50], 480)
+    folder = _folder(tmp_path, "peoples_council", 3, rounds, registered=1000)
+    code, doc = _count(folder)
+    assert code == 4 and _round(doc, 2)["outcome"] == "additional_due"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"rerun": True, "seats": 2, "candidates": ["p0", "p1", "p2", "p3", "p4"]},  # not all seats
+        {"rerun": True, "seats": 3, "candidates": ["p0", "p1", "p2", "p3"]},  # not the same list
+    ],
+)
+def test_a_rerun_elects_every_seat_from_the_first_list(
+    tmp_path: Path, entry: dict[str, Any]
+) -> None:
+    folder = _folder(
+        tmp_path,
+        "peoples_council",
+        3,
+        _void_then(entry, [400, 300, 200, 100], 480),
+        registered=1000,
+    )
+    code, vi = _run(folder, "count")
+    assert code == 2 and "bầu cử lại" in vi and "Điều 80" in vi
+    assert english_words(vi) == []
+
+
+def test_rerun_only_after_a_void_round(tmp_path: Path) -> None:
+    first = _first([600, 450, 400, 300, 200])  # additional_due
+    second = _additional(2, ["p1", "p2", "p3", "p4"], [600, 500, 200, 100])
+    second[0]["rerun"] = True
+    folder = _folder(tmp_path, "peoples_council", 3, [first, second])
+    code, out = _run(folder, "count", "--lang", "en")
+    assert code == 2 and "not void" in out

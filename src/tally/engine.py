@@ -42,6 +42,7 @@ class RoundResult:
     rule_keys: tuple[str, ...]  # every rule-set parameter this round's result rests on
     poll: PollResult | None = None
     warnings: tuple[Problem, ...] = ()  # seen by the board, not rejecting the round
+    rerun: bool = False  # state law: the re-run after a void round (bầu cử lại)
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,8 @@ def _check_later_round(
                 loaded.where("contests", ci, "rounds", ri, "seats"),
             )
         )
+    if loaded.election.contests[ci].rounds[ri].rerun:
+        raise ConfigError(Issue(msg("engine.rerun_not_after_void", round=ri + 1), where))
     elected = set(result.elected)
     first = result.rounds[0]
     for pi, pid in enumerate(cands):
@@ -165,6 +168,27 @@ def _check_later_round(
                     loaded.where("contests", ci, "rounds", ri, "candidates", pi),
                 )
             )
+
+
+def _check_rerun(
+    loaded: LoadedElection, ci: int, ri: int, result: ContestResult, seats: int, cands: list[str]
+) -> None:
+    """A re-run after a void round elects every seat from the first election's list
+    (Luật 85/2015/QH13 Điều 80 khoản 4)."""
+    first = result.rounds[0]
+    if seats != first.seats or sorted(cands) != sorted(first.candidates):
+        turnout = loaded.rules.decision.turnout
+        raise ConfigError(
+            Issue(
+                msg(
+                    "engine.rerun_list",
+                    round=ri + 1,
+                    seats=first.seats,
+                    cite=Quoted(turnout.cite, turnout.cite_vi),
+                ),
+                loaded.where("contests", ci, "rounds", ri),
+            )
+        )
 
 
 def _rule_keys(
@@ -220,9 +244,12 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
             break  # not voted yet
         seats, cands = round_list(contest, ri)
         if ri:
-            if result.rounds and result.rounds[-1].outcome in ("rejected", "void"):
-                break  # cannot judge a later round on figures that were not accepted
-            _check_later_round(loaded, ci, ri, result, seats, cands)
+            if result.rounds and result.rounds[-1].outcome == "void" and rnd.rerun:
+                _check_rerun(loaded, ci, ri, result, seats, cands)
+            else:
+                if result.rounds and result.rounds[-1].outcome in ("rejected", "void"):
+                    break  # cannot judge a later round on figures that were not accepted
+                _check_later_round(loaded, ci, ri, result, seats, cands)
         pending = loaded.pending(ci, ri)
         if pending is not None:
             result.not_entered = pending
@@ -288,6 +315,7 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
                 tuple(dict.fromkeys(keys)),
                 poll,
                 warnings,
+                rnd.rerun,
             )
         )
     return result

@@ -2319,6 +2319,16 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "lần {round} đi sau một kết quả cuối cùng: không tổ chức bầu cử thêm ({cite})",
         "round {round} follows a final result: no further election is held ({cite})",
     ),
+    "engine.rerun_list": (
+        "lần {round} là bầu cử lại: bầu đủ {seats} đại biểu, với danh sách người ứng cử của lần "
+        "đầu ({cite})",
+        "round {round} is a re-run: all {seats} seat(s), with the first election's list of "
+        "candidates ({cite})",
+    ),
+    "engine.rerun_not_after_void": (
+        "lần {round} ghi 'rerun: true' nhưng lần trước không phải bầu cử lại do quá ít cử tri đi bầu",
+        "round {round} says 'rerun: true' but the round before it is not void for low turnout",
+    ),
     "engine.not_after": (
         "lần {round} đi sau một lần bầu có kết quả '{outcome}': chỉ khi bằng phiếu hoặc còn "
         "thiếu người mới bầu thêm",

@@ -200,6 +200,7 @@ def round_report(
         meeting=meeting,
         assembly=congress.assembly if congress.kind == "constituency" else None,
         within_days=within_days,
+        rerun=rr.rerun,
     )
 
 

@@ -157,6 +157,7 @@ class RoundReport:
     # the days within which the additional election or the re-run this round calls for is held.
     assembly: Assembly | None = None
     within_days: int | None = None
+    rerun: bool = False  # the re-run after a void round (bầu cử lại)
 
     def name_of(self, pid: str) -> str:
         return next((c.name for c in self.candidates if c.id == pid), pid)

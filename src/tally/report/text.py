@@ -119,7 +119,9 @@ def outcome_messages(rd: RoundReport) -> list[Msg]:
         return [*said, msg(f"report.{outcome}", open=rd.open_seats, cite=cite), *_within(rd)]
     if outcome == "final":
         # the first election left two thirds filled, or the additional election is spent
-        reason = "report.final.no_more" if rd.number > 1 else "report.final.two_thirds"
+        # (a re-run is a first election again)
+        additional = rd.number > 1 and not rd.rerun
+        reason = "report.final.no_more" if additional else "report.final.two_thirds"
         return [*said, msg(reason, open=rd.open_seats, cite=_cited(rd, "decision.later_rounds"))]
     if outcome != "complete":
         assert_never(outcome)
