@@ -53,6 +53,17 @@ LABELS = {
     },
 }
 PENDING = {"vi": "Kết quả chưa được chuẩn y.", "en": "Results pending confirmation."}
+# State law: the credentials of those elected await confirmation (Luật 85/2015 Điều 86–88).
+PENDING_STATE = {
+    "vi": "Tư cách người trúng cử chưa được xác nhận.",
+    "en": "The credentials of those elected are not confirmed yet.",
+}
+
+
+def pending(example: str) -> dict[str, str]:
+    return PENDING_STATE if election(example)[0].rules.family == "state" else PENDING
+
+
 REHEARSAL = {"vi": "DIỄN TẬP", "en": "REHEARSAL"}
 
 
@@ -199,7 +210,9 @@ def test_every_figure_of_the_round_is_in_the_docx(
     assert short(fp) in read.all
     assert fp in read.all
     assert any(short(fp) in f for f in read.footers), where
-    assert (PENDING[lang] in read.paragraphs) == (rd.get("confirmation") == "pending"), where
+    assert (pending(example)[lang] in read.paragraphs) == (rd.get("confirmation") == "pending"), (
+        where
+    )
     assert REHEARSAL[lang] not in read.all, where
 
 
@@ -215,7 +228,7 @@ def test_english_minutes(example: str, tmp_path: Path) -> None:
         row = read.row_with(c["name"])
         assert row[3] == c["pct_of_base"]  # a decimal point in English
     assert "Fingerprint: " in read.all
-    assert (PENDING["en"] in read.paragraphs) == (rd.get("confirmation") == "pending")
+    assert (pending(example)["en"] in read.paragraphs) == (rd.get("confirmation") == "pending")
     assert not [f for f in read.footers if "Mã kiểm tra" in f or "Trang" in f]  # no Vietnamese
 
 

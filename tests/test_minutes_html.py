@@ -229,7 +229,15 @@ def test_paper_minutes_carry_every_figure_of_the_count(
 
     assert page.one(cls="fingerprint").norm() == m.fingerprint_short
     assert page.one(cls="full").norm() == m.fingerprint
-    pending = t(lang, "Kết quả chưa được chuẩn y", "Results pending confirmation")
+    pending = (
+        t(
+            lang,
+            "Tư cách người trúng cử chưa được xác nhận",
+            "The credentials of those elected are not confirmed yet",
+        )
+        if m.family == "state"  # Luật 85/2015 Điều 86–88
+        else t(lang, "Kết quả chưa được chuẩn y", "Results pending confirmation")
+    )
     assert (pending in page.norm()) == (rd.get("confirmation") == "pending")
     assert bool(page.all("p", cls="pending")) == (rd.get("confirmation") == "pending")
     assert not page.all(cls="watermark")
@@ -307,7 +315,8 @@ def test_english_labels() -> None:
     m = minutes("phuong-hdnd-2026", "hdnd", 1, "en")
     page = parse(render_html(m))
     text = page.norm()
-    assert "Results pending confirmation" in text and "Fingerprint" in text
+    assert "The credentials of those elected are not confirmed yet" in text
+    assert "Fingerprint" in text
     assert "(Signature and full name)" in text and "Ký" not in text
     assert "Needed 1126" in page.one("svg").norm()
     assert page.one("h1").norm() == "MINUTES OF THE COUNT"

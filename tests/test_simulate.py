@@ -333,7 +333,7 @@ def independent_outcomes(
     for contest in doc["contests"]:
         elected: list[str] = []
         outcome = "not_counted"
-        for rnd in contest["rounds"]:
+        for ri, rnd in enumerate(contest["rounds"]):
             ids = rnd.get("candidates", contest["candidates"])
             seats = rnd.get("seats", contest["seats"])
             if "ballots" in rnd:
@@ -346,6 +346,18 @@ def independent_outcomes(
                 by_age = sorted(range(len(ids)), key=lambda i: born[ids[i]])
             won, outcome = winners(votes, seats, valid if base is None else base, by_age)
             elected += [ids[i] for i in won]
+            if base is None and outcome == "shortfall":
+                # Luật 85/2015 Điều 79 (Luật 83/2025): one additional election at most; the
+                # National Assembly's is for the Council to decide, a People's Council holds one
+                # only when fewer than two thirds of the seats are filled.
+                if ri >= 1:
+                    outcome = "final"
+                elif doc["congress"]["assembly"] == "national_assembly":
+                    outcome = "council_decides"
+                elif 3 * len(elected) < 2 * contest["seats"]:
+                    outcome = "additional_due"
+                else:
+                    outcome = "final"
             seen.add(outcome)
         out[contest["id"]] = (outcome, tuple(sorted(elected)))
     return out

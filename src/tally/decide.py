@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, assert_never
 
 from tally.count import Tally
 from tally.electorate import passes
@@ -19,7 +19,20 @@ from tally.i18n import Msg, Param, Worded, msg
 from tally.kinds import Outcome, Status
 from tally.kinds import TieResolution as TieRule
 
-__all__ = ["Decision", "Outcome", "Problem", "Status", "Tie", "TieRule", "decide", "percent"]
+if TYPE_CHECKING:
+    from tally.ruleset.models import AdditionalPolicy
+
+__all__ = [
+    "Decision",
+    "Outcome",
+    "Problem",
+    "Status",
+    "Tie",
+    "TieRule",
+    "after_open_seats",
+    "decide",
+    "percent",
+]
 
 
 @dataclass(frozen=True)
@@ -84,6 +97,28 @@ def decide(
     elif open_seats:
         outcome = "shortfall"
     return Decision(order, passed, tuple(status), tuple(elected), open_seats, outcome, tie)
+
+
+def after_open_seats(
+    policy: AdditionalPolicy, seats: int, elected: int, additional_left: bool
+) -> Outcome:
+    """What follows a round that leaves seats open under a state rule set (Luật 85/2015/QH13
+    Điều 79 as amended by Luật 83/2025/QH15).
+
+    ``seats`` and ``elected`` are the whole contest's (every round's elected); once the
+    additional elections the rule set allows are spent (``additional_left`` false) the result is
+    final whatever is still open: there is never a second additional election. Otherwise a
+    People's Council (``under_two_thirds``) holds one only when fewer than two thirds of its seats
+    are filled, 3·elected < 2·seats; for the National Assembly (``council_decides``) the National
+    Election Council decides.
+    """
+    if not additional_left:
+        return "final"
+    if policy == "council_decides":
+        return "council_decides"
+    if policy == "under_two_thirds":
+        return "additional_due" if 3 * elected < 2 * seats else "final"
+    assert_never(policy)
 
 
 def _older_first(

@@ -16,10 +16,10 @@ from tally.checks import PollOutcome, layout_for, max_list_length
 from tally.config.loader import LoadedElection, NotEntered
 from tally.config.models import Contest, Round
 from tally.count import BallotSpec, Tally, count_file
-from tally.decide import Decision, Problem, decide, reconcile
+from tally.decide import Decision, Problem, after_open_seats, decide, reconcile
 from tally.electorate import MajorityBase, majority_base, threshold
 from tally.errors import BallotFileError, ConfigError, Issue
-from tally.i18n import msg
+from tally.i18n import Quoted, msg
 from tally.kinds import Layout, Outcome
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
@@ -42,6 +42,7 @@ class RoundResult:
     rule_keys: tuple[str, ...]  # every rule-set parameter this round's result rests on
     poll: PollResult | None = None
     warnings: tuple[Problem, ...] = ()  # seen by the board, not rejecting the round
+    rerun: bool = False  # state law: the re-run after a void round (bầu cử lại)
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,14 @@ def _check_later_round(
     prev = result.rounds[-1]
     later = rules.decision.later_rounds
     where = loaded.where("contests", ci, "rounds", ri)
-    if prev.outcome not in ("tie", "shortfall"):
+    if prev.outcome == "final":  # state law: never a second additional election
+        raise ConfigError(
+            Issue(
+                msg("engine.after_final", round=ri + 1, cite=Quoted(later.cite, later.cite_vi)),
+                where,
+            )
+        )
+    if prev.outcome not in ("tie", "shortfall", "additional_due", "council_decides"):
         raise ConfigError(Issue(msg("engine.not_after", round=ri + 1, outcome=prev.outcome), where))
     if prev.decision is not None and seats != prev.decision.open_seats:
         raise ConfigError(
@@ -141,6 +149,8 @@ def _check_later_round(
                 loaded.where("contests", ci, "rounds", ri, "seats"),
             )
         )
+    if loaded.election.contests[ci].rounds[ri].rerun:
+        raise ConfigError(Issue(msg("engine.rerun_not_after_void", round=ri + 1), where))
     elected = set(result.elected)
     first = result.rounds[0]
     for pi, pid in enumerate(cands):
@@ -158,6 +168,27 @@ def _check_later_round(
                     loaded.where("contests", ci, "rounds", ri, "candidates", pi),
                 )
             )
+
+
+def _check_rerun(
+    loaded: LoadedElection, ci: int, ri: int, result: ContestResult, seats: int, cands: list[str]
+) -> None:
+    """A re-run after a void round elects every seat from the first election's list
+    (Luật 85/2015/QH13 Điều 80 khoản 4)."""
+    first = result.rounds[0]
+    if seats != first.seats or sorted(cands) != sorted(first.candidates):
+        turnout = loaded.rules.decision.turnout
+        raise ConfigError(
+            Issue(
+                msg(
+                    "engine.rerun_list",
+                    round=ri + 1,
+                    seats=first.seats,
+                    cite=Quoted(turnout.cite, turnout.cite_vi),
+                ),
+                loaded.where("contests", ci, "rounds", ri),
+            )
+        )
 
 
 def _rule_keys(
@@ -219,9 +250,12 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
             break  # not voted yet
         seats, cands = round_list(contest, ri)
         if ri:
-            if result.rounds and result.rounds[-1].outcome in ("rejected", "void"):
-                break  # cannot judge a later round on figures that were not accepted
-            _check_later_round(loaded, ci, ri, result, seats, cands)
+            if result.rounds and result.rounds[-1].outcome == "void" and rnd.rerun:
+                _check_rerun(loaded, ci, ri, result, seats, cands)
+            else:
+                if result.rounds and result.rounds[-1].outcome in ("rejected", "void"):
+                    break  # cannot judge a later round on figures that were not accepted
+                _check_later_round(loaded, ci, ri, result, seats, cands)
         pending = loaded.pending(ci, ri)
         if pending is not None:
             result.not_entered = pending
@@ -262,6 +296,8 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
                 tally.votes, seats, base_value, majority, rules.decision.tie.value, born
             )
             outcome = decision.outcome
+            if outcome == "shortfall":
+                outcome = _after_shortfall(loaded, result, decision, seats)
         keys = _rule_keys(rules, base, layout, tally, decision)
         if outcome == "void":
             keys.append("decision.turnout")
@@ -285,9 +321,30 @@ def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None
                 tuple(dict.fromkeys(keys)),
                 poll,
                 warnings,
+                rnd.rerun,
             )
         )
     return result
+
+
+def _after_shortfall(
+    loaded: LoadedElection, result: ContestResult, decision: Decision, seats: int
+) -> Outcome:
+    """What follows open seats: the rule set's additional-election policy for the election's
+    assembly (state law), or ``shortfall`` (the meeting decides) where it has none.
+
+    Every earlier decided round of the contest was an election that this one follows, so this
+    round is an additional election once there is one before it.
+    """
+    later = loaded.rules.decision.later_rounds.value
+    assembly = loaded.election.congress.assembly
+    if later.additional is None or assembly is None or assembly not in later.additional:
+        return "shortfall"
+    held = sum(1 for r in result.rounds if r.decision is not None)
+    left = later.max_additional is None or held < later.max_additional
+    whole = result.contest.seats or seats
+    elected = len(result.elected) + len(decision.elected)
+    return after_open_seats(later.additional[assembly], whole, elected, left)
 
 
 def _poll(

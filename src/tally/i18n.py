@@ -26,7 +26,7 @@ from tally.rulenames import RULE_NAMES
 # A str is quoted input or a name, never a sentence. A Fraction is a share of a rule set,
 # shown as the rule sets write it ("30%", "1/3"); a Ratio is one said in words and digits.
 # A Cased is a message in lower case or with a capital where it stands in a sentence.
-Param = Union[str, int, Path, Fraction, "Ratio", "Cased", "Msg"]
+Param = Union[str, int, Path, Fraction, "Ratio", "Cased", "Msg", "Quoted"]
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def msg(id: str, /, **params: Param) -> Msg:
 
 
 def _word(value: Param, lang: Lang) -> object:
-    if isinstance(value, Msg | Ratio | Cased):
+    if isinstance(value, Msg | Ratio | Cased | Quoted):
         return value.text(lang)
     if isinstance(value, Fraction):
         return share_text(value)
@@ -109,6 +109,18 @@ class Cased:
         if self.case == "capital":
             return words[:1].upper() + words[1:]
         return words[:1].lower() + words[1:] if lang == "en" else words
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A text a rule set gives in each language (a citation): quoted as written, not worded by
+    the catalogue. ``vi`` is None when the rule set gives one text for both."""
+
+    en: str
+    vi: str | None = None
+
+    def text(self, lang: Lang) -> str:
+        return self.vi if lang == "vi" and self.vi else self.en
 
 
 def t(lang: Lang, vi: str, en: str) -> str:
@@ -798,6 +810,12 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "outcome.shortfall": ("Còn chỗ trống", "Seats open"),
     "outcome.rejected": ("Số liệu không khớp", "Figures do not reconcile"),
     "outcome.void": ("Phải bầu lại", "Re-run due"),
+    "outcome.additional_due": ("Phải bầu cử thêm", "Additional election due"),
+    "outcome.council_decides": (
+        "Chờ Hội đồng Bầu cử quốc gia quyết định",
+        "For the National Election Council to decide",
+    ),
+    "outcome.final": ("Kết quả cuối cùng, còn ghế trống", "Final, seats left open"),
     "outcome.not_counted": ("Chưa kiểm phiếu", "Not counted"),
     "outcome.not_entered": ("Chưa nhập phiếu", "Not entered"),
     # ============================================================================================
@@ -851,6 +869,53 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "report.shortfall": (
         "{open} ghế còn trống: đại hội quyết định bầu tiếp trong số những người chưa trúng cử.",
         "{open} seat(s) open: the congress decides whether to vote again among those not elected.",
+    ),
+    # --- state law (Luật 85/2015/QH13 as amended by Luật 83/2025/QH15): what follows the count
+    "report.additional_due": (
+        "{open} ghế còn trống; số người trúng cử chưa đủ hai phần ba số đại biểu được bầu: "
+        "phải tổ chức bầu cử thêm, cử tri chỉ chọn trong số những người ứng cử chưa trúng cử "
+        "ở lần đầu ({cite}).",
+        "{open} seat(s) open and fewer than two thirds of the seats filled: an additional "
+        "election must be held, among the first round's candidates not elected ({cite}).",
+    ),
+    "report.council_decides": (
+        "{open} ghế còn trống: Ban bầu cử báo cáo Ủy ban bầu cử ở tỉnh để đề nghị Hội đồng Bầu "
+        "cử quốc gia xem xét, quyết định việc bầu cử thêm ({cite}).",
+        "{open} seat(s) open: the election board reports to the provincial election committee, "
+        "and the National Election Council decides whether to hold an additional election "
+        "({cite}).",
+    ),
+    "report.final.two_thirds": (
+        "{open} ghế còn trống; số người trúng cử đã đạt hai phần ba số đại biểu được bầu: "
+        "không tổ chức bầu cử thêm ({cite}).",
+        "{open} seat(s) open; at least two thirds of the seats are filled: no additional "
+        "election is held ({cite}).",
+    ),
+    "report.final.no_more": (
+        "{open} ghế còn trống sau cuộc bầu cử thêm: không tổ chức bầu cử thêm lần thứ hai "
+        "({cite}).",
+        "{open} seat(s) still open after the additional election: no second additional "
+        "election is held ({cite}).",
+    ),
+    "report.within_days": (
+        "Ngày bầu cử chậm nhất là {days} ngày sau ngày bầu cử đầu tiên.",
+        "It is held at the latest {days} days after the first election day.",
+    ),
+    "report.tie.state": (
+        "{names} ngang nhau {votes} phiếu cho {seats} chỗ còn lại và không xác định được người "
+        "nhiều tuổi hơn ({cite}): báo cáo Ủy ban bầu cử.",
+        "{names} are tied on {votes} votes for the {seats} seat(s) left and the older cannot be "
+        "told ({cite}): report to the election committee.",
+    ),
+    "report.complete.national_assembly": (
+        "Đã bầu đủ {seats} người; Hội đồng Bầu cử quốc gia xác nhận tư cách người trúng cử.",
+        "All {seats} seat(s) filled; the National Election Council confirms the credentials of "
+        "those elected.",
+    ),
+    "report.complete.peoples_council": (
+        "Đã bầu đủ {seats} người; Ủy ban bầu cử xác nhận tư cách người trúng cử.",
+        "All {seats} seat(s) filled; the election committee confirms the credentials of those "
+        "elected.",
     ),
     "report.complete": (
         "Đã bầu đủ {seats} người; kết quả chờ cấp có thẩm quyền chuẩn y.",
@@ -1879,6 +1944,10 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "minutes.base_equals": ("{label} = {base}", "{label} = {base}"),
     "minutes.outcome": ("Kết luận: {text}", "Outcome: {text}"),
     "minutes.pending": ("Kết quả chưa được chuẩn y.", "Results pending confirmation."),
+    "minutes.pending.state": (
+        "Tư cách người trúng cử chưa được xác nhận.",
+        "The credentials of those elected are not confirmed yet.",
+    ),
     "minutes.nobody_elected": ("Không có người trúng cử.", "Nobody was elected."),
     "minutes.no_candidates": ("Không có người ứng cử.", "No candidates."),
     "minutes.legend": (
@@ -2271,6 +2340,20 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "engine.nothing_to_count.hint": (
         "thêm 'ballots: ballots/<tệp>.csv' hoặc 'tallies: [...]'",
         "add 'ballots: ballots/<file>.csv' or 'tallies: [...]'",
+    ),
+    "engine.after_final": (
+        "lần {round} đi sau một kết quả cuối cùng: không tổ chức bầu cử thêm ({cite})",
+        "round {round} follows a final result: no further election is held ({cite})",
+    ),
+    "engine.rerun_list": (
+        "lần {round} là bầu cử lại: bầu đủ {seats} đại biểu, với danh sách người ứng cử của lần "
+        "đầu ({cite})",
+        "round {round} is a re-run: all {seats} seat(s), with the first election's list of "
+        "candidates ({cite})",
+    ),
+    "engine.rerun_not_after_void": (
+        "lần {round} ghi 'rerun: true' nhưng lần trước không phải bầu cử lại do quá ít cử tri đi bầu",
+        "round {round} says 'rerun: true' but the round before it is not void for low turnout",
     ),
     "engine.not_after": (
         "lần {round} đi sau một lần bầu có kết quả '{outcome}': chỉ khi bằng phiếu hoặc còn "

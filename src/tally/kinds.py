@@ -52,13 +52,34 @@ InvalidReason = Literal[
 ]
 INVALID_REASONS: tuple[InvalidReason, ...] = get_args(InvalidReason)
 
-# The outcome of a counted round (design.md).
-Outcome = Literal["complete", "tie", "shortfall", "rejected", "void"]
+# The outcome of a counted round (design.md). Seats left open are a ``shortfall`` (the meeting
+# decides whether to vote again) unless the rule set says what follows (state law, Luật 85/2015
+# Điều 79): ``additional_due`` an additional election must be held, ``council_decides`` the
+# National Election Council decides, ``final`` no further election (the seats stay open).
+Outcome = Literal[
+    "complete",
+    "tie",
+    "shortfall",
+    "rejected",
+    "void",
+    "additional_due",
+    "council_decides",
+    "final",
+]
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 
 # The outcome of a contest: its last round's, or a vote still to come.
 ContestOutcome = Literal[
-    "complete", "tie", "shortfall", "rejected", "void", "not_entered", "not_counted"
+    "complete",
+    "tie",
+    "shortfall",
+    "rejected",
+    "void",
+    "additional_due",
+    "council_decides",
+    "final",
+    "not_entered",
+    "not_counted",
 ]
 CONTEST_OUTCOMES: tuple[ContestOutcome, ...] = (*OUTCOMES, "not_entered", "not_counted")
 

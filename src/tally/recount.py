@@ -79,8 +79,11 @@ OUTCOME_ORDER: tuple[str, ...] = (
     "void",
     "tie",
     "shortfall",
+    "additional_due",
+    "council_decides",
     "not_entered",
     "not_counted",
+    "final",
     "complete",
 )
 

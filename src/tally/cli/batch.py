@@ -321,6 +321,9 @@ def _render_simulate(written: list[SimulatedElection], lang: Lang) -> None:
     from tally.cli.commands import console
     from tally.labels import MEETING, tr
 
+    # a counted round calls for another vote (not a contest simply not voted yet)
+    vote_due = ("tie", "shortfall", "void", "additional_due", "council_decides")
+
     header = [
         msg(f"table.simulated.{column}").text(lang)
         for column in (
@@ -347,7 +350,7 @@ def _render_simulate(written: list[SimulatedElection], lang: Lang) -> None:
             sum(s.ballots for s in mine),
             sum(s.ties for s in mine),
             sum(s.shortfalls for s in mine),
-            sum(1 for s in mine if any(o in ("tie", "shortfall", "void") for _, o in s.outcomes)),
+            sum(1 for s in mine if any(o in vote_due for _, o in s.outcomes)),
         ]
         totals = [a + b for a, b in zip(totals, row, strict=True)]
         rows.append([tr(MEETING, kind, lang), *(f"{v:,}" for v in row)])

@@ -409,7 +409,9 @@ def _check_contest(
         if len(set(rnd.candidates)) != len(rnd.candidates):
             add(msg("ref.listed_twice"), "contests", ci, "rounds", ri, "candidates")
         max_more = rules.decision.later_rounds.value.max_additional
-        if max_more is not None and ri > max_more:
+        # a re-run after a void round (Điều 80) is not an additional election
+        additional = sum(1 for r in contest.rounds[1 : ri + 1] if not r.rerun)
+        if max_more is not None and not rnd.rerun and additional > max_more:
             add(
                 msg(
                     "ref.max_rounds.one" if max_more == 1 else "ref.max_rounds",

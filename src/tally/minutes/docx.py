@@ -192,7 +192,7 @@ def _result(doc: DocxDocument, m: Minutes) -> None:
     for problem in m.problems:
         para(doc, f"– {problem}", color=RED, indent=ITEM, hang=DASH, before=2)
     if m.pending_confirmation:
-        para(doc, m.word("minutes.pending"), bold=True, italic=True, before=6)
+        para(doc, m.pending_line, bold=True, italic=True, before=6)
 
 
 def _grounds(doc: DocxDocument, m: Minutes) -> None:

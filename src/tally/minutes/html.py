@@ -276,7 +276,7 @@ def _elected(m: Minutes) -> str:
         out += '<ul class="problems">' + "".join(f"<li>{_e(x)}</li>" for x in m.problems)
         out += "</ul>\n"
     if m.pending_confirmation:
-        out += _p("pending", m.word("minutes.pending"))
+        out += _p("pending", m.pending_line)
     return out
 
 
@@ -407,7 +407,7 @@ def _hall(m: Minutes) -> tuple[str, str, str]:
             '<ul class="problems">' + "".join(f"<li>{_e(p)}</li>" for p in m.problems) + "</ul>\n"
         )
     if m.pending_confirmation:
-        out.append(_p("pending", m.word("minutes.pending")))
+        out.append(_p("pending", m.pending_line))
     out.append(f'<div class="fingerprint">{_e(m.fingerprint_line)}</div>\n')
     return m.election_title, css, "<main>\n" + "".join(out) + "</main>\n"
 

@@ -90,7 +90,7 @@ def render_markdown(m: Minutes) -> str:
     if m.problems:
         add("")
     if m.pending_confirmation:
-        add(f"*{esc(m.word('minutes.pending'))}*")
+        add(f"*{esc(m.pending_line)}*")
         add("")
 
     if m.rules:

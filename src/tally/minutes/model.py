@@ -207,6 +207,12 @@ class Minutes:
         return tuple((i, name, votes) for i, (name, votes) in enumerate(self.elected, 1))
 
     @property
+    def pending_line(self) -> str:
+        """Party rules: the result awaits approval (chuẩn y); state law: the credentials of those
+        elected await confirmation (xác nhận tư cách, Luật 85/2015/QH13 Điều 86–88)."""
+        return self.word("minutes.pending.state" if self.family == "state" else "minutes.pending")
+
+    @property
     def outcome_line(self) -> str:
         return self.word("minutes.outcome", text=self.outcome_text)
 

@@ -147,6 +147,12 @@ def round_report(
     poll = rr.poll
     turnout = rules.decision.turnout.value
     support = rules.lists.floor_nominee_support.value
+    congress = loaded.election.congress
+    within_days: int | None = None
+    if rr.outcome in ("additional_due", "council_decides"):
+        within_days = rules.decision.later_rounds.value.within_days
+    elif rr.outcome == "void" and turnout is not None:
+        within_days = turnout.rerun_within_days
     return RoundReport(
         number=rr.number,
         seats=rr.seats,
@@ -192,6 +198,9 @@ def round_report(
         if poll is not None
         else None,
         meeting=meeting,
+        assembly=congress.assembly if congress.kind == "constituency" else None,
+        within_days=within_days,
+        rerun=rr.rerun,
     )
 
 

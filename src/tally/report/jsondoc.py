@@ -148,6 +148,10 @@ def round_doc(rd: RoundReport, lang: Lang) -> dict[str, object]:
             "admitted": list(rd.poll.admitted),
             "tied": list(rd.poll.tied),
         }
+    if rd.rerun:  # only then: the re-run after a void round
+        doc["rerun"] = True
+    if rd.within_days is not None:  # only then: an additional election or a re-run is due
+        doc["within_days"] = rd.within_days
     if rd.meeting is not None:  # only then: a session of its own (a re-vote at a later sitting)
         doc["meeting"] = meeting_doc(rd.meeting, lang)
     return doc

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from tally.decide import Problem
     from tally.findings import Finding
     from tally.meetings import Meeting
+    from tally.ruleset.models import Assembly
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,11 @@ class RoundReport:
     pending_confirmation: bool  # the result awaits confirmation by the competent committee
     poll: PollReport | None
     meeting: Meeting | None = None  # a session of its own (a later sitting); None: the contest's
+    # State elections: the assembly the deputies sit in (its procedure words the outcome), and
+    # the days within which the additional election or the re-run this round calls for is held.
+    assembly: Assembly | None = None
+    within_days: int | None = None
+    rerun: bool = False  # the re-run after a void round (bầu cử lại)
 
     def name_of(self, pid: str) -> str:
         return next((c.name for c in self.candidates if c.id == pid), pid)
@@ -282,8 +288,17 @@ class ValidateReport(_Counted):
 
 # --- exit codes (design.md) -------------------------------------------------------------------
 
+# ``final`` (state law: seats left open, no further election) is not waiting: it exits 0.
 WAITING: frozenset[ContestOutcome] = frozenset(
-    {"tie", "shortfall", "void", "not_counted", "not_entered"}
+    {
+        "tie",
+        "shortfall",
+        "void",
+        "additional_due",
+        "council_decides",
+        "not_counted",
+        "not_entered",
+    }
 )
 
 

@@ -11,9 +11,9 @@ from typing import assert_never
 
 from tally.decide import Problem
 from tally.findings import Lang
-from tally.i18n import MESSAGES, Msg, Param, Ratio, majority_words, msg
+from tally.i18n import MESSAGES, Msg, Param, Quoted, Ratio, majority_words, msg
 from tally.labels import FIGURE, tr
-from tally.report.model import Assumption, RoundReport
+from tally.report.model import AppliedRule, Assumption, RoundReport
 
 
 def base_sentence(parts: Iterable[tuple[str, int]], value: int, lang: Lang) -> str:
@@ -77,7 +77,8 @@ def outcome_messages(rd: RoundReport) -> list[Msg]:
         return [msg("report.rejected")]
     if outcome == "void":
         turnout = rd.turnout if rd.turnout is not None else Fraction(1, 2)
-        return [msg("report.void", turnout=majority_words(turnout, "share.half.words"))]
+        said = [msg("report.void", turnout=majority_words(turnout, "share.half.words"))]
+        return said + _within(rd)
     if rd.poll is not None:
         poll = rd.poll
         admitted: Param = names_of(rd, poll.admitted) or msg("report.nobody")
@@ -100,6 +101,12 @@ def outcome_messages(rd: RoundReport) -> list[Msg]:
     if outcome == "tie":
         assert tie is not None  # a decided round tied across the last seat
         names = names_of(rd, tie.candidates)
+        if tie.resolution == "revote" and rd.assembly is not None:  # state law: age cannot tell
+            cite = _cited(rd, "decision.tie")
+            return [
+                *said,
+                msg("report.tie.state", names=names, votes=tie.votes, seats=tie.seats, cite=cite),
+            ]
         return [*said, msg("report.tie", names=names, votes=tie.votes, seats=tie.seats)]
     if tie and tie.elected_by_age:
         older = names_of(rd, tie.elected_by_age)
@@ -107,9 +114,31 @@ def outcome_messages(rd: RoundReport) -> list[Msg]:
         said.append(msg("report.tie.by_age", names=names, votes=tie.votes, older=older))
     if outcome == "shortfall":
         return [*said, msg("report.shortfall", open=rd.open_seats)]
+    if outcome == "additional_due" or outcome == "council_decides":
+        cite = _cited(rd, "decision.later_rounds")
+        return [*said, msg(f"report.{outcome}", open=rd.open_seats, cite=cite), *_within(rd)]
+    if outcome == "final":
+        # the first election left two thirds filled, or the additional election is spent
+        # (a re-run is a first election again)
+        additional = rd.number > 1 and not rd.rerun
+        reason = "report.final.no_more" if additional else "report.final.two_thirds"
+        return [*said, msg(reason, open=rd.open_seats, cite=_cited(rd, "decision.later_rounds"))]
     if outcome != "complete":
         assert_never(outcome)
+    if rd.assembly is not None:  # state law: who confirms the credentials (Điều 86–88)
+        return [*said, msg(f"report.complete.{rd.assembly}", seats=rd.seats)]
     return [*said, msg("report.complete", seats=rd.seats)]
+
+
+def _cited(rd: RoundReport, key: str) -> Quoted:
+    """The citation of the rule ``key`` the round rests on, in the rule set's own words."""
+    rule: AppliedRule | None = next((r for r in rd.rules_applied if r.key == key), None)
+    return Quoted(rule.cite, rule.cite_vi) if rule is not None else Quoted(key)
+
+
+def _within(rd: RoundReport) -> list[Msg]:
+    """When the vote this round calls for must be held, if the rule set says."""
+    return [msg("report.within_days", days=rd.within_days)] if rd.within_days else []
 
 
 def need_message(majority: Fraction, base: int, threshold: int) -> Msg:

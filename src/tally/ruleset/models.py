@@ -194,15 +194,35 @@ class BallotRules(_Strict):
     row_both_or_neither: Param[Literal["no_vote"]]
 
 
+Assembly = Literal["national_assembly", "peoples_council"]
+
+# After a round that leaves seats open, under a state rule set (Luật 85/2015 Điều 79 as amended
+# by Luật 83/2025): ``under_two_thirds`` — an additional election is due only when fewer than two
+# thirds of the seats are filled (3·elected < 2·seats), else the seats stay open;
+# ``council_decides`` — the National Election Council decides whether to hold one.
+AdditionalPolicy = Literal["under_two_thirds", "council_decides"]
+
+
 class LaterRounds(_Strict):
     max_additional: Count | None = Field(None, description="null: as many as decided")
     candidates: Literal["not_yet_elected", "first_round_not_elected"]
+    additional: dict[Assembly, AdditionalPolicy] | None = Field(
+        None,
+        description="state law: whether an additional election follows open seats, per assembly; "
+        "null: the meeting decides (party rules)",
+    )
+    within_days: PositiveInt | None = Field(
+        None, description="the additional election is held within this many days"
+    )
 
 
 class Turnout(_Strict):
     more_than: Share
     of: Literal["registered"]
     except_rerun: bool
+    rerun_within_days: PositiveInt | None = Field(
+        None, description="the re-run is held within this many days"
+    )
 
 
 class PercentFormat(_Strict):

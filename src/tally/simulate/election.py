@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tally.config.models import Contest, Election, Round
-from tally.decide import Decision, decide
+from tally.decide import Decision, after_open_seats, decide
 from tally.kinds import MeetingKind
-from tally.ruleset.models import RuleSet
+from tally.ruleset.models import Assembly, RuleSet
 from tally.simulate.ballots import ballot_csv, draw_pile, plant_tie, sheets_from_pile
 from tally.simulate.dump import Comments, dump_yaml
 from tally.simulate.names import People, permille
@@ -114,6 +114,8 @@ class Builder:
         self.people: People
         self.rule_id = "qd-190-2024"
         self.place = ""
+        # State law: which assembly a constituency elects to; None for a party congress.
+        self.assembly: Assembly | None = None
 
     @property
     def rules(self) -> RuleSet:
@@ -206,10 +208,23 @@ class Builder:
         self.rounds += 1
         contest.elected += [candidates[i] for i in decision.elected]
         contest.outcome = decision.outcome
+        if decision.outcome == "shortfall":
+            contest.outcome = self._after_open_seats(contest)
         if decision.tie is not None:
             self.ties += 1
         if decision.outcome == "shortfall":
             self.shortfalls += 1
+
+    def _after_open_seats(self, contest: ContestDraft) -> str:
+        """What follows open seats: under the state law the rule set's policy for the assembly
+        (Luật 85/2015/QH13 Điều 79); a party congress decides itself ("shortfall")."""
+        later = self.rules.decision.later_rounds.value
+        policy = (later.additional or {}).get(self.assembly) if self.assembly else None
+        if policy is None:
+            return "shortfall"
+        held = len(contest.rounds) - 1  # the rounds before this one
+        left = later.max_additional is None or held < later.max_additional
+        return after_open_seats(policy, contest.seats, len(contest.elected), left)
 
     def hold(
         self,
@@ -224,7 +239,8 @@ class Builder:
         cands = contest.candidates
         first = [dislike[c] for c in cands]
         decision = self.vote(contest, cands, contest.seats, voters, base, first, sheets=sheets)
-        if decision.outcome not in ("tie", "shortfall") or not permille(self.rng, SECOND_ROUND):
+        again = ("tie", "shortfall", "additional_due", "council_decides")
+        if contest.outcome not in again or not permille(self.rng, SECOND_ROUND):
             return
         if decision.tie is not None and decision.outcome == "tie":
             later = [cands[i] for i in decision.tie.candidates]

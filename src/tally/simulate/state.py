@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from tally.config.models import Round
+from tally.ruleset.models import Assembly
 from tally.simulate.ballots import sheet
 from tally.simulate.dump import dump_yaml
 from tally.simulate.election import PLANT_TIE, Builder, ContestDraft, dislikes
@@ -22,7 +23,7 @@ STATE_RULES = "luat-bau-cu-2015-sd-2025"  # the current state rule set (Luật 8
 class _Seat:
     """The constituency drawn: its assembly, seats, voters, polling areas and names."""
 
-    assembly: str
+    assembly: Assembly
     seats: int
     registered: int
     groups: int
@@ -68,6 +69,7 @@ def constituency(e: Builder) -> dict[str, object]:
     e.place = place
     e.people = people = People(rng, region(rng), day)
     s = _draw(e, place, level, term, na_term)
+    e.assembly = s.assembly
     surplus = min_surplus(e.rules, s.assembly, s.seats)
     ids = []
     for _ in range(s.seats + surplus):
