@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import repeat
-from operator import itemgetter
+from operator import add, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -375,20 +375,31 @@ class BallotFile:
         if text.endswith("\n"):
             text = text[:-1]
         lines = text.split("\n")
-        s = re.escape(lay.sep)
-        if re.search(f"^[{s} \\t]*$", text, re.MULTILINE):  # an empty row: its line is kept
+        sep, width, j = lay.sep, lay.width, lay.serial
+        s = re.escape(sep)
+        # An empty row: its line is kept (EmptyRows), so the block is read row by row.
+        if re.search(f"\\n[{s} \\t]*(?:\\n|\\Z)", "\n" + text):
             return Block(self, first, lines)
         serials = None
         patterns: Counter[str]
-        if lay.serial >= 0:
-            serial = re.compile(f"^((?:[^{s}\\n]*{s}){{{lay.serial}}})([^{s}\\n]*)", re.MULTILINE)
-            serials = [m for _, m in serial.findall(text)]
-            if len(serials) != len(lines):
-                return Block(self, first, lines)
-            patterns = Counter(serial.sub(r"\1", text).split("\n"))
-        else:
+        if j < 0:
             patterns = Counter(lines)
-        if any(p.count(lay.sep) != lay.width - 1 for p in patterns):
+        elif text.count(sep) != (width - 1) * len(lines):
+            return Block(self, first, lines)
+        elif j == 0 or j == width - 1:  # the serial first or last: split it off in C
+            parts = list(map(str.partition if j == 0 else str.rpartition, lines, repeat(sep)))
+            serials = list(map(itemgetter(2 if j else 0), parts))
+            rest = map(itemgetter(0 if j else 2), parts)
+            # The pattern keeps the serial's field, empty. Each line has the file's width:
+            # each pattern has (checked below), and the block's separators add up.
+            patterns = Counter(map(add, rest, repeat(sep)) if j else map(add, repeat(sep), rest))
+        else:
+            fields = list(map(str.split, lines, repeat(sep)))
+            if any(len(f) != width for f in fields):
+                return Block(self, first, lines)
+            serials = list(map(itemgetter(j), fields))
+            patterns = Counter(sep.join([*f[:j], "", *f[j + 1 :]]) for f in fields)
+        if any(p.count(sep) != width - 1 for p in patterns):
             return Block(self, first, lines)
         return Block(self, first, lines, serials, patterns)
 
