@@ -173,6 +173,12 @@ def run(
     return elapsed, usage.ru_maxrss / 1024, stdout
 
 
+def best(cmd: list[str], repeat: int, ok: tuple[int, ...] = (0, 4)) -> tuple[float, float]:
+    """The fastest of ``repeat`` runs and the largest peak RSS (used by bench_recount)."""
+    runs = [run(cmd, ok) for _ in range(repeat)]
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
 def prepare(kind: str, n_ballots: int) -> Path:
     """The benchmark election folder (generated once, kept under bench/data/)."""
     DATA.mkdir(exist_ok=True)
