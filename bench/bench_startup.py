@@ -28,11 +28,11 @@ def measure(repeat: int = 15) -> dict[str, dict[str, float]]:
         ("tally check examples/xa-2025 --json", ["check", str(EXAMPLE), "--json"]),
     ):
         runs = [run([*tally(), *args], ok=(0, 1, 4)) for _ in range(repeat)]
-        seconds = [s for s, _ in runs]
+        seconds = [r[0] for r in runs]
         out[name] = {
             "median_s": statistics.median(seconds),
             "min_s": min(seconds),
-            "mb": max(mb for _, mb in runs),
+            "mb": max(r[1] for r in runs),
         }
     return out
 

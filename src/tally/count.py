@@ -6,19 +6,24 @@ every name, or for a reason the counter saw on paper. On an agree/disagree ballo
 both boxes or neither gives that person no vote and the ballot stays valid, unless no row is
 usable. Which of these cases invalidates is the rule set's choice.
 
-Speed: the per-ballot work is a few set operations in C; the positions a valid ballot did
-not vote for are gathered as text and counted in bulk. Memory does not grow with ballots.
+Speed: a ballot file is read in large blocks whose identical lines are counted together;
+each distinct pattern is classified once, the usual strike-out patterns of a block together,
+and the positions valid ballots did not vote for are counted in bulk (:class:`_Count`).
+Memory does not grow with the ballots.
 """
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import add, and_, not_
 from pathlib import Path
 
 from tally.ballots import marks
-from tally.ballots.csvfile import BallotFile, EmptyRows, Row
+from tally.ballots.csvfile import BallotFile, Block, EmptyRows, Row, Undecodable
 from tally.ballots.marks import DERIVED_REASONS, TYPED_REASONS
 from tally.errors import BallotFileError, IssueLog
 from tally.i18n import msg
@@ -120,8 +125,10 @@ _whole = marks.whole
 class _Serials:
     """Detects a ballot serial used twice without keeping a string per ballot.
 
-    Serials are checked in batches: a batch of consecutive whole numbers in order (the usual
-    entry numbering) is one slice of a bitmap; anything else is checked one by one.
+    Whole-number serials are bits of a bitmap (1.25 MB for ten million ballots); others, and
+    very large numbers, a set. Serials are checked in batches: a batch of consecutive whole
+    numbers in order (the usual entry numbering) is one range of the bitmap; anything else is
+    checked one by one.
     """
 
     def __init__(self, path: Path | None, issues: IssueLog) -> None:
@@ -144,8 +151,53 @@ class _Serials:
         )
 
     def _grow(self, n: int) -> None:
-        if n >= len(self.bits):
-            self.bits.extend(bytes(max(n + 1 - len(self.bits), len(self.bits))))
+        size = (n >> 3) + 1
+        if size > len(self.bits):
+            self.bits.extend(bytes(max(size - len(self.bits), len(self.bits))))
+
+    def _seen(self, n: int) -> bool:
+        """Whether serial ``n`` was seen before; it is seen now."""
+        self._grow(n)
+        byte, bit = n >> 3, 1 << (n & 7)
+        seen = bool(self.bits[byte] & bit)
+        self.bits[byte] |= bit
+        return seen
+
+    def _range(self, a: int, b: int) -> bool:
+        """Mark serials a..b seen, if none of them was; else False (nothing marked)."""
+        self._grow(b)
+        bits = self.bits
+        lo, hi = (a + 7) >> 3, (b + 1) >> 3  # whole bytes lo..hi-1
+        edges = list(range(a, b + 1)) if lo >= hi else [*range(a, lo << 3), *range(hi << 3, b + 1)]
+        if any(bits[n >> 3] & (1 << (n & 7)) for n in edges):
+            return False
+        if lo < hi:
+            if bits.count(0, lo, hi) != hi - lo:
+                return False
+            bits[lo:hi] = b"\xff" * (hi - lo)
+        for n in edges:
+            bits[n >> 3] |= 1 << (n & 7)
+        return True
+
+    def add(self, serial: str, line: int) -> None:
+        """One ballot's serial (stripped, not empty), checked with the next batch."""
+        self.serials.append(serial)
+        self.lines.append(line)
+        if len(self.serials) >= _FLUSH:
+            self.flush()
+
+    def block(self, first: int, raw: list[str]) -> None:
+        """The serial fields of consecutive lines from ``first`` (as written: not stripped)."""
+        self.flush()  # in line order: the later of two equal serials is the one reported
+        if _whole(a := raw[0]) and _whole(b := raw[-1]) and int(b) < MAX_INT_SERIAL:
+            lo, hi = int(a), int(b)
+            run = hi - lo + 1 == len(raw) and raw == list(map(str, range(lo, hi + 1)))
+            if run and self._range(lo, hi):
+                return
+        for line, serial in enumerate(map(str.strip, raw), first):
+            if serial:
+                self.add(serial, line)
+        self.flush()
 
     def flush(self) -> None:
         serials, lines = self.serials, self.lines
@@ -155,17 +207,13 @@ class _Serials:
         first, last = serials[0], serials[-1]
         if _whole(first) and _whole(last) and int(last) < MAX_INT_SERIAL:
             a, b = int(first), int(last)
-            if b - a + 1 == len(serials) and serials == [str(i) for i in range(a, b + 1)]:
-                self._grow(b)
-                if self.bits.count(1, a, b + 1) == 0:
-                    self.bits[a : b + 1] = b"\x01" * (b - a + 1)
-                    return
+            run = b - a + 1 == len(serials) and serials == list(map(str, range(a, b + 1)))
+            if run and self._range(a, b):
+                return
         for serial, line in zip(serials, lines, strict=True):
             if _whole(serial) and (n := int(serial)) < MAX_INT_SERIAL:
-                self._grow(n)
-                if self.bits[n]:
+                if self._seen(n):
                     self._duplicate(serial, line)
-                self.bits[n] = 1
             else:
                 key = str(int(serial)) if _whole(serial) else serial  # "007" is 7
                 if key in self.others:
@@ -249,38 +297,38 @@ def classify(struck: str, unmarked: str, spec: BallotSpec) -> tuple[str, int]:
     return derived, kept
 
 
-def count_rows(
-    rows: Iterable[Row],
-    spec: BallotSpec,
-    path: Path | None = None,
-    issues: IssueLog | None = None,
-) -> Tally:
-    """Count ballot rows into a Tally; raise BallotFileError naming every malformed row.
+class _Count:
+    """The counting core: ballots → the figures of a Tally, a row or a block at a time.
 
-    Ballots with the same marks are classified once and counted as a pattern: at a congress
-    most ballots repeat a handful of patterns, so the per-ballot work is one dictionary
-    lookup and one increment. The memo is bounded; when full it is folded into the totals.
-
-    A malformed row is logged and skipped, so one run reports all of them (up to
-    :data:`tally.errors.MAX_ISSUES`). Given ``issues``, the mistakes go there and the caller
-    raises them (the file's reader logs its own there too); the Tally returned then counts
-    only the rows that were well formed and must not be used if ``issues`` has any.
+    Ballots with the same marks are classified once and counted as a pattern. Row by row
+    (:meth:`row`), a bounded memo maps marks to patterns; when full it is folded into the
+    totals. A plain block of a file (:class:`tally.ballots.csvfile.Block`) comes with its
+    lines already counted by pattern: the strike-out patterns with nothing unusual (no
+    reason, nothing in ``unmarked``, positions in the usual form) are classified together,
+    by the number of names struck, and their struck positions counted in bulk; the others
+    one by one. A block with any mistake in it is counted row by row instead, so that each
+    mistake is reported at its line exactly as a row would be. Memory does not grow with
+    the ballots, nor with the number of distinct patterns.
     """
-    log = issues if issues is not None else IssueLog(path)
-    n = spec.positions
-    cases = spec.invalidating
-    invalid: dict[InvalidReason, int] = dict.fromkeys(INVALID_REASONS, 0)
-    kept_hist = [0] * (n + 1)
-    missed: Counter[str] = Counter()
-    serials = _Serials(path, log)
-    memo: dict[str, int] = {}
-    patterns: list[Classified] = []
-    counts: list[int] = []
-    collected = 0
 
-    def fold() -> None:
+    def __init__(self, spec: BallotSpec, path: Path | None, log: IssueLog) -> None:
+        self.spec = spec
+        self.path = path
+        self.log = log
+        self.invalid: dict[InvalidReason, int] = dict.fromkeys(INVALID_REASONS, 0)
+        self.kept = [0] * (spec.positions + 1)
+        self.missed: Counter[str] = Counter()
+        self.serials = _Serials(path, log)
+        self.memo: dict[str, int] = {}
+        self.patterns: list[Classified] = []
+        self.counts: list[int] = []
+        self.collected = 0
+
+    def fold(self) -> None:
+        """Add the memo's patterns to the totals and empty it."""
+        invalid, kept_hist, missed = self.invalid, self.kept, self.missed
         once: list[str] = []  # patterns seen once are counted in bulk, in C
-        for (derived, kept, miss), c in zip(patterns, counts, strict=True):
+        for (derived, kept, miss), c in zip(self.patterns, self.counts, strict=True):
             if not c:
                 continue
             if derived:
@@ -293,56 +341,159 @@ def count_rows(
                 for token in miss.split():
                     missed[token] += c
         missed.update(" ".join(once).split())
-        memo.clear()
-        patterns.clear()
-        counts.clear()
+        self.memo.clear()
+        self.patterns.clear()
+        self.counts.clear()
 
-    for line, serial, struck, unmarked, reason in rows:
-        collected += 1
+    def row(self, line: int, serial: str, struck: str, unmarked: str, reason: str) -> None:
+        """Count one ballot row; log its mistake, if any."""
+        self.collected += 1
         if serial:
-            serials.serials.append(serial)
-            serials.lines.append(line)
-            if len(serials.serials) >= _FLUSH:
-                serials.flush()
+            self.serials.add(serial, line)
         key = f"{struck}|{unmarked}" if unmarked else struck
-        slot = memo.get(key)
+        slot = self.memo.get(key)
         if slot is None:
-            if len(patterns) >= _CACHE_MAX:
-                fold()
+            if len(self.patterns) >= _CACHE_MAX:
+                self.fold()
             try:
-                classified = _classify(struck, unmarked, spec, path, line)
+                classified = _classify(struck, unmarked, self.spec, self.path, line)
             except BallotFileError as exc:
-                log.extend(exc)
-                continue
-            slot = len(patterns)
-            patterns.append(classified)
-            counts.append(0)
-            memo[key] = slot
+                self.log.extend(exc)
+                return
+            slot = len(self.patterns)
+            self.patterns.append(classified)
+            self.counts.append(0)
+            self.memo[key] = slot
         if reason:
             if reason not in TYPED_REASONS:
                 typed = marks.reason(reason)  # Marked, m, !m: few ballots carry a reason
                 if not typed:
-                    log.extend(_unknown_reason(reason, path, line))
-                    continue
+                    self.log.extend(_unknown_reason(reason, self.path, line))
+                    return
                 reason = typed
-            if reason in cases:
-                invalid[_REASON[reason]] += 1
+            if reason in self.spec.invalidating:
+                self.invalid[_REASON[reason]] += 1
+                return
+        self.counts[slot] += 1
+
+    def block(self, block: Block) -> None:
+        """Count a block of a ballot file: as patterns when plain and free of mistakes."""
+        if block.patterns is None or not self._patterns(block):
+            for row in block.rows():
+                self.row(*row)
+            return
+        self.collected += len(block.lines)
+        if block.serials is not None:
+            self.serials.block(block.first, block.serials)
+
+    def _patterns(self, block: Block) -> bool:
+        """Count a plain block's patterns; False, counting nothing, if any is a mistake."""
+        spec = self.spec
+        n, seats, cases = spec.positions, spec.seats, spec.invalidating
+        struck, unmarked, reasons, counts = block.columns()
+        invalid: Counter[str] = Counter()
+        hist = [0] * (n + 1)
+        missed: Counter[str] = Counter()
+        others: Iterable[int] = range(len(struck))
+        if spec.layout == "strike":
+            # Patterns with no reason and nothing in "unmarked", classified together.
+            usual = list(map(not_, map(add, reasons, map(str.strip, unmarked))))
+            ss = list(compress(struck, usual))
+            cc = list(compress(counts, usual))
+            toks = list(map(str.split, ss))
+            ks = list(map(len, toks))
+            if all(map(spec.tokens.issuperset, toks)) and ks == list(map(len, map(set, toks))):
+                others = list(compress(range(len(struck)), map(not_, usual)))
+                by_k = [0] * (n + 1)
+                for k, c in zip(ks, cc, strict=True):
+                    by_k[k] += c
+                bad: set[int] = set()
+                for k, c in enumerate(by_k):
+                    kept = n - k
+                    if not c:
+                        continue
+                    if kept > seats and "too_many_kept" in cases:
+                        invalid["too_many_kept"] += c
+                    elif kept == 0 and "all_struck" in cases:
+                        invalid["all_struck"] += c
+                    else:
+                        hist[kept] += c
+                        continue
+                    bad.add(k)
+                good = list(map(not_, map(bad.__contains__, ks)))
+                once = compress(ss, map(and_, good, map((1).__eq__, cc)))
+                missed.update(" ".join(once).split())
+                for i in compress(range(len(cc)), map((1).__lt__, cc)):
+                    if good[i]:
+                        c = cc[i]
+                        for token in toks[i]:
+                            missed[token] += c
+        for i in others:
+            try:
+                derived, kept, miss = _classify(struck[i], unmarked[i], spec, None, 0)
+            except BallotFileError:
+                return False
+            c = counts[i]
+            if reason := reasons[i]:
+                if reason not in TYPED_REASONS:
+                    reason = marks.reason(reason) or ""
+                    if not reason:
+                        return False
+                if reason in cases:
+                    invalid[reason] += c
+                    continue
+            if derived:
+                invalid[derived] += c
                 continue
-        counts[slot] += 1
-    fold()
-    serials.flush()
+            hist[kept] += c
+            for token in miss.split():
+                missed[token] += c
+        for reason, c in invalid.items():
+            self.invalid[_REASON[reason]] += c
+        self.kept = list(map(add, self.kept, hist))
+        self.missed.update(missed)
+        return True
+
+    def tally(self) -> Tally:
+        """The figures counted (only meaningful when no mistake was logged)."""
+        self.fold()
+        self.serials.flush()
+        spec, n, invalid, missed = self.spec, self.spec.positions, self.invalid, self.missed
+        valid = self.collected - sum(invalid.values())
+        n_k = {k: c for k, c in enumerate(self.kept) if c}
+        if spec.layout == "strike":
+            votes = [valid - missed.get(str(i), 0) for i in range(1, n + 1)]
+            return Tally(n, self.collected, invalid, votes, n_k)
+        disagree = [missed.get(str(i), 0) for i in range(1, n + 1)]
+        neither = [missed.get(f"{UNMARKED}{i}", 0) for i in range(1, n + 1)]
+        votes = [valid - d - u for d, u in zip(disagree, neither, strict=True)]
+        return Tally(n, self.collected, invalid, votes, n_k, disagree, neither)
+
+
+def count_rows(
+    rows: Iterable[Row],
+    spec: BallotSpec,
+    path: Path | None = None,
+    issues: IssueLog | None = None,
+) -> Tally:
+    """Count ballot rows into a Tally; raise BallotFileError naming every malformed row.
+
+    Ballots with the same marks are classified once and counted as a pattern (:class:`_Count`).
+
+    A malformed row is logged and skipped, so one run reports all of them (up to
+    :data:`tally.errors.MAX_ISSUES`). Given ``issues``, the mistakes go there and the caller
+    raises them (the file's reader logs its own there too); the Tally returned then counts
+    only the rows that were well formed and must not be used if ``issues`` has any.
+    """
+    log = issues if issues is not None else IssueLog(path)
+    count = _Count(spec, path, log)
+    row = count.row
+    for r in rows:
+        row(*r)
+    tally = count.tally()
     if issues is None:
         log.raise_if_any()
-
-    valid = collected - sum(invalid.values())
-    n_k = {k: c for k, c in enumerate(kept_hist) if c}
-    if spec.layout == "strike":
-        votes = [valid - missed.get(str(i), 0) for i in range(1, n + 1)]
-        return Tally(n, collected, invalid, votes, n_k)
-    disagree = [missed.get(str(i), 0) for i in range(1, n + 1)]
-    neither = [missed.get(f"{UNMARKED}{i}", 0) for i in range(1, n + 1)]
-    votes = [valid - d - u for d, u in zip(disagree, neither, strict=True)]
-    return Tally(n, collected, invalid, votes, n_k, disagree, neither)
+    return tally
 
 
 def _unknown_reason(reason: str, path: Path | None, line: int) -> BallotFileError:
@@ -365,9 +516,26 @@ class FileCount:
 
 
 def count_file(path: Path, spec: BallotSpec) -> FileCount:
-    """Count a ballot file; raise BallotFileError with every mistake in it (nothing counted)."""
+    """Count a ballot file; raise BallotFileError with every mistake in it (nothing counted).
+
+    The file is read in blocks (:meth:`BallotFile.blocks`); one with a byte its encoding
+    cannot read is read again row by row, which reports it as :func:`read_rows` does.
+    """
     issues = IssueLog(path)
     reader = BallotFile(path, issues)
-    tally = count_rows(reader.rows(), spec, path, issues)
+    count = _Count(spec, path, issues)
+    collecting = gc.isenabled()
+    gc.disable()  # a block makes many short lists and no cycles: no use scanning them
+    try:
+        for block in reader.blocks():
+            count.block(block)
+        tally = count.tally()
+    except Undecodable:
+        issues = IssueLog(path)
+        reader = BallotFile(path, issues)
+        tally = count_rows(reader.rows(), spec, path, issues)
+    finally:
+        if collecting:
+            gc.enable()
     issues.raise_if_any()
     return FileCount(tally, reader.empty)

@@ -9,7 +9,6 @@ regular file only: never a folder, a device, a named pipe or a link to one.
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -66,7 +65,7 @@ def written_atomically(path: Path) -> Iterator[Path]:
     temporary file is removed and ``path`` is untouched. A failure of the disk (its folder
     cannot be made, the disk is full or read-only, ``path`` is a folder) is a UsageError.
     """
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.urandom(8).hex()}.tmp")
     try:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

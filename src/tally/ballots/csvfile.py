@@ -19,8 +19,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterator
+from itertools import repeat
+from operator import add, itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from tally.errors import BallotFileError, Issue, IssueLog, Location
 from tally.i18n import msg, os_reason
@@ -138,6 +142,74 @@ class EmptyRows:
         return text + (", …" if self.more else "")
 
 
+class _Layout(NamedTuple):
+    """The columns of one file, from its header line."""
+
+    sep: str
+    width: int
+    serial: int  # column index, -1 when absent
+    struck: int
+    unmarked: int
+    invalid: int
+
+
+# Lines as ``for line in f`` gives them with ``newline=""``: ended by \r\n, \r or \n.
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+BLOCK = 1 << 21  # characters read at a time by BallotFile.blocks
+
+
+class Block:
+    """Consecutive lines of a ballot file, read together (BallotFile.blocks).
+
+    A *plain* block has no quote, no lone carriage return, no empty row and no row of the
+    wrong width: its rows are known to be well formed, and ``patterns`` counts its lines
+    with the serial field emptied, so identical ballots are counted together. Any other block
+    is read row by row (:meth:`rows`), exactly as :meth:`BallotFile.rows` reads a line.
+    """
+
+    def __init__(
+        self,
+        reader: BallotFile,
+        first: int,
+        lines: list[str],
+        serials: list[str] | None = None,
+        patterns: Counter[str] | None = None,
+    ) -> None:
+        self.reader = reader
+        self.first = first  # line number of lines[0]
+        self.lines = lines
+        self.serials = serials  # raw serial field of each line (plain blocks with a serial column)
+        self.patterns = patterns  # None: not a plain block
+
+    def columns(self) -> tuple[list[str], list[str], list[str], list[int]]:
+        """Of a plain block, each distinct pattern's struck, unmarked and invalid fields
+        (stripped as :meth:`BallotFile.rows` strips them) and how many lines have it."""
+        assert self.patterns is not None
+        lay = self.reader.layout
+        fields = list(map(str.split, self.patterns, repeat(lay.sep)))
+        n = len(fields)
+        struck = list(map(str.rstrip, map(itemgetter(lay.struck), fields)))
+        unmarked = (
+            list(map(str.rstrip, map(itemgetter(lay.unmarked), fields)))
+            if lay.unmarked >= 0
+            else [""] * n
+        )
+        invalid = (
+            list(map(str.strip, map(itemgetter(lay.invalid), fields)))
+            if lay.invalid >= 0
+            else [""] * n
+        )
+        return struck, unmarked, invalid, list(self.patterns.values())
+
+    def rows(self) -> Iterator[Row]:
+        """The block's rows one at a time (logging malformed and empty rows as they come)."""
+        row = self.reader.row
+        for lineno, line in enumerate(self.lines, self.first):
+            r = row(line, lineno)
+            if r is not None:
+                yield r
+
+
 class BallotFile:
     """One ballot file being read: its rows, the empty rows skipped, the mistakes found.
 
@@ -145,15 +217,19 @@ class BallotFile:
     the caller must raise ``issues`` before using anything counted from the rows. A file that
     cannot be read at all (missing, bad header, UTF-16 without a byte-order mark) raises
     BallotFileError at once.
+
+    :meth:`rows` reads a line at a time; :meth:`blocks` reads large blocks of lines, for the
+    count (``tally.count.count_file``). Both read every line the same way (:meth:`row`).
     """
 
     def __init__(self, path: Path, issues: IssueLog | None = None) -> None:
         self.path = path
         self.issues = issues if issues is not None else IssueLog(path)
         self.empty = EmptyRows()
+        self.layout = _Layout(",", 1, -1, 0, -1, -1)
 
-    def rows(self) -> Iterator[Row]:
-        """Yield each ballot row of the file (line number, serial, struck, unmarked, invalid)."""
+    def _open(self) -> tuple[io.TextIOWrapper, str]:
+        """The file opened as text, its header line read (``self.layout``); and its encoding."""
         path = self.path
         # A regular file only (a pipe would block), opened without blocking: tally.source.
         raw = open_regular(path, BallotFileError, "ballot file")
@@ -170,63 +246,170 @@ class BallotFile:
         except BaseException:
             raw.close()
             raise
-        lineno = 0
-        with io.TextIOWrapper(raw, encoding=encoding, newline="") as f:
+        f = io.TextIOWrapper(raw, encoding=encoding, newline="")
+        try:
+            first = f.readline()
+            if not first.strip():
+                raise BallotFileError.at(
+                    msg("csv.empty"),
+                    path,
+                    1,
+                    hint="ballot,struck,unmarked,invalid",
+                )
+            header = first.rstrip("\r\n")
+            sep = _separator(header)
+            self.layout = _Layout(sep, *_header(path, header, sep))
+        except UnicodeDecodeError as exc:
+            f.close()
+            self.issues.add(_decode_error(path, encoding, exc))
+            raise _Unreadable from None
+        except BaseException:
+            f.close()
+            raise
+        return f, encoding
+
+    def row(self, line: str, lineno: int) -> Row | None:
+        """One line of the file as a ballot row; None for an empty row or a malformed one
+        (logged)."""
+        path = self.path
+        sep, width, i_serial, i_struck, i_unmarked, i_invalid = self.layout
+        # Fields keep a trailing newline at most; every field is stripped later.
+        if '"' in line:
             try:
-                first = f.readline()
-                lineno = 1
-                if not first.strip():
-                    raise BallotFileError.at(
-                        msg("csv.empty"),
-                        path,
-                        1,
-                        hint="ballot,struck,unmarked,invalid",
-                    )
-                header = first.rstrip("\r\n")
-                sep = _separator(header)
-                width, i_serial, i_struck, i_unmarked, i_invalid = _header(path, header, sep)
-                blank = sep + " \t\r\n"
+                fields = next(csv.reader([line], delimiter=sep))
+            except csv.Error as exc:
+                self.issues.add(
+                    Issue(msg("csv.malformed", reason=str(exc)), Location(path, lineno))
+                )
+                return None
+            if not any(x.strip() for x in fields):
+                self.empty.add(lineno)
+                return None
+        else:
+            fields = line.split(sep)
+        blank = sep + " \t\r\n"
+        if len(fields) != width:
+            if not line.strip(blank):
+                self.empty.add(lineno)
+                return None
+            self.issues.add(
+                Issue(
+                    msg("csv.width", width=width, found=len(fields)),
+                    Location(path, lineno),
+                    msg("csv.width.hint"),
+                )
+            )
+            return None
+        struck = fields[i_struck].rstrip()
+        if not struck and not line.strip(blank):
+            self.empty.add(lineno)
+            return None
+        return (
+            lineno,
+            fields[i_serial].strip() if i_serial >= 0 else "",
+            struck,
+            fields[i_unmarked].rstrip() if i_unmarked >= 0 else "",
+            fields[i_invalid].strip() if i_invalid >= 0 else "",
+        )
+
+    def rows(self) -> Iterator[Row]:
+        """Yield each ballot row of the file (line number, serial, struck, unmarked, invalid)."""
+        try:
+            f, encoding = self._open()
+        except _Unreadable:
+            return
+        lineno = 1
+        row = self.row
+        with f:
+            try:
                 for line in f:
                     lineno += 1
-                    # Fields keep a trailing newline at most; every field is stripped later.
-                    if '"' in line:
-                        try:
-                            fields = next(csv.reader([line], delimiter=sep))
-                        except csv.Error as exc:
-                            self.issues.add(
-                                Issue(msg("csv.malformed", reason=str(exc)), Location(path, lineno))
-                            )
-                            continue
-                        if not any(x.strip() for x in fields):
-                            self.empty.add(lineno)
-                            continue
-                    else:
-                        fields = line.split(sep)
-                    if len(fields) != width:
-                        if not line.strip(blank):
-                            self.empty.add(lineno)
-                            continue
-                        self.issues.add(
-                            Issue(
-                                msg("csv.width", width=width, found=len(fields)),
-                                Location(path, lineno),
-                                msg("csv.width.hint"),
-                            )
-                        )
-                        continue
-                    struck = fields[i_struck].rstrip()
-                    if not struck and not line.strip(blank):
-                        self.empty.add(lineno)
-                        continue
-                    yield (
-                        lineno,
-                        fields[i_serial].strip() if i_serial >= 0 else "",
-                        struck,
-                        fields[i_unmarked].rstrip() if i_unmarked >= 0 else "",
-                        fields[i_invalid].strip() if i_invalid >= 0 else "",
-                    )
+                    r = row(line, lineno)
+                    if r is not None:
+                        yield r
             except UnicodeDecodeError as exc:
-                self.issues.add(_decode_error(path, encoding, exc))
+                self.issues.add(_decode_error(self.path, encoding, exc))
+
+    def blocks(self) -> Iterator[Block]:
+        """The file's lines in blocks of about :data:`BLOCK` characters (see :class:`Block`).
+
+        Raises :class:`Undecodable` on a byte the encoding cannot read (nothing logged): the
+        lines read before it depend on how the file is read, so the caller reads the file
+        again with :meth:`rows` to report exactly what it reports.
+        """
+        try:
+            f, _ = self._open()
+        except _Unreadable:
+            return
+        with f:
+            lineno = 2
+            carry = ""
+            try:
+                while True:
+                    chunk = f.read(BLOCK)
+                    text = carry + chunk
+                    if chunk:
+                        cut = text.rfind("\n") + 1
+                        if not cut:
+                            carry = text
+                            continue
+                        text, carry = text[:cut], text[cut:]
+                    if not text:
+                        return
+                    block = self._block(text, lineno)
+                    lineno += len(block.lines)
+                    yield block
+                    if not chunk:
+                        return
+            except UnicodeDecodeError:
+                raise Undecodable from None
+
+    def _block(self, text: str, first: int) -> Block:
+        """A block of whole lines (each ended by a newline, but perhaps the file's last)."""
+        lay = self.layout
+        crlf = text.count("\r\n")
+        if '"' in text or text.count("\r") != crlf:
+            return Block(self, first, _LINES.findall(text))
+        if crlf:
+            text = text.replace("\r\n", "\n")
+        if text.endswith("\n"):
+            text = text[:-1]
+        lines = text.split("\n")
+        sep, width, j = lay.sep, lay.width, lay.serial
+        s = re.escape(sep)
+        # An empty row: its line is kept (EmptyRows), so the block is read row by row.
+        if re.search(f"\\n[{s} \\t]*(?:\\n|\\Z)", "\n" + text):
+            return Block(self, first, lines)
+        serials = None
+        patterns: Counter[str]
+        if j < 0:
+            patterns = Counter(lines)
+        elif text.count(sep) != (width - 1) * len(lines):
+            return Block(self, first, lines)
+        elif j == 0 or j == width - 1:  # the serial first or last: split it off in C
+            parts = list(map(str.partition if j == 0 else str.rpartition, lines, repeat(sep)))
+            serials = list(map(itemgetter(2 if j else 0), parts))
+            rest = map(itemgetter(0 if j else 2), parts)
+            # The pattern keeps the serial's field, empty. Each line has the file's width:
+            # each pattern has (checked below), and the block's separators add up.
+            patterns = Counter(map(add, rest, repeat(sep)) if j else map(add, repeat(sep), rest))
+        else:
+            fields = list(map(str.split, lines, repeat(sep)))
+            if any(len(f) != width for f in fields):
+                return Block(self, first, lines)
+            serials = list(map(itemgetter(j), fields))
+            patterns = Counter(sep.join([*f[:j], "", *f[j + 1 :]]) for f in fields)
+        if any(p.count(sep) != width - 1 for p in patterns):
+            return Block(self, first, lines)
+        return Block(self, first, lines, serials, patterns)
+
+
+class _Unreadable(Exception):
+    """The header could not be decoded (logged): the file has no rows."""
+
+
+class Undecodable(Exception):
+    """A byte further down the file that its encoding cannot read (BallotFile.blocks)."""
 
 
 def read_rows(path: Path) -> Iterator[Row]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,8 @@ if TYPE_CHECKING:
 
 def now() -> str:
     """The wall-clock time entries are stamped with (local time with its UTC offset)."""
+    from datetime import datetime  # entry only: not imported by `tally --help` or `count`
+
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 

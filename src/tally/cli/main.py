@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -165,6 +164,8 @@ class TallyGroup(HelpGroup):
             ctx.exit(130)
         except Exception as exc:  # a bug: never show a traceback unless asked
             if ctx.obj and ctx.obj.get("debug"):
+                import traceback  # only for a bug, and only when asked: not at start-up
+
                 traceback.print_exc()
             else:
                 text = msg("cli.internal", kind=type(exc).__name__, detail=str(exc))
