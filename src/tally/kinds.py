@@ -56,11 +56,17 @@ INVALID_REASONS: tuple[InvalidReason, ...] = get_args(InvalidReason)
 Outcome = Literal["complete", "tie", "shortfall", "rejected", "void"]
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 
-# The outcome of a contest: its last round's, or a vote still to come.
+# The outcome of a contest: its last round's, or a vote still to come, or no vote at all
+# (``appointed``: a body appointed by decision, issue 16).
 ContestOutcome = Literal[
-    "complete", "tie", "shortfall", "rejected", "void", "not_entered", "not_counted"
+    "complete", "tie", "shortfall", "rejected", "void", "not_entered", "not_counted", "appointed"
 ]
-CONTEST_OUTCOMES: tuple[ContestOutcome, ...] = (*OUTCOMES, "not_entered", "not_counted")
+CONTEST_OUTCOMES: tuple[ContestOutcome, ...] = (
+    *OUTCOMES,
+    "not_entered",
+    "not_counted",
+    "appointed",
+)
 
 # A candidate's status in a decided round.
 Status = Literal["elected", "tie", "not_elected"]
@@ -98,6 +104,9 @@ MINUTES_VIEWS: tuple[MinutesView, ...] = get_args(MinutesView)
 FINDING_CODES: tuple[str, ...] = (
     "admitted_not_on_list",
     "age_limit",
+    "alternate_elected_official",
+    "alternate_not_on_combined_list",
+    "appointed",
     "below_quorum",
     "board_member_on_list",
     "chain_violation",

@@ -82,6 +82,7 @@ OUTCOME_ORDER: tuple[str, ...] = (
     "not_entered",
     "not_counted",
     "complete",
+    "appointed",  # by decision, no vote: nothing to count or wait for
 )
 
 Progress = Callable[[int, int], None]

@@ -43,6 +43,10 @@ RULE_NAMES: Mapping[str, tuple[str, str]] = {
         "Thành viên Ban kiểm phiếu không có tên trong danh sách bầu cử",
         "Counting board members are not on the election list",
     ),
+    "rule.lists.delegates_combined_list": (
+        "Đại biểu chính thức và dự khuyết bầu từ một danh sách chung",
+        "Official and alternate delegates are elected from one combined list",
+    ),
     "rule.ballot.invalid.not_issued": (
         "Phiếu không phải do Ban kiểm phiếu phát ra không hợp lệ",
         "A ballot not issued by the board is invalid",
