@@ -302,3 +302,10 @@ def test_p6_an_alternate_not_on_the_combined_list_is_an_error(tmp_path: Path) ->
     assert "alternate_not_on_combined_list" in result.output
     doc = _run("validate", str(folder), "--lang", "en", "--json").output
     assert "Người Số 15 is not on the combined delegates list (dbct)" in doc
+
+
+def test_no_ballots_can_be_entered_for_an_appointed_body(tmp_path: Path) -> None:
+    folder = str(_write(tmp_path, appointed_congress()))
+    result = _run("enter", folder, "--contest", "bch", "--operator", "X", "--plain", "--lang", "en")
+    assert result.exit_code == 2
+    assert "appointed by decision 123-QĐ/TW" in result.output
