@@ -57,8 +57,10 @@ def test_builtin_loads_by_path(builtins: dict[str, RuleSet]) -> None:
 def test_every_param_cited_with_provenance(builtins: dict[str, RuleSet], rid: str) -> None:
     params = list(builtins[rid].params())
     # the state law has two more: lists.max_seats and lists.list_targets (Điều 10, 8, 9);
-    # QĐ 190 two more: decision.base.not_summoned, lists.counting_board_not_on_list (issue 16)
-    assert len(params) == (34 if rid.startswith("luat") or rid == "qd-190-2024" else 32)
+    # QĐ 190 three more: decision.base.not_summoned, lists.counting_board_not_on_list and
+    # lists.delegates_combined_list (issue 16)
+    expected = 35 if rid == "qd-190-2024" else 34 if rid.startswith("luat") else 32
+    assert len(params) == expected
     keys = [k for k, _ in params]
     assert len(set(keys)) == len(keys)
     for key, param in params:
@@ -92,9 +94,13 @@ def test_provenance_of_key_rules(builtins: dict[str, RuleSet]) -> None:
     r244, r190, state = (builtins[i] for i in ("qd-244-2014", "qd-190-2024", "luat-bau-cu-2015"))
     assert r244.param("ballot.invalid.too_many_kept").provenance == "V"
     assert r244.param("ballot.invalid.all_struck").provenance == "V"
-    assert r190.param("ballot.invalid.all_struck").provenance == "U"  # rules.md §4: U for 190
+    # rules-2025.md §6: 190 Art. 15 is still not read, but 190 "cơ bản giữ nguyên" 244 → I
+    assert r190.param("ballot.invalid.all_struck").provenance == "I"
+    assert r190.param("ballot.invalid.write_in").provenance == "U"
     assert r190.param("decision.base.members_congress").provenance == "V"
-    assert r190.param("decision.base.delegates_congress").provenance == "U"
+    assert r190.param("decision.base.delegates_congress").provenance == "I"  # §6: U → I
+    assert r190.param("decision.base.committee_conference").provenance == "I"  # §6: U → I
+    assert r244.param("lists.surplus_required").provenance == "S"  # §6: I → S
     assert r190.param("decision.tie").provenance == "U"
     assert r190.param("report.percent").provenance == "I"
     assert state.param("decision.tie").provenance == "V"
@@ -140,7 +146,13 @@ def test_instruments_number_and_date(builtins: dict[str, RuleSet]) -> None:
     assert dates("qd-190-2024") == {
         "190-QĐ/TW": dt.date(2024, 10, 10),
         "04-HD/TW": dt.date(2024, 12, 31),
+        "294-QĐ/TW": dt.date(2025, 5, 26),  # rules-2025.md §2.1
+        "45-CT/TW": dt.date(2025, 4, 14),
+        "150-KL/TW": dt.date(2025, 4, 14),
     }
+    # the number of CT 45 (2025) is also a 2020 directive's: the rule set says so
+    ct45 = next(i for i in builtins["qd-190-2024"].instruments if i.number == "45-CT/TW")
+    assert ct45.note is not None and "2020" in ct45.note and ct45.note_vi
     state = dates("luat-bau-cu-2015")
     assert state["85/2015/QH13"] == dt.date(2015, 6, 25)
     assert state["01/2021/TT-BNV"] == dt.date(2021, 1, 11)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tally.checks import validate
+from tally.checks import check_alternates_after, validate
 from tally.config.loader import LoadedElection
 from tally.engine import ElectionResult, count_election, counted_polls
 from tally.findings import Finding, finding, sort_findings
@@ -28,10 +28,15 @@ def audit(loaded: LoadedElection) -> Audit:
     result = count_election(loaded)
     listed = validate(election, rules, counted_polls(loaded), plan=False)
     plan = after_vote(election, rules, body_results(result))
+    alternates = check_alternates_after(
+        election, rules, {cr.contest.id: cr.elected for cr in result.contests}
+    )
     files = [
         finding(w.code, "warning", w.message, contest=cr.contest.id, body=cr.contest.body)
         for cr in result.contests
         for rr in cr.rounds
         for w in rr.warnings
     ]
-    return Audit(result, plan, tuple(sort_findings([*listed.findings, *plan.findings, *files])))
+    return Audit(
+        result, plan, tuple(sort_findings([*listed.findings, *plan.findings, *alternates, *files]))
+    )

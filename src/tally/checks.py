@@ -5,6 +5,7 @@ Pure: an Election and a RuleSet in, Findings out. Every comparison is in integer
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from tally.config.models import Contest, Election
 from tally.electorate import MajorityBase, majority_base, passes, threshold
 from tally.findings import Cited, Finding, finding, sort_findings
-from tally.i18n import Cased, Msg, majority_words, msg
+from tally.i18n import Cased, Msg, Param, majority_words, msg
 from tally.kinds import Layout
 from tally.plan_checks import before_vote
 from tally.ruleset.models import RuleSet
@@ -120,7 +121,7 @@ def check_list(
 ) -> list[Finding]:
     """The list of one contest against the rule set (rules.md §3)."""
     out: list[Finding] = []
-    if contest.body == "nomination_poll" or contest.seats is None:
+    if contest.body == "nomination_poll" or contest.seats is None or contest.appointed:
         return out
     seats = contest.seats
     # The list checks count the list as it was approved: a withdrawal after it was published
@@ -677,9 +678,126 @@ def check_board_off_list(election: Election, rules: RuleSet) -> list[Finding]:
     return out
 
 
+def _combined_rule(rules: RuleSet) -> tuple[str, Cited] | None:
+    param = rules.lists.delegates_combined_list
+    return ("lists.delegates_combined_list", param) if param is not None and param.value else None
+
+
+def _official_delegates(election: Election) -> list[Contest]:
+    return [c for c in election.contests if c.body == "delegates" and c.appointed is None]
+
+
+def check_combined_list(election: Election, rules: RuleSet) -> list[Finding]:
+    """Official and alternate delegates come from one combined list (QĐ 190 Điều 18): the
+    official delegates' list is that list, so an alternate not on it is an error."""
+    rule = _combined_rule(rules)
+    officials = _official_delegates(election)
+    if rule is None or not officials:
+        return []
+    combined = {p for c in officials for p in (*c.candidates, *(w.id for w in c.withdrawn))}
+    ids = ", ".join(c.id for c in officials)
+    people = election.people_by_id
+    out: list[Finding] = []
+    for contest in election.contests:
+        if contest.body != "alternate_delegates" or contest.appointed is not None:
+            continue
+        for pid in contest.candidates:
+            if pid in combined:
+                continue
+            name = people[pid].name if pid in people else pid
+            out.append(
+                finding(
+                    "alternate_not_on_combined_list",
+                    "error",
+                    msg(
+                        "finding.alternate_not_on_combined_list",
+                        body=_body(contest),
+                        name=name,
+                        official=ids,
+                    ),
+                    rule=rule,
+                    contest=contest.id,
+                    person=pid,
+                )
+            )
+    return out
+
+
+def check_alternates_after(
+    election: Election, rules: RuleSet, elected: dict[str, list[str]]
+) -> list[Finding]:
+    """After the count: nobody elected an official delegate stands on the alternates' list
+    (QĐ 190 Điều 18: the official delegates first, the rest of the list for alternates).
+    ``elected``: contest id → who its rounds elected."""
+    rule = _combined_rule(rules)
+    if rule is None:
+        return []
+    official: dict[str, str] = {}
+    for c in _official_delegates(election):
+        for pid in elected.get(c.id, []):
+            official.setdefault(pid, c.id)
+    people = election.people_by_id
+    out: list[Finding] = []
+    for contest in election.contests:
+        if contest.body != "alternate_delegates" or contest.appointed is not None:
+            continue
+        for pid in dict.fromkeys(contest.candidates):
+            if pid not in official:
+                continue
+            out.append(
+                finding(
+                    "alternate_elected_official",
+                    "error",
+                    msg(
+                        "finding.alternate_elected_official",
+                        body=_body(contest),
+                        name=people[pid].name if pid in people else pid,
+                        official=official[pid],
+                    ),
+                    rule=rule,
+                    contest=contest.id,
+                    person=pid,
+                    body=contest.body,
+                )
+            )
+    return out
+
+
+def appointed_message(decision: str, date: dt.date, by: str | None, n: int) -> Msg:
+    """``APPOINTED by decision 123-QĐ/TU of 20/09/2025 (…): 9 member(s); no vote, …``: the
+    same words in validate, check, count and the minutes' note."""
+    figures: dict[str, Param] = {"decision": decision, "date": date.strftime("%d/%m/%Y"), "n": n}
+    if by:
+        return msg("report.appointed.by", by=by, **figures)
+    return msg("report.appointed", **figures)
+
+
+def appointed_notes(election: Election) -> list[Finding]:
+    """A note (severity info) for each body appointed by decision: nothing is voted for it."""
+    out: list[Finding] = []
+    for contest in election.contests:
+        a = contest.appointed
+        if a is None:
+            continue
+        sentence = appointed_message(a.decision, a.date, a.by, len(contest.members))
+        out.append(
+            finding(
+                "appointed",
+                "info",
+                msg("finding.appointed", body=_body(contest), sentence=sentence),
+                contest=contest.id,
+                actual=a.decision,
+            )
+        )
+    return out
+
+
 def plan_contests(election: Election, rules: RuleSet) -> list[ContestPlan]:
+    """The contests to be voted (an appointed body is not), each with its base and layout."""
     plans = []
     for contest in election.contests:
+        if contest.appointed is not None:
+            continue
         base = majority_base(election, rules, contest)
         thr = (
             threshold(base.value, rules.decision.majority.value) if base.value is not None else None
@@ -721,11 +839,12 @@ def validate(
     ``pending``: the rounds whose files are not written yet, noted (not an error).
     """
     plans = plan_contests(election, rules)
-    findings: list[Finding] = not_entered_notes(pending)
+    findings: list[Finding] = not_entered_notes(pending) + appointed_notes(election)
     for contest in election.contests:
         findings += check_list(election, rules, contest, (polls or {}).get(contest.id))
     findings += check_electorate(election, rules, plans)
     findings += check_board_off_list(election, rules)
+    findings += check_combined_list(election, rules)
     if plan:
         findings += before_vote(election, rules)
     bodies = {c.id: c.body for c in election.contests}

@@ -67,6 +67,8 @@ class ContestResult:
 
     @property
     def elected(self) -> list[str]:
+        if self.contest.appointed is not None:
+            return list(self.contest.members)  # they hold the seats: the plan checks apply
         out: list[str] = []
         for r in self.rounds:
             if r.poll is not None:

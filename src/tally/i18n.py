@@ -2736,6 +2736,77 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "board.congress": ("của đại hội", "of the congress"),
     "board.conference": ("của hội nghị", "of the conference"),
     "board.round": ("của vòng bầu {round}", "of round {round}"),
+    # Issue 16, party bodies: bodies and delegates appointed by decision; the combined list.
+    "outcome.appointed": ("Chỉ định", "Appointed"),
+    "report.appointed": (
+        "CHỈ ĐỊNH theo Quyết định số {decision} ngày {date}: {n} người; không bầu, không kiểm "
+        "phiếu, không có biên bản kiểm phiếu.",
+        "APPOINTED by decision {decision} of {date}: {n} member(s); no vote, no count, no "
+        "counting minutes.",
+    ),
+    "report.appointed.by": (
+        "CHỈ ĐỊNH theo Quyết định số {decision} ngày {date} của {by}: {n} người; không bầu, "
+        "không kiểm phiếu, không có biên bản kiểm phiếu.",
+        "APPOINTED by decision {decision} of {date} ({by}): {n} member(s); no vote, no count, "
+        "no counting minutes.",
+    ),
+    "table.appointed_members": ("Thành viên được chỉ định: ", "Members appointed: "),
+    "finding.appointed": ("{body}: {sentence}", "{body}: {sentence}"),
+    "minutes.appointed_skipped": (
+        "{contest}: được chỉ định theo Quyết định số {decision}, không bầu nên không có biên "
+        "bản kiểm phiếu",
+        "{contest}: appointed by decision {decision}, not elected, so it has no counting minutes",
+    ),
+    "minutes.all_appointed": (
+        "không có cuộc bầu nào để lập biên bản kiểm phiếu: mọi cơ quan đều được chỉ định",
+        "no election to write counting minutes for: every body is appointed",
+    ),
+    "ref.appointed_candidates": (
+        "cơ quan được chỉ định không có danh sách bầu cử: ghi những người được chỉ định ở 'members'",
+        "an appointed body has no election list: list the people appointed under 'members'",
+    ),
+    "ref.appointed_rounds": (
+        "cơ quan được chỉ định không có vòng bầu, không có phiếu bầu",
+        "an appointed body has no rounds and no ballots",
+    ),
+    "ref.appointed_members": (
+        "cơ quan được chỉ định phải ghi những người được chỉ định ('members')",
+        "an appointed body lists the people appointed ('members')",
+    ),
+    "ref.appointed_seats": (
+        "số lượng ({seats}) khác số người được chỉ định ({members})",
+        "seats ({seats}) differ from the people appointed ({members})",
+    ),
+    "ref.members_appointed_only": (
+        "'members' chỉ dùng cho cơ quan được chỉ định ('appointed'); cuộc bầu ghi 'candidates'",
+        "'members' is for an appointed body ('appointed'); an election lists 'candidates'",
+    ),
+    "ref.appointed_poll": (
+        "phiếu giới thiệu (nomination_poll) không thể được chỉ định",
+        "a nomination_poll cannot be appointed",
+    ),
+    "ref.twice_appointed": (
+        "{id} có hai lần trong danh sách được chỉ định",
+        "{id} is listed twice among those appointed",
+    ),
+    "ref.appointed_more": (
+        "đại biểu đương nhiên ({ex_officio}) và đại biểu được chỉ định ({appointed}) nhiều hơn số "
+        "được triệu tập ({summoned})",
+        "ex-officio ({ex_officio}) and appointed ({appointed}) delegates are more than those "
+        "summoned ({summoned})",
+    ),
+    "finding.alternate_elected_official": (
+        "{body}: {name} đã trúng cử đại biểu chính thức ({official}) nhưng có tên trong danh sách "
+        "bầu đại biểu dự khuyết; danh sách chung: bầu đại biểu chính thức trước, số còn lại bầu "
+        "dự khuyết",
+        "{body}: {name} was elected an official delegate ({official}) and is on the alternates' "
+        "list; one combined list: the official delegates are elected first, the rest stand as "
+        "alternates",
+    ),
+    "finding.alternate_not_on_combined_list": (
+        "{body}: {name} không có tên trong danh sách chung bầu đại biểu ({official})",
+        "{body}: {name} is not on the combined delegates list ({official})",
+    ),
 }
 
 # The whole catalogue: the messages above, the words of --help (tally/helptext.py) and the

@@ -68,7 +68,8 @@ Outcome = Literal[
 ]
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 
-# The outcome of a contest: its last round's, or a vote still to come.
+# The outcome of a contest: its last round's, or a vote still to come, or no vote at all
+# (``appointed``: a body appointed by decision, issue 16).
 ContestOutcome = Literal[
     "complete",
     "tie",
@@ -80,8 +81,14 @@ ContestOutcome = Literal[
     "final",
     "not_entered",
     "not_counted",
+    "appointed",
 ]
-CONTEST_OUTCOMES: tuple[ContestOutcome, ...] = (*OUTCOMES, "not_entered", "not_counted")
+CONTEST_OUTCOMES: tuple[ContestOutcome, ...] = (
+    *OUTCOMES,
+    "not_entered",
+    "not_counted",
+    "appointed",
+)
 
 # A candidate's status in a decided round.
 Status = Literal["elected", "tie", "not_elected"]
@@ -119,6 +126,9 @@ MINUTES_VIEWS: tuple[MinutesView, ...] = get_args(MinutesView)
 FINDING_CODES: tuple[str, ...] = (
     "admitted_not_on_list",
     "age_limit",
+    "alternate_elected_official",
+    "alternate_not_on_combined_list",
+    "appointed",
     "below_quorum",
     "board_member_on_list",
     "chain_violation",

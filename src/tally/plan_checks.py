@@ -261,7 +261,7 @@ def before_vote(election: Election, rules: RuleSet, skip: Iterable[str] = ()) ->
         contest_seats = sum(c.seats or 0 for c in contests)
         out += _seats_vs_plan(bp, body, ids, contest_seats, src)
         seats = bp.seats or contest_seats
-        listed: list[str] = list(dict.fromkeys(p for c in contests for p in c.candidates))
+        listed: list[str] = list(dict.fromkeys(p for c in contests for p in c.listed))
         for key, target in bp.targets.items():
             if target.min is None:
                 continue
@@ -401,8 +401,11 @@ def body_results(result: ElectionResult) -> dict[str, BodyResult]:
             tuple(elected),
             tuple(sorted(passed.items(), key=lambda kv: -kv[1])),
             tied,
-            decision.open_seats if decision is not None else (c.seats or 0),
-            bool(cr.rounds) and all(r.decision is not None for r in cr.rounds),
+            0 if c.appointed is not None else decision.open_seats if decision else (c.seats or 0),
+            # an appointed body holds its seats by decision: the plan checks apply to it as
+            # to a counted one (issue 16)
+            c.appointed is not None
+            or (bool(cr.rounds) and all(r.decision is not None for r in cr.rounds)),
         )
         before = out.get(c.body)
         out[c.body] = one if before is None else before.merge(one)
@@ -656,7 +659,7 @@ def _chain(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]) ->
         label_of_body = _body_label(contest.body, [contest.id])
         label_of_parent = _body_label(parent, list(pr.contests))
         for pid in br.elected:
-            if pid in pr.elected or pid not in contest.candidates:
+            if pid in pr.elected or pid not in contest.listed:
                 continue
             name = _name(election, pid)
             out.append(

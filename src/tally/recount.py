@@ -85,6 +85,7 @@ OUTCOME_ORDER: tuple[str, ...] = (
     "not_counted",
     "final",
     "complete",
+    "appointed",  # by decision, no vote: nothing to count or wait for
 )
 
 Progress = Callable[[int, int], None]

@@ -47,6 +47,10 @@ RULE_NAMES: Mapping[str, tuple[str, str]] = {
         "Số dư tối thiểu theo tỉ lệ số lượng cần bầu (làm tròn lên)",
         "Smallest surplus as a share of the seats (rounded up)",
     ),
+    "rule.lists.delegates_combined_list": (
+        "Đại biểu chính thức và dự khuyết bầu từ một danh sách chung",
+        "Official and alternate delegates are elected from one combined list",
+    ),
     "rule.ballot.invalid.not_issued": (
         "Phiếu không phải do Ban kiểm phiếu phát ra không hợp lệ",
         "A ballot not issued by the board is invalid",

@@ -319,6 +319,22 @@ def minutes(
     chosen: MinutesFormat | None
     jobs: list[tuple[str, int, str, Path]] = []
     skipped: list[tuple[str, NotEntered]] = []
+    # Bodies appointed by decision have no vote and no counting minutes (issue 16): said on
+    # stderr; asked for one, or a folder of nothing else, that is all there is to do (exit 0).
+    appointed = [
+        msg("minutes.appointed_skipped", contest=c.id, decision=c.appointed.decision).text(lang)
+        for c in report.contests
+        if c.appointed is not None and contest_id in (None, c.id)
+    ]
+    if appointed and (
+        contest_id is not None
+        or not any(c.appointed is None and c.body != "nomination_poll" for c in report.contests)
+    ):
+        for line in appointed:
+            click.echo(line, err=True)
+        if contest_id is None:
+            click.echo(msg("minutes.all_appointed").text(lang), err=True)
+        sys.exit(EXIT_OK)
     if contest_id is not None:
         mine = [r for r in counted if r[0] == contest_id]
         pending = due.get(contest_id)
@@ -393,6 +409,8 @@ def minutes(
         for cid, pending in skipped:
             hint = msg("cli.hint", text=pending.hint(lang)).text(lang)
             click.echo(f"{cid}: {pending.message(lang)}\n  {hint}", err=True)
+        for line in appointed:
+            click.echo(line, err=True)
 
     if rejected:
         sys.exit(EXIT_NOT_RECONCILED)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from tally.i18n import MsgError, msg
 from tally.kinds import Body, MeetingKind
@@ -107,6 +107,11 @@ class Electorate(Strict):
         None, description="members congress: absent all congress with an approved reason"
     )
     present: Count | None = Field(None, description="present at the vote")
+    appointed: Count | None = Field(
+        None,
+        description="delegates congress: delegates appointed (chỉ định) rather than elected, "
+        "counted in 'summoned' like the others",
+    )
     registered: Count | None = Field(None, description="constituency: voters on the list")
 
 
@@ -193,14 +198,52 @@ class Withdrawal(Strict):
     approved_by: str = Field(min_length=1, description="who approved the withdrawal")
 
 
+class Appointment(Strict):
+    """A body (or a delegation) appointed by decision (chỉ định) instead of elected: the 2025
+    committees and delegates of merged provinces and new communes (rules-2025.md §2.2)."""
+
+    decision: str = Field(min_length=1, description="the decision's number, e.g. 123-QĐ/TU")
+    date: dt.date = Field(description="the decision's date")
+    by: str | None = Field(None, min_length=1, description="who decided, e.g. Bộ Chính trị")
+
+
 class Contest(Strict):
     model_config = ConfigDict(populate_by_name=True)
 
     id: Id
     body: Body
     name: str | None = Field(None, description="Title shown on reports and minutes")
-    seats: PositiveInt | None = Field(None, description="seats to fill (not for nomination_poll)")
-    candidates: IdList = Field(min_length=1, description="ballot order: position 1 first")
+    seats: PositiveInt | None = Field(
+        None,
+        description="seats to fill (not for nomination_poll); appointed: defaults to the members",
+    )
+    candidates: IdList = Field(
+        default_factory=list,
+        description="ballot order: position 1 first (required unless the contest is appointed)",
+    )
+    appointed: Appointment | None = Field(
+        None, description="appointed by decision, not elected: no ballots, no counting minutes"
+    )
+    members: IdList = Field(
+        default_factory=list, description="appointed: the people appointed (ids of people)"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _appointed_seats(cls, data: object) -> object:
+        """An appointed body has as many seats as members, unless the file says otherwise."""
+        if isinstance(data, dict) and data.get("appointed") is not None and "seats" not in data:
+            members = data.get("members")
+            n = 1 if isinstance(members, str) else len(members) if isinstance(members, list) else 0
+            if n:
+                return {**data, "seats": n}
+        return data
+
+    @property
+    def listed(self) -> list[str]:
+        """Who may hold its seats: the ballot list, or an appointed body's members."""
+        return list(self.members) if self.appointed is not None else list(self.candidates)
+
     rounds: list[Round] = Field(default_factory=list)
     at: Literal["congress", "conference"] | None = None
     for_: Id | None = Field(None, alias="for", description="nomination_poll: the contest it feeds")

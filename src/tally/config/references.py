@@ -35,6 +35,7 @@ ELECTORATE_KEYS: dict[MeetingKind, tuple[str, ...]] = {
         "summoned",
         "not_summoned",
         "ex_officio",
+        "appointed",
         "absent_all_congress",
         "present",
     ),
@@ -190,6 +191,18 @@ def _check_electorate(election: Election, add: Callable[..., None]) -> None:
             "electorate",
             "ex_officio",
         )
+    if e.appointed is not None and (e.ex_officio or 0) + e.appointed > summoned:
+        # Vĩnh Long 2025: 500 summoned = 83 ex officio + 417 appointed (rules-2025.md §2.2)
+        add(
+            msg(
+                "ref.appointed_more",
+                ex_officio=e.ex_officio or 0,
+                appointed=e.appointed,
+                summoned=summoned,
+            ),
+            "electorate",
+            "appointed",
+        )
     if e.present is not None and e.present > summoned - excluded:
         add(
             msg("ref.present_more", present=e.present, summoned=summoned, excluded=excluded),
@@ -256,6 +269,41 @@ def _named_files(election: Election, folder: Path) -> frozenset[str]:
     )
 
 
+def _check_appointed(
+    contest: Contest, ci: int, people: dict[str, int], add: Callable[..., None]
+) -> None:
+    """An appointed body (chỉ định) lists its members and has no list or rounds; an elected
+    one has a list and no members."""
+    if contest.appointed is None:
+        if contest.members:
+            add(msg("ref.members_appointed_only"), "contests", ci, "members")
+        if not contest.candidates:
+            add(msg("v.required"), "contests", ci, "candidates")
+        return
+    if contest.body == "nomination_poll":
+        add(msg("ref.appointed_poll"), "contests", ci, "appointed")
+    if contest.candidates:
+        add(msg("ref.appointed_candidates"), "contests", ci, "candidates")
+    if contest.rounds:
+        add(msg("ref.appointed_rounds"), "contests", ci, "rounds")
+    if not contest.members:
+        add(msg("ref.appointed_members"), "contests", ci, "appointed")
+    elif contest.seats is not None and contest.seats != len(contest.members):
+        add(
+            msg("ref.appointed_seats", seats=contest.seats, members=len(contest.members)),
+            "contests",
+            ci,
+            "seats",
+        )
+    seen: set[str] = set()
+    for mi, pid in enumerate(contest.members):
+        if pid not in people:
+            add(msg("ref.no_person", id=pid), "contests", ci, "members", mi)
+        if pid in seen:
+            add(msg("ref.twice_appointed", id=pid), "contests", ci, "members", mi)
+        seen.add(pid)
+
+
 def _check_contest(
     election: Election,
     rules: RuleSet,
@@ -267,6 +315,7 @@ def _check_contest(
     folder: Path,
     named: frozenset[str],
 ) -> None:
+    _check_appointed(contest, ci, people, add)
     seen: dict[str, int] = {}
     for pi, pid in enumerate(contest.candidates):
         if pid not in people:
@@ -448,8 +497,10 @@ def _check_chain(election: Election, rules: RuleSet, add: Callable[..., None]) -
             if parent not in first:
                 continue
             pci, pcontest = first[parent]
+            # an appointed parent's members are its list; an appointed child is checked
+            # after the fact (plan_checks: chain_violation), as an elected body's winners are
             for pi, pid in enumerate(contest.candidates):
-                if pid not in pcontest.candidates:
+                if pid not in pcontest.listed:
                     add(
                         msg("ref.chain", id=pid, parent=parent, index=pci, contest=pcontest.id),
                         "contests",

@@ -749,6 +749,17 @@ def sheet_for(loaded: LoadedElection, contest_id: str, round_no: int) -> Sheet:
         )
     ci = ids.index(contest_id)
     contest = election.contests[ci]
+    if contest.appointed is not None:  # no ballots to enter (issue 16)
+        raise ConfigError(
+            Issue(
+                msg(
+                    "minutes.appointed_skipped",
+                    contest=contest_id,
+                    decision=contest.appointed.decision,
+                ),
+                loaded.where("contests", ci, "appointed"),
+            )
+        )
     if round_no > max(len(contest.rounds), 1):
         raise ConfigError(
             Issue(

@@ -23,6 +23,7 @@ from tally.meetings import Meeting, meeting_of, session_of
 from tally.plan_checks import PlanReport
 from tally.report.model import (
     AppliedRule,
+    AppointedReport,
     Assumption,
     BallotFigures,
     CandidateLine,
@@ -208,7 +209,25 @@ def contest_report(loaded: LoadedElection, cr: ContestResult) -> ContestReport:
     c = cr.contest
     last = cr.last
     outcome: ContestOutcome = (
-        "not_entered" if cr.not_entered else last.outcome if last else "not_counted"
+        "appointed"
+        if c.appointed is not None
+        else "not_entered"
+        if cr.not_entered
+        else last.outcome
+        if last
+        else "not_counted"
+    )
+    people = loaded.election.people_by_id
+    appointed = (
+        AppointedReport(
+            c.appointed.decision,
+            c.appointed.date,
+            c.appointed.by,
+            tuple(c.members),
+            tuple(people[p].name if p in people else p for p in c.members),
+        )
+        if c.appointed is not None
+        else None
     )
     return ContestReport(
         c.id,
@@ -229,6 +248,7 @@ def contest_report(loaded: LoadedElection, cr: ContestResult) -> ContestReport:
         outcome,
         cr.not_entered,
         meeting_of(loaded.election, c),
+        appointed,
     )
 
 

@@ -21,7 +21,7 @@ from tally.report.model import (
     TieReport,
     ValidateReport,
 )
-from tally.report.text import assumption_text, problem_text
+from tally.report.text import appointed_sentence, assumption_text, problem_text
 from tally.shares import format_quantity
 
 
@@ -180,6 +180,14 @@ def contest_doc(c: ContestReport, lang: Lang) -> dict[str, object]:
     }
     if c.meeting.at == "conference":  # only then: the congress is the document's own `election`
         entry["meeting"] = meeting_doc(c.meeting, lang)
+    if c.appointed is not None:  # only then: appointed by decision, no rounds
+        entry["appointed"] = {
+            "decision": c.appointed.decision,
+            "date": c.appointed.date.isoformat(),
+            "by": c.appointed.by,
+            "members": list(c.appointed.members),
+            "message": appointed_sentence(c.appointed, lang),
+        }
     due = c.not_entered
     if due is not None:  # only then, as 'poll' is only on a poll's round
         entry["not_entered"] = {

@@ -167,6 +167,17 @@ class RoundReport:
 
 
 @dataclass(frozen=True)
+class AppointedReport:
+    """A body appointed by decision (chỉ định), not elected: no rounds, no counting minutes."""
+
+    decision: str  # the decision's number, e.g. 123-QĐ/TU
+    date: dt.date
+    by: str | None  # who decided
+    members: tuple[str, ...]  # ids, as the decision lists them
+    names: tuple[str, ...]  # their names, in the same order
+
+
+@dataclass(frozen=True)
 class ContestReport:
     id: str
     body: str
@@ -177,6 +188,7 @@ class ContestReport:
     outcome: ContestOutcome
     not_entered: NotEntered | None  # the next round, named but not written yet
     meeting: Meeting  # the congress, or the committee's conference that votes this contest
+    appointed: AppointedReport | None = None  # appointed by decision: outcome "appointed"
 
 
 @dataclass(frozen=True)

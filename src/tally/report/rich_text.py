@@ -24,6 +24,7 @@ from tally.report.model import (
     ValidateReport,
 )
 from tally.report.text import (
+    appointed_sentence,
     assumption_text,
     base_sentence,
     decimal,
@@ -149,7 +150,8 @@ def render_validation(console: Console, report: ValidateReport, lang: Lang) -> N
                 share=ratio_digits(c.majority),
             ).text(lang),
         )
-    console.print(table)
+    if report.contests:  # none when every body is appointed (issue 16): the notes say so
+        console.print(table)
     shown: set[str] = set()
     for c in report.contests:
         if c.base is None or c.threshold is None or not c.base_parts:
@@ -342,6 +344,13 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
                 console.print(Text(meeting_heading(c.meeting, lang), style="italic"))
             console.print(Text(due.message(lang), style="bold yellow"))
             console.print(Text(f"{msg('table.hint').text(lang)}: {due.hint(lang)}"))
+        elif c.appointed is not None:
+            console.print()
+            console.print(Text(title, style="bold underline"))
+            if several:
+                console.print(Text(meeting_heading(c.meeting, lang), style="italic"))
+            console.print(Text(appointed_sentence(c.appointed, lang), style="bold"))
+            console.print(msg("table.appointed_members").text(lang) + ", ".join(c.appointed.names))
         elif not c.rounds:
             console.print()
             console.print(Text(title, style="bold underline"))

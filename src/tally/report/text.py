@@ -9,11 +9,12 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import assert_never
 
+from tally.checks import appointed_message
 from tally.decide import Problem
 from tally.findings import Lang
 from tally.i18n import MESSAGES, Msg, Param, Quoted, Ratio, majority_words, msg
 from tally.labels import FIGURE, tr
-from tally.report.model import AppliedRule, Assumption, RoundReport
+from tally.report.model import AppliedRule, AppointedReport, Assumption, RoundReport
 
 
 def base_sentence(parts: Iterable[tuple[str, int]], value: int, lang: Lang) -> str:
@@ -149,6 +150,11 @@ def need_message(majority: Fraction, base: int, threshold: int) -> Msg:
 def outcome_sentence(rd: RoundReport, lang: Lang) -> str:
     """One plain sentence for the outcome of a round."""
     return " ".join(m.text(lang) for m in outcome_messages(rd))
+
+
+def appointed_sentence(a: AppointedReport, lang: Lang) -> str:
+    """A body appointed by decision, in the words of ``tally validate``'s note."""
+    return appointed_message(a.decision, a.date, a.by, len(a.members)).text(lang)
 
 
 def not_counted_sentence(lang: Lang) -> str:

@@ -171,6 +171,11 @@ class ListRules(_Strict):
     # mass organisations (the templates under rules/templates): a least surplus as a share of
     # the seats, rounded up (9 seats at 15%: 1.35 → 2, so at least 11 names)
     min_surplus_share: Param[MinSurplusShare | None] | None = None
+    delegates_combined_list: Param[bool] | None = Field(
+        None,
+        description="one list for official and alternate delegates: the officials are elected "
+        "first, the alternates among the rest of that list",
+    )
 
 
 class InvalidRules(_Strict):
@@ -267,6 +272,28 @@ class Instrument(_Strict):
     number: str
     date: dt.date | None = None  # always store number and date: numbers collide
     title: str | None = None
+    note: str | None = Field(None, description="e.g. a collision with another instrument's number")
+    note_vi: str | None = Field(None, min_length=1, description="Vietnamese of note")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bilingual(cls, data: object) -> object:
+        """``note: {vi: …, en: …}`` into ``note`` and ``note_vi``, as a parameter's."""
+        if isinstance(data, dict) and isinstance(data.get("note"), dict):
+            text = data["note"]
+            if set(text) == {"vi", "en"}:
+                return {**data, "note": text["en"], "note_vi": text["vi"]}
+        return data
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> object:
+        """The notes only when given: an instrument without one dumps as before."""
+        data = handler(self)
+        if isinstance(data, dict):
+            for key in ("note", "note_vi"):
+                if data.get(key) is None:
+                    data.pop(key, None)
+        return data
 
 
 class RuleSet(_Strict):
