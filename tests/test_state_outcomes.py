@@ -539,3 +539,16 @@ def test_rerun_only_after_a_void_round(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "peoples_council", 3, [first, second])
     code, out = _run(folder, "count", "--lang", "en")
     assert code == 2 and "not void" in out
+
+
+def test_a_state_check_speaks_of_the_intended_structure_not_a_party_plan(tmp_path: Path) -> None:
+    # Luật 85/2015 Điều 8, 9: the deputies' intended structure and composition; "đề án nhân sự"
+    # is the party's personnel plan (issue 16: state words for state elections)
+    folder = _folder(tmp_path, "peoples_council", 3, [_first([600, 450, 400, 300, 200])])
+    code, out = _run(folder, "check")
+    assert code == 4  # one of three seats filled: an additional election is due
+    assert "dự kiến cơ cấu, thành phần" in out
+    assert "đề án nhân sự" not in out
+    code, out = _run(folder, "check", "--lang", "en")
+    assert "intended structure and composition" in out
+    assert "personnel plan" not in out

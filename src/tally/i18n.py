@@ -1765,6 +1765,21 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "No personnel plan (plan:) in election.yaml: the rules are checked, not a plan.",
     ),
     "table.plan_approved_by": ("Đề án được phê duyệt", "Plan approved by"),
+    # A state election (Luật 85/2015 Điều 8, 9): the intended structure and composition of the
+    # deputies, not a party personnel plan.
+    "table.plan_heading.state": (
+        "Đối chiếu kết quả với dự kiến cơ cấu, thành phần đại biểu",
+        "The result against the intended structure and composition of the deputies",
+    ),
+    "table.no_plan.state": (
+        "Không có dự kiến cơ cấu, thành phần (plan:) trong election.yaml: chỉ kiểm tra luật bầu cử.",
+        "No intended structure and composition (plan:) in election.yaml: the election law is "
+        "checked, not a plan.",
+    ),
+    "table.plan_approved_by.state": (
+        "Dự kiến cơ cấu, thành phần của",
+        "Intended structure and composition by",
+    ),
     "table.elected": ("Trúng cử", "Elected"),
     "table.outcome": ("Kết quả", "Outcome"),
     "table.target": ("Cơ cấu", "Target"),

@@ -39,7 +39,7 @@ from tally.report.model import (
     ValidateContest,
     ValidateReport,
 )
-from tally.ruleset.models import UNVERIFIED, RuleSet
+from tally.ruleset.models import UNVERIFIED, Assembly, RuleSet
 
 TOOL = f"tally {__version__}"
 
@@ -261,7 +261,15 @@ def count_report(result: ElectionResult, inputs: Mapping[str, str]) -> CountRepo
         TOOL,
         tuple(inputs.items()),
         tuple(contest_report(loaded, cr) for cr in result.contests),
+        _assembly(loaded),
     )
+
+
+def _assembly(loaded: LoadedElection) -> Assembly | None:
+    """The assembly of a state election (its words: the intended structure, not a personnel
+    plan); None for a party meeting."""
+    congress = loaded.election.congress
+    return congress.assembly if congress.kind == "constituency" else None
 
 
 def _structure(report: PlanReport) -> tuple[StructureLine, ...]:

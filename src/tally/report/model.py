@@ -200,6 +200,7 @@ class CountReport:
     tool: str
     inputs: tuple[tuple[str, str], ...]  # (path, sha256)
     contests: tuple[ContestReport, ...]
+    assembly: Assembly | None = None  # a state election: its procedure's words
 
     def names(self) -> dict[str, str]:
         """Every candidate's name by id, over all contests and rounds."""

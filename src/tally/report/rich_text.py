@@ -382,26 +382,24 @@ def _lower_first(text: str) -> str:
 
 def render_check(console: Console, report: CheckReport, lang: Lang) -> None:
     """The result against the personnel plan, grouped by body (design.md's check document)."""
-    console.print(
-        Text(
-            msg("table.plan_heading").text(lang),
-            style="bold",
-        )
-    )
     counted = report.count
+    # A state election has an intended structure and composition, not a personnel plan.
+    state = ".state" if counted.assembly is not None else ""
+    console.print(Text(msg(f"table.plan_heading{state}").text(lang), style="bold"))
     console.print(counted.election)
     console.print(f"{msg('table.rules').text(lang)}: {counted.rules} · {counted.tool}")
     plan = report.plan
     if plan is None:
         console.print(
-            msg("table.no_plan").text(lang),
+            msg(f"table.no_plan{state}").text(lang),
             style="yellow",
         )
     else:
         day = plan.approved_on
         on = (day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()) if day else None
         approved = ", ".join(x for x in (plan.approved_by, on) if x)
-        console.print(f"{msg('table.plan_approved_by').text(lang)}: {approved or '–'}")
+        label = msg(f"table.plan_approved_by{state}").text(lang)
+        console.print(f"{label}: {approved or '–'}")
 
     # One table per meeting, headed by it when there are several: the congress's contests,
     # then the conference's.
