@@ -215,10 +215,14 @@ def test_folder_without_a_plan(tmp_path: Path) -> None:
     result = check(folder)
     assert result.exit_code == 0, result.stdout
     out = flat(result.stdout)
-    assert "Không có đề án nhân sự (plan:) trong election.yaml: chỉ kiểm tra quy chế." in out
+    # a state election: the intended structure and composition, not a party personnel plan
+    assert (
+        "Không có dự kiến cơ cấu, thành phần (plan:) trong election.yaml: chỉ kiểm tra luật bầu cử."
+        in out
+    )
     assert "Không có lỗi." in out
     en = flat(check(folder, "--lang", "en").stdout)
-    assert "No personnel plan (plan:) in election.yaml" in en
+    assert "No intended structure and composition (plan:) in election.yaml" in en
 
     result, doc = check_json(folder)
     assert result.exit_code == 0
