@@ -1,4 +1,5 @@
-"""``tally enter`` (ballot entry, its export and its log) and ``tally reconcile``."""
+"""``tally enter`` (ballot entry), ``tally entry export|log`` (the ballots CSV and the entry
+log of a journal) and ``tally reconcile``."""
 
 from __future__ import annotations
 
@@ -8,14 +9,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tally import textnorm
-from tally.cli.main import allowed_outside, cli, election_argument, json_option, lang_option
+from tally.cli.main import F, allowed_outside, cli, election_argument, json_option, lang_option
 from tally.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_RULE_FAILED, TallyError, UsageError
 from tally.i18n import msg
 from tally.safefile import refuse_overwrite
 
 if TYPE_CHECKING:
     from tally.config.loader import LoadedElection
+    from tally.entry.export import Journal, Written
     from tally.entry.reconcile import Reconciliation
     from tally.entry.session import EntrySession, Marks, Sheet
     from tally.findings import Lang
@@ -26,26 +27,6 @@ def now() -> str:
     from datetime import datetime  # entry only: not imported by `tally --help` or `count`
 
     return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def _ballots_target(loaded: LoadedElection, sheet: Sheet) -> tuple[Path, bool]:
-    """Where the round's ballots CSV goes: the path election.yaml names, else a default."""
-    contest = loaded.election.contest(sheet.contest)
-    if sheet.round <= len(contest.rounds):
-        named = contest.rounds[sheet.round - 1].ballots
-        if named:
-            return loaded.data_file(named), True
-    return loaded.folder / "ballots" / f"{sheet.contest}-{sheet.round}.csv", False
-
-
-def _write_log(
-    journals: list[Path], resolutions: Path | None, out: Path, lang: Lang, force: bool
-) -> None:
-    from tally.entry.log import build_log, write_log
-
-    refuse_overwrite(out, force)
-    write_log(build_log(journals, resolutions), out, lang)
-    click.echo(msg("wrote.entry_log", path=out).text(lang), err=True)
 
 
 def sheet_banner(sheet: Sheet, lang: Lang) -> str:
@@ -140,12 +121,50 @@ def _summary(session: EntrySession, err: bool = False) -> None:
     click.echo(session.head_note(), err=True)
 
 
+def journal_options(f: F) -> F:
+    """The options that name a round's journal: ``tally enter`` and ``tally entry …``."""
+    for option in reversed(
+        [
+            click.option("--contest", "contest_id", required=True),
+            click.option(
+                "--round", "round_no", type=click.IntRange(min=1), default=1, show_default=True
+            ),
+            click.option("--operator"),
+            click.option("--journal", type=click.Path(dir_okay=False, path_type=Path)),
+        ]
+    ):
+        f = option(f)
+    return f
+
+
+def _journal(
+    election: str,
+    contest_id: str,
+    round_no: int,
+    operator: str | None,
+    journal: Path | None,
+    lang: Lang,
+) -> tuple[LoadedElection, Journal]:
+    """The election and the journal the options name; notes about namesakes on stderr."""
+    from tally.config.loader import load_election
+    from tally.entry.export import JournalRequest, find_journal
+
+    loaded = load_election(Path(election), allowed_outside())
+    found = find_journal(loaded, JournalRequest(contest_id, round_no, operator, journal))
+    for note in found.notes:
+        click.echo(note.text(lang), err=True)
+    return loaded, found
+
+
+def _said(written: Written, lang: Lang) -> None:
+    click.echo(written.said.text(lang), err=True)
+    if written.then is not None:
+        click.echo(written.then.text(lang), err=True)
+
+
 @cli.command()
 @election_argument
-@click.option("--contest", "contest_id", required=True)
-@click.option("--round", "round_no", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--operator")
-@click.option("--journal", type=click.Path(dir_okay=False, path_type=Path))
+@journal_options
 @click.option("--plain", is_flag=True)
 @click.option("--export", "export", is_flag=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
@@ -165,72 +184,27 @@ def enter(
     force: bool,
     lang: Lang,
 ) -> None:
-    from tally.config.loader import load_election
-    from tally.entry.session import (
-        EntrySession,
-        default_journal,
-        load_state,
-        namesakes,
-        sheet_for,
-        write_ballots_csv,
-    )
+    from tally.entry.session import EntrySession
 
-    loaded = load_election(Path(election), allowed_outside())
-    sheet = sheet_for(loaded, contest_id, round_no)
-    if journal is None:
-        if not operator:
-            raise UsageError.at(
-                msg("usage.operator"),
-                hint=msg("usage.operator.hint"),
-            )
-        operator = textnorm.nfc(operator.strip())
-        journal = default_journal(loaded, sheet, operator)
-        if not journal.exists():
-            for other, owner in namesakes(journal, operator):
-                click.echo(
-                    msg(
-                        "entry.namesake",
-                        name=other.name,
-                        owner=owner,
-                        operator=operator,
-                        journal=journal.name,
-                    ).text(lang),
-                    err=True,
-                )
+    loaded, found = _journal(election, contest_id, round_no, operator, journal, lang)
     if output is not None and not export:
         raise UsageError.at(msg("usage.o_export"), hint=msg("usage.o_export.hint"))
     if export or log_file is not None:
+        # The old spelling of 'tally entry export' and 'tally entry log': still works.
+        from tally.entry.export import export_ballots, write_entry_log
+
         if export:
-            state, _ = load_state(journal)
-            if not state.sheet.same_ballot(sheet):
-                raise UsageError.at(
-                    msg("usage.journal_for", contest=state.sheet.contest, round=state.sheet.round),
-                    journal,
-                    1,
-                )
-            target, named = (output, True) if output is not None else _ballots_target(loaded, sheet)
-            refuse_overwrite(target, force)
-            n = write_ballots_csv(list(state.rows()), target)
-            wrote = msg("wrote.ballots.one" if n == 1 else "wrote.ballots", n=n, path=target)
-            click.echo(wrote.text(lang), err=True)
-            if not named:
-                click.echo(
-                    msg(
-                        "entry.add_ballots_hint",
-                        path=target.relative_to(loaded.folder).as_posix(),
-                        round_no=round_no,
-                        contest_id=contest_id,
-                    ).text(lang),
-                    err=True,
-                )
+            click.echo(msg("cli.deprecated.export").text(lang), err=True)
+            _said(export_ballots(loaded, found, output, force=force), lang)
         if log_file is not None:
-            _write_log([journal], None, log_file, lang, force)
+            click.echo(msg("cli.deprecated.log").text(lang), err=True)
+            _said(write_entry_log([found.path], None, log_file, lang, force=force), lang)
         sys.exit(EXIT_OK)
-    if not operator:
+    if not found.operator:
         raise UsageError.at(msg("usage.operator_enter"), hint=msg("usage.operator_enter.hint"))
-    session = EntrySession.open(journal, sheet, operator, now, lang)
+    session = EntrySession.open(found.path, found.sheet, found.operator, now, lang)
     try:
-        click.echo(msg("entry.journal", journal=journal).text(lang), err=True)
+        click.echo(msg("entry.journal", journal=found.path).text(lang), err=True)
         if plain or not (sys.stdin.isatty() and sys.stdout.isatty()):
             code = run_plain(session)
         else:
@@ -246,6 +220,57 @@ def enter(
     finally:
         session.close()
     sys.exit(code)
+
+
+@cli.group()
+def entry() -> None:
+    pass
+
+
+@entry.command("export")
+@election_argument
+@journal_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True)
+@lang_option
+def entry_export(
+    election: str,
+    contest_id: str,
+    round_no: int,
+    operator: str | None,
+    journal: Path | None,
+    output: Path | None,
+    force: bool,
+    lang: Lang,
+) -> None:
+    from tally.entry.export import export_ballots
+
+    loaded, found = _journal(election, contest_id, round_no, operator, journal, lang)
+    _said(export_ballots(loaded, found, output, force=force), lang)
+    sys.exit(EXIT_OK)
+
+
+@entry.command("log")
+@election_argument
+@journal_options
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True)
+@lang_option
+def entry_log(
+    election: str,
+    contest_id: str,
+    round_no: int,
+    operator: str | None,
+    journal: Path | None,
+    output: Path,
+    force: bool,
+    lang: Lang,
+) -> None:
+    from tally.entry.export import write_entry_log
+
+    _, found = _journal(election, contest_id, round_no, operator, journal, lang)
+    _said(write_entry_log([found.path], None, output, lang, force=force), lang)
+    sys.exit(EXIT_OK)
 
 
 def _parse_resolution(text: str, sheet: Sheet, lang: Lang) -> tuple[str, Marks | None]:
@@ -401,7 +426,10 @@ def reconcile(
         write_ballots_csv(result.rows(), target)
         written = True
     if log_file is not None:
-        _write_log(paths, res_path if res_path.exists() else None, log_file, lang, force)
+        from tally.entry.export import write_entry_log
+
+        resolved = res_path if res_path.exists() else None
+        _said(write_entry_log(paths, resolved, log_file, lang, force=force), lang)
     if as_json:
         from tally.report.jsondoc import dumps
 
@@ -442,7 +470,9 @@ def _default_output(paths: list[Path], sheet: Sheet) -> Path | None:
     except TallyError:
         return None
     try:
-        return _ballots_target(loaded, sheet)[0]
+        from tally.entry.export import ballots_target
+
+        return ballots_target(loaded, sheet)[0]
     except (KeyError, ValueError):
         return None
 
