@@ -122,3 +122,29 @@ def test_minutes_plan_without_the_cli(tmp_path: Path) -> None:
     with pytest.raises(OptionError) as refused:
         minutes_plan(loaded, MinutesRequest("bch", None, tmp_path / "x.md", None), "en")
     assert refused.value.option == "--round"  # bch has two counted rounds: say which
+
+
+def test_renderers_of_reconcile_and_simulate_need_no_cli(
+    xa: Path, tmp_path: Path, tally_cli: Run
+) -> None:
+    """The renderers live in report/ and work on the typed results alone."""
+    from rich.console import Console
+
+    from tally.entry.reconcile import reconcile
+    from tally.report.reconciliation import reconciliation_doc, reconciliation_text
+    from tally.report.rich_text import render_simulate
+    from tally.simulate import simulate
+
+    other = ("--contest", "bch", "--operator", "Lê Văn Cường")
+    assert tally_cli("enter", xa, *other, input="1 2\n4\n!m\n").exit_code == 0
+    journals = sorted((xa / "journals").glob("bch-r1-*.jsonl"))
+    result = reconcile(journals, tmp_path / "none.jsonl")
+    text = reconciliation_text(result, "vi")
+    assert text.startswith("Đối chiếu 2 nhật ký") and english_words(text) == []
+    doc = reconciliation_doc(result, None, tmp_path / "none.jsonl", "en")
+    assert doc["unresolved"] == len(result.unsettled) > 0 and doc["resolutions"] is None
+    console = Console(record=True, width=100)
+    render_simulate(console, list(simulate(1, 2, ["committee_conference"])), "en")
+    lines = console.export_text().splitlines()
+    assert "Elections" in lines[0]
+    assert lines[-1].split()[:2] == ["Total", "2"]

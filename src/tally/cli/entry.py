@@ -17,7 +17,6 @@ from tally.safefile import refuse_overwrite
 if TYPE_CHECKING:
     from tally.config.loader import LoadedElection
     from tally.entry.export import Journal, Written
-    from tally.entry.reconcile import Reconciliation
     from tally.entry.session import EntrySession, Marks, Sheet
     from tally.findings import Lang
 
@@ -292,47 +291,6 @@ def _parse_resolution(text: str, sheet: Sheet, lang: Lang) -> tuple[str, Marks |
         raise UsageError.at(msg("usage.resolve_marks", serial=serial, detail=str(exc))) from None
 
 
-def render_reconciliation(result: Reconciliation, lang: Lang) -> str:
-    from tally.entry.reconcile import counts_text, method_text, shift_text
-
-    sheet = result.sheet
-    letters = "ABCDEFGHIJ"
-    lines = [
-        msg("entry.reconciling_journals", n_sources=len(result.sources)).text(lang)
-        + f" — {sheet.title} ({sheet.contest}), "
-        + msg("entry.round", round=sheet.round).text(lang),
-    ]
-    for letter, src in zip(letters, result.sources, strict=False):
-        lines.append(
-            f"  {letter}  {src.label}  {', '.join(src.operators) or '—'}  "
-            + msg("entry.ballots", n_ballots=len(src.state.ballots)).text(lang)
-            + f"  {msg('entry.head').text(lang)} {src.head[:16]}"
-        )
-    label_of = {src.label: letter for letter, src in zip(letters, result.sources, strict=False)}
-    lines.append(method_text(result.method, lang))
-    lines.append(counts_text(result, lang))
-    missing = msg("entry.missing").text(lang)
-    for diff in result.differences:
-        versions = "   ".join(
-            f"{label_of[k]}: {v.text() if v is not None else missing}"
-            for k, v in diff.versions.items()
-        )
-        line = f"  #{diff.serial}  {versions}"
-        res = diff.resolution
-        if res is not None and not diff.stale:
-            chosen = (
-                res.marks.text() if res.marks is not None else msg("entry.not_ballot").text(lang)
-            )
-            line += "  → " + msg("entry.resolved_by", by=res.by, chosen=chosen).text(lang)
-        elif res is not None:
-            line += "  → " + msg("entry.resolution_stale", by=res.by).text(lang)
-        lines.append(line)
-        lines += [f"        {shift_text(shift, label_of, lang)}" for shift in diff.shifts]
-    for warning in result.warnings:
-        lines.append(msg("entry.warning").text(lang) + warning.text(lang))
-    return "\n".join(lines)
-
-
 @cli.command()
 @click.argument(
     "journals", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
@@ -432,15 +390,18 @@ def reconcile(
         _said(write_entry_log(paths, resolved, log_file, lang, force=force), lang)
     if as_json:
         from tally.report.jsondoc import dumps
+        from tally.report.reconciliation import reconciliation_doc
 
-        doc = _reconcile_doc(result, target if written else None, res_path, lang)
+        doc = reconciliation_doc(result, target if written else None, res_path, lang)
         if head_checks:
             doc["heads"] = [{"match": m, "message": t} for m, t in head_checks]
         click.echo(dumps(doc), nl=False)
     else:
         for _, sentence in head_checks:
             click.echo(sentence)
-        click.echo(render_reconciliation(result, lang))
+        from tally.report.reconciliation import reconciliation_text
+
+        click.echo(reconciliation_text(result, lang))
         if written and target is not None:
             n = len(result.rows())
             mid = "wrote.agreed.one" if n == 1 else "wrote.agreed"
@@ -475,75 +436,3 @@ def _default_output(paths: list[Path], sheet: Sheet) -> Path | None:
         return ballots_target(loaded, sheet)[0]
     except (KeyError, ValueError):
         return None
-
-
-def _reconcile_doc(
-    result: Reconciliation, written: Path | None, res_path: Path, lang: Lang
-) -> dict[str, object]:
-    from tally.entry.reconcile import ABSENT
-
-    def marks(m: object) -> str | None:
-        from tally.entry.session import Marks
-
-        return m.text() if isinstance(m, Marks) else None
-
-    return {
-        "contest": result.sheet.contest,
-        "round": result.sheet.round,
-        "journals": [
-            {
-                "path": str(s.path),
-                "label": s.label,
-                "operators": list(s.operators),
-                "ballots": len(s.state.ballots),
-                "head": s.head,
-            }
-            for s in result.sources
-        ],
-        "ballots": len(result.serials),
-        "identical": result.agreed,
-        "aligned_by": result.method,
-        "alignment": [
-            {
-                "identical": seg.count if seg.difference is None else 0,
-                "difference": None if seg.difference is None else seg.difference.serial,
-                "serials": {k: list(v) if v is not None else None for k, v in seg.spans.items()},
-            }
-            for seg in result.segments
-        ],
-        "differences": [
-            {
-                "serial": d.serial,
-                "kind": d.kind,
-                "serials": d.serials,
-                "shifts": [
-                    {
-                        "lacking": x.lacking,
-                        "having": x.having,
-                        "serial": x.serial,
-                        "then": None
-                        if x.lacking_run is None or x.having_run is None
-                        else {x.lacking: list(x.lacking_run), x.having: list(x.having_run)},
-                    }
-                    for x in d.shifts
-                ],
-                "versions": {k: marks(v) for k, v in d.versions.items()},
-                "resolution": None
-                if d.resolution is None
-                else {
-                    "marks": d.resolution.marks.text()
-                    if d.resolution.marks is not None
-                    else ABSENT,
-                    "by": d.resolution.by,
-                    "time": d.resolution.time,
-                    "note": d.resolution.note,
-                    "stale": d.stale,
-                },
-            }
-            for d in result.differences
-        ],
-        "unresolved": len(result.unsettled),
-        "resolutions": str(res_path) if res_path.exists() else None,
-        "written": str(written) if written is not None else None,
-        "warnings": [w.text(lang) for w in result.warnings],
-    }
