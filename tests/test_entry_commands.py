@@ -131,7 +131,7 @@ def test_renderers_of_reconcile_and_simulate_need_no_cli(
     from rich.console import Console
 
     from tally.entry.reconcile import reconcile
-    from tally.report.reconciliation import reconciliation_doc, reconciliation_text
+    from tally.report.reconciliation import comparison_doc, comparison_text
     from tally.report.rich_text import render_simulate
     from tally.simulate import simulate
 
@@ -139,9 +139,9 @@ def test_renderers_of_reconcile_and_simulate_need_no_cli(
     assert tally_cli("enter", xa, *other, input="1 2\n4\n!m\n").exit_code == 0
     journals = sorted((xa / "journals").glob("bch-r1-*.jsonl"))
     result = reconcile(journals, tmp_path / "none.jsonl")
-    text = reconciliation_text(result, "vi")
+    text = comparison_text(result, "vi")
     assert text.startswith("Đối chiếu 2 nhật ký") and english_words(text) == []
-    doc = reconciliation_doc(result, None, tmp_path / "none.jsonl", "en")
+    doc = comparison_doc(result, None, tmp_path / "none.jsonl", "en")
     assert doc["unresolved"] == len(result.unsettled) > 0 and doc["resolutions"] is None
     console = Console(record=True, width=100)
     render_simulate(console, list(simulate(1, 2, ["committee_conference"])), "en")

@@ -368,74 +368,15 @@ def verify(
         sys.exit(EXIT_OK if same else EXIT_RULE_FAILED)
     assert election is not None and given is not None
     from tally.config.loader import load_election
-    from tally.fingerprint import group_off, input_digests, matches, round_fingerprints
+    from tally.fingerprint import look_up
 
-    loaded = load_election(Path(election), allowed_outside())
-    digests = input_digests(loaded)
-    rounds = round_fingerprints(loaded)
-    found = next((r for r in rounds if matches(r.digest, given)), None)
-    ok = found is not None
-    # Not a match: a code that differs from one round's in one group only was most likely
-    # misread from the paper; say which round's it would be.
-    near = [(r, g) for r in rounds if (g := group_off(r.digest, given)) is not None]
-    suggestion = near[0] if found is None and len(near) == 1 else None
+    check = look_up(load_election(Path(election), allowed_outside()), given)
     if as_json:
-        emit_json(
-            {
-                "match": ok,
-                "given": given,
-                "contest": found.contest if found else None,
-                "round": found.round if found else None,
-                "fingerprint": found.digest if found else None,
-                "short": found.short if found else None,
-                "rounds": [
-                    {
-                        "contest": r.contest,
-                        "round": r.round,
-                        "fingerprint": r.digest,
-                        "short": r.short,
-                        "files": list(r.files),
-                    }
-                    for r in rounds
-                ],
-                "suggestion": {
-                    "contest": suggestion[0].contest,
-                    "round": suggestion[0].round,
-                    "short": suggestion[0].short,
-                    "group": suggestion[1],
-                }
-                if suggestion
-                else None,
-                "inputs": digests,
-            }
-        )
-    elif found is not None:
-        click.echo(
-            msg(
-                "table.verify.matches",
-                short=found.short,
-                contest=f"{found.name} ({found.contest})" if found.name else found.contest,
-                round=found.round,
-            ).text(lang)
-        )
+        from tally.report.verification import verification_doc
+
+        emit_json(verification_doc(check))
     else:
-        if not rounds:
-            say = msg("table.verify.no_rounds", given=given)
-        elif len(rounds) == 1:
-            say = msg("table.verify.differs.one", given=given)
-        else:
-            say = msg("table.verify.differs", given=given, n=len(rounds))
-        click.echo(say.text(lang))
-        for r in rounds:
-            line = msg("table.verify.round", short=r.short, contest=r.contest, round=r.round)
-            click.echo(f"  {line.text(lang)}")
-        if suggestion is not None:
-            r, group = suggestion
-            hint = msg(
-                "table.verify.typo", short=r.short, contest=r.contest, round=r.round, group=group
-            )
-            click.echo(hint.text(lang))
-        click.echo(msg("table.verify.files").text(lang))
-        for path, digest in sorted(digests.items()):
-            click.echo(f"  {digest[:16]}  {path}")
-    sys.exit(EXIT_OK if ok else EXIT_RULE_FAILED)
+        from tally.report.verification import verification_text
+
+        click.echo(verification_text(check, lang))
+    sys.exit(check.exit_code)

@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING
 import click
 
 from tally.cli.main import F, allowed_outside, cli, election_argument, json_option, lang_option
-from tally.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_RULE_FAILED, TallyError, UsageError
+from tally.errors import EXIT_BAD_INPUT, EXIT_OK, UsageError
 from tally.i18n import msg
-from tally.safefile import refuse_overwrite
 
 if TYPE_CHECKING:
     from tally.config.loader import LoadedElection
     from tally.entry.export import Journal, Written
-    from tally.entry.session import EntrySession, Marks, Sheet
+    from tally.entry.session import EntrySession, Sheet
     from tally.findings import Lang
 
 
@@ -272,25 +271,6 @@ def entry_log(
     sys.exit(EXIT_OK)
 
 
-def _parse_resolution(text: str, sheet: Sheet, lang: Lang) -> tuple[str, Marks | None]:
-    from tally.entry.reconcile import ABSENT
-    from tally.entry.session import EntryInputError, parse_marks
-
-    serial, eq, marks = text.partition("=")
-    serial = serial.strip().lstrip("#")
-    if not eq or not serial:
-        raise UsageError.at(
-            msg("usage.resolve_form", text=text),
-            hint=msg("usage.resolve_form.hint"),
-        )
-    if marks.strip().lower() == ABSENT:
-        return serial, None
-    try:
-        return serial, parse_marks(marks, sheet, lang)
-    except EntryInputError as exc:
-        raise UsageError.at(msg("usage.resolve_marks", serial=serial, detail=str(exc))) from None
-
-
 @cli.command()
 @click.argument(
     "journals", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
@@ -318,121 +298,21 @@ def reconcile(
     lang: Lang,
     as_json: bool,
 ) -> None:
-    from tally.entry.reconcile import (
-        default_resolutions,
-        load_sources,
-        record_resolution,
-        split_resolutions,
+    from tally.entry.reconcile_run import ReconcileRequest, run_reconcile
+
+    request = ReconcileRequest(
+        journals, resolves, by, note, resolutions, output, log_file, heads, force, allowed_outside()
     )
-    from tally.entry.reconcile import (
-        reconcile as run_reconcile,
-    )
-    from tally.entry.session import write_ballots_csv
-
-    paths, given = split_resolutions(list(journals))
-    if given:
-        if len(given) > 1 or (resolutions is not None and not resolutions.samefile(given[0])):
-            raise UsageError.at(
-                msg("usage.resolutions_twice"),
-                given[-1],
-                hint=msg("usage.resolutions_twice.hint"),
-            )
-        resolutions = given[0]
-    if len(paths) > 3:
-        raise UsageError.at(msg("usage.two_or_three"), hint=msg("usage.two_or_three.hint"))
-    sources = load_sources(paths)
-    sheet = sources[0].sheet
-    head_checks: list[tuple[bool, str]] = []
-    if heads:
-        if len(heads) != len(paths):
-            raise UsageError.at(
-                msg("usage.heads", heads=len(heads), journals=len(paths)),
-                hint=msg("usage.heads.hint"),
-            )
-        from tally.entry.session import check_recorded_head
-
-        head_checks = [check_recorded_head(p, h, lang) for p, h in zip(paths, heads, strict=True)]
-        if not all(same for same, _ in head_checks):
-            if as_json:
-                from tally.report.jsondoc import dumps
-
-                heads_doc = {"heads": [{"match": m, "message": t} for m, t in head_checks]}
-                click.echo(dumps(heads_doc), nl=False)
-            else:
-                for _, sentence in head_checks:
-                    click.echo(sentence)
-                click.echo(msg("entry.not_reconciled_head").text(lang))
-            sys.exit(EXIT_RULE_FAILED)
-    res_path = resolutions or default_resolutions(paths, sheet)
-    if resolves:
-        if not by:
-            raise UsageError.at(msg("usage.resolve_by"), hint=msg("usage.resolve_by.hint"))
-        result = run_reconcile(paths, res_path)
-        for text in resolves:
-            serial, marks = _parse_resolution(text, sheet, lang)
-            try:
-                record_resolution(res_path, result, serial, marks, by, note, now)
-            except ValueError:
-                raise UsageError.at(msg("usage.resolve_same", serial=serial)) from None
-    result = run_reconcile(paths, res_path)
-    target: Path | None = output
-    if target is None:
-        target = _default_output(paths, sheet)
-    written = False
-    if not result.unsettled and target is not None:
-        refuse_overwrite(target, force)
-        write_ballots_csv(result.rows(), target)
-        written = True
-    if log_file is not None:
-        from tally.entry.export import write_entry_log
-
-        resolved = res_path if res_path.exists() else None
-        _said(write_entry_log(paths, resolved, log_file, lang, force=force), lang)
+    run = run_reconcile(request, lang, now)
+    if run.log is not None:
+        _said(run.log, lang)
     if as_json:
-        from tally.report.jsondoc import dumps
+        from tally.cli.commands import emit_json
         from tally.report.reconciliation import reconciliation_doc
 
-        doc = reconciliation_doc(result, target if written else None, res_path, lang)
-        if head_checks:
-            doc["heads"] = [{"match": m, "message": t} for m, t in head_checks]
-        click.echo(dumps(doc), nl=False)
+        emit_json(reconciliation_doc(run, lang))
     else:
-        for _, sentence in head_checks:
-            click.echo(sentence)
         from tally.report.reconciliation import reconciliation_text
 
-        click.echo(reconciliation_text(result, lang))
-        if written and target is not None:
-            n = len(result.rows())
-            mid = "wrote.agreed.one" if n == 1 else "wrote.agreed"
-            click.echo(msg(mid, n=n, path=target).text(lang))
-        elif result.unsettled:
-            first = result.unsettled[0]
-            click.echo(
-                msg("entry.unsettled", n_unsettled=len(result.unsettled), serial=first.serial).text(
-                    lang
-                )
-            )
-        else:
-            click.echo(msg("entry.agreed_no_output").text(lang))
-    if result.unsettled:
-        sys.exit(EXIT_RULE_FAILED)
-    sys.exit(EXIT_OK)
-
-
-def _default_output(paths: list[Path], sheet: Sheet) -> Path | None:
-    folder = paths[0].resolve().parent
-    if folder.name != "journals" or not (folder.parent / "election.yaml").exists():
-        return None
-    from tally.config.loader import load_election
-
-    try:
-        loaded = load_election(folder.parent, allowed_outside())
-    except TallyError:
-        return None
-    try:
-        from tally.entry.export import ballots_target
-
-        return ballots_target(loaded, sheet)[0]
-    except (KeyError, ValueError):
-        return None
+        click.echo(reconciliation_text(run, lang))
+    sys.exit(run.exit_code)

@@ -16,12 +16,13 @@ from tally.entry.reconcile import (
     method_text,
     shift_text,
 )
+from tally.entry.reconcile_run import ReconcileRun
 from tally.entry.session import Marks
 from tally.findings import Lang
 from tally.i18n import msg
 
 
-def reconciliation_text(result: Reconciliation, lang: Lang) -> str:
+def comparison_text(result: Reconciliation, lang: Lang) -> str:
     """The comparison as the terminal shows it: the journals (A, B, C), how their ballots were
     paired, the counts, and each difference with its resolution and its shifts."""
     sheet = result.sheet
@@ -62,7 +63,7 @@ def reconciliation_text(result: Reconciliation, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def reconciliation_doc(
+def comparison_doc(
     result: Reconciliation, written: Path | None, res_path: Path, lang: Lang
 ) -> dict[str, object]:
     """The comparison as ``tally reconcile --json`` writes it (the key names are a contract):
@@ -131,3 +132,37 @@ def reconciliation_doc(
         "written": str(written) if written is not None else None,
         "warnings": [w.text(lang) for w in result.warnings],
     }
+
+
+def reconciliation_text(run: ReconcileRun, lang: Lang) -> str:
+    """What ``tally reconcile`` prints: the head checks, then the comparison and what became
+    of the agreed CSV — or, when a journal no longer ends at its head, why nothing was done."""
+    lines = [sentence for _, sentence in run.heads]
+    result = run.result
+    if result is None:
+        return "\n".join([*lines, msg("entry.not_reconciled_head").text(lang)])
+    lines.append(comparison_text(result, lang))
+    if run.written is not None:
+        n = len(result.rows())
+        lines.append(
+            msg("wrote.agreed.one" if n == 1 else "wrote.agreed", n=n, path=run.written).text(lang)
+        )
+    elif result.unsettled:
+        first = result.unsettled[0]
+        said = msg("entry.unsettled", n_unsettled=len(result.unsettled), serial=first.serial)
+        lines.append(said.text(lang))
+    else:
+        lines.append(msg("entry.agreed_no_output").text(lang))
+    return "\n".join(lines)
+
+
+def reconciliation_doc(run: ReconcileRun, lang: Lang) -> dict[str, object]:
+    """What ``tally reconcile --json`` writes: the comparison with the head checks, or only
+    the head checks when a journal no longer ends at its head."""
+    heads = [{"match": m, "message": t} for m, t in run.heads]
+    if run.result is None or run.resolutions is None:
+        return {"heads": heads}
+    doc = comparison_doc(run.result, run.written, run.resolutions, lang)
+    if heads:
+        doc["heads"] = heads
+    return doc
