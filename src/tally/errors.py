@@ -130,6 +130,17 @@ class UsageError(TallyError):
     """Options that cannot work together, or a file that would be overwritten (exit 2)."""
 
 
+class OptionError(UsageError):
+    """One command-line option's value is refused by the application (a contest the election
+    does not have, a format its output cannot take). The CLI shows it as click shows a bad
+    option value, naming the option; the application never imports click."""
+
+    def __init__(self, said: Msg, option: str) -> None:
+        super().__init__(Issue(said))
+        self.said = said
+        self.option = option
+
+
 class NotReconciledError(TallyError):
     """The counting board's figures do not add up."""
 

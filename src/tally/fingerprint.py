@@ -32,7 +32,7 @@ from tally.config.loader import LoadedElection
 from tally.config.models import Contest, Election
 from tally.electorate import majority_base
 from tally.engine import round_list
-from tally.errors import BallotFileError
+from tally.errors import EXIT_OK, EXIT_RULE_FAILED, BallotFileError
 from tally.meetings import meeting_of
 from tally.ruleset.loader import is_builtin_file
 from tally.source import open_regular
@@ -264,3 +264,33 @@ def group_off(full: str, given: str) -> int | None:
         return None
     differ = [i // 4 + 1 for i in range(0, SHORT_LEN, 4) if clean[i : i + 4] != full[i : i + 4]]
     return differ[0] if len(differ) == 1 else None
+
+
+# --- tally verify ELECTION --fingerprint -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FingerprintCheck:
+    """What ``tally verify ELECTION --fingerprint`` found: the round whose fingerprint the
+    code is (or None), every round it was compared with, the round whose code differs from it
+    in one group only (a digit misread from the paper: the round and the group), and each
+    input file's digest."""
+
+    given: str
+    found: RoundFingerprint | None
+    rounds: tuple[RoundFingerprint, ...]
+    suggestion: tuple[RoundFingerprint, int] | None
+    digests: dict[str, str]
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_OK if self.found is not None else EXIT_RULE_FAILED  # design.md's codes
+
+
+def look_up(loaded: LoadedElection, given: str) -> FingerprintCheck:
+    """Look a fingerprint from signed minutes up among the election's rounds."""
+    rounds = round_fingerprints(loaded)
+    found = next((r for r in rounds if matches(r.digest, given)), None)
+    near = [(r, g) for r in rounds if (g := group_off(r.digest, given)) is not None]
+    suggestion = near[0] if found is None and len(near) == 1 else None
+    return FingerprintCheck(given, found, rounds, suggestion, input_digests(loaded))

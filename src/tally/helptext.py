@@ -349,9 +349,9 @@ HELP: Mapping[str, tuple[str, str]] = {
         "  :undo  :fix 17 3 5  :pause  :resume  :tally  :quit\n"
         "Phiếu mà việc kiểm phiếu thấy không hợp lệ theo cách gạch cần nhấn Enter lần nữa.\n\n"
         "Mỗi phiếu được ghi xuống đĩa trước khi được xác nhận; có thể tắt chương trình bất cứ\n"
-        "lúc nào rồi chạy lại để tiếp tục. --export ghi tệp phiếu CSV cho lệnh đếm phiếu\n"
-        "(tally count); --log ghi nhật ký nhập phiếu để lưu hồ sơ. Nhiều người cùng nhập một tập\n"
-        "phiếu: xem 'tally reconcile'.",
+        "lúc nào rồi chạy lại để tiếp tục. Nhập xong: 'tally entry export' ghi tệp phiếu CSV\n"
+        "cho lệnh đếm phiếu (tally count); 'tally entry log' ghi nhật ký nhập phiếu để lưu hồ\n"
+        "sơ. Nhiều người cùng nhập một tập phiếu: xem 'tally reconcile'.",
         "Enter the paper ballots of one round, one ballot per line, into a durable journal.\n\n"
         "\b\n"
         "Type the positions of the struck names and press Enter:\n"
@@ -362,9 +362,9 @@ HELP: Mapping[str, tuple[str, str]] = {
         "  :undo  :fix 17 3 5  :pause  :resume  :tally  :quit\n"
         "A ballot the count finds invalid from its marks needs a second Enter.\n\n"
         "Each ballot is on the disk before it is confirmed; kill the program at any time and\n"
-        "start it again to resume. --export writes the ballots CSV for 'tally count'; --log "
-        "the\nprintable entry log. Several operators entering the same pile: see 'tally "
-        "reconcile'.",
+        "start it again to resume. Once entered: 'tally entry export' writes the ballots CSV "
+        "for\n'tally count', 'tally entry log' the printable entry log. Several operators "
+        "entering the\nsame pile: see 'tally reconcile'.",
     ),
     "help.enter.opt.contest": (
         "Cuộc bầu có phiếu đang nhập (mã của nó).",
@@ -386,21 +386,91 @@ HELP: Mapping[str, tuple[str, str]] = {
         "Line mode: read one line per ballot from stdin (also used when stdin is not a terminal).",
     ),
     "help.enter.opt.export": (
-        "Ghi tệp phiếu CSV từ nhật ký thay vì nhập phiếu.",
-        "Write the ballots CSV from the journal instead of entering.",
+        "Sẽ bị bỏ: dùng 'tally entry export'. Ghi tệp phiếu CSV từ nhật ký thay vì nhập phiếu.",
+        "Deprecated: use 'tally entry export'. Write the ballots CSV from the journal instead "
+        "of entering.",
     ),
     "help.enter.opt.output": (
         "Với --export: tệp CSV cần ghi. Mặc định: tệp 'ballots' của lần bầu trong election.yaml.",
         "With --export: the CSV to write. Default: the round's 'ballots' file in election.yaml.",
     ),
     "help.enter.opt.log": (
-        "Ghi Nhật ký nhập phiếu của nhật ký dưới dạng .html hoặc .md, thay vì nhập phiếu.",
-        "Write the entry log (Nhật ký nhập phiếu) of the journal as .html or .md, instead of "
-        "entering.",
+        "Sẽ bị bỏ: dùng 'tally entry log'. Ghi Nhật ký nhập phiếu của nhật ký dưới dạng .html "
+        "hoặc .md, thay vì nhập phiếu.",
+        "Deprecated: use 'tally entry log'. Write the entry log (Nhật ký nhập phiếu) of the "
+        "journal as .html or .md, instead of entering.",
     ),
     "help.enter.opt.force": (
         "Thay tệp CSV hoặc tệp nhật ký nếu đã có.",
         "Replace the CSV or log file if it exists.",
+    ),
+    # --- tally entry export|log: what is made from a journal once the paper is entered
+    "help.entry": (
+        "Từ nhật ký nhập phiếu của một lần bầu: tệp phiếu CSV và nhật ký nhập phiếu để lưu hồ sơ.",
+        "From a round's entry journal: the ballots CSV and the printable entry log.",
+    ),
+    "help.entry.export": (
+        "Ghi tệp phiếu CSV của một lần bầu từ nhật ký nhập phiếu, cho 'tally count'.\n\n"
+        "Nhật ký là của người nhập (--operator) hoặc tệp --journal. Tệp được ghi vào -o, nếu\n"
+        "không thì vào tệp 'ballots' mà election.yaml ghi cho lần bầu; không bao giờ ghi đè\n"
+        "nếu thiếu --force.",
+        "Write a round's ballots CSV from its entry journal, for 'tally count'.\n\n"
+        "The journal is the operator's (--operator) or the file --journal. The CSV goes to -o,\n"
+        "else to the round's 'ballots' file in election.yaml; an existing file is never\n"
+        "replaced without --force.",
+    ),
+    "help.entry.export.opt.contest": (
+        "Cuộc bầu có phiếu đã nhập (mã của nó).",
+        "The contest whose ballots were entered (its id).",
+    ),
+    "help.entry.export.opt.round": ("Lần bầu.", "The round."),
+    "help.entry.export.opt.operator": (
+        "Người đã nhập phiếu (chọn nhật ký của người đó trong journals/).",
+        "Who entered the ballots (chooses their journal in journals/).",
+    ),
+    "help.entry.export.opt.journal": (
+        "Tệp nhật ký, thay cho --operator.",
+        "The journal file, instead of --operator.",
+    ),
+    "help.entry.export.opt.output": (
+        "Tệp CSV cần ghi. Mặc định: tệp 'ballots' của lần bầu trong election.yaml.",
+        "The CSV to write. Default: the round's 'ballots' file in election.yaml.",
+    ),
+    "help.entry.export.opt.force": (
+        "Thay tệp CSV nếu đã có.",
+        "Replace the CSV if it exists.",
+    ),
+    "help.entry.log": (
+        "Ghi Nhật ký nhập phiếu của một nhật ký (.html hoặc .md) để lưu hồ sơ.\n\n"
+        "Chuỗi mã băm của nhật ký được kiểm tra trước; mọi lần nhập, sửa, tạm dừng được ghi\n"
+        "kèm thời điểm và người nhập. Nhật ký của nhiều người cùng các quyết định: xem\n"
+        "'tally reconcile --log'.",
+        "Write the entry log (Nhật ký nhập phiếu) of a journal (.html or .md), to print and "
+        "file.\n\n"
+        "The journal's hash chain is verified first; every entry, correction and pause is "
+        "listed\nwith its time and operator. Several operators' journals with their "
+        "resolutions: see\n'tally reconcile --log'.",
+    ),
+    "help.entry.log.opt.contest": (
+        "Cuộc bầu có phiếu đã nhập (mã của nó).",
+        "The contest whose ballots were entered (its id).",
+    ),
+    "help.entry.log.opt.round": ("Lần bầu.", "The round."),
+    "help.entry.log.opt.operator": (
+        "Người đã nhập phiếu (chọn nhật ký của người đó trong journals/).",
+        "Who entered the ballots (chooses their journal in journals/).",
+    ),
+    "help.entry.log.opt.journal": (
+        "Tệp nhật ký, thay cho --operator.",
+        "The journal file, instead of --operator.",
+    ),
+    "help.entry.log.opt.output": (
+        "Tệp nhật ký nhập phiếu cần ghi: .html hoặc .md.",
+        "The entry log to write: .html or .md.",
+    ),
+    "help.entry.log.opt.force": (
+        "Thay tệp nhật ký nhập phiếu nếu đã có.",
+        "Replace the entry log if it exists.",
     ),
     # --- tally reconcile
     "help.reconcile": (

@@ -647,8 +647,10 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "usage.o_export": ("-o chỉ dùng với --export", "-o is for --export"),
     "usage.o_export.hint": (
-        "dùng --log FILE để ghi sổ nhập phiếu",
-        "use --log FILE for the entry log",
+        "tệp phiếu CSV: 'tally entry export … -o FILE'; nhật ký nhập phiếu: "
+        "'tally entry log … -o FILE'",
+        "the ballots CSV: 'tally entry export … -o FILE'; the entry log: "
+        "'tally entry log … -o FILE'",
     ),
     "usage.journal_for": (
         "nhật ký này thuộc cuộc bầu '{contest}' lần {round}",
@@ -2821,6 +2823,17 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "finding.alternate_not_on_combined_list": (
         "{body}: {name} không có tên trong danh sách chung bầu đại biểu ({official})",
         "{body}: {name} is not on the combined delegates list ({official})",
+    ),
+    # --- commands as parse → run → render (issue 17): the old flags of 'tally enter'
+    "cli.deprecated.export": (
+        "lưu ý: 'tally enter --export' sẽ bị bỏ; hãy dùng 'tally entry export' với cùng các "
+        "tuỳ chọn",
+        "note: 'tally enter --export' is deprecated; use 'tally entry export' with the same "
+        "options",
+    ),
+    "cli.deprecated.log": (
+        "lưu ý: 'tally enter --log FILE' sẽ bị bỏ; hãy dùng 'tally entry log … -o FILE'",
+        "note: 'tally enter --log FILE' is deprecated; use 'tally entry log … -o FILE'",
     ),
 }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,6 @@ from tally.i18n import msg
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
-    from rich.text import Text
 
     from tally.findings import Lang
     from tally.recount import BatchSummary, ElectionRun
@@ -165,44 +164,12 @@ def _tracebacks(runs: Iterable[ElectionRun], debug: bool) -> Iterator[ElectionRu
         yield run
 
 
-def _columns(
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    right: Collection[int],
-    styles: Sequence[Sequence[str]] | None = None,
-    notes: Sequence[Sequence[tuple[str, str]]] | None = None,
-) -> Text:
-    """Aligned columns in one rich Text: a bold header, a rule, the rows (each cell with its
-    style), and under a row its notes (text, style). A rich Table measures every cell and takes
-    a second for a province's 2,000 elections; this takes a few hundredths."""
-    from rich.cells import cell_len
-    from rich.text import Text
-
-    widths = [max(cell_len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-
-    def pad(text: str, i: int) -> str:
-        gap = " " * (widths[i] - cell_len(text))
-        return gap + text if i in right else text + gap
-
-    out = Text()
-    out.append("  ".join(pad(h, i) for i, h in enumerate(header)).rstrip(), style="bold")
-    out.append("\n" + "─" * (sum(widths) + 2 * (len(widths) - 1)) + "\n")
-    last = len(header) - 1
-    for n, row in enumerate(rows):
-        for i, cell in enumerate(row):
-            text = pad(cell, i) if i < last else pad(cell, i).rstrip()
-            out.append(text, style=styles[n][i] if styles else "")
-            out.append("  " if i < last else "\n")
-        for text, style in notes[n] if notes else ():
-            out.append(text + "\n", style=style)
-    return out
-
-
 def _render_recount(rows: list[ElectionRun], summary: BatchSummary, lang: Lang) -> None:
     """One line per election, and under a broken one its error (file, line, message, hint)."""
     from tally.cli.commands import console
     from tally.labels import OUTCOME, tr
     from tally.recount import EXIT_ORDER
+    from tally.report.rich_text import columns as _columns
 
     kind_label = {
         "internal": msg("table.bug").text(lang),
@@ -288,6 +255,7 @@ def simulate(
     lang: Lang,
     as_json: bool,
 ) -> None:
+    from tally.cli.commands import console
     from tally.kinds import MEETING_KINDS
     from tally.simulate import prepare_output, write_corpus
     from tally.simulate import simulate as draw
@@ -311,49 +279,9 @@ def simulate(
 
         click.echo((out / MANIFEST).read_text(encoding="utf-8"), nl=False)
     else:
-        _render_simulate(written, lang)
+        from tally.report.rich_text import render_simulate
+
+        render_simulate(console(), written, lang)
     n = len(written)
     wrote = msg("wrote.elections.one" if n == 1 else "wrote.elections", n=n, path=out)
     click.echo(wrote.text(lang), err=True)
-
-
-def _render_simulate(written: list[SimulatedElection], lang: Lang) -> None:
-    from tally.cli.commands import console
-    from tally.labels import MEETING, tr
-
-    # a counted round calls for another vote (not a contest simply not voted yet)
-    vote_due = ("tie", "shortfall", "void", "additional_due", "council_decides")
-
-    header = [
-        msg(f"table.simulated.{column}").text(lang)
-        for column in (
-            "kind",
-            "elections",
-            "contests",
-            "rounds",
-            "ballots",
-            "ties",
-            "shortfalls",
-            "vote_due",
-        )
-    ]
-    rows: list[list[str]] = []
-    totals = [0] * 7
-    for kind in KINDS:
-        mine = [s for s in written if s.kind == kind]
-        if not mine:
-            continue
-        row = [
-            len(mine),
-            sum(len(s.outcomes) for s in mine),
-            sum(s.rounds for s in mine),
-            sum(s.ballots for s in mine),
-            sum(s.ties for s in mine),
-            sum(s.shortfalls for s in mine),
-            sum(1 for s in mine if any(o in vote_due for _, o in s.outcomes)),
-        ]
-        totals = [a + b for a, b in zip(totals, row, strict=True)]
-        rows.append([tr(MEETING, kind, lang), *(f"{v:,}" for v in row)])
-    rows.append([msg("table.total").text(lang), *(f"{v:,}" for v in totals)])
-    styles = [[""] * 8 for _ in rows[:-1]] + [["bold"] * 8]
-    console().print(_columns(header, rows, set(range(1, 8)), styles), soft_wrap=True, end="")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, assert_never
 
@@ -17,7 +19,7 @@ from tally.cli.main import (
     lang_option,
     terminal_environ,
 )
-from tally.errors import EXIT_OK, EXIT_RULE_FAILED, UsageError
+from tally.errors import EXIT_OK, EXIT_RULE_FAILED, OptionError, UsageError
 from tally.i18n import msg
 from tally.kinds import (
     MINUTES_FORMATS,
@@ -32,7 +34,6 @@ from tally.kinds import (
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from tally.config.loader import NotEntered
     from tally.findings import Lang
     from tally.report.model import CountReport
 
@@ -41,6 +42,15 @@ _OUTPUT_FORMAT: dict[str, OutputFormat] = {f: f for f in OUTPUT_FORMATS}
 _MINUTES_FORMAT: dict[str, MinutesFormat] = {f: f for f in MINUTES_FORMATS}
 _MINUTES_VIEW: dict[str, MinutesView] = {v: v for v in MINUTES_VIEWS}
 _FAIL_ON: dict[str, FailOn] = {"error": "error", "warning": "warning"}
+
+
+@contextmanager
+def options_refused() -> Iterator[None]:
+    """An option the application refuses, shown as click shows a bad option value."""
+    try:
+        yield
+    except OptionError as exc:
+        raise BadValue(exc.said, param_hint=exc.option) from None
 
 
 def console() -> Console:
@@ -181,17 +191,13 @@ def count(
     lang: Lang,
     as_json: bool,
 ) -> None:
-    from tally.app import count_report
+    from tally.app import contest_chosen, count_report
     from tally.config.loader import load_election
     from tally.report.model import count_exit_code
 
     loaded = load_election(Path(election), allowed_outside())
-    ids = [c.id for c in loaded.election.contests]
-    if contest_id is not None and contest_id not in ids:
-        raise BadValue(
-            msg("engine.no_contest", contest=contest_id, known=", ".join(ids)),
-            param_hint="--contest",
-        )
+    with options_refused():
+        contest_chosen(loaded, contest_id)
     # A round not entered yet, or no round naming its files, is a vote still due (exit 4), as
     # 'tally check' and 'tally recount' say: the report names the files and how to enter them.
     report = count_report(loaded, contest_id, round_no)
@@ -292,129 +298,39 @@ def minutes(
     force: bool,
     lang: Lang,
 ) -> None:
-    from tally.app import count_report
+    from tally.app import MinutesRequest, minutes_documents, minutes_plan
     from tally.config.loader import load_election
-    from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED
-    from tally.minutes.write import format_of, minutes_of, rounds_of, write
+    from tally.minutes.write import render_text, write
 
     loaded = load_election(Path(election), allowed_outside())
-    ids = [c.id for c in loaded.election.contests]
-    if contest_id is not None and contest_id not in ids:
-        raise BadValue(
-            msg("engine.no_contest", contest=contest_id, known=", ".join(ids)),
-            param_hint="--contest",
-        )
-    if view == "hall" and fmt not in (None, "html"):
-        raise BadValue(msg("usage.hall_html"), param_hint="--view")
-    report = count_report(loaded)
-    counted = rounds_of(report)
-    # Rounds whose ballots are not entered yet have no minutes: asked for, that is exit 4 (a
-    # vote still due), with the file to write and how; in a folder run they are named on stderr.
-    due = {
-        c.id: c.not_entered
-        for c in report.contests
-        if c.not_entered is not None and c.body != "nomination_poll"
-    }
-    view_chosen = _MINUTES_VIEW[view]
-    chosen: MinutesFormat | None
-    jobs: list[tuple[str, int, str, Path]] = []
-    skipped: list[tuple[str, NotEntered]] = []
-    # Bodies appointed by decision have no vote and no counting minutes (issue 16): said on
-    # stderr; asked for one, or a folder of nothing else, that is all there is to do (exit 0).
-    appointed = [
-        msg("minutes.appointed_skipped", contest=c.id, decision=c.appointed.decision).text(lang)
-        for c in report.contests
-        if c.appointed is not None and contest_id in (None, c.id)
-    ]
-    if appointed and (
-        contest_id is not None
-        or not any(c.appointed is None and c.body != "nomination_poll" for c in report.contests)
-    ):
-        for line in appointed:
-            click.echo(line, err=True)
-        if contest_id is None:
-            click.echo(msg("minutes.all_appointed").text(lang), err=True)
-        sys.exit(EXIT_OK)
-    if contest_id is not None:
-        mine = [r for r in counted if r[0] == contest_id]
-        pending = due.get(contest_id)
-        if pending and (round_no == pending.round or (round_no is None and not mine)):
-            from tally.errors import Issue, NotEnteredError
-
-            raise NotEnteredError(Issue(pending.message(lang), hint=pending.hint(lang)))
-        if not mine:
-            raise BadValue(msg("usage.no_counted", contest=contest_id), param_hint="--contest")
-        if round_no is None and len(mine) > 1:
-            raise BadValue(
-                msg("usage.choose_round", contest=contest_id, rounds=len(mine)),
-                param_hint="--round",
-            )
-        pick = [r for r in mine if round_no is None or r[1] == round_no]
-        if not pick:
-            raise BadValue(
-                msg("usage.no_counted_round", contest=contest_id, round=str(round_no)),
-                param_hint="--round",
-            )
-        to_stdout = str(output) == "-"
-        chosen = _MINUTES_FORMAT[fmt] if fmt else "md" if to_stdout else format_of(output)
-        if to_stdout and chosen == "docx":
-            raise BadValue(msg("usage.docx_stdout"), param_hint="--output")
-        if chosen is None:
-            raise BadValue(msg("usage.minutes_format", name=output.name), param_hint="--output")
-        if view == "hall":
-            chosen = "html"
-        jobs.append((pick[0][0], pick[0][1], pick[0][2], output))
-    else:
-        chosen = _MINUTES_FORMAT[fmt or ("html" if view == "hall" else "docx")]
-        if output.exists() and not output.is_dir():
-            raise BadValue(msg("usage.output_folder"), param_hint="--output")
-        suffix = "-hall" if view == "hall" else ""
-        for cid, rno, outcome in counted:
-            if round_no is None or rno == round_no:
-                jobs.append((cid, rno, outcome, output / f"{cid}-{rno}{suffix}.{chosen}"))
-        skipped = [
-            (cid, pending)
-            for cid, pending in due.items()
-            if round_no is None or pending.round == round_no
-        ]
-        if skipped and not jobs:
-            from tally.errors import Issue, NotEnteredError
-
-            raise NotEnteredError(
-                [Issue(f"{cid}: {p.message(lang)}", hint=p.hint(lang)) for cid, p in skipped]
-            )
-        if not jobs and round_no is None:
-            from tally.errors import UsageError
-
-            raise UsageError.at(
-                msg("usage.no_minutes"), loaded.path, hint=msg("usage.no_minutes.hint")
-            )
-
-        if not jobs:
-            raise BadValue(msg("usage.nothing_counted"), param_hint="--round")
-
-    rejected = False
-    for cid, rno, outcome, path in jobs:
-        m = minutes_of(loaded, report, cid, rno, lang, rehearsal=rehearsal)
-        rejected |= outcome == "rejected"
-        if str(path) == "-":
-            from tally.minutes.write import render_text
-
-            assert chosen != "docx"  # refused above: a .docx cannot go to stdout
-            click.echo(render_text(m, chosen, view_chosen), nl=False)
+    request = MinutesRequest(
+        contest_id,
+        round_no,
+        output,
+        _MINUTES_FORMAT[fmt] if fmt else None,
+        _MINUTES_VIEW[view],
+        rehearsal,
+    )
+    with options_refused():
+        plan = minutes_plan(loaded, request, lang)
+    for job, m in minutes_documents(loaded, plan, lang, rehearsal=rehearsal):
+        if job.path is None:
+            assert plan.fmt != "docx"  # refused by minutes_plan: a .docx cannot go to stdout
+            click.echo(render_text(m, plan.fmt, plan.view), nl=False)
             continue
-        write(m, chosen, path, view_chosen, overwrite=force)
-        click.echo(msg("wrote.file", path=path).text(lang), err=True)
-    if contest_id is None:
-        for cid, pending in skipped:
-            hint = msg("cli.hint", text=pending.hint(lang)).text(lang)
-            click.echo(f"{cid}: {pending.message(lang)}\n  {hint}", err=True)
-        for line in appointed:
-            click.echo(line, err=True)
-
-    if rejected:
-        sys.exit(EXIT_NOT_RECONCILED)
-    sys.exit(EXIT_NEEDS_VOTE if contest_id is None and skipped else EXIT_OK)
+        write(m, plan.fmt, job.path, plan.view, overwrite=force)
+        click.echo(msg("wrote.file", path=job.path).text(lang), err=True)
+    for cid, pending in plan.skipped:
+        hint = msg("cli.hint", text=pending.hint(lang)).text(lang)
+        click.echo(f"{cid}: {pending.message(lang)}\n  {hint}", err=True)
+    # Bodies appointed by decision have no vote and no counting minutes (issue 16).
+    for cid, decision in plan.appointed:
+        click.echo(
+            msg("minutes.appointed_skipped", contest=cid, decision=decision).text(lang), err=True
+        )
+    if plan.all_appointed:
+        click.echo(msg("minutes.all_appointed").text(lang), err=True)
+    sys.exit(plan.exit_code)
 
 
 @cli.command()
@@ -459,74 +375,15 @@ def verify(
         sys.exit(EXIT_OK if same else EXIT_RULE_FAILED)
     assert election is not None and given is not None
     from tally.config.loader import load_election
-    from tally.fingerprint import group_off, input_digests, matches, round_fingerprints
+    from tally.fingerprint import look_up
 
-    loaded = load_election(Path(election), allowed_outside())
-    digests = input_digests(loaded)
-    rounds = round_fingerprints(loaded)
-    found = next((r for r in rounds if matches(r.digest, given)), None)
-    ok = found is not None
-    # Not a match: a code that differs from one round's in one group only was most likely
-    # misread from the paper; say which round's it would be.
-    near = [(r, g) for r in rounds if (g := group_off(r.digest, given)) is not None]
-    suggestion = near[0] if found is None and len(near) == 1 else None
+    check = look_up(load_election(Path(election), allowed_outside()), given)
     if as_json:
-        emit_json(
-            {
-                "match": ok,
-                "given": given,
-                "contest": found.contest if found else None,
-                "round": found.round if found else None,
-                "fingerprint": found.digest if found else None,
-                "short": found.short if found else None,
-                "rounds": [
-                    {
-                        "contest": r.contest,
-                        "round": r.round,
-                        "fingerprint": r.digest,
-                        "short": r.short,
-                        "files": list(r.files),
-                    }
-                    for r in rounds
-                ],
-                "suggestion": {
-                    "contest": suggestion[0].contest,
-                    "round": suggestion[0].round,
-                    "short": suggestion[0].short,
-                    "group": suggestion[1],
-                }
-                if suggestion
-                else None,
-                "inputs": digests,
-            }
-        )
-    elif found is not None:
-        click.echo(
-            msg(
-                "table.verify.matches",
-                short=found.short,
-                contest=f"{found.name} ({found.contest})" if found.name else found.contest,
-                round=found.round,
-            ).text(lang)
-        )
+        from tally.report.verification import verification_doc
+
+        emit_json(verification_doc(check))
     else:
-        if not rounds:
-            say = msg("table.verify.no_rounds", given=given)
-        elif len(rounds) == 1:
-            say = msg("table.verify.differs.one", given=given)
-        else:
-            say = msg("table.verify.differs", given=given, n=len(rounds))
-        click.echo(say.text(lang))
-        for r in rounds:
-            line = msg("table.verify.round", short=r.short, contest=r.contest, round=r.round)
-            click.echo(f"  {line.text(lang)}")
-        if suggestion is not None:
-            r, group = suggestion
-            hint = msg(
-                "table.verify.typo", short=r.short, contest=r.contest, round=r.round, group=group
-            )
-            click.echo(hint.text(lang))
-        click.echo(msg("table.verify.files").text(lang))
-        for path, digest in sorted(digests.items()):
-            click.echo(f"  {digest[:16]}  {path}")
-    sys.exit(EXIT_OK if ok else EXIT_RULE_FAILED)
+        from tally.report.verification import verification_text
+
+        click.echo(verification_text(check, lang))
+    sys.exit(check.exit_code)
