@@ -570,9 +570,15 @@ class BatchSummary:
         key = run.outcome if run.outcome is not None else f"error:{run.error_kind}"
         self.by_outcome[key] = self.by_outcome.get(key, 0) + 1
 
+    order = EXIT_ORDER
+
     @property
     def exit_code(self) -> int:
         return most_serious(self.by_exit_code)
+
+    def counts(self) -> list[tuple[int, int]]:
+        """(exit code, elections) for each code met, most serious first."""
+        return [(c, self.by_exit_code[c]) for c in EXIT_ORDER if c in self.by_exit_code]
 
 
 def json_document(
