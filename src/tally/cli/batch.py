@@ -164,7 +164,7 @@ def recount(
         else:
             from tally.report.recount import write_table
 
-            write_table(runs, (str(t.path) for t in targets), summary, lang, bar.above(console()))
+            write_table(runs, (str(t.where) for t in targets), summary, lang, bar.above(console()))
         sys.stdout.flush()
     finally:
         bar.close()
