@@ -2,13 +2,15 @@
 
     python bench/run_all.py              # the README's numbers: 1M ballots, scaling to 1M
     python bench/run_all.py --quick      # 100,000 ballots, scaling 10k-100k: checks the scripts
-    python bench/run_all.py --big        # scaling up to 10,000,000 ballots too (generates 1 GB)
+    python bench/run_all.py --big        # scaling up to 10,000,000 ballots and 100,000
+                                         # elections too (generates 1 GB)
 
 (a) one contest of 1,000,000 ballots × 40 candidates, 33 seats, three ballot files: `tally count
     --json` against reading the file, the plain csv.DictReader loop, polars and DuckDB (every
     program's figures checked equal to tally's; interleaved, best of N); (b) `tally recount` of
     2,000 simulated elections with 1 and 2 jobs; (c) `tally count`'s time and peak RSS from
-    10,000 ballots up; (d) start-up.
+    10,000 ballots up; (d) start-up; (e) `tally recount`'s time and peak RSS at 1,000 and 10,000
+    tiny elections (and 100,000 with --big).
 Targets (issue 19, on the 2-core development machine): realistic million within 4× of reading
 the file and faster than polars and DuckDB; worst case ≥ 8× the DictReader loop and within 2×
 of polars; peak RSS flat in the ballots (< 150 MB at 10M); `tally --help` < 150 ms.
@@ -41,7 +43,9 @@ def _ratio(m: dict[str, float], name: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="100,000 ballots, 200 elections")
-    ap.add_argument("--big", action="store_true", help="scaling up to 10,000,000 ballots")
+    ap.add_argument(
+        "--big", action="store_true", help="scaling up to 10M ballots and 100k elections"
+    )
     ap.add_argument("--repeat", type=int, default=3, help="best of N runs (count, recount)")
     args = ap.parse_args()
     ballots = 100_000 if args.quick else 1_000_000
@@ -113,6 +117,10 @@ def main() -> None:
             f"| `{name}` | {s['median_s'] * 1000:.0f} ms | {s['min_s'] * 1000:.0f} ms "
             f"| {s['mb']:.0f} MB |"
         )
+
+    print("\n(e) `tally recount DIR --jobs 2` by size (tiny elections, see bench_recount.py)\n")
+    sizes_e = bench_recount.SCALE + (bench_recount.BIG if args.big else ())
+    bench_recount.print_scale(bench_recount.scale(sizes_e, 1 if args.quick else args.repeat))
     sys.stdout.flush()
 
 

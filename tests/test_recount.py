@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -346,3 +347,68 @@ def test_an_unreadable_folder_is_said_in_the_chosen_language() -> None:
     (problem,) = run_.problems
     assert problem.message == "cannot read the folder (x)"
     assert problem.text("vi") == '/nowhere: không đọc được thư mục (hệ thống báo "x")'
+
+
+# --- streamed output (issue 21) ----------------------------------------------------------
+
+
+def _runs(n: int) -> list[ElectionRun]:
+    return [
+        ElectionRun(f"tinh/{i:02d}", 0, f"Đại hội {i}", "qd-190-2024", 1, "complete", 0, 0)
+        for i in range(n)
+    ]
+
+
+def test_the_table_is_written_before_the_last_election_finishes() -> None:
+    """Each row is on its way out before the next election is even asked for; the rows and
+    the totals are those of the whole batch."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from tally.recount import BatchSummary
+    from tally.report.recount import write_table
+
+    runs = _runs(5)
+    out = StringIO()
+    con = Console(file=out, width=100, color_system=None)
+    written_before: list[str] = []
+
+    def slow() -> Iterator[ElectionRun]:
+        for run_ in runs:
+            written_before.append(out.getvalue())  # what the table holds while this one runs
+            yield run_
+
+    summary = BatchSummary()
+    write_table(
+        slow(),
+        [r.path for r in runs],
+        summary,
+        "en",
+        lambda t: con.print(t, end="", soft_wrap=True),
+    )
+    lines = out.getvalue().splitlines()
+    assert lines[0].split()[0] == "Election" and len(lines) == 2 + 5 + 1
+    for i, before in enumerate(written_before):
+        assert before.splitlines()[2:] == lines[2 : 2 + i]  # rows 0..i-1 out, not row i
+    assert lines[-1].startswith("5 elections · exit 0: 5 → exit code 0")
+    assert summary.elections == 5
+
+
+def test_the_json_is_streamed_and_is_the_document(corpus: Path) -> None:
+    """The pieces go out as the runs arrive, and together they are the one JSON document."""
+    runs = list(recount(discover([corpus / "examples"]), Settings(documents=True)))
+    pieces: list[str] = []
+
+    def arriving() -> Iterator[ElectionRun]:
+        for i, run_ in enumerate(runs):
+            assert len(pieces) == 1 + i  # the opening and every earlier entry already out
+            yield run_
+
+    summary = recount_mod.BatchSummary()
+    for piece in recount_mod.json_document(arriving(), Settings(), summary):
+        pieces.append(piece)
+    doc = json.loads("".join(pieces))
+    assert [e["path"] for e in doc["elections"]] == [r.path for r in runs]
+    assert dumps(doc) == "".join(pieces)
+    assert doc["summary"]["elections"] == len(runs) == 3

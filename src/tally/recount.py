@@ -107,16 +107,24 @@ def most_serious(codes: Iterable[int]) -> int:
 # --------------------------------------------------------------------------- discovery
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
-    """One election to check: its folder (as found), or a folder that could not be read."""
+    """One election to check: its folder (as found), or a folder that could not be read.
 
-    path: Path
+    ``where`` is a string when :func:`discover` found it: a national round lists a few hundred
+    thousand, and a Path holds its parts besides its text (about five times the memory)."""
+
+    where: str | Path
     problem: Msg | None = None
 
+    @property
+    def path(self) -> Path:
+        return Path(self.where)
 
-def _sort_key(target: Target) -> tuple[str, ...]:
-    return target.path.parts
+
+def _sort_key(target: Target) -> str:
+    # The order of the parts: the separator sorts before any character of a name.
+    return str(target.where).replace(os.sep, "\0")
 
 
 def discover(dirs: Sequence[Path]) -> list[Target]:
@@ -125,19 +133,22 @@ def discover(dirs: Sequence[Path]) -> list[Target]:
     Hidden folders (``.git``, ``.venv``…) are skipped; a folder reached twice (a symbolic
     link back up the tree, or two arguments that overlap) is checked once. A folder that
     cannot be listed becomes a target with a problem, so the batch reports it.
+
+    One folder walked (names sorted, depth first) is already in sorted order; only several
+    arguments, or a file among them, need the sort and the check by real path.
     """
     found: list[Target] = []
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()  # (device, inode) of each folder walked, as one int
     for root in dirs:
         if root.is_file():
-            found.append(Target(root))
+            found.append(Target(str(root)))
             continue
-        stack = [root]
+        stack = [str(root)]
         while stack:
             folder = stack.pop()
             try:
-                st = folder.stat()
-                key = (st.st_dev, st.st_ino)
+                st = os.stat(folder)
+                key = st.st_dev << 64 | st.st_ino
                 if key in seen:
                     continue
                 seen.add(key)
@@ -146,7 +157,7 @@ def discover(dirs: Sequence[Path]) -> list[Target]:
             except OSError as exc:
                 found.append(Target(folder, msg("recount.cannot_read", reason=os_reason(exc))))
                 continue
-            subdirs: list[Path] = []
+            subdirs: list[str] = []
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
@@ -157,12 +168,16 @@ def discover(dirs: Sequence[Path]) -> list[Target]:
                 if entry.name == ELECTION_FILE and not is_dir:
                     found.append(Target(folder))
                 elif is_dir:
-                    subdirs.append(Path(entry.path))
+                    subdirs.append(entry.name if folder == "." else entry.path)
             stack.extend(reversed(subdirs))
+    del seen
+    if len(dirs) == 1 and not dirs[0].is_file():
+        return found
+    found.sort(key=_sort_key)
     unique: dict[str, Target] = {}
-    for target in sorted(found, key=_sort_key):
-        where = os.path.realpath(target.path)
-        if target.path.is_file():
+    for target in found:
+        where = os.path.realpath(target.where)
+        if os.path.isfile(target.where):
             where = os.path.dirname(where)
         unique.setdefault(where, target)
     return list(unique.values())
@@ -571,9 +586,15 @@ class BatchSummary:
         key = run.outcome if run.outcome is not None else f"error:{run.error_kind}"
         self.by_outcome[key] = self.by_outcome.get(key, 0) + 1
 
+    order = EXIT_ORDER
+
     @property
     def exit_code(self) -> int:
         return most_serious(self.by_exit_code)
+
+    def counts(self) -> list[tuple[int, int]]:
+        """(exit code, elections) for each code met, most serious first."""
+        return [(c, self.by_exit_code[c]) for c in EXIT_ORDER if c in self.by_exit_code]
 
 
 def json_document(

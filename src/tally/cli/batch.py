@@ -1,16 +1,18 @@
 """``tally recount`` and ``tally simulate``: many elections at once.
 
 The core is :mod:`tally.recount` and :mod:`tally.simulate`; this module parses arguments,
-shows progress on stderr (only on a terminal), renders the summary and sets the exit code.
+shows progress on stderr (only on a terminal), hands the results to their renderer
+(:mod:`tally.report.recount` writes the recount table a row at a time) and sets the exit code.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -18,10 +20,12 @@ from tally.cli.main import allowed_outside, cli, json_option, lang_option, termi
 from tally.i18n import msg
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress, TaskID
+    from rich.text import Text
 
     from tally.findings import Lang
-    from tally.recount import BatchSummary, ElectionRun
+    from tally.recount import ElectionRun
     from tally.simulate import SimulatedElection
 
 
@@ -72,6 +76,20 @@ class _Bar:
         assert self.task is not None
         self.progress.update(self.task, completed=done)
 
+    def above(self, out: Console) -> Callable[[Text], None]:
+        """How to write to ``out`` (stdout) while the bar may show: on the bar's console, above
+        the bar, when both are the same terminal (writing past the bar would tear it); else
+        straight to ``out``."""
+        same = self.enabled and _same_file(sys.stdout, sys.stderr)
+
+        def write(text: Text) -> None:
+            if same and self.progress is not None:
+                self.progress.console.print(text, soft_wrap=True, end="")
+            else:
+                out.print(text, soft_wrap=True, end="")
+
+        return write
+
     def close(self) -> None:
         if self.progress is not None:
             self.progress.stop()
@@ -80,6 +98,13 @@ class _Bar:
     @property
     def seconds(self) -> float:
         return time.perf_counter() - self.started
+
+
+def _same_file(a: TextIO, b: TextIO) -> bool:
+    try:
+        return os.path.samestat(os.fstat(a.fileno()), os.fstat(b.fileno()))
+    except (OSError, ValueError):  # no file descriptor (a test's buffer), or closed
+        return False
 
 
 @cli.command()
@@ -105,6 +130,7 @@ def recount(
     lang: Lang,
     as_json: bool,
 ) -> None:
+    from tally.cli.commands import console
     from tally.errors import ConfigError
     from tally.recount import BatchSummary, Settings, default_jobs, discover, json_document
     from tally.recount import recount as run_batch
@@ -136,12 +162,9 @@ def recount(
             for piece in json_document(runs, settings, summary):
                 click.echo(piece, nl=False)
         else:
-            rows = []
-            for run in runs:
-                summary.add(run)
-                rows.append(run)
-            bar.close()
-            _render_recount(rows, summary, lang)
+            from tally.report.recount import write_table
+
+            write_table(runs, (str(t.where) for t in targets), summary, lang, bar.above(console()))
         sys.stdout.flush()
     finally:
         bar.close()
@@ -162,80 +185,6 @@ def _tracebacks(runs: Iterable[ElectionRun], debug: bool) -> Iterator[ElectionRu
         if debug and run.traceback:
             click.echo(f"{run.path}:\n{run.traceback}", err=True)
         yield run
-
-
-def _render_recount(rows: list[ElectionRun], summary: BatchSummary, lang: Lang) -> None:
-    """One line per election, and under a broken one its error (file, line, message, hint)."""
-    from tally.cli.commands import console
-    from tally.labels import OUTCOME, tr
-    from tally.recount import EXIT_ORDER
-    from tally.report.rich_text import columns as _columns
-
-    kind_label = {
-        "internal": msg("table.bug").text(lang),
-        "not_reconciled": msg("table.figures_do_not_reconcile").text(lang),
-        "bad_input": msg("table.bad_input").text(lang),
-        "timeout": msg("table.timed_out").text(lang),
-    }
-    header = (
-        msg("table.election").text(lang),
-        msg("table.contests").text(lang),
-        msg("table.outcome").text(lang),
-        msg("table.errors_warnings").text(lang),
-        msg("table.exit").text(lang),
-    )
-    cells: list[tuple[str, ...]] = []
-    styles: list[tuple[str, ...]] = []
-    notes: list[list[tuple[str, str]]] = []
-    for run in rows:
-        code_style = (
-            "green" if run.exit_code == 0 else "yellow" if run.exit_code in (1, 4) else "bold red"
-        )
-        if run.failed:
-            cells.append(
-                (run.path, "–", kind_label[run.error_kind or "bad_input"], "–", str(run.exit_code))
-            )
-            styles.append(("", "", "bold red", "", code_style))
-        else:
-            outcome = run.outcome or "complete"
-            cells.append(
-                (
-                    run.path,
-                    str(run.contests),
-                    tr(OUTCOME, outcome, lang),
-                    f"{run.errors} / {run.warnings}",
-                    str(run.exit_code),
-                )
-            )
-            outcome_style = {"complete": "green", "rejected": "bold red"}.get(outcome, "yellow")
-            styles.append(("", "", outcome_style, "", code_style))
-        lines: list[tuple[str, str]] = []
-        for problem in run.problems:
-            lines.append((f"  ↳ {problem.text(lang)}", "red"))
-            hint = problem.hint_text(lang)
-            if hint:
-                lines.append((f"    {msg('cli.hint', text=hint).text(lang)}", "dim"))
-
-        notes.append(lines)
-    out = _columns(header, cells, {1, 3, 4}, styles, notes)
-    con = console()
-    con.print(out, soft_wrap=True, end="")
-    counts_line = " · ".join(
-        f"{msg('table.exit_short').text(lang)} {code}: {summary.by_exit_code[code]}"
-        for code in EXIT_ORDER
-        if code in summary.by_exit_code
-    )
-    order = " › ".join(str(c) for c in EXIT_ORDER)
-    con.print(
-        msg(
-            "table.batch_summary",
-            elections=summary.elections,
-            counts_line=counts_line,
-            exit_code=summary.exit_code,
-            order=order,
-        ).text(lang),
-        soft_wrap=True,
-    )
 
 
 @cli.command()

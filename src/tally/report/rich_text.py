@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, assert_never
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +15,7 @@ from tally.kinds import Layout, Venue
 from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, tr
 from tally.meetings import Meeting
 from tally.plan_checks import target_label
+from tally.report.columns import columns
 from tally.report.model import (
     CheckReport,
     ContestReport,
@@ -241,36 +241,6 @@ def render_rules_show(console: Console, rs: RuleSet, lang: Lang) -> None:
         msg("table.provenance_key").text(lang),
         style="dim",
     )
-
-
-def columns(
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    right: Collection[int],
-    styles: Sequence[Sequence[str]] | None = None,
-    notes: Sequence[Sequence[tuple[str, str]]] | None = None,
-) -> Text:
-    """Aligned columns in one rich Text: a bold header, a rule, the rows (each cell with its
-    style), and under a row its notes (text, style). A rich Table measures every cell and takes
-    a second for a province's 2,000 elections; this takes a few hundredths."""
-    widths = [max(cell_len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-
-    def pad(text: str, i: int) -> str:
-        gap = " " * (widths[i] - cell_len(text))
-        return gap + text if i in right else text + gap
-
-    out = Text()
-    out.append("  ".join(pad(h, i) for i, h in enumerate(header)).rstrip(), style="bold")
-    out.append("\n" + "─" * (sum(widths) + 2 * (len(widths) - 1)) + "\n")
-    last = len(header) - 1
-    for n, row in enumerate(rows):
-        for i, cell in enumerate(row):
-            text = pad(cell, i) if i < last else pad(cell, i).rstrip()
-            out.append(text, style=styles[n][i] if styles else "")
-            out.append("  " if i < last else "\n")
-        for text, style in notes[n] if notes else ():
-            out.append(text + "\n", style=style)
-    return out
 
 
 def render_simulate(console: Console, written: Sequence[SimulatedElection], lang: Lang) -> None:
