@@ -14,7 +14,7 @@ from tally.config.models import Contest, Election
 from tally.electorate import MajorityBase, majority_base, passes, threshold
 from tally.findings import Cited, Finding, finding, sort_findings
 from tally.i18n import Cased, Msg, Param, majority_words, msg
-from tally.kinds import Layout
+from tally.kinds import FindingCode, Layout
 from tally.plan_checks import before_vote
 from tally.ruleset.models import RuleSet
 from tally.shares import format_share
@@ -98,7 +98,7 @@ def _short_after_withdrawal(
     for more in who[1:]:
         listed = msg("finding.list_short_after_withdrawal.and", head=listed, last=more)
     return finding(
-        "list_short_after_withdrawal",
+        FindingCode.LIST_SHORT_AFTER_WITHDRAWAL,
         "warning",
         msg(
             "finding.list_short_after_withdrawal",
@@ -134,7 +134,7 @@ def check_list(
     if contest.body in lr.surplus_required.value and surplus <= 0:
         out.append(
             finding(
-                "list_too_short",
+                FindingCode.LIST_TOO_SHORT,
                 "error",
                 msg("finding.list_too_short", body=body, n=n, seats=seats),
                 rule=("lists.surplus_required", lr.surplus_required),
@@ -158,7 +158,7 @@ def check_list(
         if surplus > small.max_surplus:
             out.append(
                 finding(
-                    "surplus_over_cap",
+                    FindingCode.SURPLUS_OVER_CAP,
                     "error",
                     msg(
                         "finding.surplus_over_cap.small_body",
@@ -180,7 +180,7 @@ def check_list(
             most = (share.numerator * seats) // share.denominator
             out.append(
                 finding(
-                    "surplus_over_cap",
+                    FindingCode.SURPLUS_OVER_CAP,
                     "error",
                     msg(
                         "finding.surplus_over_cap",
@@ -209,7 +209,7 @@ def check_list(
             if surplus < row.surplus:
                 out.append(
                     finding(
-                        "list_too_short",
+                        FindingCode.LIST_TOO_SHORT,
                         "error",
                         msg(
                             "finding.list_too_short.min_surplus",
@@ -246,7 +246,7 @@ def check_list(
             membership = msg(f"membership.{person.membership}")
             out.append(
                 finding(
-                    "may_not_stand",
+                    FindingCode.MAY_NOT_STAND,
                     "error",
                     msg(
                         "finding.may_not_stand", body=body, name=person.name, membership=membership
@@ -287,7 +287,7 @@ def _check_min_surplus_share(election: Election, rules: RuleSet, contest: Contes
         )
         return [
             finding(
-                "list_too_short",
+                FindingCode.LIST_TOO_SHORT,
                 "error",
                 said,
                 rule=param,
@@ -322,7 +322,7 @@ def _check_state_limits(election: Election, rules: RuleSet, contest: Contest) ->
             if cap.assembly == assembly and seats > cap.seats:
                 out.append(
                     finding(
-                        "too_many_seats",
+                        FindingCode.TOO_MANY_SEATS,
                         "warning",
                         msg(
                             "finding.too_many_seats",
@@ -359,7 +359,7 @@ def _check_state_limits(election: Election, rules: RuleSet, contest: Contest) ->
         least = -((-share.numerator * n) // share.denominator)
         out.append(
             finding(
-                "list_target_short",
+                FindingCode.LIST_TARGET_SHORT,
                 "warning",
                 msg(
                     "finding.list_target_short",
@@ -403,7 +403,7 @@ def _check_slate(election: Election, rules: RuleSet, contest: Contest) -> list[F
             return []
         return [
             finding(
-                "slate_surplus",
+                FindingCode.SLATE_SURPLUS,
                 "error",
                 msg("finding.slate_surplus.small_body", body=body, slate=slate, seats=seats),
                 rule=param,
@@ -422,7 +422,7 @@ def _check_slate(election: Election, rules: RuleSet, contest: Contest) -> list[F
     if least > most:
         return [
             finding(
-                "slate_surplus",
+                FindingCode.SLATE_SURPLUS,
                 "warning",
                 msg(
                     "finding.slate_surplus.no_whole",
@@ -441,7 +441,7 @@ def _check_slate(election: Election, rules: RuleSet, contest: Contest) -> list[F
         ]
     return [
         finding(
-            "slate_surplus",
+            FindingCode.SLATE_SURPLUS,
             "error",
             msg(
                 "finding.slate_surplus",
@@ -482,7 +482,7 @@ def _check_floor_support(
         if person.support is None or attending is None:
             out.append(
                 finding(
-                    "floor_support_unknown",
+                    FindingCode.FLOOR_SUPPORT_UNKNOWN,
                     "warning",
                     msg("finding.floor_support_unknown", body=body, name=person.name),
                     rule=param,
@@ -495,7 +495,7 @@ def _check_floor_support(
             need = (share.numerator * attending) // share.denominator + 1
             out.append(
                 finding(
-                    "floor_support",
+                    FindingCode.FLOOR_SUPPORT,
                     "error",
                     msg(
                         "finding.floor_support",
@@ -529,7 +529,7 @@ def _check_poll(
             name = people[pid].name if pid in people else pid
             out.append(
                 finding(
-                    "nominee_not_admitted",
+                    FindingCode.NOMINEE_NOT_ADMITTED,
                     "error",
                     msg(
                         "finding.nominee_not_admitted",
@@ -548,7 +548,7 @@ def _check_poll(
         name = people[pid].name if pid in people else pid
         out.append(
             finding(
-                "admitted_not_on_list",
+                FindingCode.ADMITTED_NOT_ON_LIST,
                 "warning",
                 msg("finding.admitted_not_on_list", body=body, name=name, poll=poll.poll),
                 rule=param,
@@ -573,7 +573,7 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
             assert cp.threshold is not None  # the base is known
             out.append(
                 finding(
-                    "no_majority_possible",
+                    FindingCode.NO_MAJORITY_POSSIBLE,
                     "warning",
                     msg(
                         "finding.no_majority_possible",
@@ -599,7 +599,7 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
     ):
         out.append(
             finding(
-                "below_quorum",
+                FindingCode.BELOW_QUORUM,
                 "warning",
                 msg("finding.below_quorum", present=e.present, summoned=e.summoned, quorum=quorum),
                 rule=("decision.quorum", rules.decision.quorum),
@@ -613,7 +613,7 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
             if rnd.issued is not None and round_present is not None and rnd.issued > round_present:
                 out.append(
                     finding(
-                        "issued_over_present",
+                        FindingCode.ISSUED_OVER_PRESENT,
                         "warning",
                         msg(
                             "finding.issued_over_present",
@@ -662,7 +662,7 @@ def check_board_off_list(election: Election, rules: RuleSet) -> list[Finding]:
                 continue
             out.append(
                 finding(
-                    "board_member_on_list",
+                    FindingCode.BOARD_MEMBER_ON_LIST,
                     "error",
                     msg(
                         "finding.board_member_on_list",
@@ -707,7 +707,7 @@ def check_combined_list(election: Election, rules: RuleSet) -> list[Finding]:
             name = people[pid].name if pid in people else pid
             out.append(
                 finding(
-                    "alternate_not_on_combined_list",
+                    FindingCode.ALTERNATE_NOT_ON_COMBINED_LIST,
                     "error",
                     msg(
                         "finding.alternate_not_on_combined_list",
@@ -746,7 +746,7 @@ def check_alternates_after(
                 continue
             out.append(
                 finding(
-                    "alternate_elected_official",
+                    FindingCode.ALTERNATE_ELECTED_OFFICIAL,
                     "error",
                     msg(
                         "finding.alternate_elected_official",
@@ -782,7 +782,7 @@ def appointed_notes(election: Election) -> list[Finding]:
         sentence = appointed_message(a.decision, a.date, a.by, len(contest.members))
         out.append(
             finding(
-                "appointed",
+                FindingCode.APPOINTED,
                 "info",
                 msg("finding.appointed", body=_body(contest), sentence=sentence),
                 contest=contest.id,
@@ -810,7 +810,7 @@ def not_entered_notes(pending: Sequence[NotEntered]) -> list[Finding]:
     """A note (severity info) for each round whose files are named but not written yet."""
     return [
         finding(
-            "not_entered",
+            FindingCode.NOT_ENTERED,
             "info",
             msg(
                 "finding.not_entered",

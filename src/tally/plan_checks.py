@@ -17,7 +17,7 @@ from tally.config.models import BodyPlan, Contest, Election, Person, Plan, Targe
 from tally.config.references import BUILTIN_TARGETS, elected_from
 from tally.findings import Finding, finding
 from tally.i18n import MESSAGES, Cased, Msg, Param, msg, passed_words
-from tally.kinds import BODIES, Lang
+from tally.kinds import BODIES, FindingCode, Lang
 from tally.ruleset.models import RuleSet
 from tally.shares import at_least, at_most, format_quantity, needed
 from tally.textnorm import nfc
@@ -270,7 +270,7 @@ def before_vote(election: Election, rules: RuleSet, skip: Iterable[str] = ()) ->
             if able < need:
                 out.append(
                     finding(
-                        "target_unreachable",
+                        FindingCode.TARGET_UNREACHABLE,
                         "warning",
                         msg(
                             "finding.target_unreachable",
@@ -315,7 +315,7 @@ def _seats_vs_plan(
     )
     return [
         finding(
-            "seats_mismatch",
+            FindingCode.SEATS_MISMATCH,
             "error",
             said,
             rule=(f"plan.bodies.{body}.seats", src),
@@ -357,7 +357,7 @@ def _age_finding(
     }
     said = msg("finding.age_limit.months", months=left, **words) if left else None
     return finding(
-        "age_limit",
+        FindingCode.AGE_LIMIT,
         severity,
         said or msg("finding.age_limit", **words),
         rule=("plan.age_limits", rules.plan.age_limits),
@@ -463,7 +463,7 @@ def _check_body(
             said = msg("finding.seats_mismatch.tail", tail=tail, **figures)
         out.append(
             finding(
-                "seats_mismatch",
+                FindingCode.SEATS_MISMATCH,
                 "warning",
                 said,
                 rule=(f"plan.bodies.{body}.seats", src),
@@ -530,7 +530,7 @@ def _check_body(
             )
             out.append(
                 finding(
-                    "structure_short",
+                    FindingCode.STRUCTURE_SHORT,
                     "warning",
                     said,
                     rule=targets_rule,
@@ -544,7 +544,7 @@ def _check_body(
             assert target.max is not None
             out.append(
                 finding(
-                    "structure_over",
+                    FindingCode.STRUCTURE_OVER,
                     "warning",
                     msg(
                         "finding.structure_over",
@@ -583,7 +583,7 @@ def _check_body(
         )
         out.append(
             finding(
-                "person_data_missing",
+                FindingCode.PERSON_DATA_MISSING,
                 "warning",
                 msg("finding.person_data_missing", body=label_of_body, who=who),
                 contest=ids[0],
@@ -600,7 +600,7 @@ def _check_body(
             if p.id not in slate:
                 out.append(
                     finding(
-                        "off_plan_elected",
+                        FindingCode.OFF_PLAN_ELECTED,
                         "error" if body in POST_BODIES else "warning",
                         msg("finding.off_plan_elected", body=label_of_body, name=p.name),
                         rule=(f"plan.bodies.{body}.slate", src),
@@ -620,7 +620,7 @@ def _check_body(
                 )
                 out.append(
                     finding(
-                        "plan_member_not_elected",
+                        FindingCode.PLAN_MEMBER_NOT_ELECTED,
                         "info",
                         said,
                         rule=(f"plan.bodies.{body}.slate", src),
@@ -664,7 +664,7 @@ def _chain(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]) ->
             name = _name(election, pid)
             out.append(
                 finding(
-                    "chain_violation",
+                    FindingCode.CHAIN_VIOLATION,
                     "error",
                     msg(
                         "finding.chain_violation",
@@ -728,7 +728,7 @@ def _posts(
             )
             out.append(
                 finding(
-                    "off_plan_elected",
+                    FindingCode.OFF_PLAN_ELECTED,
                     "error",
                     said,
                     rule=(f"plan.posts.{post}", src),
@@ -793,7 +793,7 @@ def _post_finding(
     else:
         tail = msg("post.report")
     return finding(
-        "post_not_elected",
+        FindingCode.POST_NOT_ELECTED,
         "warning" if tie else "error",
         msg("finding.post_not_elected", head=head, tail=tail),
         rule=("plan.post_not_elected", rule),
