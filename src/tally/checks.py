@@ -16,6 +16,7 @@ from tally.findings import Cited, Finding, finding, sort_findings
 from tally.i18n import Cased, Msg, Param, majority_words, msg
 from tally.kinds import FindingCode, Layout
 from tally.plan_checks import before_vote
+from tally.registry import Registry
 from tally.ruleset.models import RuleSet
 from tally.shares import format_share
 from tally.textnorm import nfc
@@ -116,154 +117,86 @@ def _short_after_withdrawal(
     )
 
 
+@dataclass(frozen=True)
+class ListContext:
+    """One contest's list, what every list check looks at (rules.md §3)."""
+
+    election: Election
+    rules: RuleSet
+    contest: Contest
+    poll: PollOutcome | None = None  # the counted nomination poll for the contest, if any
+
+    @property
+    def seats(self) -> int:
+        return self.contest.seats or 0
+
+    @property
+    def approved(self) -> int:
+        """The list as it was approved: a withdrawal after it was published (``withdrawn``)
+        shortens the ballot, not the approved list, which is what the list checks count."""
+        return len(self.contest.candidates) + len(self.contest.withdrawn)
+
+    @property
+    def surplus(self) -> int:
+        return self.approved - self.seats
+
+    @property
+    def body(self) -> Msg:
+        return _body(self.contest)
+
+
+LIST_CHECKS: Registry[ListContext] = Registry("list")
+
+
 def check_list(
     election: Election, rules: RuleSet, contest: Contest, poll: PollOutcome | None = None
 ) -> list[Finding]:
-    """The list of one contest against the rule set (rules.md §3)."""
-    out: list[Finding] = []
+    """The list of one contest against the rule set (rules.md §3): the checks of
+    :data:`LIST_CHECKS`, in the order they are registered below."""
     if contest.body == "nomination_poll" or contest.seats is None or contest.appointed:
-        return out
-    seats = contest.seats
-    # The list checks count the list as it was approved: a withdrawal after it was published
-    # (contest.withdrawn) shortens the ballot, not the approved list.
-    n = len(contest.candidates) + len(contest.withdrawn)
-    surplus = n - seats
-    body = _body(contest)
-    lr = rules.lists
+        return []
+    return LIST_CHECKS.run(ListContext(election, rules, contest, poll))
 
-    if contest.body in lr.surplus_required.value and surplus <= 0:
-        out.append(
+
+@LIST_CHECKS.register(
+    FindingCode.LIST_TOO_SHORT,
+    FindingCode.LIST_SHORT_AFTER_WITHDRAWAL,
+    rule="lists.surplus_required",
+)
+def _check_surplus_required(ctx: ListContext) -> list[Finding]:
+    """A list with a surplus where the rules require one (more names than seats)."""
+    lr = ctx.rules.lists
+    if ctx.contest.body not in lr.surplus_required.value:
+        return []
+    seats, n = ctx.seats, ctx.approved
+    rule = ("lists.surplus_required", lr.surplus_required)
+    if ctx.surplus <= 0:
+        return [
             finding(
                 FindingCode.LIST_TOO_SHORT,
                 "error",
-                msg("finding.list_too_short", body=body, n=n, seats=seats),
-                rule=("lists.surplus_required", lr.surplus_required),
-                contest=contest.id,
+                msg("finding.list_too_short", body=ctx.body, n=n, seats=seats),
+                rule=rule,
+                contest=ctx.contest.id,
                 expected=f"> {seats}",
                 actual=n,
             )
-        )
-    elif contest.body in lr.surplus_required.value and len(contest.candidates) <= seats:
-        out.append(
-            _short_after_withdrawal(
-                election, contest, seats, seats + 1, ("lists.surplus_required", lr.surplus_required)
-            )
-        )
-
-    out += _check_min_surplus_share(election, rules, contest)
-
-    small = lr.small_body.value
-    cap = lr.surplus_max.value
-    if small and contest.body in small.bodies and seats <= small.max_seats:
-        if surplus > small.max_surplus:
-            out.append(
-                finding(
-                    FindingCode.SURPLUS_OVER_CAP,
-                    "error",
-                    msg(
-                        "finding.surplus_over_cap.small_body",
-                        body=body,
-                        seats=seats,
-                        most=small.max_surplus,
-                        n=n,
-                        surplus=surplus,
-                    ),
-                    rule=("lists.small_body", lr.small_body),
-                    contest=contest.id,
-                    expected=f"≤ {seats + small.max_surplus}",
-                    actual=n,
-                )
-            )
-    elif cap and contest.body in cap.bodies and surplus > 0:
-        share = cap.share
-        if surplus * share.denominator > share.numerator * seats:
-            most = (share.numerator * seats) // share.denominator
-            out.append(
-                finding(
-                    FindingCode.SURPLUS_OVER_CAP,
-                    "error",
-                    msg(
-                        "finding.surplus_over_cap",
-                        body=body,
-                        surplus=surplus,
-                        cap=share,
-                        seats=seats,
-                        most=most,
-                        longest=seats + most,
-                    ),
-                    rule=("lists.surplus_max", lr.surplus_max),
-                    contest=contest.id,
-                    expected=f"≤ {seats + most}",
-                    actual=n,
-                )
-            )
-
-    out += _check_slate(election, rules, contest)
-
-    if election.congress.kind == "constituency" and election.congress.assembly:
-        for row in lr.min_surplus.value:
-            if row.assembly != election.congress.assembly:
-                continue
-            if row.seats_up_to is not None and seats > row.seats_up_to:
-                continue
-            if surplus < row.surplus:
-                out.append(
-                    finding(
-                        FindingCode.LIST_TOO_SHORT,
-                        "error",
-                        msg(
-                            "finding.list_too_short.min_surplus",
-                            body=body,
-                            more=row.surplus,
-                            n=n,
-                            seats=seats,
-                        ),
-                        rule=("lists.min_surplus", lr.min_surplus),
-                        contest=contest.id,
-                        expected=f"≥ {seats + row.surplus}",
-                        actual=n,
-                    )
-                )
-            elif len(contest.candidates) - seats < row.surplus:
-                out.append(
-                    _short_after_withdrawal(
-                        election,
-                        contest,
-                        seats,
-                        seats + row.surplus,
-                        ("lists.min_surplus", lr.min_surplus),
-                    )
-                )
-            break
-
-    out += _check_state_limits(election, rules, contest)
-
-    people = election.people_by_id
-    banned = set(lr.may_not_stand.value)
-    for pid in contest.candidates:
-        person = people.get(pid)
-        if person and person.membership in banned:
-            membership = msg(f"membership.{person.membership}")
-            out.append(
-                finding(
-                    FindingCode.MAY_NOT_STAND,
-                    "error",
-                    msg(
-                        "finding.may_not_stand", body=body, name=person.name, membership=membership
-                    ),
-                    rule=("lists.may_not_stand", lr.may_not_stand),
-                    contest=contest.id,
-                    person=pid,
-                )
-            )
-    out += _check_floor_support(election, rules, contest, poll)
-    return out
+        ]
+    if len(ctx.contest.candidates) <= seats:
+        return [_short_after_withdrawal(ctx.election, ctx.contest, seats, seats + 1, rule)]
+    return []
 
 
-def _check_min_surplus_share(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
+@LIST_CHECKS.register(
+    FindingCode.LIST_TOO_SHORT,
+    FindingCode.LIST_SHORT_AFTER_WITHDRAWAL,
+    rule="lists.min_surplus_share",
+)
+def _check_min_surplus_share(ctx: ListContext) -> list[Finding]:
     """A least surplus as a share of the seats, rounded up (a mass organisation's rule: 15% of
     9 seats is 1.35, so at least 2 more, a list of 11). Counted on the approved list; a list
     short only because of a withdrawal after publication is a warning."""
+    election, rules, contest = ctx.election, ctx.rules, ctx.contest
     lr = rules.lists
     rule = lr.min_surplus_share
     if rule is None or rule.value is None or contest.body not in rule.value.bodies:
@@ -301,86 +234,79 @@ def _check_min_surplus_share(election: Election, rules: RuleSet, contest: Contes
     return []
 
 
-def _check_state_limits(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
-    """A constituency's seats and its list's make-up against the state law (warnings).
+def _small_body(ctx: ListContext) -> bool:
+    """The small-body cap applies to this contest (instead of the share cap)."""
+    small = ctx.rules.lists.small_body.value
+    return bool(small and ctx.contest.body in small.bodies and ctx.seats <= small.max_seats)
 
-    At most 3 National Assembly or 5 People's Council deputies per constituency (Luật
-    85/2015/QH13 Điều 10 khoản 4); the official lists' targets (35% women, 18% ethnic
-    minorities), which the law sets for the lists as a whole: one constituency's list below
-    them is worth a word, never an error. A target is left unchecked while any name on the
-    list lacks the field (``person_data_missing`` says so elsewhere).
-    """
-    assembly = election.congress.assembly
-    if election.congress.kind != "constituency" or assembly is None:
+
+@LIST_CHECKS.register(FindingCode.SURPLUS_OVER_CAP, rule="lists.small_body")
+def _check_small_body_cap(ctx: ListContext) -> list[Finding]:
+    """A small body's list carries at most a few names more than its seats."""
+    lr = ctx.rules.lists
+    small = lr.small_body.value
+    if small is None or not _small_body(ctx) or ctx.surplus <= small.max_surplus:
         return []
-    out: list[Finding] = []
-    body = _body(contest)
-    seats = contest.seats or 0
-    lr = rules.lists
-    if lr.max_seats is not None:
-        for cap in lr.max_seats.value:
-            if cap.assembly == assembly and seats > cap.seats:
-                out.append(
-                    finding(
-                        FindingCode.TOO_MANY_SEATS,
-                        "warning",
-                        msg(
-                            "finding.too_many_seats",
-                            body=body,
-                            assembly=msg(f"assembly.{assembly}"),
-                            most=cap.seats,
-                            seats=seats,
-                        ),
-                        rule=("lists.max_seats", lr.max_seats),
-                        contest=contest.id,
-                        expected=f"≤ {cap.seats}",
-                        actual=seats,
-                    )
-                )
-    if lr.list_targets is None:
-        return out
-    people = [election.people_by_id.get(pid) for pid in contest.candidates]
-    n = len(people)
-    for target in lr.list_targets.value:
-        if target.assembly != assembly or n == 0:
-            continue
-        if target.group == "women":
-            marks = [p.sex == "F" if p and p.sex else None for p in people]
-        else:
-            marks = [
-                nfc(p.ethnicity).casefold() != "kinh" if p and p.ethnicity else None for p in people
-            ]
-        if any(m is None for m in marks):
-            continue
-        count = sum(1 for m in marks if m)
-        share = target.share
-        if count * share.denominator >= share.numerator * n:
-            continue
-        least = -((-share.numerator * n) // share.denominator)
-        out.append(
-            finding(
-                FindingCode.LIST_TARGET_SHORT,
-                "warning",
-                msg(
-                    "finding.list_target_short",
-                    body=body,
-                    count=count,
-                    n=n,
-                    group=msg(f"list_target.{target.group}"),
-                    share=share,
-                    least=least,
-                ),
-                rule=("lists.list_targets", lr.list_targets),
-                contest=contest.id,
-                expected=f"≥ {least}",
-                actual=count,
-            )
+    seats, n = ctx.seats, ctx.approved
+    said = msg(
+        "finding.surplus_over_cap.small_body",
+        body=ctx.body,
+        seats=seats,
+        most=small.max_surplus,
+        n=n,
+        surplus=ctx.surplus,
+    )
+    return [
+        finding(
+            FindingCode.SURPLUS_OVER_CAP,
+            "error",
+            said,
+            rule=("lists.small_body", lr.small_body),
+            contest=ctx.contest.id,
+            expected=f"≤ {seats + small.max_surplus}",
+            actual=n,
         )
-    return out
+    ]
 
 
-def _check_slate(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
+@LIST_CHECKS.register(FindingCode.SURPLUS_OVER_CAP, rule="lists.surplus_max")
+def _check_surplus_cap(ctx: ListContext) -> list[Finding]:
+    """The list's surplus is at most the rule's share of the seats (where no small-body cap)."""
+    lr = ctx.rules.lists
+    cap = lr.surplus_max.value
+    surplus, seats = ctx.surplus, ctx.seats
+    if _small_body(ctx) or not cap or ctx.contest.body not in cap.bodies or surplus <= 0:
+        return []
+    share = cap.share
+    if surplus * share.denominator <= share.numerator * seats:
+        return []
+    most = (share.numerator * seats) // share.denominator
+    said = msg(
+        "finding.surplus_over_cap",
+        body=ctx.body,
+        surplus=surplus,
+        cap=share,
+        seats=seats,
+        most=most,
+        longest=seats + most,
+    )
+    return [
+        finding(
+            FindingCode.SURPLUS_OVER_CAP,
+            "error",
+            said,
+            rule=("lists.surplus_max", lr.surplus_max),
+            contest=ctx.contest.id,
+            expected=f"≤ {seats + most}",
+            actual=ctx.approved,
+        )
+    ]
+
+
+@LIST_CHECKS.register(FindingCode.SLATE_SURPLUS, rule="lists.slate_surplus")
+def _check_slate(ctx: ListContext) -> list[Finding]:
     """The convening committee's own slate carries 10–15% surplus (190 Art. 14.1)."""
+    election, rules, contest = ctx.election, ctx.rules, ctx.contest
     rng = rules.lists.slate_surplus.value
     seats = contest.seats or 0
     if rng is None or contest.body not in rng.bodies:
@@ -460,9 +386,170 @@ def _check_slate(election: Election, rules: RuleSet, contest: Contest) -> list[F
     ]
 
 
-def _check_floor_support(
-    election: Election, rules: RuleSet, contest: Contest, poll: PollOutcome | None
-) -> list[Finding]:
+@LIST_CHECKS.register(
+    FindingCode.LIST_TOO_SHORT, FindingCode.LIST_SHORT_AFTER_WITHDRAWAL, rule="lists.min_surplus"
+)
+def _check_min_surplus(ctx: ListContext) -> list[Finding]:
+    """A constituency's list has at least the law's surplus over its seats (state elections)."""
+    election, lr = ctx.election, ctx.rules.lists
+    if election.congress.kind != "constituency" or not election.congress.assembly:
+        return []
+    seats, n = ctx.seats, ctx.approved
+    for row in lr.min_surplus.value:
+        if row.assembly != election.congress.assembly:
+            continue
+        if row.seats_up_to is not None and seats > row.seats_up_to:
+            continue
+        rule = ("lists.min_surplus", lr.min_surplus)
+        if ctx.surplus < row.surplus:
+            said = msg(
+                "finding.list_too_short.min_surplus",
+                body=ctx.body,
+                more=row.surplus,
+                n=n,
+                seats=seats,
+            )
+            return [
+                finding(
+                    FindingCode.LIST_TOO_SHORT,
+                    "error",
+                    said,
+                    rule=rule,
+                    contest=ctx.contest.id,
+                    expected=f"≥ {seats + row.surplus}",
+                    actual=n,
+                )
+            ]
+        if len(ctx.contest.candidates) - seats < row.surplus:
+            least = seats + row.surplus
+            return [_short_after_withdrawal(election, ctx.contest, seats, least, rule)]
+        return []
+    return []
+
+
+@LIST_CHECKS.register(
+    FindingCode.TOO_MANY_SEATS,
+    FindingCode.LIST_TARGET_SHORT,
+    rule=("lists.max_seats", "lists.list_targets"),
+)
+def _check_state_limits(ctx: ListContext) -> list[Finding]:
+    """A constituency's seats and its list's make-up against the state law (warnings).
+
+    At most 3 National Assembly or 5 People's Council deputies per constituency (Luật
+    85/2015/QH13 Điều 10 khoản 4); the official lists' targets (35% women, 18% ethnic
+    minorities), which the law sets for the lists as a whole: one constituency's list below
+    them is worth a word, never an error. A target is left unchecked while any name on the
+    list lacks the field (``person_data_missing`` says so elsewhere).
+    """
+    election, rules, contest = ctx.election, ctx.rules, ctx.contest
+    assembly = election.congress.assembly
+    if election.congress.kind != "constituency" or assembly is None:
+        return []
+    out: list[Finding] = []
+    body = _body(contest)
+    seats = contest.seats or 0
+    lr = rules.lists
+    if lr.max_seats is not None:
+        for cap in lr.max_seats.value:
+            if cap.assembly == assembly and seats > cap.seats:
+                out.append(
+                    finding(
+                        FindingCode.TOO_MANY_SEATS,
+                        "warning",
+                        msg(
+                            "finding.too_many_seats",
+                            body=body,
+                            assembly=msg(f"assembly.{assembly}"),
+                            most=cap.seats,
+                            seats=seats,
+                        ),
+                        rule=("lists.max_seats", lr.max_seats),
+                        contest=contest.id,
+                        expected=f"≤ {cap.seats}",
+                        actual=seats,
+                    )
+                )
+    if lr.list_targets is None:
+        return out
+    people = [election.people_by_id.get(pid) for pid in contest.candidates]
+    n = len(people)
+    for target in lr.list_targets.value:
+        if target.assembly != assembly or n == 0:
+            continue
+        if target.group == "women":
+            marks = [p.sex == "F" if p and p.sex else None for p in people]
+        else:
+            marks = [
+                nfc(p.ethnicity).casefold() != "kinh" if p and p.ethnicity else None for p in people
+            ]
+        if any(m is None for m in marks):
+            continue
+        count = sum(1 for m in marks if m)
+        share = target.share
+        if count * share.denominator >= share.numerator * n:
+            continue
+        least = -((-share.numerator * n) // share.denominator)
+        out.append(
+            finding(
+                FindingCode.LIST_TARGET_SHORT,
+                "warning",
+                msg(
+                    "finding.list_target_short",
+                    body=body,
+                    count=count,
+                    n=n,
+                    group=msg(f"list_target.{target.group}"),
+                    share=share,
+                    least=least,
+                ),
+                rule=("lists.list_targets", lr.list_targets),
+                contest=contest.id,
+                expected=f"≥ {least}",
+                actual=count,
+            )
+        )
+    return out
+
+
+@LIST_CHECKS.register(FindingCode.MAY_NOT_STAND, rule="lists.may_not_stand")
+def _check_may_not_stand(ctx: ListContext) -> list[Finding]:
+    """No one the rules bar (a probationary member, …) stands."""
+    lr = ctx.rules.lists
+    people = ctx.election.people_by_id
+    banned = set(lr.may_not_stand.value)
+    out: list[Finding] = []
+    for pid in ctx.contest.candidates:
+        person = people.get(pid)
+        if person and person.membership in banned:
+            membership = msg(f"membership.{person.membership}")
+            said = msg(
+                "finding.may_not_stand", body=ctx.body, name=person.name, membership=membership
+            )
+            out.append(
+                finding(
+                    FindingCode.MAY_NOT_STAND,
+                    "error",
+                    said,
+                    rule=("lists.may_not_stand", lr.may_not_stand),
+                    contest=ctx.contest.id,
+                    person=pid,
+                )
+            )
+    return out
+
+
+@LIST_CHECKS.register(
+    FindingCode.FLOOR_SUPPORT_UNKNOWN,
+    FindingCode.FLOOR_SUPPORT,
+    FindingCode.NOMINEE_NOT_ADMITTED,
+    FindingCode.ADMITTED_NOT_ON_LIST,
+    rule="lists.floor_nominee_support",
+)
+def _check_floor_support(ctx: ListContext) -> list[Finding]:
+    """A floor nominee's or self-nominee's support, or, once a nomination poll is counted, who
+    it admitted (rules.md §3)."""
+    election, rules, contest = ctx.election, ctx.rules, ctx.contest
+    poll = ctx.poll
     rule = rules.lists.floor_nominee_support.value
     if rule is None:
         return []
