@@ -21,6 +21,7 @@ from tally.engine import count_election
 from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED, EXIT_OK, EXIT_RULE_FAILED
 from tally.findings import finding
 from tally.i18n import msg
+from tally.kinds import FindingCode
 from tally.report import build
 from tally.report.jsondoc import count_doc
 from tally.report.model import CountReport, check_exit_code, count_exit_code
@@ -125,11 +126,15 @@ def test_exit_codes_read_the_report_alone(tmp_path: Path) -> None:
     settled = replace(checked, count=_settled(checked.count), findings=())
     assert count_exit_code(settled.count) == EXIT_OK
     assert check_exit_code(settled, "error") == EXIT_OK
-    warned = replace(settled, findings=(finding("x", "warning", msg("report.nobody")),))
+    warned = replace(
+        settled, findings=(finding(FindingCode.SEATS_MISMATCH, "warning", msg("report.nobody")),)
+    )
     assert (warned.errors, warned.warnings, warned.infos) == (0, 1, 0)
     assert check_exit_code(warned, "error") == EXIT_OK
     assert check_exit_code(warned, "warning") == EXIT_RULE_FAILED
-    failed = replace(settled, findings=(finding("x", "error", msg("report.nobody")),))
+    failed = replace(
+        settled, findings=(finding(FindingCode.SEATS_MISMATCH, "error", msg("report.nobody")),)
+    )
     assert check_exit_code(failed, "error") == EXIT_RULE_FAILED
 
 

@@ -13,6 +13,7 @@ from tally.checks import check_alternates_after, validate
 from tally.config.loader import LoadedElection
 from tally.engine import ElectionResult, count_election, counted_polls
 from tally.findings import Finding, finding, sort_findings
+from tally.kinds import ProblemCode
 from tally.plan_checks import PlanReport, after_vote, body_results
 
 
@@ -32,7 +33,9 @@ def audit(loaded: LoadedElection) -> Audit:
         election, rules, {cr.contest.id: cr.elected for cr in result.contests}
     )
     files = [
-        finding(w.code, "warning", w.message, contest=cr.contest.id, body=cr.contest.body)
+        finding(
+            ProblemCode(w.code), "warning", w.message, contest=cr.contest.id, body=cr.contest.body
+        )
         for cr in result.contests
         for rr in cr.rounds
         for w in rr.warnings

@@ -14,8 +14,9 @@ from tally.config.models import Contest, Election
 from tally.electorate import MajorityBase, majority_base, passes, threshold
 from tally.findings import Cited, Finding, finding, sort_findings
 from tally.i18n import Cased, Msg, Param, majority_words, msg
-from tally.kinds import Layout
+from tally.kinds import FindingCode, Layout
 from tally.plan_checks import before_vote
+from tally.registry import Registry
 from tally.ruleset.models import RuleSet
 from tally.shares import format_share
 from tally.textnorm import nfc
@@ -98,7 +99,7 @@ def _short_after_withdrawal(
     for more in who[1:]:
         listed = msg("finding.list_short_after_withdrawal.and", head=listed, last=more)
     return finding(
-        "list_short_after_withdrawal",
+        FindingCode.LIST_SHORT_AFTER_WITHDRAWAL,
         "warning",
         msg(
             "finding.list_short_after_withdrawal",
@@ -116,154 +117,86 @@ def _short_after_withdrawal(
     )
 
 
+@dataclass(frozen=True)
+class ListContext:
+    """One contest's list, what every list check looks at (rules.md §3)."""
+
+    election: Election
+    rules: RuleSet
+    contest: Contest
+    poll: PollOutcome | None = None  # the counted nomination poll for the contest, if any
+
+    @property
+    def seats(self) -> int:
+        return self.contest.seats or 0
+
+    @property
+    def approved(self) -> int:
+        """The list as it was approved: a withdrawal after it was published (``withdrawn``)
+        shortens the ballot, not the approved list, which is what the list checks count."""
+        return len(self.contest.candidates) + len(self.contest.withdrawn)
+
+    @property
+    def surplus(self) -> int:
+        return self.approved - self.seats
+
+    @property
+    def body(self) -> Msg:
+        return _body(self.contest)
+
+
+LIST_CHECKS: Registry[ListContext] = Registry("list")
+
+
 def check_list(
     election: Election, rules: RuleSet, contest: Contest, poll: PollOutcome | None = None
 ) -> list[Finding]:
-    """The list of one contest against the rule set (rules.md §3)."""
-    out: list[Finding] = []
+    """The list of one contest against the rule set (rules.md §3): the checks of
+    :data:`LIST_CHECKS`, in the order they are registered below."""
     if contest.body == "nomination_poll" or contest.seats is None or contest.appointed:
-        return out
-    seats = contest.seats
-    # The list checks count the list as it was approved: a withdrawal after it was published
-    # (contest.withdrawn) shortens the ballot, not the approved list.
-    n = len(contest.candidates) + len(contest.withdrawn)
-    surplus = n - seats
-    body = _body(contest)
-    lr = rules.lists
+        return []
+    return LIST_CHECKS.run(ListContext(election, rules, contest, poll))
 
-    if contest.body in lr.surplus_required.value and surplus <= 0:
-        out.append(
+
+@LIST_CHECKS.register(
+    FindingCode.LIST_TOO_SHORT,
+    FindingCode.LIST_SHORT_AFTER_WITHDRAWAL,
+    rule="lists.surplus_required",
+)
+def _check_surplus_required(ctx: ListContext) -> list[Finding]:
+    """A list with a surplus where the rules require one (more names than seats)."""
+    lr = ctx.rules.lists
+    if ctx.contest.body not in lr.surplus_required.value:
+        return []
+    seats, n = ctx.seats, ctx.approved
+    rule = ("lists.surplus_required", lr.surplus_required)
+    if ctx.surplus <= 0:
+        return [
             finding(
-                "list_too_short",
+                FindingCode.LIST_TOO_SHORT,
                 "error",
-                msg("finding.list_too_short", body=body, n=n, seats=seats),
-                rule=("lists.surplus_required", lr.surplus_required),
-                contest=contest.id,
+                msg("finding.list_too_short", body=ctx.body, n=n, seats=seats),
+                rule=rule,
+                contest=ctx.contest.id,
                 expected=f"> {seats}",
                 actual=n,
             )
-        )
-    elif contest.body in lr.surplus_required.value and len(contest.candidates) <= seats:
-        out.append(
-            _short_after_withdrawal(
-                election, contest, seats, seats + 1, ("lists.surplus_required", lr.surplus_required)
-            )
-        )
-
-    out += _check_min_surplus_share(election, rules, contest)
-
-    small = lr.small_body.value
-    cap = lr.surplus_max.value
-    if small and contest.body in small.bodies and seats <= small.max_seats:
-        if surplus > small.max_surplus:
-            out.append(
-                finding(
-                    "surplus_over_cap",
-                    "error",
-                    msg(
-                        "finding.surplus_over_cap.small_body",
-                        body=body,
-                        seats=seats,
-                        most=small.max_surplus,
-                        n=n,
-                        surplus=surplus,
-                    ),
-                    rule=("lists.small_body", lr.small_body),
-                    contest=contest.id,
-                    expected=f"≤ {seats + small.max_surplus}",
-                    actual=n,
-                )
-            )
-    elif cap and contest.body in cap.bodies and surplus > 0:
-        share = cap.share
-        if surplus * share.denominator > share.numerator * seats:
-            most = (share.numerator * seats) // share.denominator
-            out.append(
-                finding(
-                    "surplus_over_cap",
-                    "error",
-                    msg(
-                        "finding.surplus_over_cap",
-                        body=body,
-                        surplus=surplus,
-                        cap=share,
-                        seats=seats,
-                        most=most,
-                        longest=seats + most,
-                    ),
-                    rule=("lists.surplus_max", lr.surplus_max),
-                    contest=contest.id,
-                    expected=f"≤ {seats + most}",
-                    actual=n,
-                )
-            )
-
-    out += _check_slate(election, rules, contest)
-
-    if election.congress.kind == "constituency" and election.congress.assembly:
-        for row in lr.min_surplus.value:
-            if row.assembly != election.congress.assembly:
-                continue
-            if row.seats_up_to is not None and seats > row.seats_up_to:
-                continue
-            if surplus < row.surplus:
-                out.append(
-                    finding(
-                        "list_too_short",
-                        "error",
-                        msg(
-                            "finding.list_too_short.min_surplus",
-                            body=body,
-                            more=row.surplus,
-                            n=n,
-                            seats=seats,
-                        ),
-                        rule=("lists.min_surplus", lr.min_surplus),
-                        contest=contest.id,
-                        expected=f"≥ {seats + row.surplus}",
-                        actual=n,
-                    )
-                )
-            elif len(contest.candidates) - seats < row.surplus:
-                out.append(
-                    _short_after_withdrawal(
-                        election,
-                        contest,
-                        seats,
-                        seats + row.surplus,
-                        ("lists.min_surplus", lr.min_surplus),
-                    )
-                )
-            break
-
-    out += _check_state_limits(election, rules, contest)
-
-    people = election.people_by_id
-    banned = set(lr.may_not_stand.value)
-    for pid in contest.candidates:
-        person = people.get(pid)
-        if person and person.membership in banned:
-            membership = msg(f"membership.{person.membership}")
-            out.append(
-                finding(
-                    "may_not_stand",
-                    "error",
-                    msg(
-                        "finding.may_not_stand", body=body, name=person.name, membership=membership
-                    ),
-                    rule=("lists.may_not_stand", lr.may_not_stand),
-                    contest=contest.id,
-                    person=pid,
-                )
-            )
-    out += _check_floor_support(election, rules, contest, poll)
-    return out
+        ]
+    if len(ctx.contest.candidates) <= seats:
+        return [_short_after_withdrawal(ctx.election, ctx.contest, seats, seats + 1, rule)]
+    return []
 
 
-def _check_min_surplus_share(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
+@LIST_CHECKS.register(
+    FindingCode.LIST_TOO_SHORT,
+    FindingCode.LIST_SHORT_AFTER_WITHDRAWAL,
+    rule="lists.min_surplus_share",
+)
+def _check_min_surplus_share(ctx: ListContext) -> list[Finding]:
     """A least surplus as a share of the seats, rounded up (a mass organisation's rule: 15% of
     9 seats is 1.35, so at least 2 more, a list of 11). Counted on the approved list; a list
     short only because of a withdrawal after publication is a warning."""
+    election, rules, contest = ctx.election, ctx.rules, ctx.contest
     lr = rules.lists
     rule = lr.min_surplus_share
     if rule is None or rule.value is None or contest.body not in rule.value.bodies:
@@ -287,7 +220,7 @@ def _check_min_surplus_share(election: Election, rules: RuleSet, contest: Contes
         )
         return [
             finding(
-                "list_too_short",
+                FindingCode.LIST_TOO_SHORT,
                 "error",
                 said,
                 rule=param,
@@ -301,7 +234,205 @@ def _check_min_surplus_share(election: Election, rules: RuleSet, contest: Contes
     return []
 
 
-def _check_state_limits(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
+def _small_body(ctx: ListContext) -> bool:
+    """The small-body cap applies to this contest (instead of the share cap)."""
+    small = ctx.rules.lists.small_body.value
+    return bool(small and ctx.contest.body in small.bodies and ctx.seats <= small.max_seats)
+
+
+@LIST_CHECKS.register(FindingCode.SURPLUS_OVER_CAP, rule="lists.small_body")
+def _check_small_body_cap(ctx: ListContext) -> list[Finding]:
+    """A small body's list carries at most a few names more than its seats."""
+    lr = ctx.rules.lists
+    small = lr.small_body.value
+    if small is None or not _small_body(ctx) or ctx.surplus <= small.max_surplus:
+        return []
+    seats, n = ctx.seats, ctx.approved
+    said = msg(
+        "finding.surplus_over_cap.small_body",
+        body=ctx.body,
+        seats=seats,
+        most=small.max_surplus,
+        n=n,
+        surplus=ctx.surplus,
+    )
+    return [
+        finding(
+            FindingCode.SURPLUS_OVER_CAP,
+            "error",
+            said,
+            rule=("lists.small_body", lr.small_body),
+            contest=ctx.contest.id,
+            expected=f"≤ {seats + small.max_surplus}",
+            actual=n,
+        )
+    ]
+
+
+@LIST_CHECKS.register(FindingCode.SURPLUS_OVER_CAP, rule="lists.surplus_max")
+def _check_surplus_cap(ctx: ListContext) -> list[Finding]:
+    """The list's surplus is at most the rule's share of the seats (where no small-body cap)."""
+    lr = ctx.rules.lists
+    cap = lr.surplus_max.value
+    surplus, seats = ctx.surplus, ctx.seats
+    if _small_body(ctx) or not cap or ctx.contest.body not in cap.bodies or surplus <= 0:
+        return []
+    share = cap.share
+    if surplus * share.denominator <= share.numerator * seats:
+        return []
+    most = (share.numerator * seats) // share.denominator
+    said = msg(
+        "finding.surplus_over_cap",
+        body=ctx.body,
+        surplus=surplus,
+        cap=share,
+        seats=seats,
+        most=most,
+        longest=seats + most,
+    )
+    return [
+        finding(
+            FindingCode.SURPLUS_OVER_CAP,
+            "error",
+            said,
+            rule=("lists.surplus_max", lr.surplus_max),
+            contest=ctx.contest.id,
+            expected=f"≤ {seats + most}",
+            actual=ctx.approved,
+        )
+    ]
+
+
+@LIST_CHECKS.register(FindingCode.SLATE_SURPLUS, rule="lists.slate_surplus")
+def _check_slate(ctx: ListContext) -> list[Finding]:
+    """The convening committee's own slate carries 10–15% surplus (190 Art. 14.1)."""
+    election, rules, contest = ctx.election, ctx.rules, ctx.contest
+    rng = rules.lists.slate_surplus.value
+    seats = contest.seats or 0
+    if rng is None or contest.body not in rng.bodies:
+        return []
+    plan_body = election.plan.bodies.get(contest.body) if election.plan else None
+    if plan_body and plan_body.slate:
+        slate = len(plan_body.slate)
+    else:
+        people = election.people_by_id
+        marked = [people[p].nominated_by for p in contest.candidates if p in people]
+        if not any(m is not None for m in marked):
+            return []  # the file does not say who is on the committee's slate
+        slate = sum(1 for m in marked if m == "committee")
+    surplus = slate - seats
+    small = rules.lists.small_body.value
+    body = _body(contest)
+    param = ("lists.slate_surplus", rules.lists.slate_surplus)
+    if small and contest.body in small.bodies and seats <= small.max_seats:
+        if 1 <= surplus <= small.max_surplus:
+            return []
+        return [
+            finding(
+                FindingCode.SLATE_SURPLUS,
+                "error",
+                msg("finding.slate_surplus.small_body", body=body, slate=slate, seats=seats),
+                rule=param,
+                contest=contest.id,
+                expected=seats + 1,
+                actual=slate,
+            )
+        ]
+    lo, hi = rng.min, rng.max
+    ok_lo = surplus * lo.denominator >= lo.numerator * seats
+    ok_hi = surplus * hi.denominator <= hi.numerator * seats
+    if ok_lo and ok_hi:
+        return []
+    least = -((-lo.numerator * seats) // lo.denominator)
+    most = (hi.numerator * seats) // hi.denominator
+    if least > most:
+        return [
+            finding(
+                FindingCode.SLATE_SURPLUS,
+                "warning",
+                msg(
+                    "finding.slate_surplus.no_whole",
+                    body=body,
+                    low=lo,
+                    high=hi,
+                    seats=seats,
+                    slate=slate,
+                    surplus=surplus,
+                ),
+                rule=param,
+                contest=contest.id,
+                expected=f"{least}–{most}",
+                actual=surplus,
+            )
+        ]
+    return [
+        finding(
+            FindingCode.SLATE_SURPLUS,
+            "error",
+            msg(
+                "finding.slate_surplus",
+                body=body,
+                low=lo,
+                high=hi,
+                least=seats + least,
+                most=seats + most,
+                slate=slate,
+            ),
+            rule=param,
+            contest=contest.id,
+            expected=f"{seats + least}–{seats + most}",
+            actual=slate,
+        )
+    ]
+
+
+@LIST_CHECKS.register(
+    FindingCode.LIST_TOO_SHORT, FindingCode.LIST_SHORT_AFTER_WITHDRAWAL, rule="lists.min_surplus"
+)
+def _check_min_surplus(ctx: ListContext) -> list[Finding]:
+    """A constituency's list has at least the law's surplus over its seats (state elections)."""
+    election, lr = ctx.election, ctx.rules.lists
+    if election.congress.kind != "constituency" or not election.congress.assembly:
+        return []
+    seats, n = ctx.seats, ctx.approved
+    for row in lr.min_surplus.value:
+        if row.assembly != election.congress.assembly:
+            continue
+        if row.seats_up_to is not None and seats > row.seats_up_to:
+            continue
+        rule = ("lists.min_surplus", lr.min_surplus)
+        if ctx.surplus < row.surplus:
+            said = msg(
+                "finding.list_too_short.min_surplus",
+                body=ctx.body,
+                more=row.surplus,
+                n=n,
+                seats=seats,
+            )
+            return [
+                finding(
+                    FindingCode.LIST_TOO_SHORT,
+                    "error",
+                    said,
+                    rule=rule,
+                    contest=ctx.contest.id,
+                    expected=f"≥ {seats + row.surplus}",
+                    actual=n,
+                )
+            ]
+        if len(ctx.contest.candidates) - seats < row.surplus:
+            least = seats + row.surplus
+            return [_short_after_withdrawal(election, ctx.contest, seats, least, rule)]
+        return []
+    return []
+
+
+@LIST_CHECKS.register(
+    FindingCode.TOO_MANY_SEATS,
+    FindingCode.LIST_TARGET_SHORT,
+    rule=("lists.max_seats", "lists.list_targets"),
+)
+def _check_state_limits(ctx: ListContext) -> list[Finding]:
     """A constituency's seats and its list's make-up against the state law (warnings).
 
     At most 3 National Assembly or 5 People's Council deputies per constituency (Luật
@@ -310,6 +441,7 @@ def _check_state_limits(election: Election, rules: RuleSet, contest: Contest) ->
     them is worth a word, never an error. A target is left unchecked while any name on the
     list lacks the field (``person_data_missing`` says so elsewhere).
     """
+    election, rules, contest = ctx.election, ctx.rules, ctx.contest
     assembly = election.congress.assembly
     if election.congress.kind != "constituency" or assembly is None:
         return []
@@ -322,7 +454,7 @@ def _check_state_limits(election: Election, rules: RuleSet, contest: Contest) ->
             if cap.assembly == assembly and seats > cap.seats:
                 out.append(
                     finding(
-                        "too_many_seats",
+                        FindingCode.TOO_MANY_SEATS,
                         "warning",
                         msg(
                             "finding.too_many_seats",
@@ -359,7 +491,7 @@ def _check_state_limits(election: Election, rules: RuleSet, contest: Contest) ->
         least = -((-share.numerator * n) // share.denominator)
         out.append(
             finding(
-                "list_target_short",
+                FindingCode.LIST_TARGET_SHORT,
                 "warning",
                 msg(
                     "finding.list_target_short",
@@ -379,90 +511,45 @@ def _check_state_limits(election: Election, rules: RuleSet, contest: Contest) ->
     return out
 
 
-def _check_slate(election: Election, rules: RuleSet, contest: Contest) -> list[Finding]:
-    """The convening committee's own slate carries 10–15% surplus (190 Art. 14.1)."""
-    rng = rules.lists.slate_surplus.value
-    seats = contest.seats or 0
-    if rng is None or contest.body not in rng.bodies:
-        return []
-    plan_body = election.plan.bodies.get(contest.body) if election.plan else None
-    if plan_body and plan_body.slate:
-        slate = len(plan_body.slate)
-    else:
-        people = election.people_by_id
-        marked = [people[p].nominated_by for p in contest.candidates if p in people]
-        if not any(m is not None for m in marked):
-            return []  # the file does not say who is on the committee's slate
-        slate = sum(1 for m in marked if m == "committee")
-    surplus = slate - seats
-    small = rules.lists.small_body.value
-    body = _body(contest)
-    param = ("lists.slate_surplus", rules.lists.slate_surplus)
-    if small and contest.body in small.bodies and seats <= small.max_seats:
-        if 1 <= surplus <= small.max_surplus:
-            return []
-        return [
-            finding(
-                "slate_surplus",
-                "error",
-                msg("finding.slate_surplus.small_body", body=body, slate=slate, seats=seats),
-                rule=param,
-                contest=contest.id,
-                expected=seats + 1,
-                actual=slate,
+@LIST_CHECKS.register(FindingCode.MAY_NOT_STAND, rule="lists.may_not_stand")
+def _check_may_not_stand(ctx: ListContext) -> list[Finding]:
+    """No one the rules bar (a probationary member, …) stands."""
+    lr = ctx.rules.lists
+    people = ctx.election.people_by_id
+    banned = set(lr.may_not_stand.value)
+    out: list[Finding] = []
+    for pid in ctx.contest.candidates:
+        person = people.get(pid)
+        if person and person.membership in banned:
+            membership = msg(f"membership.{person.membership}")
+            said = msg(
+                "finding.may_not_stand", body=ctx.body, name=person.name, membership=membership
             )
-        ]
-    lo, hi = rng.min, rng.max
-    ok_lo = surplus * lo.denominator >= lo.numerator * seats
-    ok_hi = surplus * hi.denominator <= hi.numerator * seats
-    if ok_lo and ok_hi:
-        return []
-    least = -((-lo.numerator * seats) // lo.denominator)
-    most = (hi.numerator * seats) // hi.denominator
-    if least > most:
-        return [
-            finding(
-                "slate_surplus",
-                "warning",
-                msg(
-                    "finding.slate_surplus.no_whole",
-                    body=body,
-                    low=lo,
-                    high=hi,
-                    seats=seats,
-                    slate=slate,
-                    surplus=surplus,
-                ),
-                rule=param,
-                contest=contest.id,
-                expected=f"{least}–{most}",
-                actual=surplus,
+            out.append(
+                finding(
+                    FindingCode.MAY_NOT_STAND,
+                    "error",
+                    said,
+                    rule=("lists.may_not_stand", lr.may_not_stand),
+                    contest=ctx.contest.id,
+                    person=pid,
+                )
             )
-        ]
-    return [
-        finding(
-            "slate_surplus",
-            "error",
-            msg(
-                "finding.slate_surplus",
-                body=body,
-                low=lo,
-                high=hi,
-                least=seats + least,
-                most=seats + most,
-                slate=slate,
-            ),
-            rule=param,
-            contest=contest.id,
-            expected=f"{seats + least}–{seats + most}",
-            actual=slate,
-        )
-    ]
+    return out
 
 
-def _check_floor_support(
-    election: Election, rules: RuleSet, contest: Contest, poll: PollOutcome | None
-) -> list[Finding]:
+@LIST_CHECKS.register(
+    FindingCode.FLOOR_SUPPORT_UNKNOWN,
+    FindingCode.FLOOR_SUPPORT,
+    FindingCode.NOMINEE_NOT_ADMITTED,
+    FindingCode.ADMITTED_NOT_ON_LIST,
+    rule="lists.floor_nominee_support",
+)
+def _check_floor_support(ctx: ListContext) -> list[Finding]:
+    """A floor nominee's or self-nominee's support, or, once a nomination poll is counted, who
+    it admitted (rules.md §3)."""
+    election, rules, contest = ctx.election, ctx.rules, ctx.contest
+    poll = ctx.poll
     rule = rules.lists.floor_nominee_support.value
     if rule is None:
         return []
@@ -482,7 +569,7 @@ def _check_floor_support(
         if person.support is None or attending is None:
             out.append(
                 finding(
-                    "floor_support_unknown",
+                    FindingCode.FLOOR_SUPPORT_UNKNOWN,
                     "warning",
                     msg("finding.floor_support_unknown", body=body, name=person.name),
                     rule=param,
@@ -495,7 +582,7 @@ def _check_floor_support(
             need = (share.numerator * attending) // share.denominator + 1
             out.append(
                 finding(
-                    "floor_support",
+                    FindingCode.FLOOR_SUPPORT,
                     "error",
                     msg(
                         "finding.floor_support",
@@ -529,7 +616,7 @@ def _check_poll(
             name = people[pid].name if pid in people else pid
             out.append(
                 finding(
-                    "nominee_not_admitted",
+                    FindingCode.NOMINEE_NOT_ADMITTED,
                     "error",
                     msg(
                         "finding.nominee_not_admitted",
@@ -548,7 +635,7 @@ def _check_poll(
         name = people[pid].name if pid in people else pid
         out.append(
             finding(
-                "admitted_not_on_list",
+                FindingCode.ADMITTED_NOT_ON_LIST,
                 "warning",
                 msg("finding.admitted_not_on_list", body=body, name=name, poll=poll.poll),
                 rule=param,
@@ -573,7 +660,7 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
             assert cp.threshold is not None  # the base is known
             out.append(
                 finding(
-                    "no_majority_possible",
+                    FindingCode.NO_MAJORITY_POSSIBLE,
                     "warning",
                     msg(
                         "finding.no_majority_possible",
@@ -599,7 +686,7 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
     ):
         out.append(
             finding(
-                "below_quorum",
+                FindingCode.BELOW_QUORUM,
                 "warning",
                 msg("finding.below_quorum", present=e.present, summoned=e.summoned, quorum=quorum),
                 rule=("decision.quorum", rules.decision.quorum),
@@ -613,7 +700,7 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
             if rnd.issued is not None and round_present is not None and rnd.issued > round_present:
                 out.append(
                     finding(
-                        "issued_over_present",
+                        FindingCode.ISSUED_OVER_PRESENT,
                         "warning",
                         msg(
                             "finding.issued_over_present",
@@ -662,7 +749,7 @@ def check_board_off_list(election: Election, rules: RuleSet) -> list[Finding]:
                 continue
             out.append(
                 finding(
-                    "board_member_on_list",
+                    FindingCode.BOARD_MEMBER_ON_LIST,
                     "error",
                     msg(
                         "finding.board_member_on_list",
@@ -707,7 +794,7 @@ def check_combined_list(election: Election, rules: RuleSet) -> list[Finding]:
             name = people[pid].name if pid in people else pid
             out.append(
                 finding(
-                    "alternate_not_on_combined_list",
+                    FindingCode.ALTERNATE_NOT_ON_COMBINED_LIST,
                     "error",
                     msg(
                         "finding.alternate_not_on_combined_list",
@@ -746,7 +833,7 @@ def check_alternates_after(
                 continue
             out.append(
                 finding(
-                    "alternate_elected_official",
+                    FindingCode.ALTERNATE_ELECTED_OFFICIAL,
                     "error",
                     msg(
                         "finding.alternate_elected_official",
@@ -782,7 +869,7 @@ def appointed_notes(election: Election) -> list[Finding]:
         sentence = appointed_message(a.decision, a.date, a.by, len(contest.members))
         out.append(
             finding(
-                "appointed",
+                FindingCode.APPOINTED,
                 "info",
                 msg("finding.appointed", body=_body(contest), sentence=sentence),
                 contest=contest.id,
@@ -810,7 +897,7 @@ def not_entered_notes(pending: Sequence[NotEntered]) -> list[Finding]:
     """A note (severity info) for each round whose files are named but not written yet."""
     return [
         finding(
-            "not_entered",
+            FindingCode.NOT_ENTERED,
             "info",
             msg(
                 "finding.not_entered",

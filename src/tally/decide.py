@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal, assert_never
 from tally.count import Tally
 from tally.electorate import passes
 from tally.i18n import Msg, Param, Worded, msg
-from tally.kinds import Outcome, Status
+from tally.kinds import Outcome, ProblemCode, Status
 from tally.kinds import TieResolution as TieRule
 
 if TYPE_CHECKING:
@@ -146,8 +146,14 @@ class Problem(Worded):
     expected: int | None = None
     actual: int | None = None
 
+    def __post_init__(self) -> None:
+        # A registered code is a ProblemCode; kept as its plain value, the contract's string.
+        object.__setattr__(self, "code", str(self.code))
 
-def _problem(code: str, expected: int | None, actual: int | None, **params: Param) -> Problem:
+
+def _problem(
+    code: ProblemCode, expected: int | None, actual: int | None, **params: Param
+) -> Problem:
     """The problem ``code`` worded by the catalogue entry ``problem.<code>``."""
     return Problem(code, msg(f"problem.{code}", **params), expected, actual)
 
@@ -165,45 +171,63 @@ def reconcile(
     collected = tally.collected
     if issued is not None and collected > issued:
         out.append(
-            _problem("collected_over_issued", issued, collected, collected=collected, issued=issued)
+            _problem(
+                ProblemCode.COLLECTED_OVER_ISSUED,
+                issued,
+                collected,
+                collected=collected,
+                issued=issued,
+            )
         )
     if declared_collected is not None and declared_collected != collected:
         code = "collected_mismatch.groups" if groups > 1 else "collected_mismatch.file"
         mismatch = msg(f"problem.{code}", declared=declared_collected, collected=collected)
-        out.append(Problem("collected_mismatch", mismatch, declared_collected, collected))
+        out.append(Problem(ProblemCode.COLLECTED_MISMATCH, mismatch, declared_collected, collected))
     if valid < 0:
         invalid = tally.invalid_total
         out.append(
             _problem(
-                "invalid_over_collected", collected, invalid, invalid=invalid, collected=collected
+                ProblemCode.INVALID_OVER_COLLECTED,
+                collected,
+                invalid,
+                invalid=invalid,
+                collected=collected,
             )
         )
         return out
     for pos, v in enumerate(tally.votes):
         if v > valid:
             said = msg("problem.votes_over_valid", position=pos + 1, votes=v, valid=valid)
-            out.append(Problem("votes_over_valid", said, valid, v))
+            out.append(Problem(ProblemCode.VOTES_OVER_VALID, said, valid, v))
         elif v < 0:
             negative = msg("problem.votes_negative", position=pos + 1, votes=v)
-            out.append(Problem("votes_over_valid", negative, valid, v))
+            out.append(Problem(ProblemCode.VOTES_OVER_VALID, negative, valid, v))
     out += _rows_problems(tally)
     total = sum(tally.votes)
     most = min(seats, tally.positions)
     cap = most * valid
     if total > cap:
-        out.append(_problem("votes_over_seats", cap, total, total=total, seats=most, valid=valid))
+        out.append(
+            _problem(ProblemCode.VOTES_OVER_SEATS, cap, total, total=total, seats=most, valid=valid)
+        )
     if tally.kept is not None and tally.kept:
         weighted = sum(k * c for k, c in tally.kept.items())
         ballots = sum(tally.kept.values())
         if weighted != total:
-            out.append(_problem("kept_mismatch", weighted, total, total=total, weighted=weighted))
+            out.append(
+                _problem(ProblemCode.KEPT_MISMATCH, weighted, total, total=total, weighted=weighted)
+            )
         if ballots != valid:
             out.append(
-                _problem("kept_count_mismatch", valid, ballots, ballots=ballots, valid=valid)
+                _problem(
+                    ProblemCode.KEPT_COUNT_MISMATCH, valid, ballots, ballots=ballots, valid=valid
+                )
             )
         over = [k for k in tally.kept if k > seats or k < 0]
         if over:
-            out.append(_problem("kept_over_seats", seats, over[0], kept=over[0], seats=seats))
+            out.append(
+                _problem(ProblemCode.KEPT_OVER_SEATS, seats, over[0], kept=over[0], seats=seats)
+            )
     return out
 
 
@@ -228,10 +252,10 @@ def _rows_problems(tally: Tally) -> list[Problem]:
                     unmarked=unmarked,
                     valid=valid,
                 )
-                out.append(Problem("rows_mismatch", said, valid, total))
+                out.append(Problem(ProblemCode.ROWS_MISMATCH, said, valid, total))
         elif total > valid:
             said = msg("problem.rows_mismatch.over", position=pos + 1, total=total, valid=valid)
-            out.append(Problem("rows_mismatch", said, valid, total))
+            out.append(Problem(ProblemCode.ROWS_MISMATCH, said, valid, total))
     return out
 
 

@@ -20,7 +20,7 @@ from tally.decide import Decision, Problem, after_open_seats, decide, reconcile
 from tally.electorate import MajorityBase, majority_base, threshold
 from tally.errors import BallotFileError, ConfigError, Issue
 from tally.i18n import Quoted, msg
-from tally.kinds import Layout, Outcome
+from tally.kinds import Layout, Outcome, ProblemCode
 from tally.ruleset.models import UNVERIFIED, RuleSet
 
 
@@ -92,7 +92,7 @@ def empty_rows_warning(file: str, empty: EmptyRows) -> Problem:
     """Rows with nothing in them were skipped: the board sees which lines."""
     n, lines = empty.count, empty.lines_text()
     code = "problem.empty_rows.one" if n == 1 else "problem.empty_rows"
-    return Problem("empty_rows", msg(code, count=n, file=file, lines=lines), actual=n)
+    return Problem(ProblemCode.EMPTY_ROWS, msg(code, count=n, file=file, lines=lines), actual=n)
 
 
 def _round_tally(

@@ -996,6 +996,173 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "Bỏ qua {count} dòng trống trong {file} (dòng {lines}): không phải phiếu, không được tính.",
         "Skipped {count} empty row in {file} (line {lines}): not ballots, not counted.",
     ),
+    # --- the codes: one line on each finding and problem code, the registry's description
+    # (tally.findings.CODES); the README's "Codes" table is tested against the English
+    "code.admitted_not_on_list": (
+        "một người được hội nghị giới thiệu chấp nhận nhưng không có trong danh sách bầu cử",
+        "a nominee the poll admitted is missing from the contest's list",
+    ),
+    "code.age_limit": (
+        "một người ứng cử hoặc trúng cử nằm ngoài mốc ngày sinh của phương án nhân sự",
+        "a candidate or an elected person is outside the plan's birth-date cut-offs",
+    ),
+    "code.alternate_elected_official": (
+        "sau kiểm phiếu: một người đã trúng cử đại biểu chính thức có tên trong danh sách đại "
+        "biểu dự khuyết (lỗi, một danh sách chung, QĐ 190 Điều 18)",
+        "after the count: a person elected an official delegate stands on the alternates' list "
+        "(error, one combined list, QĐ 190 Điều 18)",
+    ),
+    "code.alternate_not_on_combined_list": (
+        "một người ứng cử đại biểu dự khuyết không có trong danh sách đại biểu chính thức, là "
+        "danh sách chung (lỗi, QĐ 190 Điều 18)",
+        "an alternates' candidate is not on the official delegates' list, which is the combined "
+        "list (error, QĐ 190 Điều 18)",
+    ),
+    "code.appointed": (
+        "ghi chú (thông tin): cơ quan được chỉ định theo quyết định, ghi số và ngày quyết định; "
+        "không bỏ phiếu",
+        "a note (info): the body is appointed by decision, with the decision's number and date; "
+        "nothing is voted",
+    ),
+    "code.below_quorum": (
+        "số có mặt ít hơn tỷ lệ tối thiểu so với số được triệu tập",
+        "fewer present than the quorum of those summoned",
+    ),
+    "code.board_member_on_list": (
+        "một thành viên ban kiểm phiếu có tên trong danh sách bầu cử (lỗi, QĐ 190 Điều 8)",
+        "a counting board's member is on an election list (error, QĐ 190 Điều 8)",
+    ),
+    "code.chain_violation": (
+        "trúng cử vào một cơ quan mà không trúng cử vào cơ quan bầu ra cơ quan đó",
+        "elected to a body without being elected to the body it is elected from",
+    ),
+    "code.floor_support": (
+        "một người được đề cử tại đại hội hoặc tự ứng cử không đủ số tán thành theo quy định",
+        "a floor nominee or self-nominee without the support the rules require",
+    ),
+    "code.floor_support_unknown": (
+        "không ghi số tán thành của một người được đề cử tại đại hội nên không kiểm tra được",
+        "a floor nominee's support is not given, so it cannot be checked",
+    ),
+    "code.issued_over_present": (
+        "số phiếu phát ra nhiều hơn số đại biểu có mặt",
+        "more ballots issued than delegates present",
+    ),
+    "code.list_short_after_withdrawal": (
+        "phiếu bầu có ít tên hơn quy định chỉ vì một người rút ghi trong `withdrawn` (danh "
+        "sách được duyệt đạt quy định): cảnh báo nêu việc rút tên",
+        "the ballot has fewer names than the rules require only because of a withdrawal recorded "
+        "in `withdrawn` (the approved list met the rule): a warning naming the withdrawal",
+    ),
+    "code.list_target_short": (
+        "danh sách của một đơn vị bầu cử thấp hơn chỉ tiêu của danh sách chính thức (35% nữ; "
+        "18% người dân tộc thiểu số đối với Quốc hội): cảnh báo",
+        "a constituency's list is below a target of the official lists (35% women; 18% ethnic "
+        "minorities for the National Assembly): a warning",
+    ),
+    "code.list_too_short": (
+        "danh sách có ít tên hơn quy định so với số lượng cần bầu",
+        "the list has fewer names than the rules require for the seats",
+    ),
+    "code.may_not_stand": (
+        "một người mà quy định không cho ứng cử có tên trong danh sách",
+        "a person the rules bar from the list stands",
+    ),
+    "code.no_majority_possible": (
+        "số có mặt quá ít, không ai có thể đạt tỷ lệ trúng cử",
+        "too few present for anyone to pass the threshold",
+    ),
+    "code.nominee_not_admitted": (
+        "một người trong danh sách mà hội nghị giới thiệu không chấp nhận",
+        "a listed nominee the nomination poll did not admit",
+    ),
+    "code.not_entered": (
+        "một vòng bầu ghi trong election.yaml mà phiếu chưa được nhập",
+        "a round named in election.yaml whose ballots are not entered yet",
+    ),
+    "code.off_plan_elected": (
+        "trúng cử nhưng không có trong danh sách dự kiến, hoặc một người khác với người dự kiến "
+        "trúng cử vào một chức danh",
+        "elected but not on the slate, or someone other than the planned person in a post",
+    ),
+    "code.person_data_missing": (
+        "thiếu `sex`, `born` hoặc `ethnicity` nên không kiểm tra được chỉ tiêu hay mốc tuổi",
+        "`sex`, `born` or `ethnicity` missing, so a target or cut-off cannot be checked",
+    ),
+    "code.plan_member_not_elected": (
+        "có trong danh sách dự kiến, không trúng cử",
+        "on the slate, not elected",
+    ),
+    "code.post_not_elected": (
+        "người dự kiến giữ một chức danh không trúng cử ở bước trước của chức danh đó",
+        "the planned holder of a post is not elected on the way to it",
+    ),
+    "code.seats_mismatch": (
+        "số lượng cần bầu khác với phương án nhân sự",
+        "a contest's seats differ from the plan",
+    ),
+    "code.slate_surplus": (
+        "danh sách do cấp ủy triệu tập giới thiệu có số dư nhiều hơn hoặc ít hơn quy định",
+        "the convening committee's slate has more or fewer names than the rules allow",
+    ),
+    "code.structure_over": ("vượt chỉ tiêu `max`", "a `max` target exceeded"),
+    "code.structure_short": ("không đạt một chỉ tiêu cơ cấu", "a target missed"),
+    "code.surplus_over_cap": (
+        "số dư của danh sách so với số lượng cần bầu vượt mức tối đa của quy định",
+        "the list's surplus over the seats is above the rule's cap",
+    ),
+    "code.target_unreachable": (
+        "danh sách không thể đạt một chỉ tiêu cơ cấu",
+        "a target cannot be reached from the list at all",
+    ),
+    "code.too_many_seats": (
+        "một đơn vị bầu cử bầu nhiều đại biểu hơn luật cho phép (3 đại biểu Quốc hội, 5 đại "
+        "biểu Hội đồng nhân dân): cảnh báo",
+        "a constituency elects more deputies than the law allows (3 National Assembly, 5 "
+        "People's Council): a warning",
+    ),
+    "code.collected_mismatch": (
+        "số phiếu thu vào đã khai khác với các tệp",
+        "the declared ballots collected differ from the files",
+    ),
+    "code.collected_over_issued": (
+        "số phiếu thu vào nhiều hơn số phiếu phát ra",
+        "more ballots collected than issued",
+    ),
+    "code.empty_rows": (
+        "bỏ qua các dòng trống trong một tệp phiếu bầu (cảnh báo, không bao giờ bác vòng bầu)",
+        "empty rows skipped in a ballot file (a warning, never a rejection)",
+    ),
+    "code.invalid_over_collected": (
+        "số phiếu không hợp lệ nhiều hơn số phiếu thu vào",
+        "more invalid ballots than collected",
+    ),
+    "code.kept_count_mismatch": (
+        "`Σ n_k` khác với số phiếu hợp lệ",
+        "`Σ n_k` differs from the valid ballots",
+    ),
+    "code.kept_mismatch": (
+        "tổng số phiếu bầu khác với `Σ k·n_k`",
+        "the total votes differ from `Σ k·n_k`",
+    ),
+    "code.kept_over_seats": (
+        "phiếu hợp lệ giữ lại nhiều tên hơn số lượng cần bầu",
+        "valid ballots keep more names than there are seats",
+    ),
+    "code.rows_mismatch": (
+        "trên biên bản tổ kiểm phiếu đồng ý/không đồng ý, số dòng đồng ý, không đồng ý và không "
+        "đánh dấu của một người không khớp với số phiếu hợp lệ",
+        "an agree/disagree tally sheet's agree, disagree and unmarked rows of a person do not "
+        "add up to the valid ballots",
+    ),
+    "code.votes_over_seats": (
+        "tổng số phiếu bầu vượt quá số lượng cần bầu × số phiếu hợp lệ",
+        "the total votes exceed seats × valid ballots",
+    ),
+    "code.votes_over_valid": (
+        "một người có số phiếu bầu nhiều hơn số phiếu hợp lệ (hoặc ít hơn không)",
+        "a candidate has more votes than valid ballots (or fewer than none)",
+    ),
     # --- findings of the list and electorate checks (checks.py); the id is finding.<code>[.case]
     "finding.body": ("{body} ({ids})", "{body} ({ids})"),
     "membership.probationary": ("đảng viên dự bị", "probationary"),

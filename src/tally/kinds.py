@@ -12,6 +12,7 @@ them: ``Body`` and ``MeetingKind`` in :mod:`tally.config.models`, ``InvalidReaso
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Literal, get_args
 
 Lang = Literal["vi", "en"]
@@ -120,51 +121,59 @@ MINUTES_FORMATS: tuple[MinutesFormat, ...] = get_args(MinutesFormat)
 MinutesView = Literal["paper", "hall"]
 MINUTES_VIEWS: tuple[MinutesView, ...] = get_args(MinutesView)
 
-# The stable codes scripts and CI key on (the README's "Codes" table lists them; a test holds
-# the two equal, and every code a check or the count emits to this list).
-# A finding of ``tally validate`` / ``tally check`` (tally.checks, tally.plan_checks):
-FINDING_CODES: tuple[str, ...] = (
-    "admitted_not_on_list",
-    "age_limit",
-    "alternate_elected_official",
-    "alternate_not_on_combined_list",
-    "appointed",
-    "below_quorum",
-    "board_member_on_list",
-    "chain_violation",
-    "floor_support",
-    "floor_support_unknown",
-    "issued_over_present",
-    "list_short_after_withdrawal",
-    "list_target_short",
-    "list_too_short",
-    "may_not_stand",
-    "no_majority_possible",
-    "nominee_not_admitted",
-    "not_entered",
-    "off_plan_elected",
-    "person_data_missing",
-    "plan_member_not_elected",
-    "post_not_elected",
-    "seats_mismatch",
-    "slate_surplus",
-    "structure_over",
-    "structure_short",
-    "surplus_over_cap",
-    "target_unreachable",
-    "too_many_seats",
-)
-# A problem of a counted round (tally.decide: figures that do not add up, exit 3) or a
-# warning of the count (tally.engine: ``empty_rows``, also a finding of ``tally check``):
-PROBLEM_CODES: tuple[str, ...] = (
-    "collected_mismatch",
-    "collected_over_issued",
-    "empty_rows",
-    "invalid_over_collected",
-    "kept_count_mismatch",
-    "kept_mismatch",
-    "kept_over_seats",
-    "rows_mismatch",
-    "votes_over_seats",
-    "votes_over_valid",
-)
+
+# The stable codes scripts and CI key on. Each is registered once, with its kind, severities
+# and description, in tally.findings (CODES); the README's "Codes" table is tested against
+# that registry. Call sites name a code by its constant, never by a string.
+class FindingCode(StrEnum):
+    """A finding of ``tally validate`` / ``tally check`` (tally.checks, tally.plan_checks)."""
+
+    ADMITTED_NOT_ON_LIST = "admitted_not_on_list"
+    AGE_LIMIT = "age_limit"
+    ALTERNATE_ELECTED_OFFICIAL = "alternate_elected_official"
+    ALTERNATE_NOT_ON_COMBINED_LIST = "alternate_not_on_combined_list"
+    APPOINTED = "appointed"
+    BELOW_QUORUM = "below_quorum"
+    BOARD_MEMBER_ON_LIST = "board_member_on_list"
+    CHAIN_VIOLATION = "chain_violation"
+    FLOOR_SUPPORT = "floor_support"
+    FLOOR_SUPPORT_UNKNOWN = "floor_support_unknown"
+    ISSUED_OVER_PRESENT = "issued_over_present"
+    LIST_SHORT_AFTER_WITHDRAWAL = "list_short_after_withdrawal"
+    LIST_TARGET_SHORT = "list_target_short"
+    LIST_TOO_SHORT = "list_too_short"
+    MAY_NOT_STAND = "may_not_stand"
+    NO_MAJORITY_POSSIBLE = "no_majority_possible"
+    NOMINEE_NOT_ADMITTED = "nominee_not_admitted"
+    NOT_ENTERED = "not_entered"
+    OFF_PLAN_ELECTED = "off_plan_elected"
+    PERSON_DATA_MISSING = "person_data_missing"
+    PLAN_MEMBER_NOT_ELECTED = "plan_member_not_elected"
+    POST_NOT_ELECTED = "post_not_elected"
+    SEATS_MISMATCH = "seats_mismatch"
+    SLATE_SURPLUS = "slate_surplus"
+    STRUCTURE_OVER = "structure_over"
+    STRUCTURE_SHORT = "structure_short"
+    SURPLUS_OVER_CAP = "surplus_over_cap"
+    TARGET_UNREACHABLE = "target_unreachable"
+    TOO_MANY_SEATS = "too_many_seats"
+
+
+class ProblemCode(StrEnum):
+    """A problem of a counted round (tally.decide: figures that do not add up, exit 3) or a
+    warning of the count (tally.engine: ``empty_rows``, also a finding of ``tally check``)."""
+
+    COLLECTED_MISMATCH = "collected_mismatch"
+    COLLECTED_OVER_ISSUED = "collected_over_issued"
+    EMPTY_ROWS = "empty_rows"
+    INVALID_OVER_COLLECTED = "invalid_over_collected"
+    KEPT_COUNT_MISMATCH = "kept_count_mismatch"
+    KEPT_MISMATCH = "kept_mismatch"
+    KEPT_OVER_SEATS = "kept_over_seats"
+    ROWS_MISMATCH = "rows_mismatch"
+    VOTES_OVER_SEATS = "votes_over_seats"
+    VOTES_OVER_VALID = "votes_over_valid"
+
+
+FINDING_CODES: tuple[str, ...] = tuple(c.value for c in FindingCode)
+PROBLEM_CODES: tuple[str, ...] = tuple(c.value for c in ProblemCode)

@@ -11,13 +11,15 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from tally.config.models import BodyPlan, Contest, Election, Person, Plan, Target
 from tally.config.references import BUILTIN_TARGETS, elected_from
 from tally.findings import Finding, finding
 from tally.i18n import MESSAGES, Cased, Msg, Param, msg, passed_words
-from tally.kinds import BODIES, Lang
+from tally.kinds import BODIES, FindingCode, Lang
+from tally.registry import Registry
 from tally.ruleset.models import RuleSet
 from tally.shares import at_least, at_most, format_quantity, needed
 from tally.textnorm import nfc
@@ -270,7 +272,7 @@ def before_vote(election: Election, rules: RuleSet, skip: Iterable[str] = ()) ->
             if able < need:
                 out.append(
                     finding(
-                        "target_unreachable",
+                        FindingCode.TARGET_UNREACHABLE,
                         "warning",
                         msg(
                             "finding.target_unreachable",
@@ -315,7 +317,7 @@ def _seats_vs_plan(
     )
     return [
         finding(
-            "seats_mismatch",
+            FindingCode.SEATS_MISMATCH,
             "error",
             said,
             rule=(f"plan.bodies.{body}.seats", src),
@@ -357,7 +359,7 @@ def _age_finding(
     }
     said = msg("finding.age_limit.months", months=left, **words) if left else None
     return finding(
-        "age_limit",
+        FindingCode.AGE_LIMIT,
         severity,
         said or msg("finding.age_limit", **words),
         rule=("plan.age_limits", rules.plan.age_limits),
@@ -432,6 +434,35 @@ def after_vote(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]
     return PlanReport(tuple(findings), tuple(rows))
 
 
+@dataclass(frozen=True)
+class BodyContext:
+    """One counted body against its part of the plan: what every body check after the vote
+    looks at (the checks of :data:`BODY_CHECKS`)."""
+
+    election: Election
+    rules: RuleSet
+    body: str
+    bp: BodyPlan
+    br: BodyResult
+    src: _PlanSource
+
+    @cached_property
+    def ids(self) -> list[str]:
+        return list(self.br.contests)
+
+    @cached_property
+    def label(self) -> Msg | str:
+        return _body_label(self.body, self.ids)
+
+    @cached_property
+    def elected(self) -> list[Person]:
+        people = self.election.people_by_id
+        return [people[p] for p in self.br.elected if p in people]
+
+
+BODY_CHECKS: Registry[BodyContext] = Registry("body")
+
+
 def _check_body(
     election: Election,
     rules: RuleSet,
@@ -440,57 +471,26 @@ def _check_body(
     br: BodyResult,
     src: _PlanSource,
 ) -> tuple[list[Finding], list[TargetRow]]:
-    out: list[Finding] = []
+    """The findings of every body check, and the body's row for each structure target."""
+    ctx = BodyContext(election, rules, body, bp, br, src)
+    return BODY_CHECKS.run(ctx), _target_rows(ctx)
+
+
+def _target_rows(ctx: BodyContext) -> list[TargetRow]:
+    """Each structure target of the body: how many of the elected meet it, against the plan."""
+    day = ctx.election.congress.date
+    n = len(ctx.elected)
     rows: list[TargetRow] = []
-    ids = list(br.contests)
-    label_of_body = _body_label(body, ids)
-    people = election.people_by_id
-    day = election.congress.date
-    elected = [people[p] for p in br.elected if p in people]
-    n = len(elected)
-
-    out += _seats_vs_plan(bp, body, ids, br.seats, src)
-    if bp.seats is not None and bp.seats == br.seats and n != bp.seats:
-        tails = [msg("finding.seats_mismatch.open", open=br.open_seats)] if br.open_seats else []
-        if br.tied:
-            tails.append(msg("finding.seats_mismatch.tied", names=_names(election, br.tied)))
-        figures: dict[str, Param] = {"body": label_of_body, "n": n, "planned": bp.seats}
-        said = msg("finding.seats_mismatch", **figures)
-        if tails:
-            tail = (
-                tails[0] if len(tails) == 1 else msg("text.join", first=tails[0], second=tails[1])
-            )
-            said = msg("finding.seats_mismatch.tail", tail=tail, **figures)
-        out.append(
-            finding(
-                "seats_mismatch",
-                "warning",
-                said,
-                rule=(f"plan.bodies.{body}.seats", src),
-                contest=ids[0],
-                body=body,
-                expected=bp.seats,
-                actual=n,
-            )
-        )
-
-    # Structure targets: aims, so warnings (rules.md §7).
-    targets_rule = ("plan.targets", rules.plan.targets)
-    passed = passed_words(rules.decision.majority.value)
-    missing: dict[str, set[str]] = {}
-    for key, target in bp.targets.items():
-        verdicts = [meets(p, key, target, day) for p in elected]
+    for key, target in ctx.bp.targets.items():
+        verdicts = [meets(p, key, target, day) for p in ctx.elected]
         count = sum(1 for v in verdicts if v)
         unknown = sum(1 for v in verdicts if v is None)
-        for p, v in zip(elected, verdicts, strict=True):
-            if v is None:
-                missing.setdefault(p.id, set()).add(_needs_field(key, target))
         need = needed(n, target.min) if target.min is not None else None
         ok_min = target.min is None or at_least(count, n, target.min)
         ok_max = target.max is None or at_most(count, n, target.max)
         rows.append(
             TargetRow(
-                body,
+                ctx.body,
                 key,
                 target.min,
                 target.max,
@@ -502,134 +502,219 @@ def _check_body(
                 target,
             )
         )
+    return rows
+
+
+@BODY_CHECKS.register(FindingCode.SEATS_MISMATCH, rule="plan.bodies.<body>.seats")
+def _check_seats(ctx: BodyContext) -> list[Finding]:
+    """The seats against the plan; fewer elected than planned while seats are open (a warning)."""
+    bp, br = ctx.bp, ctx.br
+    out = _seats_vs_plan(bp, ctx.body, ctx.ids, br.seats, ctx.src)
+    n = len(ctx.elected)
+    if bp.seats is None or bp.seats != br.seats or n == bp.seats:
+        return out
+    tails = [msg("finding.seats_mismatch.open", open=br.open_seats)] if br.open_seats else []
+    if br.tied:
+        tails.append(msg("finding.seats_mismatch.tied", names=_names(ctx.election, br.tied)))
+    figures: dict[str, Param] = {"body": ctx.label, "n": n, "planned": bp.seats}
+    said = msg("finding.seats_mismatch", **figures)
+    if tails:
+        tail = tails[0] if len(tails) == 1 else msg("text.join", first=tails[0], second=tails[1])
+        said = msg("finding.seats_mismatch.tail", tail=tail, **figures)
+    out.append(
+        finding(
+            FindingCode.SEATS_MISMATCH,
+            "warning",
+            said,
+            rule=(f"plan.bodies.{ctx.body}.seats", ctx.src),
+            contest=ctx.ids[0],
+            body=ctx.body,
+            expected=bp.seats,
+            actual=n,
+        )
+    )
+    return out
+
+
+def _closers(ctx: BodyContext, key: str, target: Target) -> Msg:
+    """Who passed the threshold, was not elected, and would close a missed target."""
+    people, day = ctx.election.people_by_id, ctx.election.congress.date
+    passed = passed_words(ctx.rules.decision.majority.value)
+    closers = [
+        (pid, votes)
+        for pid, votes in ctx.br.passed_not_elected
+        if pid in people and meets(people[pid], key, target, day)
+    ]
+    if not closers:
+        return msg("close.none", passed=passed)
+    who = [msg("close.who", name=_name(ctx.election, p), votes=v) for p, v in closers]
+    return msg("close.some", passed=passed, who=_listing(who))
+
+
+@BODY_CHECKS.register(FindingCode.STRUCTURE_SHORT, FindingCode.STRUCTURE_OVER, rule="plan.targets")
+def _check_targets(ctx: BodyContext) -> list[Finding]:
+    """Structure targets are aims, so a missed one is a warning (rules.md §7)."""
+    targets_rule = ("plan.targets", ctx.rules.plan.targets)
+    out: list[Finding] = []
+    for row in _target_rows(ctx):
+        key, target, count, n = row.target, row.spec, row.count, row.of
         label = Cased(target_message(key, target), "lower")
-        if not ok_min:
-            assert target.min is not None and need is not None
-            short = need - count
-            closers = [
-                (pid, votes)
-                for pid, votes in br.passed_not_elected
-                if pid in people and meets(people[pid], key, target, day)
-            ]
-            if closers:
-                passers = _listing(
-                    [msg("close.who", name=_name(election, p), votes=v) for p, v in closers]
-                )
-                close = msg("close.some", passed=passed, who=passers)
-            else:
-                close = msg("close.none", passed=passed)
+        if target.min is not None and not at_least(count, n, target.min):
+            assert row.needed is not None
             said = msg(
                 "finding.structure_short",
-                body=label_of_body,
+                body=ctx.label,
                 label=label,
                 count=count,
                 n=n,
-                want=_wanted(target.min, need),
-                short=short,
-                close=close,
+                want=_wanted(target.min, row.needed),
+                short=row.needed - count,
+                close=_closers(ctx, key, target),
             )
             out.append(
                 finding(
-                    "structure_short",
+                    FindingCode.STRUCTURE_SHORT,
                     "warning",
                     said,
                     rule=targets_rule,
-                    contest=ids[0],
-                    body=body,
-                    expected=f"≥ {need}",
+                    contest=ctx.ids[0],
+                    body=ctx.body,
+                    expected=f"≥ {row.needed}",
                     actual=count,
                 )
             )
-        if not ok_max:
-            assert target.max is not None
+        if target.max is not None and not at_most(count, n, target.max):
+            bound = _bound(target.max)
+            said = msg(
+                "finding.structure_over", body=ctx.label, label=label, count=count, n=n, bound=bound
+            )
             out.append(
                 finding(
-                    "structure_over",
+                    FindingCode.STRUCTURE_OVER,
                     "warning",
-                    msg(
-                        "finding.structure_over",
-                        body=label_of_body,
-                        label=label,
-                        count=count,
-                        n=n,
-                        bound=_bound(target.max),
-                    ),
+                    said,
                     rule=targets_rule,
-                    contest=ids[0],
-                    body=body,
-                    expected=f"≤ {_bound(target.max)}",
+                    contest=ctx.ids[0],
+                    body=ctx.body,
+                    expected=f"≤ {bound}",
                     actual=count,
                 )
             )
+    return out
 
-    # Age cut-offs: a standard of the plan, not an aim.
-    for p in elected:
+
+@BODY_CHECKS.register(FindingCode.AGE_LIMIT, rule="plan.age_limits")
+def _check_age(ctx: BodyContext) -> list[Finding]:
+    """The age cut-offs: a standard of the plan, not an aim, so an error once elected."""
+    out: list[Finding] = []
+    for p in ctx.elected:
         if p.born is None:
-            if bp.age_limits is not None:
-                missing.setdefault(p.id, set()).add("born")
             continue
-        if bp.age_limits is not None and p.sex is None:
-            missing.setdefault(p.id, set()).add("sex")
-        cutoff, again = _cutoff(bp, p)
+        cutoff, again = _cutoff(ctx.bp, p)
         if cutoff is not None and p.born < cutoff:
             out.append(
-                _age_finding(election, rules, body, ids, p, cutoff, again, "error", elected=True)
+                _age_finding(
+                    ctx.election,
+                    ctx.rules,
+                    ctx.body,
+                    ctx.ids,
+                    p,
+                    cutoff,
+                    again,
+                    "error",
+                    elected=True,
+                )
             )
+    return out
 
-    if missing:
-        who = "; ".join(
-            f"{_name(election, pid)}: {', '.join(sorted(fields))}"
-            for pid, fields in sorted(missing.items())
+
+def _missing_fields(ctx: BodyContext) -> dict[str, set[str]]:
+    """Per elected person, the fields a target or the age cut-offs need but are not given."""
+    day = ctx.election.congress.date
+    missing: dict[str, set[str]] = {}
+    for key, target in ctx.bp.targets.items():
+        for p in ctx.elected:
+            if meets(p, key, target, day) is None:
+                missing.setdefault(p.id, set()).add(_needs_field(key, target))
+    if ctx.bp.age_limits is not None:
+        for p in ctx.elected:
+            if p.born is None:
+                missing.setdefault(p.id, set()).add("born")
+            elif p.sex is None:
+                missing.setdefault(p.id, set()).add("sex")
+    return missing
+
+
+@BODY_CHECKS.register(FindingCode.PERSON_DATA_MISSING)
+def _check_data(ctx: BodyContext) -> list[Finding]:
+    """An elected person's data a target or a cut-off needs is missing (a warning)."""
+    missing = _missing_fields(ctx)
+    if not missing:
+        return []
+    who = "; ".join(
+        f"{_name(ctx.election, pid)}: {', '.join(sorted(fields))}"
+        for pid, fields in sorted(missing.items())
+    )
+    return [
+        finding(
+            FindingCode.PERSON_DATA_MISSING,
+            "warning",
+            msg("finding.person_data_missing", body=ctx.label, who=who),
+            contest=ctx.ids[0],
+            body=ctx.body,
+            expected="sex, born, ethnicity",
+            actual=len(missing),
+        )
+    ]
+
+
+@BODY_CHECKS.register(FindingCode.OFF_PLAN_ELECTED, rule="plan.bodies.<body>.slate")
+def _check_off_slate(ctx: BodyContext) -> list[Finding]:
+    """Elected but not on the slate: a warning in a body, an error in a post."""
+    if not ctx.bp.slate:
+        return []
+    slate = set(ctx.bp.slate)
+    return [
+        finding(
+            FindingCode.OFF_PLAN_ELECTED,
+            "error" if ctx.body in POST_BODIES else "warning",
+            msg("finding.off_plan_elected", body=ctx.label, name=p.name),
+            rule=(f"plan.bodies.{ctx.body}.slate", ctx.src),
+            contest=ctx.ids[0],
+            person=p.id,
+            body=ctx.body,
+        )
+        for p in ctx.elected
+        if p.id not in slate
+    ]
+
+
+@BODY_CHECKS.register(FindingCode.PLAN_MEMBER_NOT_ELECTED, rule="plan.bodies.<body>.slate")
+def _check_slate_elected(ctx: BodyContext) -> list[Finding]:
+    """On the slate, not elected (a note; it says so when the person is in a tie)."""
+    chosen = set(ctx.br.elected)
+    out: list[Finding] = []
+    for pid in ctx.bp.slate:
+        if pid in chosen:
+            continue
+        case = ".tied" if pid in ctx.br.tied else ""
+        said = msg(
+            f"finding.plan_member_not_elected{case}",
+            body=ctx.label,
+            name=_name(ctx.election, pid),
         )
         out.append(
             finding(
-                "person_data_missing",
-                "warning",
-                msg("finding.person_data_missing", body=label_of_body, who=who),
-                contest=ids[0],
-                body=body,
-                expected="sex, born, ethnicity",
-                actual=len(missing),
+                FindingCode.PLAN_MEMBER_NOT_ELECTED,
+                "info",
+                said,
+                rule=(f"plan.bodies.{ctx.body}.slate", ctx.src),
+                contest=ctx.ids[0],
+                person=pid,
+                body=ctx.body,
             )
         )
-
-    # The slate: who was elected off it, who on it was not.
-    if bp.slate:
-        slate = set(bp.slate)
-        for p in elected:
-            if p.id not in slate:
-                out.append(
-                    finding(
-                        "off_plan_elected",
-                        "error" if body in POST_BODIES else "warning",
-                        msg("finding.off_plan_elected", body=label_of_body, name=p.name),
-                        rule=(f"plan.bodies.{body}.slate", src),
-                        contest=ids[0],
-                        person=p.id,
-                        body=body,
-                    )
-                )
-        chosen = set(br.elected)
-        for pid in bp.slate:
-            if pid not in chosen:
-                case = ".tied" if pid in br.tied else ""
-                said = msg(
-                    f"finding.plan_member_not_elected{case}",
-                    body=label_of_body,
-                    name=_name(election, pid),
-                )
-                out.append(
-                    finding(
-                        "plan_member_not_elected",
-                        "info",
-                        said,
-                        rule=(f"plan.bodies.{body}.slate", src),
-                        contest=ids[0],
-                        person=pid,
-                        body=body,
-                    )
-                )
-    return out, rows
+    return out
 
 
 def _wanted(minimum: int | Fraction, need: int) -> Msg:
@@ -664,7 +749,7 @@ def _chain(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]) ->
             name = _name(election, pid)
             out.append(
                 finding(
-                    "chain_violation",
+                    FindingCode.CHAIN_VIOLATION,
                     "error",
                     msg(
                         "finding.chain_violation",
@@ -728,7 +813,7 @@ def _posts(
             )
             out.append(
                 finding(
-                    "off_plan_elected",
+                    FindingCode.OFF_PLAN_ELECTED,
                     "error",
                     said,
                     rule=(f"plan.posts.{post}", src),
@@ -793,7 +878,7 @@ def _post_finding(
     else:
         tail = msg("post.report")
     return finding(
-        "post_not_elected",
+        FindingCode.POST_NOT_ELECTED,
         "warning" if tie else "error",
         msg("finding.post_not_elected", head=head, tail=tail),
         rule=("plan.post_not_elected", rule),

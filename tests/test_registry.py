@@ -1,0 +1,63 @@
+"""The checks are declared units (issue 17): each registered with its codes and the rule it
+rests on, and held to what it declares when it runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally import checks, plan_checks
+from tally.findings import CODES, Finding, finding
+from tally.i18n import msg
+from tally.kinds import FindingCode
+from tally.registry import REGISTRIES, Registry
+from tally.ruleset.loader import load_ruleset
+
+
+def test_the_list_and_body_checks_are_registered_in_their_order() -> None:
+    assert [c.name for c in checks.LIST_CHECKS.checks] == [
+        "_check_surplus_required",
+        "_check_min_surplus_share",
+        "_check_small_body_cap",
+        "_check_surplus_cap",
+        "_check_slate",
+        "_check_min_surplus",
+        "_check_state_limits",
+        "_check_may_not_stand",
+        "_check_floor_support",
+    ]
+    assert [c.name for c in plan_checks.BODY_CHECKS.checks] == [
+        "_check_seats",
+        "_check_targets",
+        "_check_age",
+        "_check_data",
+        "_check_off_slate",
+        "_check_slate_elected",
+    ]
+
+
+def test_every_check_declares_finding_codes_a_rule_and_a_description() -> None:
+    rules = load_ruleset("qd-190-2024")
+    for registry in REGISTRIES:
+        for check in registry.checks:
+            assert check.codes and all(c.value in CODES for c in check.codes), check.name
+            assert check.run.__doc__, f"{check.name} has no docstring"
+            assert all(d.text("vi") and d.text("en") for d in check.descriptions)
+            assert check.severities
+            for key in check.rules:  # a rule-set parameter that exists, or a key of the plan
+                group, _, name = key.partition(".")
+                assert group == "plan" or name in type(getattr(rules, group)).model_fields, key
+
+
+def test_a_check_that_gives_a_code_it_does_not_declare_is_a_bug() -> None:
+    family: Registry[int] = Registry("test")
+    try:
+
+        @family.register(FindingCode.APPOINTED)
+        def _wrong(ctx: int) -> list[Finding]:
+            """Gives another code than it declares."""
+            return [finding(FindingCode.NOT_ENTERED, "info", msg("code.not_entered"))]
+
+        with pytest.raises(ValueError, match="_wrong gave not_entered"):
+            family.run(0)
+    finally:
+        REGISTRIES.remove(family)
