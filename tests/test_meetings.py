@@ -212,7 +212,7 @@ def test_the_conference_name_is_derived_from_the_congress(
     congress: dict[str, str], vi: str
 ) -> None:
     from tally.config.models import Election
-    from tally.meetings import conference_meeting
+    from tally.domain.meetings import conference_meeting
 
     election = Election.model_validate(
         {

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tally.count import BallotSpec, Tally, count_rows
 from tally.decide import decide, percent, reconcile
-from tally.electorate import passes, threshold
+from tally.domain.electorate import passes, threshold
 from tally.ruleset.loader import load_ruleset
 
 R190 = load_ruleset("qd-190-2024")

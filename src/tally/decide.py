@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Literal, assert_never
 
 from tally.count import Tally
-from tally.electorate import passes
+from tally.domain.electorate import passes
 from tally.i18n import Msg, Param, Worded, msg
 from tally.kinds import Outcome, Status
 from tally.kinds import TieResolution as TieRule

@@ -12,12 +12,13 @@ from fractions import Fraction
 
 from tally.ballots.csvfile import EmptyRows
 from tally.ballots.sheets import ListedSheet, read_sheets
-from tally.checks import PollOutcome, layout_for, max_list_length
+from tally.checks import PollOutcome
 from tally.config.loader import LoadedElection, NotEntered
 from tally.config.models import Contest, Round
 from tally.count import BallotSpec, Tally, count_file
 from tally.decide import Decision, Problem, after_open_seats, decide, reconcile
-from tally.electorate import MajorityBase, majority_base, threshold
+from tally.domain.electorate import MajorityBase, majority_base, threshold
+from tally.domain.layout import layout_for, max_list_length
 from tally.errors import BallotFileError, ConfigError, Issue
 from tally.i18n import Quoted, msg
 from tally.kinds import Layout, Outcome

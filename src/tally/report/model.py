@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from tally.config.loader import NotEntered
     from tally.config.models import Target
     from tally.decide import Problem
+    from tally.domain.meetings import Meeting
     from tally.findings import Finding
-    from tally.meetings import Meeting
     from tally.ruleset.models import Assembly
 
 

@@ -9,11 +9,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tally.domain.meetings import Meeting
 from tally.findings import Finding, Lang
 from tally.i18n import majority_words, msg, ratio_digits
 from tally.kinds import Layout, Venue
 from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, tr
-from tally.meetings import Meeting
 from tally.plan_checks import target_label
 from tally.report.model import (
     CheckReport,
