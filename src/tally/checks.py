@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from tally.config.models import Contest, Election
 from tally.domain.electorate import MajorityBase, majority_base, passes, threshold
 from tally.domain.layout import ballot_layout
+from tally.election import Contest, Election
+from tally.engine import PollOutcome
 from tally.findings import Cited, Finding, finding, sort_findings
 from tally.i18n import Cased, Msg, Param, majority_words, msg
 from tally.kinds import Layout
@@ -33,17 +34,6 @@ class ContestPlan:
     layout: Layout  # "strike" (list with surplus) or "agree_disagree"
     base: MajorityBase
     threshold: int | None
-
-
-@dataclass(frozen=True)
-class PollOutcome:
-    """A counted nomination poll for a contest: who stood in it and who was admitted."""
-
-    poll: str  # the poll contest's id
-    nominees: frozenset[str]
-    admitted: frozenset[str]
-    needed: int
-    attending: int
 
 
 @dataclass(frozen=True)

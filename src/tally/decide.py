@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal, assert_never
 
-from tally.count import Tally
+from tally.ballots.figures import Tally
 from tally.domain.electorate import passes
 from tally.i18n import Msg, Param, Worded, msg
 from tally.kinds import Outcome, Status

@@ -29,9 +29,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from tally.config.loader import LoadedElection
-from tally.config.models import Contest, Election
 from tally.domain.electorate import majority_base
 from tally.domain.meetings import meeting_of
+from tally.election import Contest, Election
 from tally.engine import round_list
 from tally.errors import BallotFileError
 from tally.ruleset.loader import is_builtin_file

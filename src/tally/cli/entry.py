@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tally import textnorm
-from tally.cli.main import allowed_outside, cli, election_argument, json_option, lang_option
+from tally.cli.base import allowed_outside, cli, election_argument, json_option, lang_option
 from tally.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_RULE_FAILED, TallyError, UsageError
 from tally.i18n import msg
 from tally.safefile import refuse_overwrite

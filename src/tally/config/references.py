@@ -12,9 +12,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from tally.config.models import Contest, Election
 from tally.domain.bodies import BUILTIN_TARGETS, elected_from, meets_at_conference
 from tally.domain.electorate import exclusions
+from tally.election import Contest, Election
 from tally.errors import Issue, Location
 from tally.i18n import Msg, msg, os_reason
 from tally.kinds import MeetingKind

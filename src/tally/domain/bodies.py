@@ -6,7 +6,7 @@ election (rules.md §1, §7).
 
 from __future__ import annotations
 
-from tally.config.models import CONFERENCE_BODIES, Contest, Election
+from tally.election import CONFERENCE_BODIES, Contest, Election
 from tally.ruleset.models import RuleSet
 
 # Targets the plan can name without an attribute (rules.md §7); any other key counts the

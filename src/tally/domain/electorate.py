@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from tally.config.models import Contest, Election
 from tally.domain.bodies import meets_at_conference
+from tally.election import Contest, Election
 from tally.ruleset.models import BaseKind, Param, RuleSet
 
 

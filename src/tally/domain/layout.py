@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tally.config.models import Contest
+from tally.election import Contest
 from tally.kinds import Layout
 from tally.ruleset.models import RuleSet
 

@@ -16,8 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from tally.config.models import Board, Contest, Election
 from tally.domain.bodies import meets_at_conference
+from tally.election import Board, Contest, Election
 from tally.i18n import Msg, msg
 from tally.kinds import Lang, MeetingKind, Venue
 
