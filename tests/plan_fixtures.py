@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from elections import delegates_congress
-from tally.config.models import Election
+from tally.election import Election
 from tally.findings import Finding
 from tally.plan_checks import BodyResult
 from tally.ruleset.loader import load_ruleset

@@ -19,7 +19,8 @@ from pathlib import Path
 from tally.ballots import marks
 from tally.ballots.csvfile import EmptyRows, Row, _decode_error, _encoding, _header, _separator
 from tally.ballots.marks import DERIVED_REASONS, TYPED_REASONS
-from tally.count import BallotSpec, Tally
+from tally.ballots.figures import Tally
+from tally.count import BallotSpec
 from tally.errors import BallotFileError, Issue, IssueLog, Location
 from tally.i18n import msg
 from tally.kinds import INVALID_REASONS, InvalidReason

@@ -14,9 +14,10 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tally.ballots.figures import Tally
 from tally.ballots.sheets import read_sheet
 from tally.cli.main import cli
-from tally.count import BallotSpec, Tally, count_rows
+from tally.count import BallotSpec, count_rows
 from tally.decide import reconcile
 from tally.errors import BallotFileError
 from test_properties import FAST, R190, Case, cases

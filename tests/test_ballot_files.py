@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 
 from tally import count
 from tally.ballots.csvfile import BallotFile, EmptyRows
+from tally.ballots.figures import Tally
 from tally.cli.main import cli
 from tally.config.loader import load_election
-from tally.count import BallotSpec, Tally, count_rows
+from tally.count import BallotSpec, count_rows
 from tally.entry.session import EntryInputError, parse_marks, sheet_for
 from tally.errors import BallotFileError
 from tally.ruleset.loader import load_ruleset

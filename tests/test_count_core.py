@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from tally.ballots.csvfile import read_rows
+from tally.ballots.figures import Tally
 from tally.config.loader import load_election
-from tally.count import BallotSpec, Tally, count_rows
+from tally.count import BallotSpec, count_rows
 from tally.decide import reconcile
 from tally.engine import count_election
 from tally.errors import BallotFileError

@@ -50,7 +50,7 @@ BY_ID = {m.id: m for m in MUTANTS}
 
 # Failures in areas being changed on other branches, by mutant id (strict xfail: a case that
 # starts passing fails, so its line is deleted after the merge).
-# yaml-strict (yamlsrc.py, config/pydantic_errors.py, references.py): YAML 1.1 numbers (015,
+# yaml-strict (yamlsrc.py, pydantic_errors.py, references.py): YAML 1.1 numbers (015,
 # 1:48, 1_08, 0x6c, yes/no/on/true, 108.0) read as figures instead of refused; integers of
 # thousands of digits and impossible dates (1984-02-30, month 13, year 0) exit 70; a control
 # character in the YAML text reported without its line; a missing top-level key without a line;

@@ -16,8 +16,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from tally.ballots.figures import Tally
 from tally.cli.main import cli
-from tally.count import BallotSpec, Tally, count_rows
+from tally.count import BallotSpec, count_rows
 from tally.ruleset.loader import (
     builtin_ids,
     iter_templates,

@@ -211,8 +211,8 @@ def test_the_init_template_shows_a_valid_conference(tmp_path: Path) -> None:
 def test_the_conference_name_is_derived_from_the_congress(
     congress: dict[str, str], vi: str
 ) -> None:
-    from tally.config.models import Election
-    from tally.meetings import conference_meeting
+    from tally.domain.meetings import conference_meeting
+    from tally.election import Election
 
     election = Election.model_validate(
         {

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from tally.app import check_report, count_report, validate_report
 from tally.cli.main import cli
 from tally.config.loader import load_election
-from tally.electorate import majority_base
+from tally.domain.electorate import majority_base
 
 PEOPLE = [
     ("a1", "Nguyễn Văn An", "M"),

@@ -18,7 +18,7 @@ import yaml
 
 from tally.checks import validate
 from tally.config.loader import load_election
-from tally.electorate import majority_base
+from tally.domain.electorate import majority_base
 from tally.errors import ConfigError
 from tally.report.text import base_sentence
 from tally.ruleset.loader import load_ruleset

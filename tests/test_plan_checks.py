@@ -30,7 +30,7 @@ from plan_fixtures import (
 from tally.audit import audit
 from tally.checks import validate
 from tally.config.loader import load_election
-from tally.config.models import Election, Person, Target
+from tally.election import Election, Person, Target
 from tally.engine import count_election
 from tally.plan_checks import (
     PlanReport,

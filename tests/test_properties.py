@@ -13,9 +13,10 @@ from functools import reduce
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tally.count import BallotSpec, Tally, count_rows
+from tally.ballots.figures import Tally
+from tally.count import BallotSpec, count_rows
 from tally.decide import decide, percent, reconcile
-from tally.electorate import passes, threshold
+from tally.domain.electorate import passes, threshold
 from tally.ruleset.loader import load_ruleset
 
 R190 = load_ruleset("qd-190-2024")

@@ -9,8 +9,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tally.ballots.figures import Tally
 from tally.ballots.sheets import read_sheet
-from tally.count import BallotSpec, Tally, count_rows
+from tally.count import BallotSpec, count_rows
 from tally.ruleset.loader import load_ruleset
 
 RULES = load_ruleset("qd-190-2024")

@@ -13,9 +13,9 @@ from typing import Any, get_args
 
 import yaml
 
+from tally import election as config_models
 from tally import kinds
 from tally.app import check_report, count_report
-from tally.config import models as config_models
 from tally.config.loader import load_election
 from tally.engine import count_election
 from tally.errors import EXIT_NEEDS_VOTE, EXIT_NOT_RECONCILED, EXIT_OK, EXIT_RULE_FAILED

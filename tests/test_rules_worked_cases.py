@@ -15,7 +15,7 @@ import pytest
 # test_party_electorate.py imports the §8 setup from here; it lives in tests/elections.py.
 from elections import delegates_congress  # noqa: F401
 from tally.decide import percent
-from tally.electorate import passes, threshold
+from tally.domain.electorate import passes, threshold
 from tally.ruleset.loader import load_ruleset
 
 HALF = Fraction(1, 2)

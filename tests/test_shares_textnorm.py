@@ -8,9 +8,8 @@ from fractions import Fraction
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from tally.fields import Quantity, Share
 from tally.shares import (
-    Quantity,
-    Share,
     at_least,
     format_quantity,
     format_share,

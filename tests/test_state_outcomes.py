@@ -19,8 +19,8 @@ from click.testing import CliRunner
 
 from tally.checks import validate
 from tally.cli.main import cli
-from tally.config.models import Election
 from tally.decide import after_open_seats, percent
+from tally.election import Election
 from tally.ruleset.loader import load_ruleset
 from vietnamese import english_words
 

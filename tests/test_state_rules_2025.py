@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from tally.checks import validate
 from tally.cli.main import cli
-from tally.config.models import Election
+from tally.election import Election
 from tally.ruleset.loader import load_ruleset
 
 OLD, NEW = "luat-bau-cu-2015", "luat-bau-cu-2015-sd-2025"

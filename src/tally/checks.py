@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from tally.config.models import Contest, Election
-from tally.electorate import MajorityBase, majority_base, passes, threshold
+from tally.domain.electorate import MajorityBase, majority_base, passes, threshold
+from tally.domain.layout import ballot_layout
+from tally.election import Contest, Election
+from tally.engine import PollOutcome
 from tally.findings import Cited, Finding, finding, sort_findings
 from tally.i18n import Cased, Msg, Param, majority_words, msg
 from tally.kinds import FindingCode, Layout
@@ -36,44 +38,11 @@ class ContestPlan:
 
 
 @dataclass(frozen=True)
-class PollOutcome:
-    """A counted nomination poll for a contest: who stood in it and who was admitted."""
-
-    poll: str  # the poll contest's id
-    nominees: frozenset[str]
-    admitted: frozenset[str]
-    needed: int
-    attending: int
-
-
-@dataclass(frozen=True)
 class ValidationReport:
     election: Election
     rules: RuleSet
     contests: tuple[ContestPlan, ...]
     findings: tuple[Finding, ...]
-
-
-def layout_for(body: str, candidates: int, seats: int) -> Layout:
-    """A list longer than the seats is struck out; otherwise each row is agree/disagree."""
-    if body == "nomination_poll":
-        return "agree_disagree"
-    return "strike" if candidates > seats else "agree_disagree"
-
-
-def ballot_layout(contest: Contest) -> Layout:
-    return layout_for(contest.body, len(contest.candidates), contest.seats or 0)
-
-
-def max_list_length(rules: RuleSet, body: str, seats: int) -> int | None:
-    """The longest list the rules allow: the small-body cap, else the 30% cap; None if none."""
-    small = rules.lists.small_body.value
-    if small and body in small.bodies and seats <= small.max_seats:
-        return seats + small.max_surplus
-    cap = rules.lists.surplus_max.value
-    if cap and body in cap.bodies:
-        return seats + (cap.share.numerator * seats) // cap.share.denominator
-    return None
 
 
 def _body(contest: Contest) -> Msg:

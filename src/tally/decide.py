@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal, assert_never
 
-from tally.count import Tally
-from tally.electorate import passes
+from tally.ballots.figures import Tally
+from tally.domain.electorate import passes
 from tally.i18n import Msg, Param, Worded, msg
 from tally.kinds import Outcome, ProblemCode, Status
 from tally.kinds import TieResolution as TieRule

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from tally.ballots.csvfile import EmptyRows
+from tally.ballots.figures import Tally
 from tally.ballots.sheets import ListedSheet, read_sheets
-from tally.checks import PollOutcome, layout_for, max_list_length
 from tally.config.loader import LoadedElection, NotEntered
-from tally.config.models import Contest, Round
-from tally.count import BallotSpec, Tally, count_file
+from tally.count import BallotSpec, count_file
 from tally.decide import Decision, Problem, after_open_seats, decide, reconcile
-from tally.electorate import MajorityBase, majority_base, threshold
+from tally.domain.electorate import MajorityBase, majority_base, threshold
+from tally.domain.layout import layout_for, max_list_length
+from tally.election import Contest, Round
 from tally.errors import BallotFileError, ConfigError, Issue
 from tally.i18n import Quoted, msg
 from tally.kinds import Layout, Outcome, ProblemCode
@@ -55,6 +56,17 @@ class PollResult:
     slots: int | None  # places left on the list under the cap; None: no cap
     admitted: tuple[str, ...]
     tied: tuple[str, ...]  # tied at the cut: the congress decides
+
+
+@dataclass(frozen=True)
+class PollOutcome:
+    """A counted nomination poll for a contest: who stood in it and who was admitted."""
+
+    poll: str  # the poll contest's id
+    nominees: frozenset[str]
+    admitted: frozenset[str]
+    needed: int
+    attending: int
 
 
 @dataclass

@@ -29,11 +29,11 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from tally.config.loader import LoadedElection
-from tally.config.models import Contest, Election
-from tally.electorate import majority_base
+from tally.domain.electorate import majority_base
+from tally.domain.meetings import meeting_of
+from tally.election import Contest, Election
 from tally.engine import round_list
 from tally.errors import EXIT_OK, EXIT_RULE_FAILED, BallotFileError
-from tally.meetings import meeting_of
 from tally.ruleset.loader import is_builtin_file
 from tally.source import open_regular
 from tally.textnorm import nfc
@@ -143,7 +143,7 @@ def _meeting_form(election: Election, contest: Contest, round_index: int) -> Jso
     print it: a session of the round's own (a re-vote at a later sitting) included.
 
     Read from where :func:`tally.minutes.model.build` reads it: the meeting of
-    :func:`tally.meetings.meeting_of` (the congress, or the committee's conference with its own
+    :func:`tally.domain.meetings.meeting_of` (the congress, or the committee's conference with its own
     name, date, place and board), the family of words (``congress.kind``) and the organisation
     in the header. Another meeting's board is not part of it.
     """

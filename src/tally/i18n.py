@@ -750,7 +750,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "meeting.delegates_congress": ("Đại hội đại biểu", "Delegates' congress"),
     "meeting.committee_conference": ("Hội nghị Ban Chấp hành", "Committee conference"),
     "meeting.constituency": ("Đơn vị bầu cử", "Constituency"),
-    # --- the meeting that votes a contest (tally.meetings): the first conference's default
+    # --- the meeting that votes a contest (tally.domain.meetings): the first conference's default
     # name, derived from the congress; its heading in the terminal reports
     "conference.first": (
         "Hội nghị lần thứ nhất Ban Chấp hành {organisation} khóa {number}",

@@ -6,7 +6,7 @@ the contract: they are the keys and values of the JSON documents, the CSV column
 election.yaml fields, so a value never changes its spelling.
 
 Two sets also live where pydantic validates them, because the input models are built from
-them: ``Body`` and ``MeetingKind`` in :mod:`tally.config.models`, ``InvalidReason`` in
+them: ``Body`` and ``MeetingKind`` in :mod:`tally.election`, ``InvalidReason`` in
 :mod:`tally.ruleset.models`. A test (tests/test_kinds.py) holds them equal to these.
 """
 

@@ -14,8 +14,8 @@ from fractions import Fraction
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from tally.config.models import BodyPlan, Contest, Election, Person, Plan, Target
-from tally.config.references import BUILTIN_TARGETS, elected_from
+from tally.domain.bodies import BUILTIN_TARGETS, elected_from
+from tally.election import BodyPlan, Contest, Election, Person, Plan, Target
 from tally.findings import Finding, finding
 from tally.i18n import MESSAGES, Cased, Msg, Param, msg, passed_words
 from tally.kinds import BODIES, FindingCode, Lang

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import Annotated
-
-from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
 from tally.i18n import MsgError, msg, share_text
 
@@ -58,29 +55,6 @@ def parse_quantity(value: object) -> int | Fraction:
 
 def format_quantity(value: int | Fraction) -> str | int:
     return value if isinstance(value, int) else format_share(value)
-
-
-Share = Annotated[
-    Fraction,
-    PlainValidator(parse_share),
-    PlainSerializer(format_share, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": SHARE_PATTERN, "examples": ["15%", "1/3"]}),
-]
-
-Quantity = Annotated[
-    int | Fraction,
-    PlainValidator(parse_quantity),
-    PlainSerializer(format_quantity),
-    WithJsonSchema(
-        {
-            "oneOf": [
-                {"type": "integer", "minimum": 0},
-                {"type": "string", "pattern": SHARE_PATTERN},
-            ],
-            "examples": [2, "15%", "1/3"],
-        }
-    ),
-]
 
 
 def at_least(count: int, total: int, minimum: int | Fraction) -> bool:

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from tally.config.models import Count
-from tally.config.pydantic_errors import issues_from_validation
-from tally.count import DERIVED_REASONS, TYPED_REASONS, Tally
+from tally.ballots.figures import Tally
+from tally.ballots.marks import DERIVED_REASONS, TYPED_REASONS
 from tally.errors import BallotFileError, Issue, Location
+from tally.fields import Count
 from tally.i18n import msg
 from tally.kinds import INVALID_REASONS, InvalidReason, Layout
+from tally.pydantic_errors import issues_from_validation
 from tally.yamlsrc import SourceMap, load_yaml
 
 

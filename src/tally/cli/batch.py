@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from tally.cli.main import allowed_outside, cli, json_option, lang_option, terminal_environ
+from tally.cli.base import allowed_outside, cli, json_option, lang_option, terminal_environ
 from tally.i18n import msg
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, assert_never
 
 import click
 
-from tally.cli.main import (
+from tally.cli.base import (
     BadValue,
     allowed_outside,
     cli,

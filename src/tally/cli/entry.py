@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tally.cli.main import F, allowed_outside, cli, election_argument, json_option, lang_option
+from tally.cli.base import F, allowed_outside, cli, election_argument, json_option, lang_option
 from tally.errors import EXIT_BAD_INPUT, EXIT_OK, UsageError
 from tally.i18n import msg
 

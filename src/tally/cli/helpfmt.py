@@ -5,11 +5,12 @@ command's path (``help.count``, ``help.rules.show``), each option's by its long 
 (``help.count.opt.format``, or ``help.opt.lang`` for the options every command shares), and
 click's own words (``Usage:``, ``Options``, ``[default: …]``) by ``help.click.*``. The lookup
 happens at format time, when ``--lang`` and ``$TALLY_LANG`` are known (see
-:func:`tally.cli.main.lang_from_args`). The ids are in ``tally/helptext.py``.
+:func:`tally.cli.base.lang_from_args`). The ids are in ``tally/helptext.py``.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import click
@@ -18,14 +19,18 @@ from tally.i18n import MESSAGES, msg
 from tally.kinds import Lang
 
 
+def env_lang() -> Lang:
+    """$TALLY_LANG when it names a language, else Vietnamese."""
+    value = os.environ.get("TALLY_LANG", "vi")
+    return "en" if value == "en" else "vi"
+
+
 def help_lang(ctx: click.Context) -> Lang:
     """The language of the command line being helped: ``--lang``, else $TALLY_LANG, else vi."""
     obj = ctx.find_root().obj
     lang = obj.get("lang") if isinstance(obj, dict) else None
     if lang in ("vi", "en"):
         return "en" if lang == "en" else "vi"
-    from tally.cli.main import env_lang
-
     return env_lang()
 
 

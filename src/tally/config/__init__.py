@@ -1,1 +1,2 @@
-"""election.yaml: models, loader and reference checks."""
+"""Loading an election folder: the loader, its cross-reference checks, the JSON Schema and
+the template of a new election. The models of election.yaml are :mod:`tally.election`."""

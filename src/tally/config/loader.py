@@ -10,13 +10,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from tally.config import models
-from tally.config.models import Election, Round
-from tally.config.pydantic_errors import issues_from_validation
+from tally import election as models
 from tally.config.references import check_references
+from tally.election import Election, Round
 from tally.errors import ConfigError, Issue, Location, TallyError
 from tally.findings import Lang
 from tally.i18n import Msg, msg
+from tally.pydantic_errors import issues_from_validation
 from tally.ruleset.loader import OUTSIDE_HINT, load_ruleset_files
 from tally.ruleset.models import RuleSet
 from tally.source import inside

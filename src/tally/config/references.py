@@ -12,7 +12,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from tally.config.models import CONFERENCE_BODIES, Contest, Election
+from tally.domain.bodies import BUILTIN_TARGETS, elected_from, meets_at_conference
+from tally.domain.electorate import exclusions
+from tally.election import Contest, Election
 from tally.errors import Issue, Location
 from tally.i18n import Msg, msg, os_reason
 from tally.kinds import MeetingKind
@@ -48,39 +50,6 @@ REQUIRED_KEY: dict[MeetingKind, str] = {
     "committee_conference": "summoned",
     "constituency": "registered",
 }
-
-
-def exclusions(election: Election) -> int:
-    """People summoned who leave the base of a congress (rules.md §2)."""
-    e = election.electorate
-    if election.congress.kind == "delegates_congress":
-        absent = e.absent_all_congress
-        return (absent.ex_officio + absent.delegates_unreplaced) if absent else 0
-    if election.congress.kind == "members_congress":
-        return sum(
-            x or 0
-            for x in (
-                e.attached_elsewhere,
-                e.exempt_absent,
-                e.suspended_or_prosecuted,
-                e.absent_all_congress_approved,
-            )
-        )
-    return 0
-
-
-# Targets the plan can name without an attribute (rules.md §7); any other key counts the
-# person attribute of the same name (or the one given by 'attribute').
-BUILTIN_TARGETS: frozenset[str] = frozenset({"women", "youth", "ethnic_minority", "renewal"})
-
-
-def meets_at_conference(election: Election, contest: Contest) -> bool:
-    """Is this contest voted by the committee's conference (not by the congress)?"""
-    if election.congress.kind == "committee_conference":
-        return True
-    if contest.at is not None:
-        return contest.at == "conference"
-    return contest.body in CONFERENCE_BODIES
 
 
 def check_references(election: Election, rules: RuleSet, where: Where, folder: Path) -> list[Issue]:
@@ -473,19 +442,6 @@ def _check_contest(
                 "rounds",
                 ri,
             )
-
-
-def elected_from(election: Election, rules: RuleSet, contest: Contest) -> tuple[str, ...]:
-    """The bodies a contest's candidates come from, nearest first (rule ``plan.elected_from``).
-
-    A secretary or deputy elected directly at the congress comes from the committee.
-    """
-    parents = tuple(rules.plan.elected_from.value.get(contest.body, ()))
-    if contest.body in ("secretary", "deputy_secretary") and not meets_at_conference(
-        election, contest
-    ):
-        return ("committee",)
-    return parents
 
 
 def _check_chain(election: Election, rules: RuleSet, add: Callable[..., None]) -> None:

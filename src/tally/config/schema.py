@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tally import __version__
-from tally.config.models import Election
+from tally.election import Election
 
 SCHEMA_ID = "https://tally.invalid/schema/election.schema.json"
 

@@ -33,9 +33,10 @@ from typing import Literal
 from tally import __version__, textnorm
 from tally.ballots import marks as grammar
 from tally.ballots.csvfile import Row
-from tally.checks import layout_for
+from tally.ballots.figures import Tally
 from tally.config.loader import LoadedElection
-from tally.count import BallotSpec, Layout, Tally, classify, count_rows
+from tally.count import BallotSpec, Layout, classify, count_rows
+from tally.domain.layout import layout_for
 from tally.engine import round_list
 from tally.entry.journal import (
     Entry,

@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from tally.config.models import Contest, Election
 from tally.documents.parts import Closing, ImprintLine, Signature, sign_hint
+from tally.election import Contest, Election
 from tally.i18n import Param, msg
 from tally.kinds import CandidateStatus, Lang, MeetingKind, Outcome
 from tally.labels import BODY, FIGURE, REASON, STATUS, tr

@@ -16,10 +16,10 @@ from tally.audit import Audit
 from tally.checks import ValidationReport
 from tally.config.loader import LoadedElection
 from tally.decide import percent
-from tally.electorate import MajorityBase
+from tally.domain.electorate import MajorityBase
+from tally.domain.meetings import Meeting, meeting_of, session_of
 from tally.engine import ContestResult, ElectionResult, RoundResult
 from tally.kinds import CandidateStatus, ContestOutcome
-from tally.meetings import Meeting, meeting_of, session_of
 from tally.plan_checks import PlanReport
 from tally.report.model import (
     AppliedRule,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
+from tally.domain.meetings import Meeting
 from tally.findings import Lang
-from tally.meetings import Meeting
 from tally.plan_checks import target_label
 from tally.report.model import (
     CandidateLine,

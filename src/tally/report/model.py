@@ -33,10 +33,10 @@ from tally.kinds import (
 
 if TYPE_CHECKING:
     from tally.config.loader import NotEntered
-    from tally.config.models import Target
     from tally.decide import Problem
+    from tally.domain.meetings import Meeting
+    from tally.election import Target
     from tally.findings import Finding
-    from tally.meetings import Meeting
     from tally.ruleset.models import Assembly
 
 

@@ -10,7 +10,7 @@ so memory stays flat however many elections the batch holds.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -20,8 +20,49 @@ from tally.i18n import msg
 from tally.labels import OUTCOME, tr
 from tally.report.columns import Columns
 
-if TYPE_CHECKING:
-    from tally.recount import BatchSummary, ElectionRun
+
+# What the table reads of a batch (tally.recount's ElectionRun and BatchSummary): described here
+# as protocols, so that the renderers do not import the application layer above them.
+class Problem(Protocol):
+    def text(self, lang: Lang) -> str: ...
+    def hint_text(self, lang: Lang) -> str | None: ...
+
+
+class ElectionRun(Protocol):
+    @property
+    def path(self) -> str: ...
+    @property
+    def exit_code(self) -> int: ...
+    @property
+    def failed(self) -> bool: ...
+    @property
+    def error_kind(self) -> str | None: ...
+    @property
+    def outcome(self) -> str | None: ...
+    @property
+    def contests(self) -> int | None: ...
+    @property
+    def errors(self) -> int | None: ...
+    @property
+    def warnings(self) -> int | None: ...
+    @property
+    def problems(self) -> Iterable[Problem]: ...
+
+
+R_contra = TypeVar("R_contra", bound=ElectionRun, contravariant=True)
+R = TypeVar("R", bound=ElectionRun)
+
+
+class BatchSummary(Protocol[R_contra]):
+    @property
+    def elections(self) -> int: ...
+    @property
+    def exit_code(self) -> int: ...
+    @property
+    def order(self) -> Iterable[int]: ...
+    def counts(self) -> Iterable[tuple[int, int]]: ...
+    def add(self, run: R_contra, /) -> None: ...
+
 
 Write = Callable[[Text], None]
 
@@ -95,7 +136,7 @@ class RecountTable:
                 notes.append((f"    {msg('cli.hint', text=hint).text(lang)}", "dim"))
         return self.columns.row(cells, styles, notes)
 
-    def tail(self, summary: BatchSummary) -> Text:
+    def tail(self, summary: BatchSummary[R]) -> Text:
         """The counts by exit code, most serious first, and the batch's exit code."""
         lang = self.lang
         counts_line = " · ".join(
@@ -113,9 +154,9 @@ class RecountTable:
 
 
 def write_table(
-    runs: Iterable[ElectionRun],
+    runs: Iterable[R],
     paths: Iterable[str],
-    summary: BatchSummary,
+    summary: BatchSummary[R],
     lang: Lang,
     write: Write,
 ) -> None:

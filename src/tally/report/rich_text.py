@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, assert_never
+from typing import Protocol, assert_never
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tally.domain.meetings import Meeting
 from tally.findings import Finding, Lang
 from tally.i18n import majority_words, msg, ratio_digits
 from tally.kinds import Layout, Venue
 from tally.labels import BODY, FIGURE, MEETING, OUTCOME, REASON, STATUS, tr
-from tally.meetings import Meeting
 from tally.plan_checks import target_label
 from tally.report.columns import columns
 from tally.report.model import (
@@ -38,8 +38,24 @@ from tally.report.text import (
 from tally.ruleset.models import UNVERIFIED, RuleSet
 from tally.shares import format_quantity
 
-if TYPE_CHECKING:
-    from tally.simulate import SimulatedElection
+
+class SimulatedElection(Protocol):
+    """What the simulate table reads of one simulated election (tally.simulate's own class),
+    as a protocol: the renderers do not import the application layer above them."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def outcomes(self) -> Sequence[tuple[str, str]]: ...
+    @property
+    def rounds(self) -> int: ...
+    @property
+    def ballots(self) -> int: ...
+    @property
+    def ties(self) -> int: ...
+    @property
+    def shortfalls(self) -> int: ...
+
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from tally.config.pydantic_errors import issues_from_validation
 from tally.errors import Issue, Location, RuleSetError
 from tally.i18n import msg
+from tally.pydantic_errors import issues_from_validation
 from tally.ruleset.models import RuleSet
 from tally.source import inside
 from tally.yamlsrc import PathKey, SourceMap, load_yaml

@@ -20,9 +20,8 @@ from pydantic import (
     model_validator,
 )
 
-from tally.config.models import Count, PositiveInt
+from tally.fields import Count, PositiveInt, Share
 from tally.kinds import Body, MeetingKind
-from tally.shares import Share
 
 Provenance = Literal["V", "S", "I", "U"]
 UNVERIFIED: frozenset[str] = frozenset({"I", "U"})

@@ -17,7 +17,7 @@ counting groups' tally sheets) that ``tally validate``, ``count`` and ``check`` 
 - ballots drawn one by one (:mod:`.ballots`); ties at the last seat and shortfalls at realistic
   rates, followed (mostly) by a second round among the tied or the not yet elected.
 
-Each folder is built as a real :class:`tally.config.models.Election` and written by one YAML
+Each folder is built as a real :class:`tally.election.Election` and written by one YAML
 dumper (:mod:`.dump`) that the loader reads back into the same model. Everything is drawn from
 ``random.Random`` seeded with the seed and the election's number, in integers only, so the
 same seed gives byte-identical files, and the first N elections of a larger corpus are the

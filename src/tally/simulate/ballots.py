@@ -6,7 +6,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tally.checks import layout_for
+from tally.domain.layout import layout_for
 from tally.kinds import Layout
 from tally.simulate.names import permille, weighted
 

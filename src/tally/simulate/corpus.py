@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from tally import __version__
-from tally.config.models import Election
+from tally.election import Election
 from tally.errors import ConfigError
 from tally.i18n import msg
 from tally.kinds import MEETING_KINDS, MeetingKind

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 
-from tally.config.models import Election
+from tally.election import Election
 from tally.yamlsrc import plain_is_text
 
 Path = tuple[str | int, ...]

@@ -12,8 +12,8 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tally.config.models import Contest, Election, Round
 from tally.decide import Decision, after_open_seats, decide
+from tally.election import Contest, Election, Round
 from tally.kinds import MeetingKind
 from tally.ruleset.models import Assembly, RuleSet
 from tally.simulate.ballots import ballot_csv, draw_pile, plant_tie, sheets_from_pile

@@ -26,8 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tally.checks import layout_for
-from tally.config.models import Contest, Election
+from tally.domain.layout import layout_for
+from tally.election import Contest, Election
 from tally.kinds import Layout
 
 SEED = 20200723

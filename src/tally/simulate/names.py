@@ -7,7 +7,7 @@ import random
 from collections.abc import Sequence
 from typing import Literal
 
-from tally.config.models import Person
+from tally.election import Person
 from tally.textnorm import slug
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from tally.config.models import Person
+from tally.election import Person
 from tally.simulate.election import POST_MISSED, Builder, ContestDraft, dislikes
 from tally.simulate.names import People, permille, region, roman, unit
 from tally.simulate.rules import floor_support, slate_surplus, surplus_cap

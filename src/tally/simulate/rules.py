@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from tally.checks import max_list_length
+from tally.domain.layout import max_list_length
 from tally.ruleset.loader import load_ruleset
 from tally.ruleset.models import RuleSet
 from tally.shares import needed

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from tally.config.models import Round
+from tally.election import Round
 from tally.ruleset.models import Assembly
 from tally.simulate.ballots import sheet
 from tally.simulate.dump import dump_yaml

@@ -40,7 +40,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from tally.count import Layout, Tally
+from tally.ballots.figures import Tally
+from tally.count import Layout
 from tally.entry.session import (
     EntrySession,
     Marks,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from tally.config.models import Contest, Election
-from tally.config.references import meets_at_conference
+from tally.domain.bodies import meets_at_conference
+from tally.election import Contest, Election
 from tally.ruleset.models import BaseKind, Param, RuleSet
 
 
@@ -57,6 +57,37 @@ def conference_summoned(election: Election) -> int | None:
     return None
 
 
+def exclusion_parts(election: Election) -> tuple[BasePart, ...]:
+    """The summoned who leave the base of a congress, by category (rules.md §2).
+
+    Zero terms are kept here; :func:`majority_base` drops them from what it shows.
+    """
+    e = election.electorate
+    kind = election.congress.kind
+    if kind == "delegates_congress" and e.absent_all_congress:
+        absent = e.absent_all_congress
+        return (
+            BasePart("absent_all_congress.ex_officio", absent.ex_officio, -1),
+            BasePart("absent_all_congress.delegates_unreplaced", absent.delegates_unreplaced, -1),
+        )
+    if kind == "members_congress":
+        return tuple(
+            BasePart(key, getattr(e, key) or 0, -1)
+            for key in (
+                "attached_elsewhere",
+                "exempt_absent",
+                "suspended_or_prosecuted",
+                "absent_all_congress_approved",
+            )
+        )
+    return ()
+
+
+def exclusions(election: Election) -> int:
+    """How many summoned leave the base of a congress (rules.md §2): the sum of the parts."""
+    return sum(part.count for part in exclusion_parts(election))
+
+
 def majority_base(election: Election, rules: RuleSet, contest: Contest) -> MajorityBase:
     """The base this contest's winners are measured against, and how it is made up."""
     kind = election.congress.kind
@@ -80,23 +111,7 @@ def majority_base(election: Election, rules: RuleSet, contest: Contest) -> Major
                 BasePart(roll, (summoned or 0) + e.not_summoned, +1),
                 BasePart("not_summoned", e.not_summoned, -1),
             )
-        if kind == "delegates_congress" and e.absent_all_congress:
-            parts += (
-                BasePart("absent_all_congress.ex_officio", e.absent_all_congress.ex_officio, -1),
-                BasePart(
-                    "absent_all_congress.delegates_unreplaced",
-                    e.absent_all_congress.delegates_unreplaced,
-                    -1,
-                ),
-            )
-        elif kind == "members_congress":
-            for key in (
-                "attached_elsewhere",
-                "exempt_absent",
-                "suspended_or_prosecuted",
-                "absent_all_congress_approved",
-            ):
-                parts += (BasePart(key, getattr(e, key) or 0, -1),)
+        parts += exclusion_parts(election)
         parts = tuple(p for p in parts if p.sign > 0 or p.count)
     if param.value != "summoned_minus_exclusions":
         # a base of ballots (valid or collected) is known after the count and made of no

@@ -13,9 +13,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from tally.fields import Count, PositiveInt, Quantity
 from tally.i18n import MsgError, msg
 from tally.kinds import Body, MeetingKind
-from tally.shares import Quantity
 
 # Bodies elected by the first conference of the new committee unless the contest says
 # `at: congress` (rules.md §1).
@@ -38,8 +38,6 @@ Id = Annotated[
         description="A short identifier: letters, digits, '_', '-', '.'",
     ),
 ]
-PositiveInt = Annotated[int, Field(strict=True, gt=0)]
-Count = Annotated[int, Field(strict=True, ge=0)]
 
 
 def _one_or_many(value: object) -> object:

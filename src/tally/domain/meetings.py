@@ -1,7 +1,7 @@
 """The meeting that votes each contest: the congress, or the first conference of the new committee.
 
 A contest of the standing committee, the secretary, … is voted at the committee's first
-conference (:func:`tally.config.references.meets_at_conference`), not at the congress: its
+conference (:func:`tally.domain.bodies.meets_at_conference`), not at the congress: its
 minutes carry the conference's name, date, place and counting board. election.yaml gives them
 under ``conference:``; what it leaves out is taken from the congress — the name is derived
 ("Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ … khóa …"), the date, place and locality are the
@@ -16,8 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from tally.config.models import Board, Contest, Election
-from tally.config.references import meets_at_conference
+from tally.domain.bodies import meets_at_conference
+from tally.election import Board, Contest, Election
 from tally.i18n import Msg, msg
 from tally.kinds import Lang, MeetingKind, Venue
 
