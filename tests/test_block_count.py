@@ -107,15 +107,24 @@ def outcome(fn, path: Path, spec: BallotSpec) -> object:  # type: ignore[no-unty
 @settings(
     max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(case=ballot_file(), block=st.sampled_from([16, 64, 1000, 1 << 20]))
+@given(
+    case=ballot_file(),
+    block=st.sampled_from([16, 64, 1000, 1 << 20]),
+    bulk=st.sampled_from([0, 1 << 30]),
+)
 def test_block_core_equals_reference(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: tuple[bytes, int], block: int
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: tuple[bytes, int],
+    block: int,
+    bulk: int,
 ) -> None:
     raw, which = case
     spec = SPECS[which]
     path = tmp_path / "ballots.csv"
     path.write_bytes(raw)
     monkeypatch.setattr(csvfile, "BLOCK", block)
+    monkeypatch.setattr(count, "BULK_LINES", bulk)  # as arrays (numpy), or by patterns
     expected = outcome(reference_count.count_file, path, spec)
     assert outcome(count.count_file, path, spec) == expected
 
