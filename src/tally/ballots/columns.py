@@ -90,14 +90,13 @@ def count(text: str, lay: Layout, positions: int) -> Counted | None:
     None when the block has anything this does not count (then nothing is counted)."""
     if not text.isascii() or len(lay.sep) != 1:
         return None
-    b = np.frombuffer(text.encode("ascii") + b"\n", np.uint8)
-    ends = np.flatnonzero(b == _NL).astype(np.int64)
+    # A newline before the first line and after the last: line i runs from nl[i] + 1 to nl[i + 1].
+    b = np.frombuffer(b"\n" + text.encode("ascii") + b"\n", np.uint8)
+    nl = np.flatnonzero(b == _NL)
+    starts, ends = nl[:-1] + 1, nl[1:]
     m = len(ends)
-    starts = np.empty(m, np.int64)
-    starts[0] = 0
-    starts[1:] = ends[:-1] + 1
     w = lay.width
-    seps: Ints = np.flatnonzero(b == ord(lay.sep)).astype(np.int64)
+    seps: Ints = np.flatnonzero(b == ord(lay.sep))
     if len(seps) != (w - 1) * m:
         return None
     seps = seps.reshape(m, w - 1)
@@ -111,16 +110,12 @@ def count(text: str, lay: Layout, positions: int) -> Counted | None:
     lo, hi = _field(lay.struck, w, starts, ends, seps)
     inside = _spans(len(b), lo[usual], hi[usual])
     digit = (b - _ZERO) < 10  # uint8: below "0" wraps round
-    if (inside & ~digit & (b != _SPACE)).any():
-        return None  # another separator, a letter, a tab: read as patterns
     tok = inside & digit
-    after = np.zeros_like(tok)
-    after[1:] = tok[:-1]
-    first = np.flatnonzero(tok & ~after)
-    before = np.zeros_like(tok)
-    before[:-1] = tok[1:]
-    last = np.flatnonzero(tok & ~before)
-    length = last - first + 1
+    if np.count_nonzero(inside) != np.count_nonzero(tok) + np.count_nonzero(b[inside] == _SPACE):
+        return None  # another separator, a letter, a tab: read as patterns
+    edge = np.diff(tok.view(np.int8))  # 1 before a position's first digit, -1 at its end
+    first = np.flatnonzero(edge == 1) + 1
+    length = np.flatnonzero(edge == -1) + 1 - first
     if len(first) and length.max() > 3:
         return None
     pos = b[first].astype(np.int64) - _ZERO
@@ -129,25 +124,29 @@ def count(text: str, lay: Layout, positions: int) -> Counted | None:
         pos[more] = pos[more] * 10 + b[first[more] + p] - _ZERO
     if len(pos) and (pos.min() < 1 or pos.max() > positions):
         return None  # "0" (nothing struck), or a mistake the patterns report
-    line = np.searchsorted(ends, first)
-    same = line[1:] == line[:-1]
-    if (same & (pos[1:] <= pos[:-1])).any():  # not in increasing order: look for a repeat
+    k = np.diff(np.searchsorted(first, nl))  # positions struck on each line
+    line = np.repeat(np.arange(m), k)
+    if (np.diff(pos) <= 0)[line[1:] == line[:-1]].any():  # not increasing: look for a repeat
         keys = np.sort(line * (positions + 1) + pos)
         if (keys[1:] == keys[:-1]).any():
             return None
-    k = np.bincount(line, minlength=m)
     n1 = positions + 1
-    k_usual = k[usual]
-    by_struck = np.bincount(k_usual, minlength=n1)
+    by_struck = np.bincount(k[usual], minlength=n1)
     # How often each position is struck, by how many names its ballot strikes: which of
     # these ballots are valid is the rule set's (tally.count).
     struck = np.bincount(k[line] * n1 + pos, minlength=n1 * n1).reshape(n1, n1)
-    others = [(i, text[starts[i] : ends[i]]) for i in np.flatnonzero(~usual).tolist()]
+    others = [(i, text[s - 1 : e - 1]) for i, s, e in _where(~usual, starts, ends)]
     run: tuple[int, int] | None = None
     serials: list[str] | None = None
     if lay.serial >= 0:
         lo, hi = _field(lay.serial, w, starts, ends, seps)
         run = _serials(b, lo, hi)
         if run is None:
-            serials = [text[a:z] for a, z in zip(lo.tolist(), hi.tolist(), strict=True)]
+            serials = [text[a - 1 : z - 1] for a, z in zip(lo.tolist(), hi.tolist(), strict=True)]
     return Counted(m, by_struck.tolist(), struck.tolist(), others, run, serials)
+
+
+def _where(mask: Bools, starts: Ints, ends: Ints) -> list[tuple[int, int, int]]:
+    """(index, start, end) of the lines where ``mask`` is true."""
+    i = np.flatnonzero(mask)
+    return list(zip(i.tolist(), starts[i].tolist(), ends[i].tolist(), strict=True))

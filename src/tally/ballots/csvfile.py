@@ -155,7 +155,7 @@ class _Layout(NamedTuple):
 
 # Lines as ``for line in f`` gives them with ``newline=""``: ended by \r\n, \r or \n.
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-BLOCK = 1 << 21  # characters read at a time by BallotFile.blocks
+BLOCK = 1 << 18  # characters read at a time by BallotFile.blocks
 
 
 class Block:
