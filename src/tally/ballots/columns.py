@@ -62,7 +62,7 @@ def _spans(size: int, lo: Ints, hi: Ints) -> Bools:
     edge = np.zeros(size + 1, np.int8)
     edge[lo] += 1
     edge[hi] -= 1
-    return np.cumsum(edge[:-1], dtype=np.int8).astype(np.bool_)
+    return np.cumsum(edge[:-1], dtype=np.int8).view(np.bool_)  # 0 or 1
 
 
 def _serials(b: npt.NDArray[np.uint8], lo: Ints, hi: Ints) -> tuple[int, int] | None:
@@ -109,13 +109,12 @@ def count(text: str, lay: Layout, positions: int) -> Counted | None:
             usual &= lo == hi
     lo, hi = _field(lay.struck, w, starts, ends, seps)
     inside = _spans(len(b), lo[usual], hi[usual])
-    digit = (b - _ZERO) < 10  # uint8: below "0" wraps round
-    tok = inside & digit
-    if np.count_nonzero(inside) != np.count_nonzero(tok) + np.count_nonzero(b[inside] == _SPACE):
+    tok = inside & (b != _SPACE)
+    if len(marked := b[tok]) and (marked.min() < _ZERO or marked.max() > _ZERO + 9):
         return None  # another separator, a letter, a tab: read as patterns
-    edge = np.diff(tok.view(np.int8))  # 1 before a position's first digit, -1 at its end
-    first = np.flatnonzero(edge == 1) + 1
-    length = np.flatnonzero(edge == -1) + 1 - first
+    # Each position's first digit and the byte after its last: the edges of the digit runs.
+    edges = np.flatnonzero(np.diff(tok.view(np.int8))) + 1
+    first, length = edges[0::2], edges[1::2] - edges[0::2]
     if len(first) and length.max() > 3:
         return None
     pos = b[first].astype(np.int64) - _ZERO
@@ -125,16 +124,16 @@ def count(text: str, lay: Layout, positions: int) -> Counted | None:
     if len(pos) and (pos.min() < 1 or pos.max() > positions):
         return None  # "0" (nothing struck), or a mistake the patterns report
     k = np.diff(np.searchsorted(first, nl))  # positions struck on each line
-    line = np.repeat(np.arange(m), k)
-    if (np.diff(pos) <= 0)[line[1:] == line[:-1]].any():  # not increasing: look for a repeat
-        keys = np.sort(line * (positions + 1) + pos)
-        if (keys[1:] == keys[:-1]).any():
-            return None
     n1 = positions + 1
+    key = np.repeat(np.arange(0, m * n1, n1), k) + pos  # line and position
+    if (np.diff(key) <= 0).any():  # not in increasing order: look for a repeat
+        key.sort()
+        if (key[1:] == key[:-1]).any():
+            return None
     by_struck = np.bincount(k[usual], minlength=n1)
     # How often each position is struck, by how many names its ballot strikes: which of
     # these ballots are valid is the rule set's (tally.count).
-    struck = np.bincount(k[line] * n1 + pos, minlength=n1 * n1).reshape(n1, n1)
+    struck = np.bincount(np.repeat(k * n1, k) + pos, minlength=n1 * n1).reshape(n1, n1)
     others = [(i, text[s - 1 : e - 1]) for i, s, e in _where(~usual, starts, ends)]
     run: tuple[int, int] | None = None
     serials: list[str] | None = None
