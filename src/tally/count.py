@@ -6,10 +6,11 @@ every name, or for a reason the counter saw on paper. On an agree/disagree ballo
 both boxes or neither gives that person no vote and the ballot stays valid, unless no row is
 usable. Which of these cases invalidates is the rule set's choice.
 
-Speed: a ballot file is read in large blocks whose identical lines are counted together;
-each distinct pattern is classified once, the usual strike-out patterns of a block together,
-and the positions valid ballots did not vote for are counted in bulk (:class:`_Count`).
-Memory does not grow with the ballots.
+Speed: a ballot file is read in blocks. A large plain block of a strike-out ballot is counted
+as integer arrays (:mod:`tally.ballots.columns`, numpy): every position of the block parsed at
+once, ``bincount`` for the names each ballot strikes and the positions struck. Otherwise the
+block's identical lines are counted together and each distinct pattern is classified once
+(:class:`_Count`). Memory does not grow with the ballots, nor with the distinct patterns.
 """
 
 from __future__ import annotations
@@ -311,8 +312,9 @@ class _Count:
 
     Ballots with the same marks are classified once and counted as a pattern. Row by row
     (:meth:`row`), a bounded memo maps marks to patterns; when full it is folded into the
-    totals. A plain block of a file (:class:`tally.ballots.csvfile.Block`) comes with its
-    lines already counted by pattern: the strike-out patterns with nothing unusual (no
+    totals. A large plain strike-out block is counted as arrays (:meth:`_bulk`), its lines
+    with a reason or marks in ``unmarked`` as patterns. Else a plain block of a file
+    (:class:`tally.ballots.csvfile.Block`) has its lines counted by pattern: the strike-out patterns with nothing unusual (no
     reason, nothing in ``unmarked``, positions in the usual form) are classified together,
     by the number of names struck, and their struck positions counted in bulk; the others
     one by one. A block with any mistake in it is counted row by row instead, so that each
