@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import reference_count
 from tally import count
-from tally.ballots import csvfile
+from tally.ballots import columns, csvfile
 from tally.count import BallotSpec
 from tally.errors import BallotFileError
 from tally.ruleset.loader import load_ruleset
@@ -107,15 +107,24 @@ def outcome(fn, path: Path, spec: BallotSpec) -> object:  # type: ignore[no-unty
 @settings(
     max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(case=ballot_file(), block=st.sampled_from([16, 64, 1000, 1 << 20]))
+@given(
+    case=ballot_file(),
+    block=st.sampled_from([16, 64, 1000, 1 << 20]),
+    bulk=st.sampled_from([0, 1 << 30]),
+)
 def test_block_core_equals_reference(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: tuple[bytes, int], block: int
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: tuple[bytes, int],
+    block: int,
+    bulk: int,
 ) -> None:
     raw, which = case
     spec = SPECS[which]
     path = tmp_path / "ballots.csv"
     path.write_bytes(raw)
     monkeypatch.setattr(csvfile, "BLOCK", block)
+    monkeypatch.setattr(count, "BULK_LINES", bulk)  # as arrays (numpy), or by patterns
     expected = outcome(reference_count.count_file, path, spec)
     assert outcome(count.count_file, path, spec) == expected
 
@@ -166,3 +175,29 @@ def test_help_imports_only_the_command_table(tmp_path: Path) -> None:
     ballot entry needs (traceback, secrets)."""
     heavy = INTERFACE | {"pydantic", "yaml", "secrets"}
     assert heavy.isdisjoint(loaded(tmp_path, "--help"))
+
+
+@pytest.mark.parametrize("mistake", ["", "17 17", "0", "151", "0017", "12 1200"])
+def test_bulk_positions_of_several_digits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mistake: str
+) -> None:
+    """Positions of one to three digits, in any order, counted as arrays as the reference
+    counts them; a block with a repeated or impossible position is declined and reported."""
+    import random
+
+    rng = random.Random(19)
+    spec = BallotSpec.from_rules(150, 140, "strike", R2015.ballot.invalid)
+    rows = []
+    for i in range(1, 400):
+        struck = rng.sample(range(1, 151), rng.choice([0, 1, 5, 10, 30, 150]))
+        rows.append(f"{i},{' '.join(map(str, struck))},,{rng.choice(['', '', 'm'])}")
+    rows[123] = f"124,{mistake},,"
+    path = tmp_path / "ballots.csv"
+    path.write_text("ballot,struck,unmarked,invalid\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(count, "BULK_LINES", 0)
+    counted: list[object] = []
+    real = columns.count
+    monkeypatch.setattr(columns, "count", lambda *a: counted.append(real(*a)) or counted[-1])
+    expected = outcome(reference_count.count_file, path, spec)
+    assert outcome(count.count_file, path, spec) == expected
+    assert (counted != [None]) == (not mistake)  # as arrays, unless a position is wrong

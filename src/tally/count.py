@@ -6,10 +6,11 @@ every name, or for a reason the counter saw on paper. On an agree/disagree ballo
 both boxes or neither gives that person no vote and the ballot stays valid, unless no row is
 usable. Which of these cases invalidates is the rule set's choice.
 
-Speed: a ballot file is read in large blocks whose identical lines are counted together;
-each distinct pattern is classified once, the usual strike-out patterns of a block together,
-and the positions valid ballots did not vote for are counted in bulk (:class:`_Count`).
-Memory does not grow with the ballots.
+Speed: a ballot file is read in blocks. A large plain block of a strike-out ballot is counted
+as integer arrays (:mod:`tally.ballots.columns`, numpy): every position of the block parsed at
+once, ``bincount`` for the names each ballot strikes and the positions struck. Otherwise the
+block's identical lines are counted together and each distinct pattern is classified once
+(:class:`_Count`). Memory does not grow with the ballots, nor with the distinct patterns.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ from tally.ruleset.models import InvalidRules
 __all__ = ["DERIVED_REASONS", "TYPED_REASONS", "Layout"]  # re-exported: the reasons a count knows
 
 _FLUSH = 20_000
+# A plain strike-out block of this many lines or more is counted as arrays (numpy, whose
+# import costs more than a small file takes to count by patterns).
+BULK_LINES = 2_000
 # A reason's text → the reason: reasons read from a file are str until looked up here.
 _REASON: dict[str, InvalidReason] = {r: r for r in INVALID_REASONS}
 MAX_INT_SERIAL = 50_000_000
@@ -145,6 +149,12 @@ class _Serials:
                 self.add(serial, line)
         self.flush()
 
+    def run(self, first: int, lo: int, hi: int) -> None:
+        """The serials lo, lo+1, ..., hi of consecutive lines from ``first``."""
+        self.flush()
+        if hi >= MAX_INT_SERIAL or not self._range(lo, hi):
+            self.block(first, list(map(str, range(lo, hi + 1))))
+
     def flush(self) -> None:
         serials, lines = self.serials, self.lines
         if not serials:
@@ -248,8 +258,9 @@ class _Count:
 
     Ballots with the same marks are classified once and counted as a pattern. Row by row
     (:meth:`row`), a bounded memo maps marks to patterns; when full it is folded into the
-    totals. A plain block of a file (:class:`tally.ballots.csvfile.Block`) comes with its
-    lines already counted by pattern: the strike-out patterns with nothing unusual (no
+    totals. A large plain strike-out block is counted as arrays (:meth:`_bulk`), its lines
+    with a reason or marks in ``unmarked`` as patterns. Else a plain block of a file
+    (:class:`tally.ballots.csvfile.Block`) has its lines counted by pattern: the strike-out patterns with nothing unusual (no
     reason, nothing in ``unmarked``, positions in the usual form) are classified together,
     by the number of names struck, and their struck positions counted in bulk; the others
     one by one. A block with any mistake in it is counted row by row instead, so that each
@@ -323,14 +334,59 @@ class _Count:
         self.counts[slot] += 1
 
     def block(self, block: Block) -> None:
-        """Count a block of a ballot file: as patterns when plain and free of mistakes."""
-        if block.patterns is None or not self._patterns(block):
-            for row in block.rows():
-                self.row(*row)
+        """Count a block of a ballot file: in bulk or as patterns when plain and free of
+        mistakes, else row by row."""
+        if self._bulk(block):
             return
-        self.collected += len(block.lines)
-        if block.serials is not None:
-            self.serials.block(block.first, block.serials)
+        if block.count_patterns() and self._patterns(block):
+            self.collected += block.size
+            if block.serials is not None:
+                self.serials.block(block.first, block.serials)
+            return
+        for row in block.rows():
+            self.row(*row)
+
+    def _bulk(self, block: Block) -> bool:
+        """Count a plain strike-out block's usual lines as arrays (tally.ballots.columns),
+        the others as patterns; False, counting nothing, if it declines or any is a mistake."""
+        spec = self.spec
+        if spec.layout != "strike" or block.text is None or block.size < BULK_LINES:
+            return False
+        try:
+            from tally.ballots import columns  # numpy: imported only for a large file
+        except ImportError:  # pragma: no cover - numpy is a dependency; patterns do as well
+            return False
+        lay = block.reader.layout
+        counted = columns.count(block.text, columns.Layout(*lay), spec.positions)
+        if counted is None:
+            return False
+        n, seats, cases = spec.positions, spec.seats, spec.invalidating
+        invalid: Counter[str] = Counter()
+        hist = [0] * (n + 1)
+        missed: Counter[str] = Counter()
+        for k, c in enumerate(counted.by_struck):
+            kept = n - k
+            if not c:
+                continue
+            if kept > seats and "too_many_kept" in cases:
+                invalid["too_many_kept"] += c
+            elif kept == 0 and "all_struck" in cases:
+                invalid["all_struck"] += c
+            else:
+                hist[kept] += c
+                missed.update({str(p): s for p, s in enumerate(counted.struck[k]) if s})
+        if counted.others:
+            struck, unmarked, reasons = block.reader.fields(t for _, t in counted.others)
+            ones = [1] * len(struck)
+            if not self._one_by_one(struck, unmarked, reasons, ones, invalid, hist, missed):
+                return False
+        self._add(invalid, hist, missed)
+        self.collected += counted.lines
+        if counted.serial_run is not None:
+            self.serials.run(block.first, *counted.serial_run)
+        elif counted.serials is not None:
+            self.serials.block(block.first, counted.serials)
+        return True
 
     def _patterns(self, block: Block) -> bool:
         """Count a plain block's patterns; False, counting nothing, if any is a mistake."""
@@ -374,7 +430,26 @@ class _Count:
                         c = cc[i]
                         for token in toks[i]:
                             missed[token] += c
-        for i in others:
+        if not self._one_by_one(struck, unmarked, reasons, counts, invalid, hist, missed, others):
+            return False
+        self._add(invalid, hist, missed)
+        return True
+
+    def _one_by_one(
+        self,
+        struck: list[str],
+        unmarked: list[str],
+        reasons: list[str],
+        counts: list[int],
+        invalid: Counter[str],
+        hist: list[int],
+        missed: Counter[str],
+        which: Iterable[int] | None = None,
+    ) -> bool:
+        """Classify patterns (all, or ``which``) into the figures given; False at a mistake."""
+        spec = self.spec
+        cases = spec.invalidating
+        for i in range(len(struck)) if which is None else which:
             try:
                 derived, kept, miss = _classify(struck[i], unmarked[i], spec, None, 0)
             except BallotFileError:
@@ -394,11 +469,14 @@ class _Count:
             hist[kept] += c
             for token in miss.split():
                 missed[token] += c
+        return True
+
+    def _add(self, invalid: Counter[str], hist: list[int], missed: Counter[str]) -> None:
+        """Add a block's figures to the totals."""
         for reason, c in invalid.items():
             self.invalid[_REASON[reason]] += c
         self.kept = list(map(add, self.kept, hist))
         self.missed.update(missed)
-        return True
 
     def tally(self) -> Tally:
         """The figures counted (only meaningful when no mistake was logged)."""

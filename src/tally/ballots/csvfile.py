@@ -20,7 +20,7 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import repeat
 from operator import add, itemgetter
 from pathlib import Path
@@ -155,51 +155,75 @@ class _Layout(NamedTuple):
 
 # Lines as ``for line in f`` gives them with ``newline=""``: ended by \r\n, \r or \n.
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-BLOCK = 1 << 21  # characters read at a time by BallotFile.blocks
+BLOCK = 1 << 18  # characters read at a time by BallotFile.blocks
 
 
 class Block:
     """Consecutive lines of a ballot file, read together (BallotFile.blocks).
 
-    A *plain* block has no quote, no lone carriage return, no empty row and no row of the
-    wrong width: its rows are known to be well formed, and ``patterns`` counts its lines
-    with the serial field emptied, so identical ballots are counted together. Any other block
-    is read row by row (:meth:`rows`), exactly as :meth:`BallotFile.rows` reads a line.
+    A *plain* block has no quote, no lone carriage return and no empty row: ``text`` is its
+    lines joined by ``\\n`` (no trailing newline), for the count to read in bulk
+    (:mod:`tally.ballots.columns`) or by pattern (:meth:`count_patterns`). Any other block,
+    or a plain one with a row of the wrong width, is read row by row (:meth:`rows`), exactly
+    as :meth:`BallotFile.rows` reads a line.
     """
 
     def __init__(
-        self,
-        reader: BallotFile,
-        first: int,
-        lines: list[str],
-        serials: list[str] | None = None,
-        patterns: Counter[str] | None = None,
+        self, reader: BallotFile, first: int, lines: list[str] | None, text: str | None = None
     ) -> None:
         self.reader = reader
-        self.first = first  # line number of lines[0]
-        self.lines = lines
-        self.serials = serials  # raw serial field of each line (plain blocks with a serial column)
-        self.patterns = patterns  # None: not a plain block
+        self.first = first  # line number of the first line
+        self._lines = lines
+        self.text = text  # a plain block's text; None: read row by row
+        self.size = len(lines) if lines is not None else (text or "").count("\n") + 1
+        self.serials: list[str] | None = None  # raw serial field of each line (count_patterns)
+        self.patterns: Counter[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = (self.text or "").split("\n")
+        return self._lines
+
+    def count_patterns(self) -> bool:
+        """Of a plain block, count its lines with the serial field emptied (``patterns``), so
+        that identical ballots are counted together, and keep the serials (``serials``);
+        False if a row has the wrong width (the block is then read row by row)."""
+        if self.text is None:
+            return False
+        lay = self.reader.layout
+        text, lines = self.text, self.lines
+        sep, width, j = lay.sep, lay.width, lay.serial
+        serials = None
+        patterns: Counter[str]
+        if j < 0:
+            patterns = Counter(lines)
+        elif text.count(sep) != (width - 1) * len(lines):
+            return False
+        elif j == 0 or j == width - 1:  # the serial first or last: split it off in C
+            parts = list(map(str.partition if j == 0 else str.rpartition, lines, repeat(sep)))
+            serials = list(map(itemgetter(2 if j else 0), parts))
+            rest = map(itemgetter(0 if j else 2), parts)
+            # The pattern keeps the serial's field, empty. Each line has the file's width:
+            # each pattern has (checked below), and the block's separators add up.
+            patterns = Counter(map(add, rest, repeat(sep)) if j else map(add, repeat(sep), rest))
+        else:
+            fields = list(map(str.split, lines, repeat(sep)))
+            if any(len(f) != width for f in fields):
+                return False
+            serials = list(map(itemgetter(j), fields))
+            patterns = Counter(sep.join([*f[:j], "", *f[j + 1 :]]) for f in fields)
+        if any(p.count(sep) != width - 1 for p in patterns):
+            return False
+        self.serials, self.patterns = serials, patterns
+        return True
 
     def columns(self) -> tuple[list[str], list[str], list[str], list[int]]:
-        """Of a plain block, each distinct pattern's struck, unmarked and invalid fields
-        (stripped as :meth:`BallotFile.rows` strips them) and how many lines have it."""
+        """Of a block whose patterns are counted, each distinct pattern's struck, unmarked and
+        invalid fields (stripped as :meth:`BallotFile.rows` strips them) and how many lines
+        have it."""
         assert self.patterns is not None
-        lay = self.reader.layout
-        fields = list(map(str.split, self.patterns, repeat(lay.sep)))
-        n = len(fields)
-        struck = list(map(str.rstrip, map(itemgetter(lay.struck), fields)))
-        unmarked = (
-            list(map(str.rstrip, map(itemgetter(lay.unmarked), fields)))
-            if lay.unmarked >= 0
-            else [""] * n
-        )
-        invalid = (
-            list(map(str.strip, map(itemgetter(lay.invalid), fields)))
-            if lay.invalid >= 0
-            else [""] * n
-        )
-        return struck, unmarked, invalid, list(self.patterns.values())
+        return (*self.reader.fields(self.patterns), list(self.patterns.values()))
 
     def rows(self) -> Iterator[Row]:
         """The block's rows one at a time (logging malformed and empty rows as they come)."""
@@ -267,6 +291,25 @@ class BallotFile:
             f.close()
             raise
         return f, encoding
+
+    def fields(self, lines: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
+        """The struck, unmarked and invalid fields of well-formed lines (of the file's width,
+        without quotes or newline), stripped as :meth:`row` strips them."""
+        lay = self.layout
+        fields = list(map(str.split, lines, repeat(lay.sep)))
+        n = len(fields)
+        struck = list(map(str.rstrip, map(itemgetter(lay.struck), fields)))
+        unmarked = (
+            list(map(str.rstrip, map(itemgetter(lay.unmarked), fields)))
+            if lay.unmarked >= 0
+            else [""] * n
+        )
+        invalid = (
+            list(map(str.strip, map(itemgetter(lay.invalid), fields)))
+            if lay.invalid >= 0
+            else [""] * n
+        )
+        return struck, unmarked, invalid
 
     def row(self, line: str, lineno: int) -> Row | None:
         """One line of the file as a ballot row; None for an empty row or a malformed one
@@ -357,7 +400,7 @@ class BallotFile:
                     if not text:
                         return
                     block = self._block(text, lineno)
-                    lineno += len(block.lines)
+                    lineno += block.size
                     yield block
                     if not chunk:
                         return
@@ -366,7 +409,6 @@ class BallotFile:
 
     def _block(self, text: str, first: int) -> Block:
         """A block of whole lines (each ended by a newline, but perhaps the file's last)."""
-        lay = self.layout
         crlf = text.count("\r\n")
         if '"' in text or text.count("\r") != crlf:
             return Block(self, first, _LINES.findall(text))
@@ -374,34 +416,11 @@ class BallotFile:
             text = text.replace("\r\n", "\n")
         if text.endswith("\n"):
             text = text[:-1]
-        lines = text.split("\n")
-        sep, width, j = lay.sep, lay.width, lay.serial
-        s = re.escape(sep)
+        s = re.escape(self.layout.sep)
         # An empty row: its line is kept (EmptyRows), so the block is read row by row.
         if re.search(f"\\n[{s} \\t]*(?:\\n|\\Z)", "\n" + text):
-            return Block(self, first, lines)
-        serials = None
-        patterns: Counter[str]
-        if j < 0:
-            patterns = Counter(lines)
-        elif text.count(sep) != (width - 1) * len(lines):
-            return Block(self, first, lines)
-        elif j == 0 or j == width - 1:  # the serial first or last: split it off in C
-            parts = list(map(str.partition if j == 0 else str.rpartition, lines, repeat(sep)))
-            serials = list(map(itemgetter(2 if j else 0), parts))
-            rest = map(itemgetter(0 if j else 2), parts)
-            # The pattern keeps the serial's field, empty. Each line has the file's width:
-            # each pattern has (checked below), and the block's separators add up.
-            patterns = Counter(map(add, rest, repeat(sep)) if j else map(add, repeat(sep), rest))
-        else:
-            fields = list(map(str.split, lines, repeat(sep)))
-            if any(len(f) != width for f in fields):
-                return Block(self, first, lines)
-            serials = list(map(itemgetter(j), fields))
-            patterns = Counter(sep.join([*f[:j], "", *f[j + 1 :]]) for f in fields)
-        if any(p.count(sep) != width - 1 for p in patterns):
-            return Block(self, first, lines)
-        return Block(self, first, lines, serials, patterns)
+            return Block(self, first, text.split("\n"))
+        return Block(self, first, None, text)
 
 
 class _Unreadable(Exception):
