@@ -189,8 +189,21 @@ HELP: Mapping[str, tuple[str, str]] = {
         "Create FOLDER with a ready-to-edit election.yaml (comments in Vietnamese).",
     ),
     "help.init.opt.rules": (
-        "Mã bộ quy tắc ghi vào tệp election.yaml mới.",
-        "Rule set id written into the new election.yaml.",
+        "Mã bộ quy tắc ghi vào tệp election.yaml mới (mặc định: chọn theo ngày và loại cuộc bầu "
+        "cử khi hỏi từng bước, qd-190-2024 với tệp mẫu).",
+        "Rule set id written into the new election.yaml (default: chosen from the date and the "
+        "meeting when guided, qd-190-2024 in the template).",
+    ),
+    # --- issue 18: the guided init and the schema file
+    "help.init.opt.interactive": (
+        "Hỏi từng bước (loại cuộc bầu cử, ngày, số liệu, danh sách, đề án) rồi ghi election.yaml; "
+        "mặc định khi chạy trong cửa sổ dòng lệnh. --no-interactive: ghi tệp mẫu có chú thích.",
+        "Ask step by step (meeting, date, figures, lists, plan) and write election.yaml; the "
+        "default on a terminal. --no-interactive: write the commented template.",
+    ),
+    "help.schema.opt.output": (
+        "Ghi (hoặc làm mới) tệp schema này, ví dụ election.schema.json cạnh election.yaml.",
+        "Write (or refresh) this schema file, e.g. election.schema.json next to election.yaml.",
     ),
     # --- tally count
     "help.count": (

@@ -2817,6 +2817,173 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "wrote {n} election to {path}",
     ),
     "wrote.elections": ("đã ghi {n} cuộc bầu cử vào {path}", "wrote {n} elections to {path}"),
+    # --- the guided tally init (config/guided.py; issue 18): questions, refusals, comments
+    "guided.kind": ("Loại cuộc bầu cử ({options})", "Kind of meeting ({options})"),
+    "guided.assembly": ("Bầu đại biểu ({options})", "Deputies of ({options})"),
+    "guided.assembly.peoples_council": ("Hội đồng nhân dân", "People's Council"),
+    "guided.assembly.national_assembly": ("Quốc hội", "National Assembly"),
+    "guided.organisation.members_congress": (
+        "Tổ chức đảng (ví dụ: Đảng bộ xã Đông Lâm)",
+        "Party organisation (e.g. Đảng bộ xã Đông Lâm)",
+    ),
+    "guided.organisation.delegates_congress": (
+        "Tổ chức đảng (ví dụ: Đảng bộ huyện Yên Sơn)",
+        "Party organisation (e.g. Đảng bộ huyện Yên Sơn)",
+    ),
+    "guided.organisation.committee_conference": (
+        "Tổ chức đảng có Ban Chấp hành họp (ví dụ: Đảng bộ xã Đông Lâm)",
+        "Party organisation whose committee meets (e.g. Đảng bộ xã Đông Lâm)",
+    ),
+    "guided.organisation.constituency": (
+        "Đơn vị bầu cử (ví dụ: Đơn vị bầu cử số 2, phường Hòa Bình)",
+        "Constituency (e.g. Đơn vị bầu cử số 2, phường Hòa Bình)",
+    ),
+    "guided.date": (
+        "Ngày bầu cử (20/07/2025 hoặc 2025-07-20)",
+        "Date of the vote (20/07/2025 or 2025-07-20)",
+    ),
+    "guided.name": ("Tên ghi trên biên bản", "Name as on the minutes"),
+    "guided.name.members_congress": ("Đại hội {organisation}", "Đại hội {organisation}"),
+    "guided.name.delegates_congress": (
+        "Đại hội đại biểu {organisation}",
+        "Đại hội đại biểu {organisation}",
+    ),
+    "guided.name.committee_conference": (
+        "Hội nghị Ban Chấp hành {organisation}",
+        "Hội nghị Ban Chấp hành {organisation}",
+    ),
+    "guided.name.constituency": ("Bầu cử tại {organisation}", "Bầu cử tại {organisation}"),
+    "guided.rules.party": (
+        "Bộ quy tắc: {rules} (chọn theo ngày bầu cử; đổi ở dòng 'rules:' nếu cần)",
+        "Rule set: {rules} (chosen from the date; change the 'rules:' line if needed)",
+    ),
+    "guided.rules.constituency": (
+        "Bộ quy tắc: {rules} (Luật Bầu cử hiện hành)",
+        "Rule set: {rules} (the current election law)",
+    ),
+    "guided.figure.summoned": (
+        "Số đảng viên chính thức (đại biểu chính thức) được triệu tập",
+        "Full members (official delegates) summoned",
+    ),
+    "guided.figure.ex_officio": ("Số đại biểu đương nhiên", "Ex-officio delegates"),
+    "guided.figure.present": ("Số có mặt lúc bầu cử", "Present at the vote"),
+    "guided.figure.registered": (
+        "Số cử tri trong danh sách cử tri",
+        "Voters on the electoral roll",
+    ),
+    "guided.body.first": ("Bầu gì ({options})", "Which body is elected ({options})"),
+    "guided.body": (
+        "Bầu thêm ({options}; Enter nếu không còn)",
+        "Another body ({options}; Enter when done)",
+    ),
+    "guided.seats": ("{body}: số lượng cần bầu", "{body}: seats to fill"),
+    "guided.candidate": (
+        "{body}: người thứ {n} trong danh sách (Enter khi đã đủ)",
+        "{body}: candidate {n} (Enter when done)",
+    ),
+    "guided.sex": ("{name}: nam hay nữ", "{name}: male or female (nam/nữ)"),
+    "guided.born": (
+        "{name}: ngày sinh (Enter nếu chưa biết)",
+        "{name}: date of birth (Enter if not known)",
+    ),
+    "guided.secretary": (
+        "Đại hội bầu trực tiếp Bí thư? (c/k)",
+        "Does the congress elect the secretary directly? (y/n)",
+    ),
+    "guided.target.women": (
+        "Đề án: tỷ lệ nữ tối thiểu (15%, 1/3 hoặc số người; Enter nếu không có)",
+        "Plan: least share of women (15%, 1/3 or a count; Enter for none)",
+    ),
+    "guided.target.youth": (
+        "Đề án: tối thiểu dưới {below} tuổi (Enter nếu không có)",
+        "Plan: least under {below} years of age (Enter for none)",
+    ),
+    "guided.target.ethnic_minority": (
+        "Đề án: tối thiểu người dân tộc thiểu số (Enter nếu không có)",
+        "Plan: least from ethnic minorities (Enter for none)",
+    ),
+    "guided.target.renewal": (
+        "Đề án: tối thiểu tham gia lần đầu (Enter nếu không có)",
+        "Plan: least elected for the first time (Enter for none)",
+    ),
+    "guided.bad_date": (
+        "'{got}' không phải một ngày: viết 20/07/2025 hoặc 2025-07-20",
+        "'{got}' is not a date: write 20/07/2025 or 2025-07-20",
+    ),
+    "guided.bad_count": (
+        "'{got}' không phải một số nguyên không âm",
+        "'{got}' is not a whole number of zero or more",
+    ),
+    "guided.bad_seats": ("số lượng cần bầu phải từ 1 trở lên", "seats must be 1 or more"),
+    "guided.bad_yes": ("'{got}': trả lời c (có) hoặc k (không)", "'{got}': answer y or n"),
+    "guided.empty": ("cần có câu trả lời", "an answer is needed"),
+    "guided.bad_choice": (
+        "'{got}' không có trong danh sách: trả lời một số từ 1 đến {count}",
+        "'{got}' is not one of the options: answer a number from 1 to {count}",
+    ),
+    "guided.no_person": (
+        "không có '{name}' trong danh sách nhân sự (people:)",
+        "no '{name}' among the people (people:)",
+    ),
+    "guided.no_person.close": (
+        "không có '{name}' trong danh sách nhân sự; có phải ý bạn là '{close}'?",
+        "no '{name}' among the people; did you mean '{close}'?",
+    ),
+    "guided.bad_sex": ("'{got}': trả lời nam hoặc nữ", "'{got}': answer nam (male) or nữ (female)"),
+    "guided.twice": ("{name} đã có trong danh sách này", "{name} is on this list already"),
+    "guided.present_more": (
+        "số có mặt {present} lớn hơn số được triệu tập {summoned}",
+        "{present} present is more than the {summoned} summoned",
+    ),
+    "guided.bad_target": ("{reason}", "{reason}"),
+    "guided.problem": ("Chưa được: {problem}", "Not accepted: {problem}"),
+    "guided.next": (
+        "Tiếp theo: chạy 'tally validate {folder}', rồi nhập phiếu: 'tally enter {folder} --contest {contest} --operator \"HỌ TÊN\"'.",
+        "Next: run 'tally validate {folder}', then enter the ballots: 'tally enter {folder} --contest {contest} --operator \"NAME\"'.",
+    ),
+    "guided.c.head": (
+        "Tạo bằng 'tally init' theo các câu trả lời. Kiểm tra: tally validate <thư mục>",
+        "Written by 'tally init' from the answers. Check it: tally validate <folder>",
+    ),
+    "guided.c.rules": (
+        "quy chế áp dụng: qd-190-2024 | qd-244-2014 | luat-bau-cu-2015-sd-2025",
+        "the rule set: qd-190-2024 | qd-244-2014 | luat-bau-cu-2015-sd-2025",
+    ),
+    "guided.c.electorate.members_congress": (
+        "Cơ sở tính kết quả: đảng viên chính thức được triệu tập (thêm attached_elsewhere, exempt_absent, … nếu có)",
+        "The majority base: full members summoned (add attached_elsewhere, exempt_absent, … if any)",
+    ),
+    "guided.c.electorate.delegates_congress": (
+        "Cơ sở tính kết quả: đại biểu được triệu tập (thêm absent_all_congress nếu có người vắng suốt đại hội)",
+        "The majority base: delegates summoned (add absent_all_congress for those absent throughout)",
+    ),
+    "guided.c.electorate.committee_conference": (
+        "Cơ sở tính kết quả: ủy viên Ban Chấp hành được triệu tập",
+        "The majority base: committee members summoned",
+    ),
+    "guided.c.electorate.constituency": (
+        "Số cử tri trong danh sách; số phiếu thu vào là số cử tri đã bỏ phiếu",
+        "Voters on the roll; the ballots collected are the turnout",
+    ),
+    "guided.c.people": (
+        "Danh sách nhân sự: id ngắn dùng trong các danh sách bầu cử",
+        "The people: short ids used in the lists",
+    ),
+    "guided.c.contests": ("Các cuộc bầu", "The contests"),
+    "guided.c.candidates": (
+        "thứ tự trên phiếu bầu (theo vần tên)",
+        "ballot order (by given name, Vietnamese alphabet)",
+    ),
+    "guided.c.at_congress": ("đại hội bầu trực tiếp", "elected directly by the congress"),
+    "guided.c.issued": ("số phiếu phát ra", "ballots issued"),
+    "guided.c.ballots": (
+        "chưa có tệp = chưa nhập phiếu: tally enter <thư mục> --contest {contest}",
+        "no file yet = not entered: tally enter <folder> --contest {contest}",
+    ),
+    "guided.c.plan": (
+        "Đề án nhân sự: 'tally check' đối chiếu kết quả với các chỉ tiêu",
+        "The personnel plan: 'tally check' compares the result with its targets",
+    ),
     # --- click's usage errors, as tally shows them (cli/main.py)
     "click.help.hint": (
         "chạy '{command} --help' để xem cách dùng",

@@ -7,8 +7,10 @@ ids and names compare equal however they were typed.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # The Vietnamese alphabet order; tones sort after the base letter, in this order.
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -60,3 +62,23 @@ def ascii_fold(text: str) -> str:
 def slug(text: str) -> str:
     """An ASCII file-name part: ``Trần Thị Bình`` → ``tran-thi-binh`` ("" if nothing is left)."""
     return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
+
+
+def fold(text: str) -> str:
+    """The form names and ids are compared in for "did you mean": NFC, no diacritics, no case,
+    single spaces (``Trần  thị Bình`` and ``tran thi binh`` are the same)."""
+    return " ".join(ascii_fold(nfc(text)).casefold().split())
+
+
+def closest(word: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The one of ``known`` that ``word`` was probably meant to be, or None.
+
+    Compared without diacritics or case, so ``Tran Thi Binh`` finds ``Trần Thị Bình``; a word that
+    is already one of ``known`` is no typo of another."""
+    by_fold: dict[str, str] = {}
+    for k in known:
+        by_fold.setdefault(fold(k), k)
+    if not by_fold or word in by_fold.values():
+        return None
+    close = difflib.get_close_matches(fold(word), list(by_fold), n=1, cutoff=cutoff)
+    return by_fold[close[0]] if close else None

@@ -151,21 +151,37 @@ def rules_show(rule_set: str, lang: Lang, as_json: bool) -> None:
 
 
 @cli.command()
-def schema() -> None:
-    from tally.config.schema import election_schema
-    from tally.report.jsondoc import dumps
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@lang_option
+def schema(output: Path | None, lang: Lang) -> None:
+    from tally.config.schema import schema_text
 
-    click.echo(dumps(election_schema()), nl=False)
+    if output is None:
+        click.echo(schema_text(), nl=False)
+        return
+    from tally.safefile import written_atomically
+
+    with written_atomically(output) as tmp:  # a generated file: refreshed, never half-written
+        tmp.write_text(schema_text(), encoding="utf-8", newline="\n")
+    click.echo(msg("wrote.file", path=output).text(lang), err=True)
 
 
 @cli.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--rules", "rule_set", default="qd-190-2024", show_default=True)
+@click.option("--rules", "rule_set")
+@click.option("--interactive/--no-interactive", default=None)
 @lang_option
-def init(folder: Path, rule_set: str, lang: Lang) -> None:
+def init(folder: Path, rule_set: str | None, interactive: bool | None, lang: Lang) -> None:
+    if interactive is None:  # asked on a terminal, the template otherwise (scripts, CI)
+        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if interactive:
+        from tally.cli.guided import guided_init
+
+        guided_init(folder, lang, rule_set)
+        return
     from tally.config.template import write_template
 
-    written = write_template(folder, rule_set)
+    written = write_template(folder, rule_set or "qd-190-2024")
     for path in written:
         click.echo(msg("wrote.file", path=path).text(lang), err=True)
     then = msg("init.next", path=folder / "election.yaml", folder=folder)
