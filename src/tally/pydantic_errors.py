@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from pydantic import ValidationError
 
 from tally.errors import Issue, Location
 from tally.i18n import Msg, MsgError, Param, msg
+from tally.textnorm import closest
 from tally.yamlsrc import PathKey, format_field
 
 # Words that YAML 1.1 read as true/false (and so as 1/0 where a number was due).
@@ -44,6 +44,13 @@ def number_hint(value: object) -> Msg | None:
     return msg("v.digits_only")
 
 
+def did_you_mean(word: object, known: Iterable[str]) -> Msg | None:
+    """The "did you mean" hint for an unknown id, key, body, rule set or file close to one of
+    ``known`` (compared without diacritics or case), or None when none is close."""
+    close = closest(str(word), known) if isinstance(word, str) and word else None
+    return msg("v.did_you_mean", close=close) if close is not None else None
+
+
 def _either(expected: str) -> Msg | str:
     """pydantic's "'M' or 'F'" (or "'a', 'b' or 'c'") with the "or" from the catalogue."""
     head, sep, last = expected.rpartition(" or ")
@@ -75,7 +82,9 @@ def _message(err: dict[str, object]) -> tuple[Msg, Msg | None]:
         return msg("v.id", got=_got(value)), None
     if kind == "literal_error":
         expected = _either(str(ctx.get("expected", "")))
-        return msg("v.one_of", expected=expected, got=_got(value)), None
+        # a mistyped body, kind or reason: the close value as the hint ("commitee" → committee)
+        values = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return msg("v.one_of", expected=expected, got=_got(value)), did_you_mean(value, values)
     if kind == "value_error":
         error = ctx.get("error")
         if isinstance(error, MsgError):
@@ -100,9 +109,7 @@ def issues_from_validation(
         path = tuple(p for p in path if not (isinstance(p, str) and "[" in p and "]" in p))
         message, hint = _message(dict(err))
         if err["type"] == "extra_forbidden" and known and path:
-            close = difflib.get_close_matches(str(path[-1]), known, n=1)
-            if close:
-                hint = msg("v.did_you_mean", close=close[0])
+            hint = did_you_mean(str(path[-1]), known) or hint
         loc = locate(path)
         issues.append(
             Issue(message, Location(loc.path, loc.line, loc.column, format_field(path)), hint)

@@ -18,7 +18,9 @@ from tally.election import Contest, Election
 from tally.errors import Issue, Location
 from tally.i18n import Msg, msg, os_reason
 from tally.kinds import MeetingKind
+from tally.pydantic_errors import did_you_mean
 from tally.ruleset.models import RuleSet
+from tally.textnorm import closest, fold
 
 Where = Callable[..., Location]
 
@@ -64,7 +66,7 @@ def check_references(election: Election, rules: RuleSet, where: Where, folder: P
     if election.electorate.not_summoned is not None and rules.decision.base.not_summoned is None:
         add(msg("ref.not_summoned_rules", rules=rules.id), "electorate", "not_summoned")
 
-    people: dict[str, int] = {}
+    people = People()
     for i, person in enumerate(election.people):
         if person.id in people:
             add(
@@ -74,6 +76,7 @@ def check_references(election: Election, rules: RuleSet, where: Where, folder: P
                 "id",
             )
         people.setdefault(person.id, i)
+        people.names.setdefault(person.name, person.id)
         if person.support is not None and person.nominated_by == "committee":
             add(msg("ref.support_floor"), "people", i, "support")
 
@@ -204,6 +207,26 @@ def _check_electorate(election: Election, add: Callable[..., None]) -> None:
         )
 
 
+class People(dict[str, int]):
+    """The people's ids (to their index), and their names for "did you mean"."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: dict[str, str] = {}
+
+
+def _person_hint(word: str, people: People) -> Msg | None:
+    """An unknown person id: the id of the person so named ("Nguyen Van An" → nva), else the
+    close id ("ntt" → nttb), else the id of the close name."""
+    by_name = {fold(name): pid for name, pid in people.names.items()}
+    if fold(word) in by_name:
+        return msg("v.did_you_mean", close=by_name[fold(word)])
+    hint = did_you_mean(word, people)
+    if hint is None and (name := closest(word, people.names)) is not None:
+        hint = msg("v.did_you_mean", close=people.names[name])
+    return hint
+
+
 def misspelt(folder: Path, rel: str, named: frozenset[str]) -> str | None:
     """The file a missing data file was probably meant to be, as election.yaml would name it.
 
@@ -238,9 +261,7 @@ def _named_files(election: Election, folder: Path) -> frozenset[str]:
     )
 
 
-def _check_appointed(
-    contest: Contest, ci: int, people: dict[str, int], add: Callable[..., None]
-) -> None:
+def _check_appointed(contest: Contest, ci: int, people: People, add: Callable[..., None]) -> None:
     """An appointed body (chỉ định) lists its members and has no list or rounds; an elected
     one has a list and no members."""
     if contest.appointed is None:
@@ -267,7 +288,14 @@ def _check_appointed(
     seen: set[str] = set()
     for mi, pid in enumerate(contest.members):
         if pid not in people:
-            add(msg("ref.no_person", id=pid), "contests", ci, "members", mi)
+            add(
+                msg("ref.no_person", id=pid),
+                "contests",
+                ci,
+                "members",
+                mi,
+                hint=_person_hint(pid, people),
+            )
         if pid in seen:
             add(msg("ref.twice_appointed", id=pid), "contests", ci, "members", mi)
         seen.add(pid)
@@ -278,7 +306,7 @@ def _check_contest(
     rules: RuleSet,
     ci: int,
     contest: Contest,
-    people: dict[str, int],
+    people: People,
     contests: dict[str, int],
     add: Callable[..., None],
     folder: Path,
@@ -288,7 +316,14 @@ def _check_contest(
     seen: dict[str, int] = {}
     for pi, pid in enumerate(contest.candidates):
         if pid not in people:
-            add(msg("ref.no_person", id=pid), "contests", ci, "candidates", pi)
+            add(
+                msg("ref.no_person", id=pid),
+                "contests",
+                ci,
+                "candidates",
+                pi,
+                hint=_person_hint(pid, people),
+            )
         if pid in seen:
             add(
                 msg("ref.twice_on_list", id=pid, first=seen[pid] + 1, second=pi + 1),
@@ -301,7 +336,11 @@ def _check_contest(
     gone: set[str] = set()
     for wi, w in enumerate(contest.withdrawn):
         if w.id not in people:
-            add(msg("ref.no_person", id=w.id), "contests", ci, "withdrawn", wi, "id")
+            add(
+                msg("ref.no_person", id=w.id),
+                *("contests", ci, "withdrawn", wi, "id"),
+                hint=_person_hint(w.id, people),
+            )
         if w.id in seen:
             add(
                 msg("ref.withdrawn_on_ballot", id=w.id),
@@ -323,7 +362,11 @@ def _check_contest(
             contest.for_ not in contests
             or election.contests[contests[contest.for_]].body == "nomination_poll"
         ):
-            add(msg("ref.poll_no_contest", contest=contest.for_), "contests", ci, "for")
+            add(
+                msg("ref.poll_no_contest", contest=contest.for_),
+                *("contests", ci, "for"),
+                hint=did_you_mean(contest.for_, [c for c in contests if c != contest.id]),
+            )
         if contest.seats is not None:
             add(msg("ref.poll_seats"), "contests", ci, "seats")
     else:
@@ -422,7 +465,7 @@ def _check_contest(
                     ri,
                     "candidates",
                     pi,
-                    hint=msg("ref.not_candidate_of.hint"),
+                    hint=did_you_mean(pid, contest.candidates) or msg("ref.not_candidate_of.hint"),
                 )
         if len(set(rnd.candidates)) != len(rnd.candidates):
             add(msg("ref.listed_twice"), "contests", ci, "rounds", ri, "candidates")
@@ -468,14 +511,18 @@ def _check_chain(election: Election, rules: RuleSet, add: Callable[..., None]) -
             break
 
 
-def _check_plan(election: Election, people: dict[str, int], add: Callable[..., None]) -> None:
+def _check_plan(election: Election, people: People, add: Callable[..., None]) -> None:
     plan = election.plan
     if plan is None:
         return
     for body, bp in plan.bodies.items():
         for si, pid in enumerate(bp.slate):
             if pid not in people:
-                add(msg("ref.no_person", id=pid), "plan", "bodies", body, "slate", si)
+                add(
+                    msg("ref.no_person", id=pid),
+                    *("plan", "bodies", body, "slate", si),
+                    hint=_person_hint(pid, people),
+                )
     posts = plan.posts
     for key, ids in (
         ("secretary", [posts.secretary] if posts.secretary else []),
@@ -488,7 +535,7 @@ def _check_plan(election: Election, people: dict[str, int], add: Callable[..., N
                 path: tuple[str | int, ...] = ("plan", "posts", key)
                 if key in ("deputy_secretary", "standing_committee"):
                     path = (*path, pi)
-                add(msg("ref.no_person", id=pid), *path)
+                add(msg("ref.no_person", id=pid), *path, hint=_person_hint(pid, people))
     for body, bp in plan.bodies.items():
         for key, target in bp.targets.items():
             if target.min is None and target.max is None:

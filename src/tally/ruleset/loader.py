@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from tally.errors import Issue, Location, RuleSetError
 from tally.i18n import msg
-from tally.pydantic_errors import issues_from_validation
+from tally.pydantic_errors import did_you_mean, issues_from_validation
 from tally.ruleset.models import RuleSet
 from tally.source import inside
 from tally.yamlsrc import PathKey, SourceMap, load_yaml
@@ -87,7 +87,8 @@ def _resolve(ref: str, relative_to: Path | None) -> Path:
         shown = ref if len(ref) <= 40 else f"{ref[:20]}…"
         raise RuleSetError.at(
             msg("rules.unknown", ref=shown),
-            hint=msg("rules.unknown.hint", known=known),
+            hint=did_you_mean(ref, builtin_ids() + template_ids())
+            or msg("rules.unknown.hint", known=known),
         )
     return path
 
