@@ -60,7 +60,7 @@ def drive(given: list[str], people: list[dict[str, object]] | None = None):  # t
 
 
 def test_the_answers_make_an_election_validate_accepts(tmp_path: Path) -> None:
-    setup, asked, told = drive(COMMUNE)
+    setup, _asked, told = drive(COMMUNE)
     assert setup.rules == "qd-190-2024"
     assert [m.id for m in told] == ["guided.rules.party"]
     # ballot order: by given name in the Vietnamese alphabet (An, Bình, Cường, Dung, Em, Giang)
@@ -218,9 +218,9 @@ def test_did_you_mean(tmp_path: Path, old: str, new: str, hint: str) -> None:
     election.write_text(text.replace(old, new, 1), encoding="utf-8")
     result = run("validate", folder, "--lang", "en")
     assert result.exit_code == 2
-    assert f"hint: {hint}" in result.stderr
+    assert hint in result.stderr.split("hint: ", 1)[1]
     vi = run("validate", folder)
-    assert "gợi ý: có phải ý bạn là" in vi.stderr
+    assert "có phải ý bạn là" in vi.stderr.split("gợi ý: ", 1)[1]
 
 
 def test_did_you_mean_a_person_written_by_name_or_a_contest(tmp_path: Path) -> None:

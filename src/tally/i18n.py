@@ -522,6 +522,10 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "dùng mã một bộ quy tắc có sẵn ({known}) hoặc đường dẫn một tệp quy tắc YAML",
         "use a built-in id ({known}) or the path of a rules YAML file",
     ),
+    "rules.unknown.hint.close": (  # issue 18: a close built-in id
+        "dùng mã một bộ quy tắc có sẵn ({known}) hoặc đường dẫn một tệp quy tắc YAML; có phải ý bạn là '{close}'?",
+        "use a built-in id ({known}) or the path of a rules YAML file; did you mean '{close}'?",
+    ),
     "rules.outside": (
         "tệp quy tắc '{ref}' nằm ngoài thư mục cuộc bầu cử (nó dẫn tới {real})",
         "the rule file '{ref}' is outside the election folder (it leads to {real})",

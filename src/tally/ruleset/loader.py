@@ -17,9 +17,10 @@ from pydantic import ValidationError
 
 from tally.errors import Issue, Location, RuleSetError
 from tally.i18n import msg
-from tally.pydantic_errors import did_you_mean, issues_from_validation
+from tally.pydantic_errors import issues_from_validation
 from tally.ruleset.models import RuleSet
 from tally.source import inside
+from tally.textnorm import closest
 from tally.yamlsrc import PathKey, SourceMap, load_yaml
 
 MAX_EXTENDS_DEPTH = 8
@@ -87,8 +88,9 @@ def _resolve(ref: str, relative_to: Path | None) -> Path:
         shown = ref if len(ref) <= 40 else f"{ref[:20]}…"
         raise RuleSetError.at(
             msg("rules.unknown", ref=shown),
-            hint=did_you_mean(ref, builtin_ids() + template_ids())
-            or msg("rules.unknown.hint", known=known),
+            hint=msg("rules.unknown.hint.close", known=known, close=close)
+            if (close := closest(ref, builtin_ids() + template_ids()))
+            else msg("rules.unknown.hint", known=known),
         )
     return path
 
