@@ -1025,7 +1025,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "nothing is voted",
     ),
     "code.ballot_order": (
-        "một danh sách không theo thứ tự in trên phiếu (thứ tự chữ cái của tên) và cuộc bầu không "
+        "một danh sách không theo thứ tự ghi trên phiếu (thứ tự chữ cái của tên) và cuộc bầu không "
         "ghi 'order: as_given': cảnh báo",
         "a list is not in ballot order (Vietnamese alphabetical by given name) and its contest "
         "does not say 'order: as_given': a warning",
@@ -2999,7 +2999,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     # --- ballot order (issue 18): the list checks' ballot_order (checks.py)
     "finding.ballot_order": (
-        "{body}: danh sách không theo thứ tự chữ cái của tên (thứ tự in trên phiếu): "
+        "{body}: danh sách không theo thứ tự chữ cái của tên (thứ tự ghi trên phiếu): "
         "{later} đứng trước {earlier}; hãy sắp lại danh sách, hoặc ghi 'order: as_given' "
         "để giữ thứ tự đã ghi",
         "{body}: the list is not in ballot order (Vietnamese alphabetical by given name): "
@@ -3007,7 +3007,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "the order as written",
     ),
     "finding.ballot_order.round": (
-        "{body}: danh sách vòng {round} không theo thứ tự chữ cái của tên (thứ tự in trên "
+        "{body}: danh sách vòng {round} không theo thứ tự chữ cái của tên (thứ tự ghi trên "
         "phiếu): {later} đứng trước {earlier}; hãy sắp lại danh sách, hoặc ghi "
         "'order: as_given' để giữ thứ tự đã ghi",
         "{body}: the list of round {round} is not in ballot order (Vietnamese alphabetical by "
