@@ -23,6 +23,7 @@ def test_the_list_and_body_checks_are_registered_in_their_order() -> None:
         "_check_min_surplus",
         "_check_state_limits",
         "_check_may_not_stand",
+        "_check_ballot_order",
         "_check_floor_support",
     ]
     assert [c.name for c in plan_checks.BODY_CHECKS.checks] == [

@@ -219,3 +219,13 @@ def test_tones_sort_in_dictionary_order() -> None:
     # ngang, huyền, hỏi, ngã, sắc, nặng
     names = ["Lê Hạ", "Lê Hả", "Lê Há", "Lê Ha", "Lê Hã", "Lê Hà"]
     assert sorted(names, key=name_key) == ["Lê Ha", "Lê Hà", "Lê Hả", "Lê Hã", "Lê Há", "Lê Hạ"]
+
+
+def test_the_tone_counts_only_after_the_letters_of_the_word() -> None:
+    # Dictionaries (and ballots "theo vần A, B, C") order the letters of a word first and its
+    # tone only between words of the same letters: Dũng before Duyên, Hà before Hai, Bạc
+    # before Bách. A tone compared letter by letter put Duyên before Dũng.
+    assert name_key("Phạm Quốc Dũng") < name_key("Vi Thị Duyên")
+    assert name_key("X Hà") < name_key("X Hai") < name_key("X Hài")
+    assert name_key("X Bạc") < name_key("X Bách")
+    assert name_key("X Hòa") < name_key("X Hoan")

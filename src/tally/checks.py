@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from tally.domain.electorate import MajorityBase, majority_base, passes, threshold
@@ -21,7 +22,7 @@ from tally.plan_checks import before_vote
 from tally.registry import Registry
 from tally.ruleset.models import RuleSet
 from tally.shares import format_share
-from tally.textnorm import nfc
+from tally.textnorm import name_key, nfc
 
 if TYPE_CHECKING:
     from tally.config.loader import NotEntered
@@ -504,6 +505,40 @@ def _check_may_not_stand(ctx: ListContext) -> list[Finding]:
                     person=pid,
                 )
             )
+    return out
+
+
+@LIST_CHECKS.register(FindingCode.BALLOT_ORDER)
+def _check_ballot_order(ctx: ListContext) -> list[Finding]:
+    """Each list (the contest's and a later round's) in ballot order: the Vietnamese alphabet,
+    given name first (:func:`tally.textnorm.name_key`), unless the contest says ``order:
+    as_given``. A warning naming the first pair out of order; ids without a person are left to
+    the loader."""
+    contest = ctx.contest
+    if contest.order == "as_given":
+        return []
+    people = ctx.election.people_by_id
+    lists = [(0, contest.candidates)]
+    lists += [(i + 1, r.candidates) for i, r in enumerate(contest.rounds) if r.candidates]
+    out: list[Finding] = []
+    for round_no, ids in lists:
+        named = [people[pid] for pid in ids if pid in people]
+        pair = next(
+            ((a, b) for a, b in pairwise(named) if name_key(a.name) > name_key(b.name)),
+            None,
+        )
+        if pair is None:
+            continue
+        later, earlier = pair
+        params: dict[str, Param] = {"body": ctx.body, "later": later.name, "earlier": earlier.name}
+        said = (
+            msg("finding.ballot_order.round", round=round_no, **params)
+            if round_no
+            else msg("finding.ballot_order", **params)
+        )
+        out.append(
+            finding(FindingCode.BALLOT_ORDER, "warning", said, contest=contest.id, person=later.id)
+        )
     return out
 
 

@@ -128,6 +128,9 @@ class Person(Strict):
     attributes: list[str] = Field(
         default_factory=list, description="other attributes a plan may target, e.g. sci_tech"
     )
+    post: str | None = Field(
+        None, description="current post (chức vụ hiện tại), as the personnel list gives it"
+    )
 
 
 def _clock_time(value: object) -> object:
@@ -248,6 +251,11 @@ class Contest(Strict):
     withdrawn: list[Withdrawal] = Field(
         default_factory=list,
         description="withdrawn after the list was published: approved list = candidates + these",
+    )
+    order: Literal["alphabetical", "as_given"] = Field(
+        "alphabetical",
+        description="the lists' ballot order: Vietnamese alphabetical by given name (checked, "
+        "and sorted by 'tally import people --sort-ballot'), or as_given: as written here",
     )
 
 

@@ -97,6 +97,7 @@ CODES: dict[str, CodeSpec] = {
         CodeSpec(_F.ALTERNATE_ELECTED_OFFICIAL, _ERROR),
         CodeSpec(_F.ALTERNATE_NOT_ON_COMBINED_LIST, _ERROR),
         CodeSpec(_F.APPOINTED, _INFO),
+        CodeSpec(_F.BALLOT_ORDER, _WARNING),
         CodeSpec(_F.BELOW_QUORUM, _WARNING),
         CodeSpec(_F.BOARD_MEMBER_ON_LIST, _ERROR),
         CodeSpec(_F.CHAIN_VIOLATION, _ERROR),

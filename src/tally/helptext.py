@@ -205,6 +205,47 @@ HELP: Mapping[str, tuple[str, str]] = {
         "Ghi (hoặc làm mới) tệp schema này, ví dụ election.schema.json cạnh election.yaml.",
         "Write (or refresh) this schema file, e.g. election.schema.json next to election.yaml.",
     ),
+    # --- tally import people (issue 18)
+    "help.import": (
+        "Nhập dữ liệu có sẵn vào election.yaml.",
+        "Import existing data into election.yaml.",
+    ),
+    "help.import.people": (
+        "Nhập danh sách trích ngang (FILE .xlsx hoặc .csv) vào mục people: của ELECTION.\n\n"
+        "Tìm dòng tiêu đề dưới các dòng tên bảng, đọc các cột Họ và tên, Giới tính (hoặc Nam /\n"
+        "Nữ), Ngày sinh, Dân tộc, Đảng viên chính thức / dự bị, Tái cử, Chức vụ; tạo mã từ họ\n"
+        "tên. Nhập lại bảng đã sửa thì cập nhật đúng những người đó (theo mã hoặc họ tên) và\n"
+        "nói rõ thay đổi; người không còn trong bảng được giữ và được nêu tên. Chú thích và mọi\n"
+        "phần khác của election.yaml giữ nguyên. Ô không đọc được: nêu trang, dòng, cột; không\n"
+        "ghi gì; mã thoát 2.",
+        "Import the personnel list (FILE, .xlsx or .csv) into people: of ELECTION.\n\n"
+        "Finds the header row below the title rows, reads the columns Họ và tên, Giới tính (or\n"
+        "Nam / Nữ), Ngày sinh, Dân tộc, Đảng viên chính thức / dự bị, Tái cử, Chức vụ (or their\n"
+        "English names); makes ids from the names. Importing an updated sheet again updates the\n"
+        "same people (by id or name) and says what changed; people no longer in the sheet are\n"
+        "kept and named. Comments and the rest of election.yaml stay as written. A cell it\n"
+        "cannot read: sheet, row, column; nothing is written; exit code 2.",
+    ),
+    "help.import.people.opt.sheet": (
+        "Trang tính cần đọc (mặc định: trang đầu).",
+        "The sheet to read (default: the first).",
+    ),
+    "help.import.people.opt.map": (
+        "Cột có tiêu đề khác: 'TIÊU ĐỀ=trường' (id, name, sex, born, ethnicity, incumbent,\n"
+        "membership, post, ignore); lặp lại được.",
+        "A column headed otherwise: 'HEADING=field' (id, name, sex, born, ethnicity, incumbent,\n"
+        "membership, post, ignore); may be repeated.",
+    ),
+    "help.import.people.opt.sort-ballot": (
+        "Sắp danh sách các cuộc bầu theo thứ tự chữ cái của tên (trừ cuộc bầu ghi\n"
+        "'order: as_given').",
+        "Sort the contests' lists into ballot order, Vietnamese alphabetical by given name\n"
+        "(except contests that say 'order: as_given').",
+    ),
+    "help.import.people.opt.dry-run": (
+        "Chỉ nói sẽ thay đổi gì, không ghi.",
+        "Say what would change; write nothing.",
+    ),
     # --- tally count
     "help.count": (
         "Kiểm phiếu và xác định người trúng cử.\n\n"

@@ -1028,6 +1028,12 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "a note (info): the body is appointed by decision, with the decision's number and date; "
         "nothing is voted",
     ),
+    "code.ballot_order": (
+        "một danh sách không theo thứ tự ghi trên phiếu (thứ tự chữ cái của tên) và cuộc bầu không "
+        "ghi 'order: as_given': cảnh báo",
+        "a list is not in ballot order (Vietnamese alphabetical by given name) and its contest "
+        "does not say 'order: as_given': a warning",
+    ),
     "code.below_quorum": (
         "số có mặt ít hơn tỷ lệ tối thiểu so với số được triệu tập",
         "fewer present than the quorum of those summoned",
@@ -3161,6 +3167,131 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "finding.alternate_not_on_combined_list": (
         "{body}: {name} không có tên trong danh sách chung bầu đại biểu ({official})",
         "{body}: {name} is not on the combined delegates list ({official})",
+    ),
+    # --- ballot order (issue 18): the list checks' ballot_order (checks.py)
+    "finding.ballot_order": (
+        "{body}: danh sách không theo thứ tự chữ cái của tên (thứ tự ghi trên phiếu): "
+        "{later} đứng trước {earlier}; hãy sắp lại danh sách, hoặc ghi 'order: as_given' "
+        "để giữ thứ tự đã ghi",
+        "{body}: the list is not in ballot order (Vietnamese alphabetical by given name): "
+        "{later} comes before {earlier}; sort the list, or write 'order: as_given' to keep "
+        "the order as written",
+    ),
+    "finding.ballot_order.round": (
+        "{body}: danh sách vòng {round} không theo thứ tự chữ cái của tên (thứ tự ghi trên "
+        "phiếu): {later} đứng trước {earlier}; hãy sắp lại danh sách, hoặc ghi "
+        "'order: as_given' để giữ thứ tự đã ghi",
+        "{body}: the list of round {round} is not in ballot order (Vietnamese alphabetical by "
+        "given name): {later} comes before {earlier}; sort the list, or write "
+        "'order: as_given' to keep the order as written",
+    ),
+    # --- tally import people (issue 18): importer/sheet.py, importer/people.py, cli/importing.py
+    "import.bad_map": (
+        "'--map {got}' không đúng dạng CỘT=trường; trường là một trong: {fields}",
+        "'--map {got}' is not COLUMN=field; field is one of: {fields}",
+    ),
+    "import.not_workbook": (
+        "không đọc được tệp bảng tính ({reason})",
+        "cannot read the spreadsheet ({reason})",
+    ),
+    "import.no_sheet": (
+        "không có trang tính '{sheet}'; tệp có: {sheets}",
+        "no sheet '{sheet}'; the file has: {sheets}",
+    ),
+    "import.no_header": (
+        "trang '{sheet}' không có dòng tiêu đề nêu cột 'Họ và tên' và ít nhất một cột khác",
+        "sheet '{sheet}' has no header row naming a 'Họ và tên' (name) column and one more",
+    ),
+    "import.no_header.hint": (
+        "đặt tên cột như 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Dân tộc', hoặc dùng "
+        "--map 'TÊN CỘT=name'",
+        "name the columns 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Dân tộc' (or name, sex, "
+        "born, ethnicity), or use --map 'HEADING=name'",
+    ),
+    "import.bad_cell": (
+        "cột '{column}': không đọc được '{got}', cần {expected}",
+        "column '{column}': cannot read '{got}', expected {expected}",
+    ),
+    "import.expected.sex": ("'Nam' hoặc 'Nữ'", "'Nam' or 'Nữ' (M or F)"),
+    "import.expected.one_sex": (
+        "chỉ một trong hai cột 'Nam', 'Nữ'",
+        "only one of the columns 'Nam', 'Nữ'",
+    ),
+    "import.expected.date": (
+        "một ngày như 05/07/1972, 5/7/1972 hoặc năm 1972",
+        "a date such as 05/07/1972, 5/7/1972 or a year 1972",
+    ),
+    "import.expected.yes_no": ("'x', 'có' hoặc để trống", "'x', 'có' (yes) or empty"),
+    "import.expected.membership": ("'chính thức' hoặc 'dự bị'", "'chính thức' or 'dự bị'"),
+    "import.expected.name": ("họ và tên", "a name"),
+    "import.bad_election": (
+        "không đọc được tệp election.yaml ({reason})",
+        "cannot read election.yaml ({reason})",
+    ),
+    "import.election_not_mapping": (
+        "tệp election.yaml không phải một bảng khóa: giá trị",
+        "election.yaml is not a mapping of keys to values",
+    ),
+    "import.people_not_list": (
+        "'people' phải là một danh sách",
+        "'people' must be a list",
+    ),
+    "import.no_election": (
+        "chưa có tệp election.yaml",
+        "there is no election.yaml yet",
+    ),
+    "import.no_election.hint": (
+        "tạo nó trước bằng 'tally init {folder}'",
+        "make it first with 'tally init {folder}'",
+    ),
+    "import.read": (
+        "Đã đọc {n} người từ trang '{sheet}' của {path}",
+        "Read {n} people from sheet '{sheet}' of {path}",
+    ),
+    "import.blank_rows": (
+        "  bỏ qua dòng trống: {rows}",
+        "  blank rows skipped: {rows}",
+    ),
+    "import.unread_columns": (
+        "  cột không đọc (dùng --map 'CỘT=trường' nếu cần): {columns}",
+        "  columns not read (use --map 'COLUMN=field' if needed): {columns}",
+    ),
+    "import.year_only": (
+        "  dòng {row} ({name}): chỉ có năm sinh, ghi là {born}; hãy kiểm tra",
+        "  row {row} ({name}): only the year of birth, written as {born}; check it",
+    ),
+    "import.no_born": (
+        "  dòng {row} ({name}): không có ngày sinh",
+        "  row {row} ({name}): no date of birth",
+    ),
+    "import.added": ("Thêm {n} người:", "Added {n}:"),
+    "import.added.one": ("  + {id}: {name} (dòng {row})", "  + {id}: {name} (row {row})"),
+    "import.changed": ("Sửa {n} người:", "Changed {n}:"),
+    "import.changed.one": ("  ~ {id}: {name}", "  ~ {id}: {name}"),
+    "import.changed.field": (
+        "      {field}: '{old}' → '{new}'",
+        "      {field}: '{old}' → '{new}'",
+    ),
+    "import.unchanged": ("Không đổi: {n} người", "Unchanged: {n}"),
+    "import.not_in_sheet": (
+        "Có trong election.yaml nhưng không còn trong bảng ({n} người, vẫn giữ nguyên; xóa "
+        "bằng tay nếu cần):",
+        "In election.yaml but no longer in the sheet ({n}, kept as they are; remove them by "
+        "hand if they should go):",
+    ),
+    "import.not_in_sheet.one": ("  ? {id}: {name}", "  ? {id}: {name}"),
+    "import.sorted": (
+        "Đã sắp danh sách theo thứ tự chữ cái của tên: {contests}",
+        "Lists sorted into ballot order: {contests}",
+    ),
+    "import.dry_run": (
+        "Chạy thử (--dry-run): chưa ghi gì vào {path}",
+        "Dry run (--dry-run): nothing written to {path}",
+    ),
+    "import.wrote": ("Đã ghi {path}", "Wrote {path}"),
+    "import.nothing": (
+        "Không có gì thay đổi; {path} giữ nguyên",
+        "Nothing changed; {path} is left as it was",
     ),
     # --- commands as parse → run → render (issue 17): the old flags of 'tally enter'
     "cli.deprecated.export": (

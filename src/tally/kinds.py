@@ -133,6 +133,7 @@ class FindingCode(StrEnum):
     ALTERNATE_ELECTED_OFFICIAL = "alternate_elected_official"
     ALTERNATE_NOT_ON_COMBINED_LIST = "alternate_not_on_combined_list"
     APPOINTED = "appointed"
+    BALLOT_ORDER = "ballot_order"
     BELOW_QUORUM = "below_quorum"
     BOARD_MEMBER_ON_LIST = "board_member_on_list"
     CHAIN_VIOLATION = "chain_violation"

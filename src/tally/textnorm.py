@@ -37,14 +37,21 @@ def _letter_key(ch: str) -> tuple[int, int]:
     return (len(_ALPHABET) + ord(plain[:1] or " "), tone)
 
 
-def _word_key(word: str) -> tuple[tuple[int, int], ...]:
-    return tuple(_letter_key(ch) for ch in word)
+WordKey = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-def name_key(full_name: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+def _word_key(word: str) -> WordKey:
+    """The word's letters first, its tone only between words of the same letters: dictionaries
+    put Dũng before Duyên and Hà before Hai (a tone is not a letter)."""
+    keys = [_letter_key(ch) for ch in word]
+    return (tuple(k[0] for k in keys), tuple(k[1] for k in keys))
+
+
+def name_key(full_name: str) -> tuple[WordKey, ...]:
     """Sort key for a Vietnamese full name: given name first, then surname, then middle names.
 
-    "Nguyễn Văn An" sorts under "An", as lists "theo vần A, B, C" are ordered.
+    "Nguyễn Văn An" sorts under "An", as lists "theo vần A, B, C" are ordered. Each word sorts
+    by its letters in the order of the Vietnamese alphabet, then by its tone.
     """
     words = nfc(full_name).split()
     if not words:
