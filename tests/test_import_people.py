@@ -163,3 +163,40 @@ def test_bad_rows_are_located_and_nothing_is_written(tmp_path: Path, tally_cli: 
     assert (folder / "election.yaml").read_text(encoding="utf-8") == ELECTION
     vi = tally_cli("import", "people", sheet, folder)
     assert vi.exit_code == 2 and "không đọc được" in vi.stderr
+
+
+def test_a_new_election_starts_with_its_people_then_init_keeps_them(
+    tmp_path: Path, tally_cli: Any
+) -> None:
+    # Issue 18: import → init → validate. The folder does not exist yet: the import makes it
+    # with the people only, and the guided init asks for the rest and keeps them.
+    folder = tmp_path / "dai-hoi-moi"
+    sheet = write_sheet(tmp_path / "nhan-su.xlsx", ROWS)
+    result = tally_cli("import", "people", sheet, folder, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert f"tally init {folder}" in result.stderr
+    text = (folder / "election.yaml").read_text(encoding="utf-8")
+    assert "{id: nguyen-van-an, name: Nguyễn Văn An, sex: M, born: 1972-07-05" in text
+    # members congress, organisation, date, the name as on the minutes, summoned, present,
+    # committee of 3 seats, its list by name (among the people), end of list, no other body,
+    # secretary at the conference, the four plan targets left empty
+    answers = [
+        "1", "Chi bộ Ví Dụ", "2025-08-01", "", "20", "19", "1", "3",
+        "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "",
+        "", "", "", "", "", "",
+    ]  # fmt: skip
+    stdin = "\n".join(answers) + "\n"
+    init = tally_cli("init", folder, "--interactive", "--lang", "en", input=stdin)
+    assert init.exit_code == 0, init.output
+    text = (folder / "election.yaml").read_text(encoding="utf-8")
+    assert "nguyen-van-an" in text and "pham-thi-dung" in text
+    validated = tally_cli("validate", folder, "--lang", "en")
+    assert validated.exit_code == 0, validated.output
+
+
+def test_a_dry_run_into_a_new_folder_makes_nothing(tmp_path: Path, tally_cli: Any) -> None:
+    folder = tmp_path / "chua-co"
+    sheet = write_sheet(tmp_path / "nhan-su.xlsx", ROWS)
+    result = tally_cli("import", "people", sheet, folder, "--dry-run", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert not folder.exists()

@@ -943,8 +943,10 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "Round {round}: the counting groups' tally sheets are not written yet ({files}).",
     ),
     "report.not_entered.ballots.hint": (
-        'nhập phiếu bằng: {command} "TÊN NGƯỜI NHẬP", rồi ghi tệp bằng --export',
-        'enter the ballots with: {command} "NAME", then write the file with --export',
+        "nhập phiếu bằng: {command} \"TÊN NGƯỜI NHẬP\", rồi ghi tệp bằng 'tally entry export' "
+        "với cùng các tuỳ chọn",
+        'enter the ballots with: {command} "NAME", then write the file with '
+        "'tally entry export' and the same options",
     ),
     "report.not_entered.tallies.hint": (
         "ghi biên bản kiểm phiếu của từng tổ ('group', 'collected', 'invalid', 'votes') vào các "
@@ -3236,13 +3238,11 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "'people' phải là một danh sách",
         "'people' must be a list",
     ),
-    "import.no_election": (
-        "chưa có tệp election.yaml",
-        "there is no election.yaml yet",
-    ),
-    "import.no_election.hint": (
-        "tạo nó trước bằng 'tally init {folder}'",
-        "make it first with 'tally init {folder}'",
+    "import.next_init": (
+        "bước tiếp theo: 'tally init {folder}' khai báo đại hội và các cuộc bầu, giữ những "
+        "người vừa nhập",
+        "next: 'tally init {folder}' declares the meeting and its elections, keeping the people "
+        "just imported",
     ),
     "import.read": (
         "Đã đọc {n} người từ trang '{sheet}' của {path}",

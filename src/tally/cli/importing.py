@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 import click
 
 from tally.cli.base import cli, lang_option
-from tally.errors import ConfigError
 from tally.i18n import Msg, msg
 
 if TYPE_CHECKING:
@@ -63,7 +62,7 @@ def _lines(read: SheetRead, outcome: Outcome, source: Path) -> list[Msg]:
 
 @import_.command("people")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("election", type=click.Path(exists=True, path_type=Path))
+@click.argument("election", type=click.Path(path_type=Path))
 @click.option("--sheet", "sheet", metavar="NAME")
 @click.option("--map", "maps", multiple=True, metavar="COLUMN=FIELD")
 @click.option("--sort-ballot", is_flag=True)
@@ -78,21 +77,20 @@ def people(
     dry_run: bool,
     lang: Lang,
 ) -> None:
-    from tally.config.loader import election_path
+    from tally.config.loader import ELECTION_FILE
     from tally.importer.people import merge_people, write_people
     from tally.importer.sheet import parse_map, read_sheet
 
-    target = election_path(election)
-    if not target.is_file():
-        folder = target.parent
-        raise ConfigError.at(
-            msg("import.no_election"), target, hint=msg("import.no_election.hint", folder=folder)
-        )
+    # A folder without election.yaml (or one not made yet) is a new election: it starts with
+    # its people, and 'tally init' asks for the rest.
+    named_file = election.suffix in (".yaml", ".yml") and not election.is_dir()
+    target = election if named_file else election / ELECTION_FILE
+    new = not target.exists() and not target.is_symlink()
     read = read_sheet(file, sheet, parse_map(maps))
     outcome = merge_people(target, read, sort_ballot=sort_ballot)
     for line in _lines(read, outcome, file):
         click.echo(line.text(lang))
-    source = target.read_text(encoding="utf-8-sig")
+    source = "" if new else target.read_text(encoding="utf-8-sig")
     if dry_run:
         click.echo(msg("import.dry_run", path=target).text(lang), err=True)
     elif outcome.text == source:
@@ -100,3 +98,6 @@ def people(
     else:
         write_people(target, outcome.text)
         click.echo(msg("import.wrote", path=target).text(lang), err=True)
+        if new:
+            hint = msg("import.next_init", folder=target.parent).text(lang)
+            click.echo(msg("cli.hint", text=hint).text(lang), err=True)

@@ -86,12 +86,26 @@ def _new_id(name: str, taken: set[str]) -> str:
     return pid
 
 
+# A new election folder starts with its people: 'tally init' then asks for the rest and keeps
+# them (it accepts an election.yaml holding only version and people).
+NEW_ELECTION = """\
+# Những người trong danh sách trích ngang, nhập bằng 'tally import people'; chạy 'tally init'
+# để khai báo đại hội và các cuộc bầu.
+version: 1
+people: []
+"""
+
+
 def merge_people(path: Path, read: SheetRead, *, sort_ballot: bool = False) -> Outcome:
-    """election.yaml at ``path`` with ``people:`` updated from ``read``."""
+    """election.yaml at ``path`` with ``people:`` updated from ``read``; a folder without one
+    starts from a file holding only its people (:data:`NEW_ELECTION`)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.error import YAMLError
 
-    source = read_regular(path, ConfigError, "election.yaml").decode("utf-8-sig")
+    if path.exists() or path.is_symlink():
+        source = read_regular(path, ConfigError, "election.yaml").decode("utf-8-sig")
+    else:
+        source = NEW_ELECTION
     y = _yaml()
     y.indent(mapping=2, sequence=_indent(source)[0], offset=_indent(source)[1])
     try:
@@ -232,6 +246,8 @@ def _sort_ballots(doc: Any) -> tuple[str, ...]:
 
 
 def write_people(path: Path, text: str) -> None:
-    """Replace election.yaml in one step (safefile): never half a file."""
+    """Replace election.yaml in one step (safefile): never half a file; a new election's folder
+    is made first."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     with written_atomically(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
