@@ -15,9 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from tally.cli.main import cli
+from clirun import invoke
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -86,9 +84,7 @@ def render(example: str, case: str) -> Output:
         for a in CASES[case]
     ]
     with contextlib.chdir(ROOT):
-        result = CliRunner(env=ENV).invoke(cli, args, prog_name="tally")
-    if result.exc_info is not None and result.exc_info[0] is not SystemExit:
-        raise RuntimeError(f"tally {' '.join(args)} crashed") from result.exception
+        result = invoke(*args, env=ENV)
     return Output(result.exit_code, result.stdout, result.stderr)
 
 

@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from clirun import invoke
 from tally.ballots.figures import Tally
 from tally.ballots.sheets import read_sheet
-from tally.cli.main import cli
 from tally.count import BallotSpec, count_rows
 from tally.decide import reconcile
 from tally.errors import BallotFileError
@@ -148,7 +147,7 @@ def count_sheets(tmp_path: Path, g1: str, g2: str) -> dict[str, Any]:
         ),
         encoding="utf-8",
     )
-    result = CliRunner().invoke(cli, ["count", str(folder), "--contest", "bt", "--json"])
+    result = invoke("count", folder, "--contest", "bt", "--json")
     assert result.exit_code in (0, 3), result.output
     doc: dict[str, Any] = json.loads(result.stdout)
     return doc

@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from clirun import ENV, invoke
 from tally import count
 from tally.ballots.csvfile import BallotFile, EmptyRows
 from tally.ballots.figures import Tally
-from tally.cli.main import cli
 from tally.config.loader import load_election
 from tally.count import BallotSpec, count_rows
 from tally.entry.session import EntryInputError, parse_marks, sheet_for
@@ -27,7 +27,6 @@ from test_cli_errors import vietnamese_then_english
 
 ROOT = Path(__file__).resolve().parent.parent
 XA = ROOT / "examples" / "xa-2025"
-ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 R190 = load_ruleset("qd-190-2024")
 STRIKE = BallotSpec.from_rules(18, 15, "strike", R190.ballot.invalid)  # 18 names, 15 seats
 AGREE = BallotSpec.from_rules(3, 3, "agree_disagree", R190.ballot.invalid)
@@ -36,10 +35,7 @@ HEADER = "ballot,struck,unmarked,invalid"
 
 def run(*args: str | Path, columns: int = 100) -> Result:
     env = {**ENV, "COLUMNS": str(columns)}
-    argv = [str(a) for a in args]
-    return vietnamese_then_english(
-        CliRunner(env=env).invoke(cli, argv, prog_name="tally"), argv, env
-    )
+    return vietnamese_then_english(invoke(*args, env=env), [str(a) for a in args], env)
 
 
 @pytest.fixture

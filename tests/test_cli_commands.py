@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from tally.cli.main import cli
+from clirun import ENV, invoke
 from tally.config.schema import election_schema
 from tally.ruleset.loader import builtin_dir, builtin_ids, load_ruleset, load_ruleset_files
 from test_cli_errors import vietnamese_then_english
@@ -23,16 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 EXAMPLE_NAMES = ("huyen-2020", "xa-2025", "phuong-hdnd-2026")
 BUILTINS = ["luat-bau-cu-2015", "luat-bau-cu-2015-sd-2025", "qd-190-2024", "qd-244-2014"]
-ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 
 
 def run(*args: str | Path, env: dict[str, str | None] | None = None) -> Result:
-    full = {**ENV, **(env or {})}
-    argv = [str(a) for a in args]
-    result = CliRunner(env=full).invoke(cli, argv, prog_name="tally")
-    result = vietnamese_then_english(result, argv, full)
-    assert result.exc_info is None or result.exc_info[0] is SystemExit, result.exc_info
-    return result
+    result = invoke(*args, env=env)
+    return vietnamese_then_english(result, [str(a) for a in args], {**ENV, **(env or {})})
 
 
 def ok(*args: str | Path) -> Result:

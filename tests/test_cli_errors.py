@@ -14,22 +14,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from tally.cli.main import cli
+from clirun import ENV, invoke
 from vietnamese import english_words
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 
 
 def run(*args: str | Path, columns: int = 100) -> Result:
     """Run tally as a user would (Vietnamese by default). An error must then read without a
     word of English (issue 14); the run is repeated in English, whose words the tests check."""
-    env = {**ENV, "COLUMNS": str(columns)}
-    argv = [str(a) for a in args]
-    result = CliRunner(env=env).invoke(cli, argv, prog_name="tally")
-    return vietnamese_then_english(result, argv, env)
+    result = invoke(*args, columns=columns)
+    return vietnamese_then_english(result, [str(a) for a in args], {**ENV, "COLUMNS": str(columns)})
 
 
 def vietnamese_then_english(result: Result, argv: list[str], env: dict[str, str | None]) -> Result:
@@ -38,14 +35,14 @@ def vietnamese_then_english(result: Result, argv: list[str], env: dict[str, str 
     Vietnamese by default too: the tests that read it read it in English (tests/test_help.py
     checks the Vietnamese)."""
     if env.get("TALLY_LANG") != "en" and {"-h", "--help"} & set(argv) and result.exit_code == 0:
-        return CliRunner(env={**env, "TALLY_LANG": "en"}).invoke(cli, argv, prog_name="tally")
+        return invoke(*argv, env={**env, "TALLY_LANG": "en"})
     lines = result.stderr.splitlines()
     if not any(line.startswith("lỗi") for line in lines):  # "lỗi: …", "lỗi nội bộ: …"
         return result
     if any(line.startswith("lỗi: ") for line in lines):
         english = english_words(result.stderr)
         assert not english, (english, result.stderr)
-    return CliRunner(env={**env, "TALLY_LANG": "en"}).invoke(cli, argv, prog_name="tally")
+    return invoke(*argv, env={**env, "TALLY_LANG": "en"})
 
 
 def copy_example(tmp_path: Path, name: str) -> Path:

@@ -8,17 +8,16 @@ import json
 from pathlib import Path
 
 import openpyxl
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from tally.cli.main import cli
+from clirun import ENV, invoke
 from test_cli_errors import vietnamese_then_english
 
 EXAMPLE = str(Path(__file__).resolve().parents[1] / "examples" / "huyen-2020")
 
 
 def run(*args: str) -> Result:
-    result = CliRunner().invoke(cli, list(args), prog_name="tally")
-    return vietnamese_then_english(result, list(args), {})
+    return vietnamese_then_english(invoke(*args), list(args), ENV)
 
 
 def test_csv_to_stdout_matches_the_json() -> None:

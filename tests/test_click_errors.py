@@ -6,12 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from tally.cli.main import cli
+from clirun import invoke
 from vietnamese import english_words
 
-ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 XA = str(Path(__file__).resolve().parents[1] / "examples" / "xa-2025")
 
 
@@ -32,11 +30,11 @@ XA = str(Path(__file__).resolve().parents[1] / "examples" / "xa-2025")
     ],
 )
 def test_click_errors_follow_the_language(argv: list[str], vi: str, en: str) -> None:
-    said = CliRunner(env=ENV).invoke(cli, argv, prog_name="tally")
+    said = invoke(*argv)
     assert said.exit_code == 2, said.stderr
     assert said.stderr.startswith("lỗi: ") and vi in said.stderr, said.stderr
     assert "gợi ý: chạy 'tally " in said.stderr
     assert english_words(said.stderr) == [], said.stderr
-    english = CliRunner(env={**ENV, "TALLY_LANG": "en"}).invoke(cli, argv, prog_name="tally")
+    english = invoke(*argv, lang="en")
     assert english.exit_code == 2
     assert "Usage: tally" in english.stderr and en in english.stderr, english.stderr

@@ -5,13 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from tally.cli.main import cli
+from clirun import invoke
 from vietnamese import english_words
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "xa-2025"
-ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 
 
 def commands(tmp: Path) -> dict[str, list[str]]:
@@ -37,7 +35,7 @@ def commands(tmp: Path) -> dict[str, list[str]]:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_wrote_in_the_chosen_language(tmp_path: Path, name: str, lang: str) -> None:
     argv = [*commands(tmp_path)[name], "--lang", lang]
-    result = CliRunner(env=ENV).invoke(cli, argv, prog_name="tally")
+    result = invoke(*argv)
     assert result.exit_code in (0, 1, 4), (result.exit_code, result.stderr)
     said = [line for line in result.stderr.splitlines() if line.startswith(("đã ghi", "wrote"))]
     assert said, result.stderr

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from clirun import ENV
+from clirun import invoke as tally
 from tally.ballots.csvfile import read_rows
-from tally.cli.main import cli
 from tally.config.loader import load_election
 from tally.count import count_rows
 from tally.entry.journal import JournalError, JournalWriter, read_journal
@@ -333,9 +333,9 @@ def test_header_must_be_a_tally_journal(tmp_path: Path) -> None:
 
 
 def invoke(*args: str, stdin: str = "") -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), input=stdin)
+    result = tally(*args, input=stdin)
     if result.exit_code == 2:  # an error: free of English, then read in English
-        result = vietnamese_then_english(result, list(args), {})
+        result = vietnamese_then_english(result, list(args), ENV)
     return result.exit_code, result.stdout, result.stderr
 
 

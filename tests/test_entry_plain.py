@@ -8,9 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from tally.cli.main import cli
+from clirun import invoke
 from tally.config.loader import load_election
 from tally.entry.session import EntrySession, load_state, sheet_for
 
@@ -26,22 +25,8 @@ def election(tmp_path: Path) -> Path:
 
 
 def enter(election: Path, stdin: str, *extra: str) -> tuple[int, list[str], str]:
-    result = CliRunner().invoke(
-        cli,
-        [
-            "enter",
-            str(election),
-            "--contest",
-            "bch",
-            "--operator",
-            "A",
-            "--plain",
-            "--lang",
-            "en",
-            *extra,
-        ],
-        input=stdin,
-    )
+    args = ("--contest", "bch", "--operator", "A", "--plain", "--lang", "en", *extra)
+    result = invoke("enter", election, *args, input=stdin)
     return result.exit_code, result.stdout.splitlines(), result.stderr
 
 
@@ -96,10 +81,8 @@ def test_a_blank_line_in_a_script_is_refused_not_a_confirmation(election: Path) 
 
 
 def test_in_vietnamese_too(election: Path) -> None:
-    result = CliRunner().invoke(
-        cli,
-        ["enter", str(election), "--contest", "bch", "--operator", "A", "--plain"],
-        input="1 2\n",
+    result = invoke(
+        "enter", election, "--contest", "bch", "--operator", "A", "--plain", input="1 2\n"
     )
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1].startswith("Đã nhập 1 phiếu (hợp lệ 1, không hợp lệ 0)")

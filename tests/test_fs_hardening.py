@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from clirun import invoke
-from tally.cli.main import cli
 from tally.errors import TallyError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -299,9 +298,15 @@ def test_output_under_a_regular_file_is_exit_2(xa: Path, tmp_path: Path) -> None
 
 def _journals(xa: Path) -> list[Path]:
     for operator in ("A", "B"):
-        result = CliRunner().invoke(
-            cli,
-            ["enter", str(xa), "--contest", "bch", "--operator", operator, "--lang", "en"],
+        result = invoke(
+            "enter",
+            xa,
+            "--contest",
+            "bch",
+            "--operator",
+            operator,
+            "--lang",
+            "en",
             input="1 2\n3\n",
         )
         assert result.exit_code == 0, result.output

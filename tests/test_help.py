@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import click
 import pytest
-from click.testing import CliRunner
 
+from clirun import invoke
 from tally.cli.helpfmt import option_id
 from tally.cli.main import cli
 from tally.i18n import MESSAGES
 from vietnamese import english_words
-
-ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 
 
 def commands(group: click.Group = cli, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -45,7 +43,7 @@ def command_at(path: tuple[str, ...]) -> click.Command:
 
 
 def help_of(*args: str, env: dict[str, str | None] | None = None) -> str:
-    result = CliRunner(env={**ENV, **(env or {})}).invoke(cli, [*args, "--help"], prog_name="tally")
+    result = invoke(*args, "--help", env=env)
     assert result.exit_code == 0, (result.output, result.exc_info)
     return result.stdout
 

@@ -12,20 +12,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from tally.cli.main import cli
+from clirun import ENV, invoke
 from tally.yamlsrc import load_yaml
 from test_cli_errors import vietnamese_then_english
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 
 
 def run(*args: str | Path) -> Result:
-    argv = [str(a) for a in args]
-    result = CliRunner(env=ENV).invoke(cli, argv, prog_name="tally")
-    return vietnamese_then_english(result, argv, ENV)
+    return vietnamese_then_english(invoke(*args), [str(a) for a in args], ENV)
 
 
 def copy_example(tmp_path: Path, name: str) -> Path:
@@ -333,7 +330,5 @@ def test_very_long_path_on_the_command_line(tmp_path: Path, command: str) -> Non
 
 @pytest.mark.parametrize("columns", ["²", "٨٠", "9" * 5000])
 def test_columns_in_foreign_or_absurd_digits_is_ignored(columns: str) -> None:
-    result = CliRunner(env={**ENV, "COLUMNS": columns}).invoke(
-        cli, ["count", str(EXAMPLES / "xa-2025"), "--contest", "bt"], prog_name="tally"
-    )
+    result = invoke("count", EXAMPLES / "xa-2025", "--contest", "bt", env={"COLUMNS": columns})
     assert result.exit_code == 0, (result.exit_code, result.stderr)

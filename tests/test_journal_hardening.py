@@ -11,9 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from tally.cli.main import cli
+from clirun import invoke
 from tally.config.loader import load_election
 from tally.entry import journal as journal_mod
 from tally.entry.journal import JournalError, JournalWriter
@@ -36,10 +35,8 @@ def clock() -> Callable[[], str]:
 
 
 def enter(election: Path, operator: str, stdin: str = "1 2\n") -> tuple[int, str, str]:
-    result = CliRunner().invoke(
-        cli,
-        ["enter", str(election), "--contest", "bch", "--operator", operator, "--lang", "en"],
-        input=stdin,
+    result = invoke(
+        "enter", election, "--contest", "bch", "--operator", operator, "--lang", "en", input=stdin
     )
     return result.exit_code, result.stdout, result.stderr
 
@@ -150,7 +147,7 @@ def test_a_recorded_head_says_whether_the_journal_still_ends_there(tmp_path: Pat
 
 def test_verify_and_reconcile_check_the_recorded_head(election: Path) -> None:
     def run(*args: str) -> tuple[int, str, str]:
-        result = CliRunner().invoke(cli, [*args, "--lang", "en"])
+        result = invoke(*args, "--lang", "en")
         return result.exit_code, result.stdout, result.stderr
 
     enter(election, "A", "1 2\n3 4\n")

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
+from clirun import invoke
 from tally.ballots.figures import Tally
-from tally.cli.main import cli
 from tally.count import BallotSpec, count_rows
 from tally.ruleset.loader import (
     builtin_ids,
@@ -39,7 +38,7 @@ def youth() -> RuleSet:
 
 
 def run(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner(env=ENV).invoke(cli, [str(a) for a in args])
+    result = invoke(*args, env=ENV)
     assert "Traceback" not in result.output, result.output
     return result.exit_code, result.stdout, result.stderr
 

@@ -13,9 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from tally.cli.main import cli
+from clirun import invoke
 from test_minutes_docx import Read
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +45,7 @@ DEFAULT_NAME = {
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), prog_name="tally")
+    return invoke(*args)
 
 
 def huyen(tmp_path: Path, conference: str) -> Path:
@@ -142,7 +142,7 @@ def test_count_json_names_the_conference_of_its_contests(tmp_path: Path) -> None
 @pytest.mark.parametrize("command", ["count", "check"])
 def test_count_and_check_name_the_meeting_of_each_contest(tmp_path: Path, command: str) -> None:
     folder = huyen(tmp_path, CONFERENCE)
-    result = CliRunner(env={"COLUMNS": "200"}).invoke(cli, [command, str(folder)])
+    result = invoke(command, folder, columns=200)
     assert result.exit_code in (0, 1), result.output
     out = result.stdout
     conference = "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ huyện Đông Lâm (thử) · 24/07/2020"

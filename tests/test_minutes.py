@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from tally.cli.main import cli
+from clirun import ENV, invoke
 from test_cli_errors import vietnamese_then_english
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,8 +23,7 @@ EXAMPLES = ("huyen-2020", "xa-2025", "phuong-hdnd-2026")
 
 
 def run(*args: str) -> Result:
-    result = CliRunner().invoke(cli, list(args), prog_name="tally")
-    return vietnamese_then_english(result, list(args), {})
+    return vietnamese_then_english(invoke(*args), list(args), ENV)
 
 
 def count_json(folder: Path, lang: str = "vi") -> dict[str, Any]:

@@ -14,10 +14,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from docx import Document
 
-from tally.cli.main import cli
+from clirun import invoke
 from tally.config.loader import load_election
 from tally.entry.journal import JournalWriter
 from tally.entry.session import sheet_for
@@ -29,7 +29,7 @@ FORMATS = ("md", "html", "docx")
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), prog_name="tally")
+    return invoke(*args)
 
 
 def texts(folder: Path, fmt: str, contest: str = "bch", lang: str = "vi") -> list[str]:

@@ -15,10 +15,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from clirun import invoke
 from tally.app import count_report
-from tally.cli.main import cli
 from tally.config.loader import load_election
 from tally.fingerprint import round_fingerprint, short
 from tally.minutes.write import rounds_of
@@ -43,9 +42,7 @@ def printed(tmp: Path) -> dict[tuple[str, str], list[str]]:
     profile = tmp / "profile"  # LibreOffice's own, so a running office is left alone
     for example in EXAMPLES:
         out = tmp / example
-        result = CliRunner().invoke(
-            cli, ["minutes", str(ROOT / "examples" / example), "-o", str(out)], prog_name="tally"
-        )
+        result = invoke("minutes", ROOT / "examples" / example, "-o", out)
         assert result.exit_code in (0, 4), result.output
         docs = sorted(out.glob("*.docx"))
         assert SOFFICE is not None and PDFTOTEXT is not None
@@ -136,7 +133,7 @@ def test_the_eleven_name_contest_prints_from_html_on_two_pages(tmp_path: Path) -
     """The HTML paper printed by a browser: two A4 pages, the digest on the signed one."""
     page = tmp_path / "bch-1.html"
     args = ["minutes", str(ROOT / "examples" / "xa-2025"), "--contest", "bch", "--round", "1"]
-    result = CliRunner().invoke(cli, [*args, "-o", str(page)], prog_name="tally")
+    result = invoke(*args, "-o", page)
     assert result.exit_code == 0, result.output
     pdf = tmp_path / "bch-1.pdf"
     assert CHROMIUM is not None and PDFTOTEXT is not None

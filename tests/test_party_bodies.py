@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from click.testing import CliRunner
 
+from clirun import invoke
 from tally.app import check_report, count_report, validate_report
-from tally.cli.main import cli
 from tally.config.loader import load_election
 from tally.domain.electorate import majority_base
 
@@ -72,7 +71,7 @@ def _write(tmp_path: Path, data: dict[str, Any]) -> Path:
 
 
 def _run(*args: str) -> Any:
-    return CliRunner().invoke(cli, list(args))
+    return invoke(*args)
 
 
 # --- P9: a congress whose bodies are all appointed -----------------------------------------

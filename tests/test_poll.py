@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import yaml
-from click.testing import CliRunner
 
-from tally.cli.main import cli
+from clirun import invoke
 from tally.config.loader import load_election
 from tally.engine import count_election
 
@@ -65,7 +64,7 @@ def test_poll_support_threshold_is_strict(tmp_path: Path) -> None:
 
 def test_tie_at_the_cut_is_reported_not_decided(tmp_path: Path) -> None:
     folder = make(tmp_path, {"f1": 150, "f2": 120, "f3": 120}, ["f1"])
-    result = CliRunner().invoke(cli, ["count", str(folder), "--contest", "gt", "--json"])
+    result = invoke("count", folder, "--contest", "gt", "--json")
     assert result.exit_code == 4, result.output
     rd = json.loads(result.stdout)["contests"][0]["rounds"][0]
     assert rd["outcome"] == "tie"
@@ -75,7 +74,7 @@ def test_tie_at_the_cut_is_reported_not_decided(tmp_path: Path) -> None:
 
 def test_validate_uses_the_admitted_list(tmp_path: Path) -> None:
     folder = make(tmp_path, {"f1": 150, "f2": 120, "f3": 100}, ["f1", "f3"])
-    result = CliRunner().invoke(cli, ["validate", str(folder), "--json", "--lang", "en"])
+    result = invoke("validate", folder, "--json", "--lang", "en")
     assert result.exit_code == 1, result.output
     codes = {(f["code"], f["person"]) for f in json.loads(result.stdout)["findings"]}
     assert ("nominee_not_admitted", "f3") in codes

@@ -10,9 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from tally.cli.main import cli
+from clirun import invoke
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -61,8 +60,7 @@ def test_readme_command_runs(command: str, workdir: Path) -> None:
     with contextlib.chdir(workdir):
         for arg in shlex.split(line)[1:]:
             args += sorted(glob.glob(arg)) if "*" in arg else [arg]
-        result = CliRunner().invoke(cli, args, input=stdin, prog_name="tally")
-    assert result.exc_info is None or result.exc_info[0] is SystemExit, result.exception
+        result = invoke(*args, input=stdin)
     assert result.exit_code == EXPECTED_EXIT.get(command, 0), result.output
     assert result.stdout.strip() or result.stderr.strip()
 
@@ -88,7 +86,7 @@ def test_readme_shift_example_says_what_it_shows(tmp_path: Path) -> None:
                 printf, _, line = line.partition(" | ")
                 stdin = shlex.split(printf)[1].replace("\\n", "\n")
             args = shlex.split(line.split(" # ")[0])[1:]
-            result = CliRunner().invoke(cli, args, input=stdin, prog_name="tally")
+            result = invoke(*args, input=stdin)
             outputs.append((result.exit_code, result.stdout))
         agreed = (tmp_path / "shift" / "agreed.csv").read_text(encoding="utf-8")
     shown = lines[2].split("# exit 1: ")[1]

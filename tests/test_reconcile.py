@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from clirun import ENV
+from clirun import invoke as tally
 from tally.ballots.csvfile import read_rows
-from tally.cli.main import cli
 from tally.config.loader import load_election
 from tally.entry.journal import JournalError
 from tally.entry.reconcile import align, reconcile, serial_key
@@ -45,7 +45,7 @@ def enter(folder: Path, operator: str, *lines: str, contest: str = "bch") -> Pat
 
 def invoke(*args: str) -> tuple[int, str, str]:
     """Run tally; an error is read in Vietnamese first (no English in it), then in English."""
-    result = vietnamese_then_english(CliRunner().invoke(cli, list(args)), list(args), {})
+    result = vietnamese_then_english(tally(*args), list(args), ENV)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -443,8 +443,8 @@ def test_the_same_operator_twice_is_said_in_vietnamese(election: Path) -> None:
     a = enter(election, "A", "1 2")
     b = election / "journals" / "again.jsonl"
     args = ["enter", str(election), "--contest", "bch", "--operator", "A", "--journal", str(b)]
-    assert CliRunner().invoke(cli, args, input="1 2\n").exit_code == 0
+    assert tally(*args, input="1 2\n").exit_code == 0
     out = str(election / "agreed.csv")
-    result = CliRunner().invoke(cli, ["reconcile", str(a), str(b), "-o", out])
+    result = tally("reconcile", a, b, "-o", out)
     assert "đều do A nhập" in result.stdout
     assert "were both entered" not in result.stdout

@@ -34,6 +34,64 @@ def test_the_list_and_body_checks_are_registered_in_their_order() -> None:
         "_check_off_slate",
         "_check_slate_elected",
     ]
+    assert [c.name for c in plan_checks.PLANNED_CHECKS.checks] == [
+        "_check_planned_seats",
+        "_check_reachable",
+        "_check_listed_age",
+    ]
+    assert [c.name for c in plan_checks.AFTER_CHECKS.checks] == [
+        "_check_chain",
+        "_check_bodies",
+        "_check_posts_elected",
+        "_check_posts_held",
+        "_check_not_yet_voted",
+    ]
+    assert [c.name for c in checks.ELECTION_CHECKS.checks] == [
+        "_note_not_entered",
+        "_note_appointed",
+        "_check_lists",
+        "_check_majority_possible",
+        "_check_quorum",
+        "_check_issued",
+        "_check_board",
+        "_check_combined_list",
+        "_check_plan_before",
+    ]
+    assert [c.name for c in checks.COUNTED_CHECKS.checks] == [
+        "_check_alternates_after",
+        "_note_count_warnings",
+    ]
+
+
+def test_every_finding_code_is_given_by_a_registered_check() -> None:
+    given = {c.value for r in REGISTRIES for check in r.checks for c in check.codes}
+    assert set(FindingCode) <= given
+    assert "empty_rows" in given
+
+
+def test_every_function_that_makes_a_finding_is_a_registered_check() -> None:
+    """A finding made outside a unit would escape the registry: each module's ``finding(`` calls
+    sit in registered checks or in helpers that only they call."""
+    import ast
+    import inspect
+
+    from tally import audit
+
+    units = {check.run.__name__ for r in REGISTRIES for check in r.checks}
+    helpers = {"_short_after_withdrawal", "_check_poll", "_seats_vs_plan", "_age_finding"}
+    helpers |= {"_post_finding"}
+    for module in (checks, plan_checks, audit):
+        tree = ast.parse(inspect.getsource(module))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            calls = [
+                n
+                for n in ast.walk(node)
+                if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "finding"
+            ]
+            if calls:
+                assert node.name in units | helpers, f"{module.__name__}.{node.name}"
 
 
 def test_every_check_declares_finding_codes_a_rule_and_a_description() -> None:

@@ -16,19 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from tally.cli.main import cli
+from clirun import invoke
 from test_cli_errors import edit
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 
 
 def run(*args: str | Path) -> Result:
-    result = CliRunner(env=ENV).invoke(cli, [str(a) for a in args], prog_name="tally")
-    assert result.exc_info is None or result.exc_info[0] is SystemExit, result.exc_info
-    return result
+    return invoke(*args)
 
 
 def minutes_code(folder: Path, contest: str, round_no: int = 1) -> str:

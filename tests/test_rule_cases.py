@@ -33,7 +33,9 @@ from tally.report.model import (
 CASES_DIR = Path(__file__).with_name("rule_cases")
 CASE_KEYS = {"name", "source", "election", "command", "expect"}
 FILE_KEYS = {"source", "election", "cases"}
-EXPECT_KEYS = {"exit", "findings", "contests"}
+EXPECT_KEYS = {"exit", "findings", "contests", "structure"}
+# A finding item may match part of its sentence: ``says_en: "of 15"`` (either language).
+SAYS = {"says_en": "en", "says_vi": "vi"}
 
 
 def merged(base: Any, over: Any) -> Any:
@@ -131,10 +133,31 @@ def check_findings(findings: tuple[Any, ...], expected: list[Any]) -> None:
     ]
     for item in expected:
         if isinstance(item, Mapping):
-            assert any(all(getattr(f, k) == v for k, v in item.items()) for f in findings), (
+            assert any(all(_matches(f, k, v) for k, v in item.items()) for f in findings), (
                 item,
                 [(f.code, f.severity, f.person, f.rule, f.expected, f.actual) for f in findings],
             )
+
+
+def _matches(f: Any, key: str, want: Any) -> bool:
+    if key in SAYS:
+        return str(want) in getattr(f, SAYS[key])
+    return bool(getattr(f, key) == want)
+
+
+STRUCTURE: Observed = {
+    key: (lambda line, key=key: getattr(line, key))
+    for key in ("body", "target", "count", "of", "needed", "unknown", "met")
+}
+
+
+def check_structure(report: CheckReport | ValidateReport, expected: list[Any]) -> None:
+    """After ``check``: each structure target's line, in order (body, target, count, of, …)."""
+    assert isinstance(report, CheckReport), "structure is a result of check"
+    lines = list(report.structure)
+    assert len(lines) == len(expected), [(x.body, x.target) for x in lines]
+    for n, (line, want) in enumerate(zip(lines, expected, strict=True), 1):
+        compare(f"structure line {n}", STRUCTURE, line, want)
 
 
 def by_id(items: tuple[Any, ...], cid: str) -> Any:
@@ -175,6 +198,8 @@ def test_rule_case(case: dict[str, Any], election_builder: ElectionBuilder) -> N
         code = check_exit_code(report, "error")
     check_contests(report, expect.get("contests", {}))
     check_findings(report.findings, expect.get("findings", []))
+    if "structure" in expect:
+        check_structure(report, expect["structure"])
     assert code == expect["exit"], (code, [f.code for f in report.findings])
 
     # The same through the CLI, as a user runs it.

@@ -8,9 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from tally.cli.main import cli
+from clirun import invoke
 from tally.i18n import MESSAGES
 from tally.ruleset.loader import builtin_ids, load_ruleset, template_ids
 from tally.ruleset.models import Param
@@ -18,7 +17,6 @@ from vietnamese import english_words
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted(p.name for p in (ROOT / "examples").iterdir() if (p / "election.yaml").exists())
-ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 # every built-in's keys (the state law has two the party rules leave out:
 # lists.max_seats and lists.list_targets); the templates (issue 16) bring the parameters only
 # the mass organisations use, so they are named and checked too
@@ -43,7 +41,7 @@ def test_the_names_are_the_parameters() -> None:
 
 
 def run(*args: str) -> str:
-    result = CliRunner(env=ENV).invoke(cli, list(args), prog_name="tally")
+    result = invoke(*args)
     assert result.exit_code in (0, 1, 4), (result.output, result.exc_info)
     return result.stdout
 

@@ -9,12 +9,10 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from tally.cli.main import cli
+from clirun import invoke
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "xa-2025"
-ENV = {"COLUMNS": "200", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 
 LOCAL_RULES = """\
 extends: qd-190-2024
@@ -55,7 +53,7 @@ def two_thirds(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(*args: str | Path) -> str:
-    result = CliRunner(env=ENV).invoke(cli, [str(a) for a in args], prog_name="tally")
+    result = invoke(*args, columns=200)
     assert result.exit_code in (0, 1, 4), (result.exit_code, result.stdout, result.stderr)
     return " ".join(result.stdout.split())  # the terminal wraps lines
 

@@ -13,9 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from tally.cli.main import cli
+from clirun import invoke
 from tally.config.loader import load_election
 from tally.fingerprint import round_fingerprint
 from test_minutes_docx import Read
@@ -35,7 +35,7 @@ SESSION = """\
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), prog_name="tally")
+    return invoke(*args)
 
 
 def huyen(tmp_path: Path, name: str, session: str | None = SESSION) -> Path:

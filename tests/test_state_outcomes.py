@@ -15,10 +15,9 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
+from clirun import invoke
 from tally.checks import validate
-from tally.cli.main import cli
 from tally.decide import after_open_seats, percent
 from tally.election import Election
 from tally.ruleset.loader import load_ruleset
@@ -96,7 +95,7 @@ def _first(votes: list[int], valid: int = 1000) -> tuple[dict[str, Any], dict[st
 
 
 def _run(folder: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, [*args[:1], str(folder), *args[1:]])
+    result = invoke(*args[:1], folder, *args[1:])
     return result.exit_code, result.output
 
 
@@ -316,7 +315,7 @@ def test_no_round_after_a_final_result(tmp_path: Path) -> None:
 def test_recount_sums_up_the_state_outcomes(tmp_path: Path) -> None:
     due = _folder(tmp_path / "a", "peoples_council", 3, [_first([600, 450, 400, 300, 200])])
     final = _folder(tmp_path / "b", "peoples_council", 3, [_first([600, 550, 400, 300, 200])])
-    result = CliRunner().invoke(cli, ["recount", str(due), str(final), "--json"])
+    result = invoke("recount", due, final, "--json")
     assert result.exit_code == 4, result.output
     doc = json.loads(result.output)
     by = {Path(r["path"]).parent.name: r for r in doc["elections"]}

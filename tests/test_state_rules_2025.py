@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
+from clirun import invoke
 from tally.checks import validate
-from tally.cli.main import cli
 from tally.election import Election
 from tally.ruleset.loader import load_ruleset
 
@@ -67,7 +66,7 @@ def test_current_id_is_the_old_rules_under_a_new_name() -> None:
     ("lang", "words"), [("vi", "hiện hành: luat-bau-cu-2015-sd-2025"), ("en", "current:")]
 )
 def test_rules_list_points_the_old_id_to_the_current(lang: str, words: str) -> None:
-    res = CliRunner().invoke(cli, ["rules", "list", "--lang", lang], env={"COLUMNS": "200"})
+    res = invoke("rules", "list", "--lang", lang, columns=200)
     assert res.exit_code == 0, res.output
     lines = res.output.splitlines()
     at = next(i for i, line in enumerate(lines) if f"│ {OLD} " in line)
@@ -76,7 +75,7 @@ def test_rules_list_points_the_old_id_to_the_current(lang: str, words: str) -> N
 
 
 def test_the_2026_example_names_the_current_id_and_draws_no_warning() -> None:
-    res = CliRunner().invoke(cli, ["validate", str(EXAMPLE), "--json"])
+    res = invoke("validate", EXAMPLE, "--json")
     assert res.exit_code == 0, res.output
     assert f"rules: {NEW}" in (EXAMPLE / "election.yaml").read_text(encoding="utf-8")
     assert '"too_many_seats"' not in res.output and '"list_target_short"' not in res.output

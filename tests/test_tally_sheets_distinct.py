@@ -12,12 +12,11 @@ import re
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from tally.cli.main import cli
+from clirun import invoke
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 
 # The two halves of examples/xa-2025/ballots/bch-1.csv (ballots 1–54 and 55–108), as the two
 # counting groups would have written them on their sheets.
@@ -37,9 +36,7 @@ votes: {ttka: 44, lvb: 50, htd: 52, vvg: 42, nth: 38, pmh: 35, dvl: 52, stsl: 37
 
 
 def run(*args: str | Path) -> Result:
-    result = CliRunner(env=ENV).invoke(cli, [str(a) for a in args], prog_name="tally")
-    assert result.exc_info is None or result.exc_info[0] is SystemExit, result.exc_info
-    return result
+    return invoke(*args)
 
 
 def election(tmp_path: Path, listed: list[str], sheets: dict[str, str]) -> Path:

@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from tally.cli.main import cli
+from clirun import invoke
 from tally.ruleset import loader
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {"COLUMNS": "100", "TALLY_LANG": None, "FORCE_COLOR": None, "NO_COLOR": None}
 
 BASE = """\
 # The province's guidance on top of QĐ 190.
@@ -40,9 +39,7 @@ title: Quy định của Đảng ủy xã
 
 
 def run(*args: str | Path) -> Result:
-    result = CliRunner(env=ENV).invoke(cli, [str(a) for a in args], prog_name="tally")
-    assert result.exc_info is None or result.exc_info[0] is SystemExit, result.exc_info
-    return result
+    return invoke(*args)
 
 
 def verify(folder: Path, given: str) -> Result:

@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from tally.cli.main import cli
+from clirun import invoke
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "phuong-hdnd-2026"
 BALLOT = "    candidates: [ntth, tqh, ltnl, pvm, dtp]\n"
@@ -27,7 +26,7 @@ def _folder(tmp_path: Path, contest_lines: str) -> Path:
 
 
 def _run(folder: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["validate", str(folder), *args])
+    result = invoke("validate", folder, *args)
     return result.exit_code, result.output
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tally.checks import check_alternates_after, validate
+from tally.checks import check_counted, validate
 from tally.config.loader import LoadedElection
 from tally.engine import ElectionResult, count_election, counted_polls
-from tally.findings import Finding, finding, sort_findings
-from tally.kinds import ProblemCode
+from tally.findings import Finding, sort_findings
 from tally.plan_checks import PlanReport, after_vote, body_results
 
 
@@ -29,17 +28,5 @@ def audit(loaded: LoadedElection) -> Audit:
     result = count_election(loaded)
     listed = validate(election, rules, counted_polls(loaded), plan=False)
     plan = after_vote(election, rules, body_results(result))
-    alternates = check_alternates_after(
-        election, rules, {cr.contest.id: cr.elected for cr in result.contests}
-    )
-    files = [
-        finding(
-            ProblemCode(w.code), "warning", w.message, contest=cr.contest.id, body=cr.contest.body
-        )
-        for cr in result.contests
-        for rr in cr.rounds
-        for w in rr.warnings
-    ]
-    return Audit(
-        result, plan, tuple(sort_findings([*listed.findings, *plan.findings, *alternates, *files]))
-    )
+    counted = check_counted(election, rules, result)
+    return Audit(result, plan, tuple(sort_findings([*listed.findings, *plan.findings, *counted])))

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from tally.domain.electorate import MajorityBase, majority_base, passes, threshold
 from tally.domain.layout import ballot_layout
 from tally.election import Contest, Election
-from tally.engine import PollOutcome
+from tally.engine import ElectionResult, PollOutcome
 from tally.findings import Cited, Finding, finding, sort_findings
 from tally.i18n import Cased, Msg, Param, majority_words, msg
-from tally.kinds import FindingCode, Layout
-from tally.plan_checks import before_vote
+from tally.kinds import FindingCode, Layout, ProblemCode
+from tally.plan_checks import PLANNED_CHECKS, before_vote
 from tally.registry import Registry
 from tally.ruleset.models import RuleSet
 from tally.shares import format_share
@@ -650,11 +650,110 @@ def _check_poll(
     return out
 
 
-def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan]) -> list[Finding]:
-    """Warnings about attendance: nobody can be elected; below the quorum; ballots vs present."""
+def _combined_rule(rules: RuleSet) -> tuple[str, Cited] | None:
+    param = rules.lists.delegates_combined_list
+    return ("lists.delegates_combined_list", param) if param is not None and param.value else None
+
+
+def _official_delegates(election: Election) -> list[Contest]:
+    return [c for c in election.contests if c.body == "delegates" and c.appointed is None]
+
+
+def appointed_message(decision: str, date: dt.date, by: str | None, n: int) -> Msg:
+    """``APPOINTED by decision 123-QĐ/TU of 20/09/2025 (…): 9 member(s); no vote, …``: the
+    same words in validate, check, count and the minutes' note."""
+    figures: dict[str, Param] = {"decision": decision, "date": date.strftime("%d/%m/%Y"), "n": n}
+    if by:
+        return msg("report.appointed.by", by=by, **figures)
+    return msg("report.appointed", **figures)
+
+
+def plan_contests(election: Election, rules: RuleSet) -> list[ContestPlan]:
+    """The contests to be voted (an appointed body is not), each with its base and layout."""
+    plans = []
+    for contest in election.contests:
+        if contest.appointed is not None:
+            continue
+        base = majority_base(election, rules, contest)
+        thr = (
+            threshold(base.value, rules.decision.majority.value) if base.value is not None else None
+        )
+        plans.append(ContestPlan(contest, ballot_layout(contest), base, thr))
+    return plans
+
+
+@dataclass(frozen=True)
+class ElectionContext:
+    """The whole election before the vote: what every check of :data:`ELECTION_CHECKS` looks
+    at."""
+
+    election: Election
+    rules: RuleSet
+    plans: tuple[ContestPlan, ...]
+    polls: dict[str, PollOutcome]  # contest id → its counted nomination poll
+    plan: bool  # the personnel plan's before-the-vote checks too
+    pending: tuple[NotEntered, ...]  # rounds whose files are named but not written yet
+
+
+ELECTION_CHECKS: Registry[ElectionContext] = Registry("election")
+
+
+@ELECTION_CHECKS.register(FindingCode.NOT_ENTERED)
+def _note_not_entered(ctx: ElectionContext) -> list[Finding]:
+    """A note (severity info) for each round whose files are named but not written yet."""
+    return [
+        finding(
+            FindingCode.NOT_ENTERED,
+            "info",
+            msg(
+                "finding.not_entered",
+                message=due.message_msg(),
+                hint=Cased(due.hint_msg(), "capital"),
+            ),
+            contest=due.contest,
+        )
+        for due in ctx.pending
+    ]
+
+
+@ELECTION_CHECKS.register(FindingCode.APPOINTED)
+def _note_appointed(ctx: ElectionContext) -> list[Finding]:
+    """A note (severity info) for each body appointed by decision: nothing is voted for it."""
+    out: list[Finding] = []
+    for contest in ctx.election.contests:
+        a = contest.appointed
+        if a is None:
+            continue
+        sentence = appointed_message(a.decision, a.date, a.by, len(contest.members))
+        out.append(
+            finding(
+                FindingCode.APPOINTED,
+                "info",
+                msg("finding.appointed", body=_body(contest), sentence=sentence),
+                contest=contest.id,
+                actual=a.decision,
+            )
+        )
+    return out
+
+
+@ELECTION_CHECKS.register(*LIST_CHECKS.codes, rule=LIST_CHECKS.rules)
+def _check_lists(ctx: ElectionContext) -> list[Finding]:
+    """Each contest's list: the checks of :data:`LIST_CHECKS` (:func:`check_list`)."""
+    out: list[Finding] = []
+    for contest in ctx.election.contests:
+        out += check_list(ctx.election, ctx.rules, contest, ctx.polls.get(contest.id))
+    return out
+
+
+@ELECTION_CHECKS.register(FindingCode.NO_MAJORITY_POSSIBLE, rule="decision.majority")
+def _check_majority_possible(ctx: ElectionContext) -> list[Finding]:
+    """Enough are present for anyone to pass the majority (a warning)."""
+    rules = ctx.rules
     out: list[Finding] = []
     maj = ("decision.majority", rules.decision.majority)
     majority = majority_words(rules.decision.majority.value)
+    plans = ctx.plans
     for cp in plans:
         base = cp.base
         if base.value is None or base.present is None or cp.contest.body == "nomination_poll":
@@ -680,6 +779,14 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
                     actual=present,
                 )
             )
+    return out
+
+
+@ELECTION_CHECKS.register(FindingCode.BELOW_QUORUM, rule="decision.quorum")
+def _check_quorum(ctx: ElectionContext) -> list[Finding]:
+    """Those present reach the quorum of those summoned (a warning)."""
+    rules, election = ctx.rules, ctx.election
+    out: list[Finding] = []
     quorum = rules.decision.quorum.value
     e = election.electorate
     if (
@@ -698,6 +805,14 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
                 actual=e.present,
             )
         )
+    return out
+
+
+@ELECTION_CHECKS.register(FindingCode.ISSUED_OVER_PRESENT)
+def _check_issued(ctx: ElectionContext) -> list[Finding]:
+    """No round issues more ballots than voters are present (a warning)."""
+    out: list[Finding] = []
+    plans = ctx.plans
     for cp in plans:
         for ri, rnd in enumerate(cp.contest.rounds):
             round_present = rnd.present if rnd.present is not None else cp.base.present
@@ -721,9 +836,11 @@ def check_electorate(election: Election, rules: RuleSet, plans: list[ContestPlan
     return out
 
 
-def check_board_off_list(election: Election, rules: RuleSet) -> list[Finding]:
+@ELECTION_CHECKS.register(FindingCode.BOARD_MEMBER_ON_LIST, rule="lists.counting_board_not_on_list")
+def _check_board(ctx: ElectionContext) -> list[Finding]:
     """A counting board's member on an election list (QĐ 190 Điều 8 khoản 1): an error naming
     the person, once per list. Names are matched in NFC, as typed on any keyboard."""
+    election, rules = ctx.election, ctx.rules
     param = rules.lists.counting_board_not_on_list
     if param is None or not param.value:
         return []
@@ -769,18 +886,13 @@ def check_board_off_list(election: Election, rules: RuleSet) -> list[Finding]:
     return out
 
 
-def _combined_rule(rules: RuleSet) -> tuple[str, Cited] | None:
-    param = rules.lists.delegates_combined_list
-    return ("lists.delegates_combined_list", param) if param is not None and param.value else None
-
-
-def _official_delegates(election: Election) -> list[Contest]:
-    return [c for c in election.contests if c.body == "delegates" and c.appointed is None]
-
-
-def check_combined_list(election: Election, rules: RuleSet) -> list[Finding]:
+@ELECTION_CHECKS.register(
+    FindingCode.ALTERNATE_NOT_ON_COMBINED_LIST, rule="lists.delegates_combined_list"
+)
+def _check_combined_list(ctx: ElectionContext) -> list[Finding]:
     """Official and alternate delegates come from one combined list (QĐ 190 Điều 18): the
     official delegates' list is that list, so an alternate not on it is an error."""
+    election, rules = ctx.election, ctx.rules
     rule = _combined_rule(rules)
     officials = _official_delegates(election)
     if rule is None or not officials:
@@ -814,12 +926,38 @@ def check_combined_list(election: Election, rules: RuleSet) -> list[Finding]:
     return out
 
 
-def check_alternates_after(
-    election: Election, rules: RuleSet, elected: dict[str, list[str]]
-) -> list[Finding]:
+@ELECTION_CHECKS.register(*PLANNED_CHECKS.codes, rule=PLANNED_CHECKS.rules)
+def _check_plan_before(ctx: ElectionContext) -> list[Finding]:
+    """The personnel plan against the lists (:func:`tally.plan_checks.before_vote`), unless
+    left to the counted result (``tally check``)."""
+    return before_vote(ctx.election, ctx.rules) if ctx.plan else []
+
+
+@dataclass(frozen=True)
+class CountedContext:
+    """The counted election: what every check of :data:`COUNTED_CHECKS` looks at."""
+
+    election: Election
+    rules: RuleSet
+    result: ElectionResult
+
+
+COUNTED_CHECKS: Registry[CountedContext] = Registry("counted")
+
+
+def check_counted(election: Election, rules: RuleSet, result: ElectionResult) -> list[Finding]:
+    """The checks of :data:`COUNTED_CHECKS` on the counted result (``tally check``)."""
+    return COUNTED_CHECKS.run(CountedContext(election, rules, result))
+
+
+@COUNTED_CHECKS.register(
+    FindingCode.ALTERNATE_ELECTED_OFFICIAL, rule="lists.delegates_combined_list"
+)
+def _check_alternates_after(ctx: CountedContext) -> list[Finding]:
     """After the count: nobody elected an official delegate stands on the alternates' list
-    (QĐ 190 Điều 18: the official delegates first, the rest of the list for alternates).
-    ``elected``: contest id → who its rounds elected."""
+    (QĐ 190 Điều 18: the official delegates first, the rest of the list for alternates)."""
+    election, rules = ctx.election, ctx.rules
+    elected = {cr.contest.id: cr.elected for cr in ctx.result.contests}
     rule = _combined_rule(rules)
     if rule is None:
         return []
@@ -854,63 +992,16 @@ def check_alternates_after(
     return out
 
 
-def appointed_message(decision: str, date: dt.date, by: str | None, n: int) -> Msg:
-    """``APPOINTED by decision 123-QĐ/TU of 20/09/2025 (…): 9 member(s); no vote, …``: the
-    same words in validate, check, count and the minutes' note."""
-    figures: dict[str, Param] = {"decision": decision, "date": date.strftime("%d/%m/%Y"), "n": n}
-    if by:
-        return msg("report.appointed.by", by=by, **figures)
-    return msg("report.appointed", **figures)
-
-
-def appointed_notes(election: Election) -> list[Finding]:
-    """A note (severity info) for each body appointed by decision: nothing is voted for it."""
-    out: list[Finding] = []
-    for contest in election.contests:
-        a = contest.appointed
-        if a is None:
-            continue
-        sentence = appointed_message(a.decision, a.date, a.by, len(contest.members))
-        out.append(
-            finding(
-                FindingCode.APPOINTED,
-                "info",
-                msg("finding.appointed", body=_body(contest), sentence=sentence),
-                contest=contest.id,
-                actual=a.decision,
-            )
-        )
-    return out
-
-
-def plan_contests(election: Election, rules: RuleSet) -> list[ContestPlan]:
-    """The contests to be voted (an appointed body is not), each with its base and layout."""
-    plans = []
-    for contest in election.contests:
-        if contest.appointed is not None:
-            continue
-        base = majority_base(election, rules, contest)
-        thr = (
-            threshold(base.value, rules.decision.majority.value) if base.value is not None else None
-        )
-        plans.append(ContestPlan(contest, ballot_layout(contest), base, thr))
-    return plans
-
-
-def not_entered_notes(pending: Sequence[NotEntered]) -> list[Finding]:
-    """A note (severity info) for each round whose files are named but not written yet."""
+@COUNTED_CHECKS.register(ProblemCode.EMPTY_ROWS)
+def _note_count_warnings(ctx: CountedContext) -> list[Finding]:
+    """What the count warned about (empty rows skipped in a ballot file), as a warning."""
     return [
         finding(
-            FindingCode.NOT_ENTERED,
-            "info",
-            msg(
-                "finding.not_entered",
-                message=due.message_msg(),
-                hint=Cased(due.hint_msg(), "capital"),
-            ),
-            contest=due.contest,
+            ProblemCode(w.code), "warning", w.message, contest=cr.contest.id, body=cr.contest.body
         )
-        for due in pending
+        for cr in ctx.result.contests
+        for rr in cr.rounds
+        for w in rr.warnings
     ]
 
 
@@ -922,7 +1013,7 @@ def validate(
     plan: bool = True,
     pending: Sequence[NotEntered] = (),
 ) -> ValidationReport:
-    """Everything that can be checked before the vote.
+    """Everything that can be checked before the vote: the checks of :data:`ELECTION_CHECKS`.
 
     ``polls`` maps a contest id to its counted nomination poll: the list is then checked
     against who the poll admitted instead of each nominee's ``support`` figure. ``plan=False``
@@ -930,14 +1021,8 @@ def validate(
     ``pending``: the rounds whose files are not written yet, noted (not an error).
     """
     plans = plan_contests(election, rules)
-    findings: list[Finding] = not_entered_notes(pending) + appointed_notes(election)
-    for contest in election.contests:
-        findings += check_list(election, rules, contest, (polls or {}).get(contest.id))
-    findings += check_electorate(election, rules, plans)
-    findings += check_board_off_list(election, rules)
-    findings += check_combined_list(election, rules)
-    if plan:
-        findings += before_vote(election, rules)
+    ctx = ElectionContext(election, rules, tuple(plans), polls or {}, plan, tuple(pending))
+    findings = ELECTION_CHECKS.run(ctx)
     bodies = {c.id: c.body for c in election.contests}
     findings = [
         replace(f, body=bodies.get(f.contest)) if f.body is None and f.contest else f

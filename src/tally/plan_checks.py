@@ -240,8 +240,37 @@ def _cutoff(bp: BodyPlan, person: Person) -> tuple[dt.date | None, bool]:
 # --- before the vote ---------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PlannedContext:
+    """One body of the plan against its lists, before its vote: what every check of
+    :data:`PLANNED_CHECKS` looks at."""
+
+    election: Election
+    rules: RuleSet
+    body: str
+    bp: BodyPlan
+    contests: tuple[Contest, ...]
+    src: _PlanSource
+
+    @cached_property
+    def ids(self) -> list[str]:
+        return [c.id for c in self.contests]
+
+    @cached_property
+    def contest_seats(self) -> int:
+        return sum(c.seats or 0 for c in self.contests)
+
+    @cached_property
+    def listed(self) -> list[str]:
+        return list(dict.fromkeys(p for c in self.contests for p in c.listed))
+
+
+PLANNED_CHECKS: Registry[PlannedContext] = Registry("planned")
+
+
 def before_vote(election: Election, rules: RuleSet, skip: Iterable[str] = ()) -> list[Finding]:
-    """The plan against the lists: seats, reachable targets, candidates outside the age cut-offs.
+    """The plan against the lists: the checks of :data:`PLANNED_CHECKS` on each planned body
+    that has contests.
 
     ``skip`` names bodies already counted (their findings come from :func:`after_vote`).
     """
@@ -251,56 +280,83 @@ def before_vote(election: Election, rules: RuleSet, skip: Iterable[str] = ()) ->
     src = plan_source(plan)
     out: list[Finding] = []
     by_body = _contests_by_body(election)
-    day = election.congress.date
-    people = election.people_by_id
     skipped = set(skip)
     for body, bp in plan.bodies.items():
         contests = by_body.get(body, [])
         if body in skipped or not contests:
             continue
-        ids = [c.id for c in contests]
-        label_of_body = _body_label(body, ids)
-        contest_seats = sum(c.seats or 0 for c in contests)
-        out += _seats_vs_plan(bp, body, ids, contest_seats, src)
-        seats = bp.seats or contest_seats
-        listed: list[str] = list(dict.fromkeys(p for c in contests for p in c.listed))
-        for key, target in bp.targets.items():
-            if target.min is None:
-                continue
-            need = needed(seats, target.min)
-            able = sum(1 for p in listed if p in people and meets(people[p], key, target, day))
-            if able < need:
-                out.append(
-                    finding(
-                        FindingCode.TARGET_UNREACHABLE,
-                        "warning",
-                        msg(
-                            "finding.target_unreachable",
-                            body=label_of_body,
-                            label=Cased(target_message(key, target), "lower"),
-                            need=need,
-                            seats=seats,
-                            bound=_bound(target.min),
-                            able=able,
-                        ),
-                        rule=("plan.targets", rules.plan.targets),
-                        contest=ids[0],
-                        body=body,
-                        expected=f"≥ {need}",
-                        actual=able,
-                    )
+        ctx = PlannedContext(election, rules, body, bp, tuple(contests), src)
+        out += PLANNED_CHECKS.run(ctx)
+    return out
+
+
+@PLANNED_CHECKS.register(FindingCode.SEATS_MISMATCH, rule="plan.bodies.<body>.seats")
+def _check_planned_seats(ctx: PlannedContext) -> list[Finding]:
+    """The contests' seats are the seats the plan approved for the body."""
+    return _seats_vs_plan(ctx.bp, ctx.body, ctx.ids, ctx.contest_seats, ctx.src)
+
+
+@PLANNED_CHECKS.register(FindingCode.TARGET_UNREACHABLE, rule="plan.targets")
+def _check_reachable(ctx: PlannedContext) -> list[Finding]:
+    """Each structure minimum can still be met from the names on the list (a warning)."""
+    people = ctx.election.people_by_id
+    day = ctx.election.congress.date
+    seats = ctx.bp.seats or ctx.contest_seats
+    out: list[Finding] = []
+    for key, target in ctx.bp.targets.items():
+        if target.min is None:
+            continue
+        need = needed(seats, target.min)
+        able = sum(1 for p in ctx.listed if p in people and meets(people[p], key, target, day))
+        if able >= need:
+            continue
+        out.append(
+            finding(
+                FindingCode.TARGET_UNREACHABLE,
+                "warning",
+                msg(
+                    "finding.target_unreachable",
+                    body=_body_label(ctx.body, ctx.ids),
+                    label=Cased(target_message(key, target), "lower"),
+                    need=need,
+                    seats=seats,
+                    bound=_bound(target.min),
+                    able=able,
+                ),
+                rule=("plan.targets", ctx.rules.plan.targets),
+                contest=ctx.ids[0],
+                body=ctx.body,
+                expected=f"≥ {need}",
+                actual=able,
+            )
+        )
+    return out
+
+
+@PLANNED_CHECKS.register(FindingCode.AGE_LIMIT, rule="plan.age_limits")
+def _check_listed_age(ctx: PlannedContext) -> list[Finding]:
+    """A listed candidate born before the plan's age cut-off (a warning before the vote)."""
+    people = ctx.election.people_by_id
+    out: list[Finding] = []
+    for pid in ctx.listed:
+        person = people.get(pid)
+        if person is None or person.born is None:
+            continue
+        cutoff, again = _cutoff(ctx.bp, person)
+        if cutoff is not None and person.born < cutoff:
+            out.append(
+                _age_finding(
+                    ctx.election,
+                    ctx.rules,
+                    ctx.body,
+                    ctx.ids,
+                    person,
+                    cutoff,
+                    again,
+                    "warning",
+                    elected=False,
                 )
-        for pid in listed:
-            person = people.get(pid)
-            if person is None or person.born is None:
-                continue
-            cutoff, again = _cutoff(bp, person)
-            if cutoff is not None and person.born < cutoff:
-                out.append(
-                    _age_finding(
-                        election, rules, body, ids, person, cutoff, again, "warning", elected=False
-                    )
-                )
+            )
     return out
 
 
@@ -414,24 +470,25 @@ def body_results(result: ElectionResult) -> dict[str, BodyResult]:
     return out
 
 
+@dataclass(frozen=True)
+class ResultContext:
+    """The counted bodies against the chain and the approved plan: what every check of
+    :data:`AFTER_CHECKS` looks at."""
+
+    election: Election
+    rules: RuleSet
+    bodies: dict[str, BodyResult]
+
+
+AFTER_CHECKS: Registry[ResultContext] = Registry("after")
+
+
 def after_vote(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]) -> PlanReport:
-    """The counted result against the rules of the chain and the approved plan."""
-    findings: list[Finding] = _chain(election, rules, bodies)
-    rows: list[TargetRow] = []
-    plan = election.plan
-    if plan is not None:
-        src = plan_source(plan)
-        for body, bp in plan.bodies.items():
-            br = bodies.get(body)
-            if br is None or not br.counted:
-                continue
-            f, r = _check_body(election, rules, body, bp, br, src)
-            findings += f
-            rows += r
-        findings += _posts(election, rules, plan, bodies)
-        counted = {b for b, br in bodies.items() if br.counted}
-        findings += before_vote(election, rules, skip=counted)
-    return PlanReport(tuple(findings), tuple(rows))
+    """The counted result against the rules of the chain and the approved plan: the checks of
+    :data:`AFTER_CHECKS`, and each counted body's row for each structure target."""
+    ctx = ResultContext(election, rules, bodies)
+    rows = [row for body in _counted_bodies(ctx) for row in _target_rows(body)]
+    return PlanReport(tuple(AFTER_CHECKS.run(ctx)), tuple(rows))
 
 
 @dataclass(frozen=True)
@@ -463,17 +520,18 @@ class BodyContext:
 BODY_CHECKS: Registry[BodyContext] = Registry("body")
 
 
-def _check_body(
-    election: Election,
-    rules: RuleSet,
-    body: str,
-    bp: BodyPlan,
-    br: BodyResult,
-    src: _PlanSource,
-) -> tuple[list[Finding], list[TargetRow]]:
-    """The findings of every body check, and the body's row for each structure target."""
-    ctx = BodyContext(election, rules, body, bp, br, src)
-    return BODY_CHECKS.run(ctx), _target_rows(ctx)
+def _counted_bodies(ctx: ResultContext) -> list[BodyContext]:
+    """Each body of the plan whose contests are all counted, in the plan's order."""
+    plan = ctx.election.plan
+    if plan is None:
+        return []
+    src = plan_source(plan)
+    out: list[BodyContext] = []
+    for body, bp in plan.bodies.items():
+        br = ctx.bodies.get(body)
+        if br is not None and br.counted:
+            out.append(BodyContext(ctx.election, ctx.rules, body, bp, br, src))
+    return out
 
 
 def _target_rows(ctx: BodyContext) -> list[TargetRow]:
@@ -729,8 +787,10 @@ def _needs_field(key: str, target: Target) -> str:
     return {"women": "sex", "youth": "born", "ethnic_minority": "ethnicity"}.get(kind, kind)
 
 
-def _chain(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]) -> list[Finding]:
+@AFTER_CHECKS.register(FindingCode.CHAIN_VIOLATION, rule="plan.elected_from")
+def _check_chain(ctx: ResultContext) -> list[Finding]:
     """Each body is elected from the one before it: the elected must sit in the elected parent."""
+    election, rules, bodies = ctx.election, ctx.rules, ctx.bodies
     out: list[Finding] = []
     rule = ("plan.elected_from", rules.plan.elected_from)
     for contest in election.contests:
@@ -768,10 +828,14 @@ def _chain(election: Election, rules: RuleSet, bodies: dict[str, BodyResult]) ->
     return out
 
 
-def _posts(
-    election: Election, rules: RuleSet, plan: Plan, bodies: dict[str, BodyResult]
-) -> list[Finding]:
-    """A planned secretary, deputy, inspection chair (or standing-committee member) not elected."""
+@AFTER_CHECKS.register(*BODY_CHECKS.codes, rule=BODY_CHECKS.rules)
+def _check_bodies(ctx: ResultContext) -> list[Finding]:
+    """Each counted body against its part of the plan: the checks of :data:`BODY_CHECKS`."""
+    return [f for body in _counted_bodies(ctx) for f in BODY_CHECKS.run(body)]
+
+
+def _planned_posts(plan: Plan) -> list[tuple[str, str]]:
+    """(post, person) for each post the plan names someone to."""
     posts = plan.posts
     planned: list[tuple[str, str]] = []
     if posts.secretary:
@@ -780,8 +844,18 @@ def _posts(
     if posts.inspection_chair:
         planned.append(("inspection_chair", posts.inspection_chair))
     planned += [("standing_committee", p) for p in posts.standing_committee]
+    return planned
+
+
+@AFTER_CHECKS.register(FindingCode.POST_NOT_ELECTED, rule="plan.post_not_elected")
+def _check_posts_elected(ctx: ResultContext) -> list[Finding]:
+    """A planned secretary, deputy, inspection chair (or standing-committee member) not elected
+    to the post, or to a body on the way to it."""
+    election, rules, bodies = ctx.election, ctx.rules, ctx.bodies
+    if election.plan is None:
+        return []
     out: list[Finding] = []
-    for post, pid in planned:
+    for post, pid in _planned_posts(election.plan):
         path = _path(election, rules, post)
         for step, body in enumerate(path):
             br = bodies.get(body)
@@ -793,11 +867,21 @@ def _posts(
                 _post_finding(election, rules, post, pid, body, br, path[step + 1 :], bodies)
             )
             break
-    # Someone else in a planned post: a deviation from the plan, whatever led to it.
+    return out
+
+
+@AFTER_CHECKS.register(FindingCode.OFF_PLAN_ELECTED, rule="plan.posts.<post>")
+def _check_posts_held(ctx: ResultContext) -> list[Finding]:
+    """Someone else in a planned post: a deviation from the plan, whatever led to it."""
+    election, plan = ctx.election, ctx.election.plan
+    if plan is None:
+        return []
+    planned = _planned_posts(plan)
     src = plan_source(plan)
+    out: list[Finding] = []
     for post in (*POST_BODIES, "standing_committee"):
         names = {p for b, p in planned if b == post}
-        br = bodies.get(post)
+        br = ctx.bodies.get(post)
         slate = plan.bodies[post].slate if post in plan.bodies else []
         if not names or br is None or not br.counted or slate:
             continue
@@ -825,6 +909,13 @@ def _posts(
                 )
             )
     return out
+
+
+@AFTER_CHECKS.register(*PLANNED_CHECKS.codes, rule=PLANNED_CHECKS.rules)
+def _check_not_yet_voted(ctx: ResultContext) -> list[Finding]:
+    """The bodies not counted yet against the plan, as before their vote (:func:`before_vote`)."""
+    counted = {b for b, br in ctx.bodies.items() if br.counted}
+    return before_vote(ctx.election, ctx.rules, skip=counted)
 
 
 def _post_finding(

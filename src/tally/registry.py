@@ -69,6 +69,16 @@ class Registry(Generic[C]):
 
         return add
 
+    @property
+    def codes(self) -> tuple[FindingCode | ProblemCode, ...]:
+        """Every code its checks may give, in order (for a unit that runs the family)."""
+        return tuple(dict.fromkeys(c for check in self.checks for c in check.codes))
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Every rule its checks rest on, in order."""
+        return tuple(dict.fromkeys(r for check in self.checks for r in check.rules))
+
     def run(self, context: C) -> list[Finding]:
         """Every check of the family on ``context``, their findings in registration order."""
         out: list[Finding] = []

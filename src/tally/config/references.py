@@ -10,11 +10,13 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from tally.domain.bodies import BUILTIN_TARGETS, elected_from, meets_at_conference
 from tally.domain.electorate import exclusions
-from tally.election import Contest, Election
+from tally.election import Contest, Election, Round
 from tally.errors import Issue, Location
 from tally.i18n import Msg, msg, os_reason
 from tally.kinds import MeetingKind
@@ -88,7 +90,9 @@ def check_references(election: Election, rules: RuleSet, where: Where, folder: P
 
     named = _named_files(election, folder)
     for ci, contest in enumerate(election.contests):
-        _check_contest(election, rules, ci, contest, people, contests, add, folder, named)
+        _check_contest(
+            ContestRefs(election, rules, ci, contest, people, contests, folder, named, add)
+        )
 
     if kind != "constituency" and any(c.body == "deputies" for c in election.contests):
         add(msg("ref.deputies_kind"), "congress", "kind")
@@ -301,190 +305,273 @@ def _check_appointed(contest: Contest, ci: int, people: People, add: Callable[..
         seen.add(pid)
 
 
-def _check_contest(
-    election: Election,
-    rules: RuleSet,
-    ci: int,
-    contest: Contest,
-    people: People,
-    contests: dict[str, int],
-    add: Callable[..., None],
-    folder: Path,
-    named: frozenset[str],
-) -> None:
-    _check_appointed(contest, ci, people, add)
+@dataclass(frozen=True)
+class ContestRefs:
+    """One contest of election.yaml and what its references are checked against: what every
+    check of :data:`CONTEST_CHECKS` looks at."""
+
+    election: Election
+    rules: RuleSet
+    ci: int  # its index under ``contests``, where its problems are located
+    contest: Contest
+    people: People  # person id → index under ``people`` (and names, for did-you-mean)
+    contests: dict[str, int]  # contest id → index under ``contests``
+    folder: Path
+    named: frozenset[str]  # every data file a round names, normalised
+    add: Callable[..., None]
+
+    def at(self, message: Msg, *path: str | int, hint: Msg | None = None) -> None:
+        """A problem located under this contest."""
+        self.add(message, "contests", self.ci, *path, hint=hint)
+
+
+def _contest_appointed(ref: ContestRefs) -> None:
+    """An appointed body lists its members and has no list or rounds (:func:`_check_appointed`)."""
+    _check_appointed(ref.contest, ref.ci, ref.people, ref.add)
+
+
+def _contest_candidates(ref: ContestRefs) -> None:
+    """Each name on the list is a person of the file, and on it once."""
     seen: dict[str, int] = {}
-    for pi, pid in enumerate(contest.candidates):
-        if pid not in people:
-            add(
-                msg("ref.no_person", id=pid),
-                "contests",
-                ci,
-                "candidates",
-                pi,
-                hint=_person_hint(pid, people),
+    for pi, pid in enumerate(ref.contest.candidates):
+        if pid not in ref.people:
+            ref.at(
+                msg("ref.no_person", id=pid), "candidates", pi, hint=_person_hint(pid, ref.people)
             )
         if pid in seen:
-            add(
-                msg("ref.twice_on_list", id=pid, first=seen[pid] + 1, second=pi + 1),
-                "contests",
-                ci,
-                "candidates",
-                pi,
-            )
+            said = msg("ref.twice_on_list", id=pid, first=seen[pid] + 1, second=pi + 1)
+            ref.at(said, "candidates", pi)
         seen.setdefault(pid, pi)
+
+
+def _contest_withdrawn(ref: ContestRefs) -> None:
+    """Each withdrawal names a person of the file, off the ballot, withdrawn once."""
+    on_ballot = set(ref.contest.candidates)
     gone: set[str] = set()
-    for wi, w in enumerate(contest.withdrawn):
-        if w.id not in people:
-            add(
-                msg("ref.no_person", id=w.id),
-                *("contests", ci, "withdrawn", wi, "id"),
-                hint=_person_hint(w.id, people),
-            )
-        if w.id in seen:
-            add(
+    for wi, w in enumerate(ref.contest.withdrawn):
+        if w.id not in ref.people:
+            hint = _person_hint(w.id, ref.people)
+            ref.at(msg("ref.no_person", id=w.id), "withdrawn", wi, "id", hint=hint)
+        if w.id in on_ballot:
+            ref.at(
                 msg("ref.withdrawn_on_ballot", id=w.id),
-                "contests",
-                ci,
                 "withdrawn",
                 wi,
                 "id",
                 hint=msg("ref.withdrawn_on_ballot.hint"),
             )
         if w.id in gone:
-            add(msg("ref.withdrawn_twice", id=w.id), "contests", ci, "withdrawn", wi, "id")
+            ref.at(msg("ref.withdrawn_twice", id=w.id), "withdrawn", wi, "id")
         gone.add(w.id)
 
-    if contest.body == "nomination_poll":
-        if contest.for_ is None:
-            add(msg("ref.poll_for"), "contests", ci, "body")
-        elif (
-            contest.for_ not in contests
-            or election.contests[contests[contest.for_]].body == "nomination_poll"
-        ):
-            add(
-                msg("ref.poll_no_contest", contest=contest.for_),
-                *("contests", ci, "for"),
-                hint=did_you_mean(contest.for_, [c for c in contests if c != contest.id]),
-            )
-        if contest.seats is not None:
-            add(msg("ref.poll_seats"), "contests", ci, "seats")
-    else:
-        if contest.for_ is not None:
-            add(msg("ref.for_poll_only"), "contests", ci, "for")
-        if contest.seats is None:
-            add(msg("v.required"), "contests", ci, "seats")
-    if meets_at_conference(election, contest) and election.congress.kind == "constituency":
-        add(msg("ref.no_conference"), "contests", ci, "at")
 
-    for ri, rnd in enumerate(contest.rounds):
-        if rnd.ballots is not None and rnd.tallies is not None:
-            add(msg("ref.both_files"), "contests", ci, "rounds", ri)
-        written = True
-        for key, files in (
+def _contest_poll_link(ref: ContestRefs) -> None:
+    """A nomination poll names the contest it is for and has no seats; any other contest has
+    seats and no ``for``."""
+    contest = ref.contest
+    if contest.body != "nomination_poll":
+        if contest.for_ is not None:
+            ref.at(msg("ref.for_poll_only"), "for")
+        if contest.seats is None:
+            ref.at(msg("v.required"), "seats")
+        return
+    if contest.for_ is None:
+        ref.at(msg("ref.poll_for"), "body")
+    elif (
+        contest.for_ not in ref.contests
+        or ref.election.contests[ref.contests[contest.for_]].body == "nomination_poll"
+    ):
+        others = [c for c in ref.contests if c != contest.id]
+        hint = did_you_mean(contest.for_, others)
+        ref.at(msg("ref.poll_no_contest", contest=contest.for_), "for", hint=hint)
+    if contest.seats is not None:
+        ref.at(msg("ref.poll_seats"), "seats")
+
+
+def _contest_conference(ref: ContestRefs) -> None:
+    """A state election has no conference to hold a contest at."""
+    if ref.election.congress.kind == "constituency" and meets_at_conference(
+        ref.election, ref.contest
+    ):
+        ref.at(msg("ref.no_conference"), "at")
+
+
+def _contest_rounds(ref: ContestRefs) -> None:
+    """Each round: the checks of :data:`ROUND_CHECKS`, round after round."""
+    for ri, rnd in enumerate(ref.contest.rounds):
+        one = RoundRefs(ref, ri, rnd)
+        for check in ROUND_CHECKS:
+            if check(one) is STOP:
+                break
+
+
+# The checks of one contest, in the order their problems are reported. Plain functions over one
+# context, not registered units (tally.registry): they raise located config errors (exit 2) on
+# a file the count cannot be trusted with, not findings with a code, severity and rule.
+CONTEST_CHECKS: tuple[Callable[[ContestRefs], None], ...] = (
+    _contest_appointed,
+    _contest_candidates,
+    _contest_withdrawn,
+    _contest_poll_link,
+    _contest_conference,
+    _contest_rounds,
+)
+
+
+def _check_contest(ref: ContestRefs) -> None:
+    """Every check of :data:`CONTEST_CHECKS` on one contest."""
+    for check in CONTEST_CHECKS:
+        check(ref)
+
+
+@dataclass(frozen=True)
+class _Files:
+    """A round's data files under one key: which are there, and why some cannot be used."""
+
+    key: str  # "ballots" or "tallies"
+    names: list[str]
+    present: list[bool]
+    unusable: dict[int, Msg]  # index → the system's reason (a name too long, …)
+
+
+@dataclass(frozen=True)
+class RoundRefs:
+    """One round of a contest: what every check of :data:`ROUND_CHECKS` looks at."""
+
+    of: ContestRefs
+    ri: int
+    rnd: Round
+
+    def at(self, message: Msg, *path: str | int, hint: Msg | None = None) -> None:
+        """A problem located under this round."""
+        self.of.at(message, "rounds", self.ri, *path, hint=hint)
+
+    @cached_property
+    def files(self) -> list[_Files]:
+        out: list[_Files] = []
+        rnd = self.rnd
+        for key, names in (
             ("ballots", [rnd.ballots] if rnd.ballots else []),
             ("tallies", rnd.tallies or []),
         ):
             present: list[bool] = []
             unusable: dict[int, Msg] = {}
-            for fi, rel in enumerate(files):
+            for fi, rel in enumerate(names):
                 try:
-                    present.append((folder / rel).is_file())
+                    present.append((self.of.folder / rel).is_file())
                 except OSError as exc:
                     present.append(False)
                     unusable[fi] = os_reason(exc)
-            written = written and all(present)
-            for fi, rel in enumerate(files):
-                if present[fi]:
-                    continue
-                target = folder / rel
-                path: tuple[str | int, ...] = ("contests", ci, "rounds", ri, key)
-                if key == "tallies":
-                    path = (*path, fi)
-                if fi in unusable:  # a name too long for the file system, …
-                    add(msg("ref.cannot_use", reason=unusable[fi], length=len(rel)), *path)
-                    continue
-                guess = misspelt(folder, rel, named)
-                if guess is not None:
-                    add(
-                        msg("ref.not_found", rel=rel),
-                        *path,
-                        hint=msg("v.did_you_mean", close=guess),
-                    )
-                elif target.exists():
-                    add(msg("ref.not_a_file", rel=rel), *path, hint=msg("ref.looked", path=target))
-                elif any(present):
-                    add(
-                        msg("ref.not_found", rel=rel),
-                        *path,
-                        hint=msg("ref.other_sheets", path=target),
-                    )
-                # else: the round is not entered yet (a new election): still due, not an error
-        if (rnd.ballots or rnd.tallies) and written and rnd.issued is None:
-            add(
-                msg("ref.issued"),
-                "contests",
-                ci,
-                "rounds",
-                ri,
-                "issued",
+            out.append(_Files(key, names, present, unusable))
+        return out
+
+
+STOP = object()  # a round check's answer when the rest of the round's checks have nothing to see
+
+
+def _round_both_files(r: RoundRefs) -> None:
+    """A round reads ballots or tally sheets, not both."""
+    if r.rnd.ballots is not None and r.rnd.tallies is not None:
+        r.at(msg("ref.both_files"))
+
+
+def _round_missing_files(r: RoundRefs) -> None:
+    """Each named file that is not there: a typo, a folder, a missing sheet, or not entered yet
+    (a new election: still due, not an error)."""
+    folder = r.of.folder
+    for files in r.files:
+        for fi, rel in enumerate(files.names):
+            if files.present[fi]:
+                continue
+            target = folder / rel
+            path: tuple[str | int, ...] = (
+                (files.key, fi) if files.key == "tallies" else ("ballots",)
             )
-        if ri == 0:
-            for key in ("seats", "candidates"):
-                if getattr(rnd, key) is not None:
-                    add(
-                        msg("ref.first_round", key=key),
-                        "contests",
-                        ci,
-                        "rounds",
-                        ri,
-                        key,
-                    )
-            continue
-        if rnd.seats is None:
-            add(msg("ref.later_seats"), "contests", ci, "rounds", ri)
-        elif contest.seats is not None and rnd.seats > contest.seats:
-            add(
-                msg("ref.more_seats", seats=rnd.seats, contest_seats=contest.seats),
-                "contests",
-                ci,
-                "rounds",
-                ri,
-                "seats",
+            if fi in files.unusable:  # a name too long for the file system, …
+                r.at(msg("ref.cannot_use", reason=files.unusable[fi], length=len(rel)), *path)
+                continue
+            guess = misspelt(folder, rel, r.of.named)
+            if guess is not None:
+                r.at(msg("ref.not_found", rel=rel), *path, hint=msg("v.did_you_mean", close=guess))
+            elif target.exists():
+                r.at(msg("ref.not_a_file", rel=rel), *path, hint=msg("ref.looked", path=target))
+            elif any(files.present):
+                hint = msg("ref.other_sheets", path=target)
+                r.at(msg("ref.not_found", rel=rel), *path, hint=hint)
+
+
+def _round_issued(r: RoundRefs) -> None:
+    """A round whose files are all written says how many ballots were issued."""
+    written = all(all(f.present) for f in r.files)
+    if (r.rnd.ballots or r.rnd.tallies) and written and r.rnd.issued is None:
+        r.at(msg("ref.issued"), "issued")
+
+
+def _round_first(r: RoundRefs) -> object:
+    """The first round takes its seats and list from the contest (the rest is for later ones)."""
+    if r.ri != 0:
+        return None
+    for key in ("seats", "candidates"):
+        if getattr(r.rnd, key) is not None:
+            r.at(msg("ref.first_round", key=key), key)
+    return STOP
+
+
+def _round_seats(r: RoundRefs) -> None:
+    """A later round names its seats, no more than the contest's."""
+    contest_seats = r.of.contest.seats
+    if r.rnd.seats is None:
+        r.at(msg("ref.later_seats"))
+    elif contest_seats is not None and r.rnd.seats > contest_seats:
+        r.at(msg("ref.more_seats", seats=r.rnd.seats, contest_seats=contest_seats), "seats")
+
+
+def _round_candidates(r: RoundRefs) -> object:
+    """A later round names its candidates: each from the contest's list, each once."""
+    names = r.rnd.candidates
+    if names is None:
+        r.at(msg("ref.later_candidates"))
+        return STOP
+    contest = r.of.contest
+    for pi, pid in enumerate(names):
+        if pid not in contest.candidates:
+            r.at(
+                msg("ref.not_candidate_of", id=pid, contest=contest.id),
+                "candidates",
+                pi,
+                hint=did_you_mean(pid, contest.candidates) or msg("ref.not_candidate_of.hint"),
             )
-        if rnd.candidates is None:
-            add(msg("ref.later_candidates"), "contests", ci, "rounds", ri)
-            continue
-        for pi, pid in enumerate(rnd.candidates):
-            if pid not in contest.candidates:
-                add(
-                    msg("ref.not_candidate_of", id=pid, contest=contest.id),
-                    "contests",
-                    ci,
-                    "rounds",
-                    ri,
-                    "candidates",
-                    pi,
-                    hint=did_you_mean(pid, contest.candidates) or msg("ref.not_candidate_of.hint"),
-                )
-        if len(set(rnd.candidates)) != len(rnd.candidates):
-            add(msg("ref.listed_twice"), "contests", ci, "rounds", ri, "candidates")
-        max_more = rules.decision.later_rounds.value.max_additional
-        # a re-run after a void round (Điều 80) is not an additional election
-        additional = sum(1 for r in contest.rounds[1 : ri + 1] if not r.rerun)
-        if max_more is not None and not rnd.rerun and additional > max_more:
-            add(
-                msg(
-                    "ref.max_rounds.one" if max_more == 1 else "ref.max_rounds",
-                    rules=rules.id,
-                    most=max_more,
-                    cite=rules.decision.later_rounds.cite,
-                ),
-                "contests",
-                ci,
-                "rounds",
-                ri,
-            )
+    if len(set(names)) != len(names):
+        r.at(msg("ref.listed_twice"), "candidates")
+    return None
+
+
+def _round_max_rounds(r: RoundRefs) -> None:
+    """No more additional rounds than the rule set allows."""
+    rules = r.of.rules
+    max_more = rules.decision.later_rounds.value.max_additional
+    # a re-run after a void round (Điều 80) is not an additional election
+    additional = sum(1 for x in r.of.contest.rounds[1 : r.ri + 1] if not x.rerun)
+    if max_more is not None and not r.rnd.rerun and additional > max_more:
+        said = msg(
+            "ref.max_rounds.one" if max_more == 1 else "ref.max_rounds",
+            rules=rules.id,
+            most=max_more,
+            cite=rules.decision.later_rounds.cite,
+        )
+        r.at(said)
+
+
+# The checks of one round, in order; one answering STOP ends the round's checks.
+ROUND_CHECKS: tuple[Callable[[RoundRefs], object], ...] = (
+    _round_both_files,
+    _round_missing_files,
+    _round_issued,
+    _round_first,
+    _round_seats,
+    _round_candidates,
+    _round_max_rounds,
+)
 
 
 def _check_chain(election: Election, rules: RuleSet, add: Callable[..., None]) -> None:

@@ -20,6 +20,7 @@ from tally.report.model import (
     CheckReport,
     ContestReport,
     CountReport,
+    RoundReport,
     RowCount,
     StructureLine,
     ValidateReport,
@@ -313,113 +314,12 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
         if c.name:
             title = f"{c.name} ({c.id})"
         for rd in c.rounds:
-            console.print()
-            console.print(
-                Text(
-                    f"{title} — {msg('table.round').text(lang)} {rd.number}", style="bold underline"
-                )
-            )
-            if several or rd.meeting is not None:  # a session of its own is always named
-                console.print(Text(meeting_heading(rd.meeting or c.meeting, lang), style="italic"))
-            b = rd.ballots
-            lines = []
-            if rd.base is not None and rd.base_parts:
-                lines.append(
-                    f"{msg('table.seats_long').text(lang)}: {rd.seats} · {msg('table.base').text(lang)}: "
-                    f"{base_sentence(rd.base_parts, rd.base, lang)}"
-                )
-            else:
-                lines.append(
-                    f"{msg('table.seats_long').text(lang)}: {rd.seats} · {msg('table.base').text(lang)}: "
-                    f"{tr(FIGURE, rd.base_kind, lang).lower()} = {rd.base}"
-                )
-            reasons = "; ".join(f"{tr(REASON, r, lang)}: {n}" for r, n in b.invalid_by_reason)
-            if rd.registered is not None:
-                attendance = (
-                    f"{msg('table.registered_voters').text(lang)} {rd.registered} · "
-                    f"{msg('table.voted').text(lang)} {b.collected} · "
-                )
-            else:
-                present = rd.present if rd.present is not None else "–"
-                attendance = f"{msg('table.present').text(lang)} {present} · "
-            lines.append(
-                attendance
-                + f"{msg('table.issued').text(lang)} {b.issued if b.issued is not None else '–'} · "
-                f"{msg('table.collected').text(lang)} {b.collected} · "
-                f"{msg('table.valid').text(lang)} {b.valid} · "
-                f"{msg('table.invalid').text(lang)} {b.invalid}"
-                + (f" ({reasons})" if reasons else "")
-            )
-            for line in lines:
-                console.print(line)
-            if rd.outcome != "rejected":
-                table = Table(expand=False)
-                shown = rd.layout == "agree_disagree"  # each row's three figures
-                pct = msg("table.pct_of_base").text(lang)
-                table.add_column(msg("table.number").text(lang), justify="right")
-                table.add_column(msg("table.name").text(lang))
-                votes = msg("table.agree" if shown else "table.votes").text(lang)
-                table.add_column(votes, justify="right")
-                table.add_column(pct, justify="right")
-                if shown:  # a count and its share in one cell: the table fits 100 columns
-                    for key in ("table.disagree", "table.unmarked"):
-                        table.add_column(msg(key).text(lang), justify="right")
-                table.add_column(msg("table.result").text(lang))
-                for cand in rd.candidates:
-                    status = cand.status
-                    label = tr(STATUS, status, lang) if status else "–"
-                    style = {
-                        "elected": "bold green",
-                        "admitted": "bold green",
-                        "tie": "bold yellow",
-                    }.get(status or "", "")
-                    rows = [_row_cell(fig, lang) for fig in (cand.disagree, cand.unmarked)]
-                    table.add_row(
-                        str(cand.position),
-                        cand.name,
-                        str(cand.votes),
-                        decimal(cand.pct_of_base or "", lang),
-                        *(rows if shown else ()),
-                        Text(label, style=style),
-                    )
-                console.print(table)
-            if rd.elected:
-                console.print(msg("table.elected_by_votes").text(lang) + names_of(rd, rd.elected))
-            for p in rd.problems:
-                console.print(Text(f"✗ {p.code}: {problem_text(p, lang)}", style="bold red"))
-            for w in rd.warnings:
-                console.print(Text(f"⚠ {w.code}: {problem_text(w, lang)}", style="bold yellow"))
-            style = {"complete": "green", "rejected": "bold red"}.get(rd.outcome, "bold yellow")
-            console.print(Text(outcome_sentence(rd, lang), style=style))
+            _print_round(console, c, rd, title, several, lang)
             for a in rd.assumptions:
                 text = assumption_text(a, lang)
                 if text not in footnotes:
                     footnotes.append(text)
-        due = c.not_entered
-        if due:
-            console.print()
-            console.print(
-                Text(
-                    f"{title} — {msg('table.round').text(lang)} {due.round}", style="bold underline"
-                )
-            )
-            if several:
-                console.print(Text(meeting_heading(c.meeting, lang), style="italic"))
-            console.print(Text(due.message(lang), style="bold yellow"))
-            console.print(Text(f"{msg('table.hint').text(lang)}: {due.hint(lang)}"))
-        elif c.appointed is not None:
-            console.print()
-            console.print(Text(title, style="bold underline"))
-            if several:
-                console.print(Text(meeting_heading(c.meeting, lang), style="italic"))
-            console.print(Text(appointed_sentence(c.appointed, lang), style="bold"))
-            console.print(msg("table.appointed_members").text(lang) + ", ".join(c.appointed.names))
-        elif not c.rounds:
-            console.print()
-            console.print(Text(title, style="bold underline"))
-            if several:
-                console.print(Text(meeting_heading(c.meeting, lang), style="italic"))
-            console.print(Text(not_counted_sentence(lang), style="bold yellow"))
+        _print_uncounted(console, c, title, several, lang)
     if footnotes:
         console.print()
         console.print(
@@ -428,6 +328,126 @@ def render_count(console: Console, report: CountReport, lang: Lang) -> None:
         )
         for i, note in enumerate(footnotes, 1):
             console.print(f"  {i}. {note}", style="dim")
+
+
+def _round_lines(rd: RoundReport, lang: Lang) -> list[str]:
+    """A round's seats and base, then its attendance and ballots, one line each."""
+    b = rd.ballots
+    lines = []
+    if rd.base is not None and rd.base_parts:
+        lines.append(
+            f"{msg('table.seats_long').text(lang)}: {rd.seats} · {msg('table.base').text(lang)}: "
+            f"{base_sentence(rd.base_parts, rd.base, lang)}"
+        )
+    else:
+        lines.append(
+            f"{msg('table.seats_long').text(lang)}: {rd.seats} · {msg('table.base').text(lang)}: "
+            f"{tr(FIGURE, rd.base_kind, lang).lower()} = {rd.base}"
+        )
+    reasons = "; ".join(f"{tr(REASON, r, lang)}: {n}" for r, n in b.invalid_by_reason)
+    if rd.registered is not None:
+        attendance = (
+            f"{msg('table.registered_voters').text(lang)} {rd.registered} · "
+            f"{msg('table.voted').text(lang)} {b.collected} · "
+        )
+    else:
+        present = rd.present if rd.present is not None else "–"
+        attendance = f"{msg('table.present').text(lang)} {present} · "
+    lines.append(
+        attendance
+        + f"{msg('table.issued').text(lang)} {b.issued if b.issued is not None else '–'} · "
+        f"{msg('table.collected').text(lang)} {b.collected} · "
+        f"{msg('table.valid').text(lang)} {b.valid} · "
+        f"{msg('table.invalid').text(lang)} {b.invalid}" + (f" ({reasons})" if reasons else "")
+    )
+    return lines
+
+
+def _candidates_table(rd: RoundReport, lang: Lang) -> Table:
+    """A round's candidates with their votes, share of the base and result."""
+    table = Table(expand=False)
+    shown = rd.layout == "agree_disagree"  # each row's three figures
+    pct = msg("table.pct_of_base").text(lang)
+    table.add_column(msg("table.number").text(lang), justify="right")
+    table.add_column(msg("table.name").text(lang))
+    votes = msg("table.agree" if shown else "table.votes").text(lang)
+    table.add_column(votes, justify="right")
+    table.add_column(pct, justify="right")
+    if shown:  # a count and its share in one cell: the table fits 100 columns
+        for key in ("table.disagree", "table.unmarked"):
+            table.add_column(msg(key).text(lang), justify="right")
+    table.add_column(msg("table.result").text(lang))
+    for cand in rd.candidates:
+        status = cand.status
+        label = tr(STATUS, status, lang) if status else "–"
+        style = {
+            "elected": "bold green",
+            "admitted": "bold green",
+            "tie": "bold yellow",
+        }.get(status or "", "")
+        rows = [_row_cell(fig, lang) for fig in (cand.disagree, cand.unmarked)]
+        table.add_row(
+            str(cand.position),
+            cand.name,
+            str(cand.votes),
+            decimal(cand.pct_of_base or "", lang),
+            *(rows if shown else ()),
+            Text(label, style=style),
+        )
+    return table
+
+
+def _print_round(
+    console: Console, c: ContestReport, rd: RoundReport, title: str, several: bool, lang: Lang
+) -> None:
+    """One counted round: its heading, figures, candidates, problems and outcome."""
+    console.print()
+    console.print(
+        Text(f"{title} — {msg('table.round').text(lang)} {rd.number}", style="bold underline")
+    )
+    if several or rd.meeting is not None:  # a session of its own is always named
+        console.print(Text(meeting_heading(rd.meeting or c.meeting, lang), style="italic"))
+    for line in _round_lines(rd, lang):
+        console.print(line)
+    if rd.outcome != "rejected":
+        console.print(_candidates_table(rd, lang))
+    if rd.elected:
+        console.print(msg("table.elected_by_votes").text(lang) + names_of(rd, rd.elected))
+    for p in rd.problems:
+        console.print(Text(f"✗ {p.code}: {problem_text(p, lang)}", style="bold red"))
+    for w in rd.warnings:
+        console.print(Text(f"⚠ {w.code}: {problem_text(w, lang)}", style="bold yellow"))
+    style = {"complete": "green", "rejected": "bold red"}.get(rd.outcome, "bold yellow")
+    console.print(Text(outcome_sentence(rd, lang), style=style))
+
+
+def _print_uncounted(
+    console: Console, c: ContestReport, title: str, several: bool, lang: Lang
+) -> None:
+    """A contest's round not entered yet, its appointment, or that nothing is counted."""
+    due = c.not_entered
+    if due:
+        console.print()
+        console.print(
+            Text(f"{title} — {msg('table.round').text(lang)} {due.round}", style="bold underline")
+        )
+        if several:
+            console.print(Text(meeting_heading(c.meeting, lang), style="italic"))
+        console.print(Text(due.message(lang), style="bold yellow"))
+        console.print(Text(f"{msg('table.hint').text(lang)}: {due.hint(lang)}"))
+    elif c.appointed is not None:
+        console.print()
+        console.print(Text(title, style="bold underline"))
+        if several:
+            console.print(Text(meeting_heading(c.meeting, lang), style="italic"))
+        console.print(Text(appointed_sentence(c.appointed, lang), style="bold"))
+        console.print(msg("table.appointed_members").text(lang) + ", ".join(c.appointed.names))
+    elif not c.rounds:
+        console.print()
+        console.print(Text(title, style="bold underline"))
+        if several:
+            console.print(Text(meeting_heading(c.meeting, lang), style="italic"))
+        console.print(Text(not_counted_sentence(lang), style="bold yellow"))
 
 
 def _row_cell(fig: RowCount | None, lang: Lang) -> str:
@@ -463,101 +483,9 @@ def render_check(console: Console, report: CheckReport, lang: Lang) -> None:
         approved = ", ".join(x for x in (plan.approved_by, on) if x)
         label = msg(f"table.plan_approved_by{state}").text(lang)
         console.print(f"{label}: {approved or '–'}")
-
-    # One table per meeting, headed by it when there are several: the congress's contests,
-    # then the conference's.
-    by_meeting: dict[Meeting, list[ContestReport]] = {}
-    for c in counted.contests:
-        if c.body != "nomination_poll":
-            by_meeting.setdefault(c.meeting, []).append(c)
-    names = counted.names()
-    for meeting, contests in by_meeting.items():
-        if len(meetings(counted)) > 1:
-            console.print(Text(meeting_heading(meeting, lang), style="bold"))
-        table = Table(expand=True)
-        table.add_column(msg("table.contest").text(lang))
-        table.add_column(msg("table.seats").text(lang), justify="right")
-        table.add_column(msg("table.elected").text(lang))
-        table.add_column(msg("table.outcome").text(lang))
-        for c in contests:
-            style = {"complete": "green", "rejected": "bold red"}.get(c.outcome, "yellow")
-            table.add_row(
-                f"{tr(BODY, c.body, lang)} ({c.id})",
-                str(c.seats),
-                f"{len(c.elected)}: " + ", ".join(names.get(i, i) for i in c.elected)
-                if c.elected
-                else "–",
-                Text(_lower_first(tr(OUTCOME, c.outcome, lang)), style=style),
-            )
-        console.print(table)
-    for c in counted.contests:
-        due = c.not_entered
-        if due:
-            console.print(Text(f"• {c.id}: {due.message(lang)}", style="yellow"))
-            console.print(Text(f"  {msg('table.hint').text(lang)}: {due.hint(lang)}"))
-    rejected = False
-    for c in counted.contests:
-        for rd in c.rounds:
-            for prob in rd.problems:
-                rejected = True
-                console.print(
-                    Text(
-                        f"✗ {c.id}, {msg('table.round').text(lang)} {rd.number}: "
-                        f"{problem_text(prob, lang)}",
-                        style="bold red",
-                    )
-                )
-
-    by_body: dict[str | None, list[Finding]] = {}
-    for f in report.findings:
-        by_body.setdefault(f.body, []).append(f)
-    rows_by_body: dict[str, list[StructureLine]] = {}
-    for row in report.structure:
-        rows_by_body.setdefault(row.body, []).append(row)
-    order = list(BODY)
-    bodies = sorted(
-        {b for b in by_body if b is not None} | set(rows_by_body), key=lambda b: order.index(b)
-    )
-    for body in bodies:
-        console.print()
-        console.print(Text(tr(BODY, body, lang), style="bold underline"))
-        if rows_by_body.get(body):
-            st = Table(expand=False)
-            st.add_column(msg("table.target").text(lang))
-            st.add_column(msg("table.plan").text(lang), justify="right")
-            st.add_column(msg("table.needed").text(lang), justify="right")
-            st.add_column(msg("table.elected").text(lang), justify="right")
-            st.add_column("%", justify="right")
-            st.add_column(msg("table.met").text(lang))
-            for row in rows_by_body[body]:
-                bound = " – ".join(
-                    x
-                    for x in (
-                        f"≥ {format_quantity(row.min)}" if row.min is not None else "",
-                        f"≤ {format_quantity(row.max)}" if row.max is not None else "",
-                    )
-                    if x
-                )
-                unknown = (
-                    msg("table.unknown", unknown=row.unknown).text(lang) if row.unknown else ""
-                )
-                st.add_row(
-                    target_label(row.target, row.spec, lang),
-                    bound,
-                    str(row.needed) if row.needed is not None else "",
-                    f"{row.count}/{row.of}{unknown}",
-                    decimal(row.pct or "", lang),
-                    Text(msg("table.met_yes").text(lang), style="green")
-                    if row.met
-                    else Text(msg("table.not_met").text(lang), style="yellow"),
-                )
-            console.print(st)
-        if by_body.get(body):
-            console.print(findings_table(by_body[body], lang))
-    if by_body.get(None):
-        console.print()
-        console.print(Text(msg("table.general").text(lang), style="bold underline"))
-        console.print(findings_table(by_body[None], lang))
+    _print_contests(console, counted, lang)
+    rejected = _print_rejected(console, counted, lang)
+    _print_bodies(console, report, lang)
     console.print()
     errors, warnings, infos = report.errors, report.warnings, report.infos
     # Contests whose ballots are not entered (or named) yet: what was counted may be clean,
@@ -584,3 +512,114 @@ def render_check(console: Console, report: CheckReport, lang: Lang) -> None:
             msg("table.unverified_rules").text(lang),
             style="dim",
         )
+
+
+def _print_contests(console: Console, counted: CountReport, lang: Lang) -> None:
+    """Who each contest elected, one table per meeting, and the rounds not entered yet."""
+    names = counted.names()
+    # One table per meeting, headed by it when there are several: the congress's contests,
+    # then the conference's.
+    by_meeting: dict[Meeting, list[ContestReport]] = {}
+    for c in counted.contests:
+        if c.body != "nomination_poll":
+            by_meeting.setdefault(c.meeting, []).append(c)
+    for meeting, contests in by_meeting.items():
+        if len(meetings(counted)) > 1:
+            console.print(Text(meeting_heading(meeting, lang), style="bold"))
+        table = Table(expand=True)
+        table.add_column(msg("table.contest").text(lang))
+        table.add_column(msg("table.seats").text(lang), justify="right")
+        table.add_column(msg("table.elected").text(lang))
+        table.add_column(msg("table.outcome").text(lang))
+        for c in contests:
+            style = {"complete": "green", "rejected": "bold red"}.get(c.outcome, "yellow")
+            table.add_row(
+                f"{tr(BODY, c.body, lang)} ({c.id})",
+                str(c.seats),
+                f"{len(c.elected)}: " + ", ".join(names.get(i, i) for i in c.elected)
+                if c.elected
+                else "–",
+                Text(_lower_first(tr(OUTCOME, c.outcome, lang)), style=style),
+            )
+        console.print(table)
+    for c in counted.contests:
+        due = c.not_entered
+        if due:
+            console.print(Text(f"• {c.id}: {due.message(lang)}", style="yellow"))
+            console.print(Text(f"  {msg('table.hint').text(lang)}: {due.hint(lang)}"))
+
+
+def _print_rejected(console: Console, counted: CountReport, lang: Lang) -> bool:
+    """Each problem that rejects a round's count; whether there was any."""
+    rejected = False
+    for c in counted.contests:
+        for rd in c.rounds:
+            for prob in rd.problems:
+                rejected = True
+                console.print(
+                    Text(
+                        f"✗ {c.id}, {msg('table.round').text(lang)} {rd.number}: "
+                        f"{problem_text(prob, lang)}",
+                        style="bold red",
+                    )
+                )
+
+    return rejected
+
+
+def _structure_table(rows: list[StructureLine], lang: Lang) -> Table:
+    """A body's structure targets: the plan's bound, the fewest needed, the elected, met."""
+    st = Table(expand=False)
+    st.add_column(msg("table.target").text(lang))
+    st.add_column(msg("table.plan").text(lang), justify="right")
+    st.add_column(msg("table.needed").text(lang), justify="right")
+    st.add_column(msg("table.elected").text(lang), justify="right")
+    st.add_column("%", justify="right")
+    st.add_column(msg("table.met").text(lang))
+    for row in rows:
+        bound = " – ".join(
+            x
+            for x in (
+                f"≥ {format_quantity(row.min)}" if row.min is not None else "",
+                f"≤ {format_quantity(row.max)}" if row.max is not None else "",
+            )
+            if x
+        )
+        unknown = msg("table.unknown", unknown=row.unknown).text(lang) if row.unknown else ""
+        st.add_row(
+            target_label(row.target, row.spec, lang),
+            bound,
+            str(row.needed) if row.needed is not None else "",
+            f"{row.count}/{row.of}{unknown}",
+            decimal(row.pct or "", lang),
+            Text(msg("table.met_yes").text(lang), style="green")
+            if row.met
+            else Text(msg("table.not_met").text(lang), style="yellow"),
+        )
+    return st
+
+
+def _print_bodies(console: Console, report: CheckReport, lang: Lang) -> None:
+    """Per body in the order they are elected: its structure table and its findings; then the
+    findings about no body."""
+    by_body: dict[str | None, list[Finding]] = {}
+    for f in report.findings:
+        by_body.setdefault(f.body, []).append(f)
+    rows_by_body: dict[str, list[StructureLine]] = {}
+    for row in report.structure:
+        rows_by_body.setdefault(row.body, []).append(row)
+    order = list(BODY)
+    bodies = sorted(
+        {b for b in by_body if b is not None} | set(rows_by_body), key=lambda b: order.index(b)
+    )
+    for body in bodies:
+        console.print()
+        console.print(Text(tr(BODY, body, lang), style="bold underline"))
+        if rows_by_body.get(body):
+            console.print(_structure_table(rows_by_body[body], lang))
+        if by_body.get(body):
+            console.print(findings_table(by_body[body], lang))
+    if by_body.get(None):
+        console.print()
+        console.print(Text(msg("table.general").text(lang), style="bold underline"))
+        console.print(findings_table(by_body[None], lang))
