@@ -1,8 +1,11 @@
 """Count an election: every contest, round by round, from its files to its decision.
 
-This is where the pure parts meet the files: it reads each round's ballots or tally sheets,
-reconciles the figures, applies the rule set's base and majority, and carries open seats
-into the next round. The result is a plain data structure; rendering is elsewhere.
+This is where the pure parts meet the files. Each round goes through three steps
+(:func:`count_contest`): plan it (:func:`plan_round`: seats and list, checked against the
+rounds before; layout; the base and the meeting whose rule makes it), tally it
+(:func:`tally_round`: its ballot file or tally sheets → Tally), judge it (:func:`judge_round`:
+reconcile the figures, the turnout, the decision or the nomination poll's admissions). Open
+seats carry into the next round. The result is a plain data structure; rendering is elsewhere.
 """
 
 from __future__ import annotations
