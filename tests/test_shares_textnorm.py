@@ -11,9 +11,13 @@ from pydantic import TypeAdapter, ValidationError
 from tally.fields import Quantity, Share
 from tally.shares import (
     at_least,
+    at_most,
     format_quantity,
     format_share,
+    more_than,
+    most_within,
     needed,
+    needed_more_than,
     parse_quantity,
     parse_share,
 )
@@ -135,6 +139,49 @@ def test_at_least_in_integers() -> None:
     assert not at_least(1, 9, Fraction(3, 20))
     assert at_least(1, 100, 1)
     assert not at_least(0, 100, 1)
+
+
+@pytest.mark.parametrize(
+    ("total", "share", "fewest"),
+    [
+        (290, Fraction(1, 2), 146),  # exactly half (145) is not more than half
+        (293, Fraction(1, 2), 147),  # 146.5 → 147
+        (10, Fraction(3, 10), 4),  # exactly 30% (3) is not more than 30%
+        (7, Fraction(3, 10), 3),  # 2.1 → 3
+        (9, Fraction(2, 3), 7),  # exactly two thirds (6) is not more
+        (0, Fraction(1, 2), 1),
+        (25, Fraction(0), 1),  # more than nothing: one
+        (4, Fraction(1), 5),  # more than all: out of reach
+    ],
+)
+def test_more_than_and_the_fewest_that_are(total: int, share: Fraction, fewest: int) -> None:
+    assert needed_more_than(total, share) == fewest
+    assert more_than(fewest, total, share)
+    assert not more_than(fewest - 1, total, share)
+
+
+def test_more_than_is_strict_at_exactly_the_share() -> None:
+    assert not more_than(145, 290, Fraction(1, 2))  # exactly half
+    assert more_than(146, 290, Fraction(1, 2))
+    assert not more_than(3, 10, Fraction(3, 10))  # exactly 30%
+    assert at_least(3, 10, Fraction(3, 10))  # ... which "at least" reaches
+
+
+@pytest.mark.parametrize(
+    ("total", "share", "most"),
+    [
+        (10, Fraction(3, 10), 3),  # exactly 30%: within
+        (7, Fraction(3, 10), 2),  # 2.1 → 2
+        (9, Fraction(1, 2), 4),  # 4.5 → 4
+        (8, Fraction(1, 2), 4),  # exactly half
+        (0, Fraction(1, 3), 0),
+        (5, Fraction(0), 0),
+    ],
+)
+def test_most_within(total: int, share: Fraction, most: int) -> None:
+    assert most_within(total, share) == most
+    assert at_most(most, total, share)
+    assert not at_most(most + 1, total, share)
 
 
 # --------------------------------------------------------------------------- NFC

@@ -9,6 +9,7 @@ state law the older person wins. Fewer passers than seats leave open seats.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal, assert_never
@@ -18,11 +19,13 @@ from tally.domain.electorate import passes
 from tally.i18n import Msg, Param, Worded, msg
 from tally.kinds import Outcome, ProblemCode, Status
 from tally.kinds import TieResolution as TieRule
+from tally.shares import at_least
 
 if TYPE_CHECKING:
     from tally.ruleset.models import AdditionalPolicy
 
 __all__ = [
+    "Cut",
     "Decision",
     "Outcome",
     "Problem",
@@ -30,6 +33,7 @@ __all__ = [
     "Tie",
     "TieRule",
     "after_open_seats",
+    "cut_at_last_seat",
     "decide",
     "percent",
 ]
@@ -54,6 +58,35 @@ class Decision:
     tie: Tie | None
 
 
+@dataclass(frozen=True)
+class Cut:
+    """The first ``seats`` places of a ranking: who takes one, who is tied across the last."""
+
+    taken: tuple[int, ...]  # sure of a place, in ranked order (everyone when none is tied)
+    tied: tuple[int, ...]  # tied on the votes of the last place, in ranked order; () if none
+
+
+def cut_at_last_seat(ranked: Sequence[int], votes: Sequence[int], seats: int) -> Cut:
+    """Give ``seats`` places to ``ranked`` (positions by votes, high to low).
+
+    All take one when they are no more than the places. Otherwise the first ``seats`` do,
+    unless the one after the last place has as many votes as it: then those above the last
+    place's votes take one and everyone on those votes is tied for the places left (fewer
+    than the tied), for the tie rule or the meeting to settle. No places: nobody, no tie.
+    The cut of an election (:func:`decide`) and of a nomination poll's admissions under the
+    list's cap (:mod:`tally.engine`).
+    """
+    if len(ranked) <= seats:
+        return Cut(tuple(ranked), ())
+    if seats == 0:
+        return Cut((), ())
+    last = votes[ranked[seats - 1]]
+    if votes[ranked[seats]] < last:
+        return Cut(tuple(ranked[:seats]), ())
+    above = tuple(i for i in ranked if votes[i] > last)
+    return Cut(above, tuple(i for i in ranked if votes[i] == last))
+
+
 def decide(
     votes: list[int],
     seats: int,
@@ -69,25 +102,19 @@ def decide(
     passers = [i for i in order if passed[i]]
     status: list[Status] = ["not_elected"] * n
     tie: Tie | None = None
-    if len(passers) <= seats:
-        elected = passers
-    else:
-        last = votes[passers[seats - 1]]
-        if votes[passers[seats]] < last:
-            elected = passers[:seats]
+    cut = cut_at_last_seat(passers, votes, seats)
+    elected = list(cut.taken)
+    if cut.tied:
+        tied = list(cut.tied)
+        last, left = votes[tied[0]], seats - len(cut.taken)
+        by_age = _older_first(tied, left, born) if tie_rule == "older_wins" else None
+        if by_age is not None:
+            elected += by_age
+            tie = Tie(tuple(sorted(tied)), last, left, tuple(by_age))
         else:
-            above = [i for i in passers if votes[i] > last]
-            tied = [i for i in passers if votes[i] == last]
-            left = seats - len(above)
-            elected = above
-            by_age = _older_first(tied, left, born) if tie_rule == "older_wins" else None
-            if by_age is not None:
-                elected = above + by_age
-                tie = Tie(tuple(sorted(tied)), last, left, tuple(by_age))
-            else:
-                tie = Tie(tuple(sorted(tied)), last, left)
-                for i in tied:
-                    status[i] = "tie"
+            tie = Tie(tuple(sorted(tied)), last, left)
+            for i in tied:
+                status[i] = "tie"
     for i in elected:
         status[i] = "elected"
     open_seats = seats - len(elected)
@@ -97,6 +124,11 @@ def decide(
     elif open_seats:
         outcome = "shortfall"
     return Decision(order, passed, tuple(status), tuple(elected), open_seats, outcome, tie)
+
+
+# A People's Council with fewer than two thirds of its seats filled holds an additional election
+# (Luật 85/2015/QH13 Điều 79 as amended by Luật 83/2025/QH15).
+TWO_THIRDS = Fraction(2, 3)
 
 
 def after_open_seats(
@@ -109,15 +141,15 @@ def after_open_seats(
     additional elections the rule set allows are spent (``additional_left`` false) the result is
     final whatever is still open: there is never a second additional election. Otherwise a
     People's Council (``under_two_thirds``) holds one only when fewer than two thirds of its seats
-    are filled, 3·elected < 2·seats; for the National Assembly (``council_decides``) the National
-    Election Council decides.
+    are filled (not at least :data:`TWO_THIRDS`: 3·elected < 2·seats); for the National Assembly
+    (``council_decides``) the National Election Council decides.
     """
     if not additional_left:
         return "final"
     if policy == "council_decides":
         return "council_decides"
     if policy == "under_two_thirds":
-        return "additional_due" if 3 * elected < 2 * seats else "final"
+        return "final" if at_least(elected, seats, TWO_THIRDS) else "additional_due"
     assert_never(policy)
 
 

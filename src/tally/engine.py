@@ -1,8 +1,11 @@
 """Count an election: every contest, round by round, from its files to its decision.
 
-This is where the pure parts meet the files: it reads each round's ballots or tally sheets,
-reconciles the figures, applies the rule set's base and majority, and carries open seats
-into the next round. The result is a plain data structure; rendering is elsewhere.
+This is where the pure parts meet the files. Each round goes through three steps
+(:func:`count_contest`): plan it (:func:`plan_round`: seats and list, checked against the
+rounds before; layout; the base and the meeting whose rule makes it), tally it
+(:func:`tally_round`: its ballot file or tally sheets → Tally), judge it (:func:`judge_round`:
+reconcile the figures, the turnout, the decision or the nomination poll's admissions). Open
+seats carry into the next round. The result is a plain data structure; rendering is elsewhere.
 """
 
 from __future__ import annotations
@@ -15,7 +18,14 @@ from tally.ballots.figures import Tally
 from tally.ballots.sheets import ListedSheet, read_sheets
 from tally.config.loader import LoadedElection, NotEntered
 from tally.count import BallotSpec, count_file
-from tally.decide import Decision, Problem, after_open_seats, decide, reconcile
+from tally.decide import (
+    Decision,
+    Problem,
+    after_open_seats,
+    cut_at_last_seat,
+    decide,
+    reconcile,
+)
 from tally.domain.electorate import MajorityBase, majority_base, threshold
 from tally.domain.layout import layout_for, max_list_length
 from tally.election import Contest, Round
@@ -23,6 +33,7 @@ from tally.errors import BallotFileError, ConfigError, Issue
 from tally.i18n import Quoted, msg
 from tally.kinds import Layout, Outcome, ProblemCode
 from tally.ruleset.models import UNVERIFIED, RuleSet
+from tally.shares import more_than, needed_more_than
 
 
 @dataclass(frozen=True)
@@ -105,33 +116,6 @@ def empty_rows_warning(file: str, empty: EmptyRows) -> Problem:
     n, lines = empty.count, empty.lines_text()
     code = "problem.empty_rows.one" if n == 1 else "problem.empty_rows"
     return Problem(ProblemCode.EMPTY_ROWS, msg(code, count=n, file=file, lines=lines), actual=n)
-
-
-def _round_tally(
-    loaded: LoadedElection, ci: int, ri: int, rnd: Round, spec: BallotSpec, cands: list[str]
-) -> tuple[Tally, tuple[Problem, ...]]:
-    if rnd.ballots:
-        counted = count_file(loaded.data_file(rnd.ballots), spec)
-        if counted.empty.count:
-            return counted.tally, (empty_rows_warning(rnd.ballots, counted.empty),)
-        return counted.tally, ()
-    if rnd.tallies:
-        listed = [
-            ListedSheet(
-                rel,
-                loaded.data_file(rel),
-                loaded.where("contests", ci, "rounds", ri, "tallies", fi),
-            )
-            for fi, rel in enumerate(rnd.tallies)
-        ]
-        return read_sheets(listed, cands, spec.layout), ()
-    raise ConfigError(
-        Issue(
-            msg("engine.nothing_to_count"),
-            loaded.where("contests", ci, "rounds", ri),
-            msg("engine.nothing_to_count.hint"),
-        )
-    )
 
 
 def _check_later_round(
@@ -251,94 +235,191 @@ def round_list(contest: Contest, ri: int) -> tuple[int, list[str]]:
 
 
 def count_contest(loaded: LoadedElection, ci: int, only_round: int | None = None) -> ContestResult:
-    election, rules = loaded.election, loaded.rules
-    contest = election.contests[ci]
+    """Count contest ``ci`` round by round, up to ``only_round`` if given: plan each round
+    (:func:`plan_round`), tally its files (:func:`tally_round`), judge it (:func:`judge_round`).
+
+    The rounds stop at the first one not voted yet, or whose files are named but not written
+    (``not_entered``: the contest is still due), or after a round that was rejected or void.
+    """
+    contest = loaded.election.contests[ci]
     result = ContestResult(contest)
-    majority: Fraction = rules.decision.majority.value
-    base = majority_base(election, rules, contest)
-    people = election.people_by_id
+    base = majority_base(loaded.election, loaded.rules, contest)
     for ri, rnd in enumerate(contest.rounds):
         if only_round is not None and ri + 1 > only_round:
             break
         if rnd.ballots is None and rnd.tallies is None:
             break  # not voted yet
-        seats, cands = round_list(contest, ri)
-        if ri:
-            if result.rounds and result.rounds[-1].outcome == "void" and rnd.rerun:
-                _check_rerun(loaded, ci, ri, result, seats, cands)
-            else:
-                if result.rounds and result.rounds[-1].outcome in ("rejected", "void"):
-                    break  # cannot judge a later round on figures that were not accepted
-                _check_later_round(loaded, ci, ri, result, seats, cands)
+        plan = plan_round(loaded, ci, ri, result, base)
+        if plan is None:
+            break
         pending = loaded.pending(ci, ri)
         if pending is not None:
             result.not_entered = pending
             break
-        layout = layout_for(contest.body, len(cands), seats)
-        spec = BallotSpec.from_rules(len(cands), seats, layout, rules.ballot.invalid)
-        tally, warnings = _round_tally(loaded, ci, ri, rnd, spec, cands)
-        problems = reconcile(tally, rnd.issued, seats, rnd.collected, len(rnd.tallies or [1]))
-        present = rnd.present if rnd.present is not None else base.present
-        if base.value is not None:
-            base_value: int | None = base.value
-        elif base.kind == "valid_ballots":
-            base_value = tally.valid
-        else:
-            base_value = tally.collected
-        thr = threshold(base_value, majority) if base_value is not None else None
-        decision: Decision | None = None
-        poll: PollResult | None = None
-        outcome: Outcome
-        turnout = rules.decision.turnout.value
-        if problems:
-            outcome = "rejected"
-        elif (
-            turnout is not None
-            and not (rnd.rerun and turnout.except_rerun)
-            and base.summoned is not None
-            and not tally.collected * turnout.more_than.denominator
-            > turnout.more_than.numerator * base.summoned
-        ):
-            outcome = "void"
-        elif contest.body == "nomination_poll":
-            poll = _poll(loaded, contest, cands, tally, present)
-            outcome = "tie" if poll.tied else "complete"
-        else:
-            assert base_value is not None
-            born = [people[c].born if c in people else None for c in cands]
-            decision = decide(
-                tally.votes, seats, base_value, majority, rules.decision.tie.value, born
-            )
-            outcome = decision.outcome
-            if outcome == "shortfall":
-                outcome = _after_shortfall(loaded, result, decision, seats)
-        keys = _rule_keys(rules, base, layout, tally, decision)
-        if outcome == "void":
-            keys.append("decision.turnout")
-        if poll is not None:
-            keys.append("lists.floor_nominee_support")
-        result.rounds.append(
-            RoundResult(
-                ri + 1,
-                seats,
-                tuple(cands),
-                layout,
-                base,
-                base_value,
-                thr,
-                rnd.issued,
-                present,
-                tally,
-                tuple(problems),
-                decision,
-                outcome,
-                tuple(dict.fromkeys(keys)),
-                poll,
-                warnings,
-                rnd.rerun,
-            )
-        )
+        tally, warnings = tally_round(loaded, plan)
+        result.rounds.append(judge_round(loaded, plan, result, tally, warnings))
     return result
+
+
+@dataclass(frozen=True)
+class RoundPlan:
+    """A round as known before its files are read: what it is counted and judged against."""
+
+    ci: int  # the contest's index in election.yaml
+    ri: int  # the round's index (0-based)
+    contest: Contest
+    round: Round
+    seats: int
+    candidates: tuple[str, ...]
+    layout: Layout
+    spec: BallotSpec
+    base: MajorityBase  # the contest's base; ``param_key`` names the meeting whose rule applies
+    present: int | None  # voters present: the round's own figure, else the meeting's
+
+
+def plan_round(
+    loaded: LoadedElection, ci: int, ri: int, result: ContestResult, base: MajorityBase
+) -> RoundPlan | None:
+    """Plan round ``ri`` of contest ``ci``: its seats and list, checked against the rounds
+    counted before it (``result``), the ballot's layout and what makes a ballot invalid, the
+    base and who is present.
+
+    A later round must fill the open seats among those not elected, a re-run after a void
+    round repeats the first list (ConfigError otherwise). None when the round before was
+    rejected or void (and this is no re-run): a later round cannot be judged on figures that
+    were not accepted.
+    """
+    contest = loaded.election.contests[ci]
+    rnd = contest.rounds[ri]
+    seats, cands = round_list(contest, ri)
+    if ri:
+        before = result.rounds[-1].outcome if result.rounds else None
+        if before == "void" and rnd.rerun:
+            _check_rerun(loaded, ci, ri, result, seats, cands)
+        else:
+            if before in ("rejected", "void"):
+                return None
+            _check_later_round(loaded, ci, ri, result, seats, cands)
+    layout = layout_for(contest.body, len(cands), seats)
+    spec = BallotSpec.from_rules(len(cands), seats, layout, loaded.rules.ballot.invalid)
+    present = rnd.present if rnd.present is not None else base.present
+    return RoundPlan(ci, ri, contest, rnd, seats, tuple(cands), layout, spec, base, present)
+
+
+def tally_round(loaded: LoadedElection, plan: RoundPlan) -> tuple[Tally, tuple[Problem, ...]]:
+    """The round's figures from its files: the ballot file counted, or the groups' tally
+    sheets added up; with the warnings the board must see (empty rows skipped)."""
+    ci, ri, rnd = plan.ci, plan.ri, plan.round
+    if rnd.ballots:
+        counted = count_file(loaded.data_file(rnd.ballots), plan.spec)
+        if counted.empty.count:
+            return counted.tally, (empty_rows_warning(rnd.ballots, counted.empty),)
+        return counted.tally, ()
+    if rnd.tallies:
+        listed = [
+            ListedSheet(
+                rel,
+                loaded.data_file(rel),
+                loaded.where("contests", ci, "rounds", ri, "tallies", fi),
+            )
+            for fi, rel in enumerate(rnd.tallies)
+        ]
+        return read_sheets(listed, list(plan.candidates), plan.layout), ()
+    raise ConfigError(
+        Issue(
+            msg("engine.nothing_to_count"),
+            loaded.where("contests", ci, "rounds", ri),
+            msg("engine.nothing_to_count.hint"),
+        )
+    )
+
+
+def judge_round(
+    loaded: LoadedElection,
+    plan: RoundPlan,
+    result: ContestResult,
+    tally: Tally,
+    warnings: tuple[Problem, ...],
+) -> RoundResult:
+    """Judge a tallied round: reconcile its figures (any problem rejects it), void it below a
+    state election's turnout, else decide who is elected (for a nomination poll: who is
+    admitted to the list); with every rule-set key the outcome rests on.
+
+    ``result`` holds the contest's rounds before this one: what follows open seats depends on
+    the additional elections already held.
+    """
+    rules, rnd = loaded.rules, plan.round
+    problems = reconcile(tally, rnd.issued, plan.seats, rnd.collected, len(rnd.tallies or [1]))
+    base_value = round_base(plan.base, tally)
+    decision: Decision | None = None
+    poll: PollResult | None = None
+    outcome: Outcome
+    if problems:
+        outcome = "rejected"
+    elif below_turnout(rules, plan, tally):
+        outcome = "void"
+    elif plan.contest.body == "nomination_poll":
+        poll = _poll(loaded, plan.contest, list(plan.candidates), tally, plan.present)
+        outcome = "tie" if poll.tied else "complete"
+    else:
+        decision = _decide(loaded, plan, tally, base_value)
+        outcome = decision.outcome
+        if outcome == "shortfall":
+            outcome = _after_shortfall(loaded, result, decision, plan.seats)
+    keys = _rule_keys(rules, plan.base, plan.layout, tally, decision)
+    if outcome == "void":
+        keys.append("decision.turnout")
+    if poll is not None:
+        keys.append("lists.floor_nominee_support")
+    return RoundResult(
+        plan.ri + 1,
+        plan.seats,
+        plan.candidates,
+        plan.layout,
+        plan.base,
+        base_value,
+        threshold(base_value, rules.decision.majority.value),
+        rnd.issued,
+        plan.present,
+        tally,
+        tuple(problems),
+        decision,
+        outcome,
+        tuple(dict.fromkeys(keys)),
+        poll,
+        warnings,
+        rnd.rerun,
+    )
+
+
+def round_base(base: MajorityBase, tally: Tally) -> int:
+    """The base a round's winners are measured against: the electorate's figure when the
+    rule set's base is made of it, else (and while that figure is unknown) the ballots: the
+    valid ones for a base of valid ballots (state law), the collected ones otherwise."""
+    if base.value is not None:
+        return base.value
+    if base.kind == "valid_ballots":
+        return tally.valid
+    return tally.collected
+
+
+def below_turnout(rules: RuleSet, plan: RoundPlan, tally: Tally) -> bool:
+    """The round is void: no more than the rule set's turnout share of the voters on the roll
+    cast a ballot (state law; a re-run is exempt where the rule set says so)."""
+    turnout = rules.decision.turnout.value
+    summoned = plan.base.summoned
+    if turnout is None or summoned is None or (plan.round.rerun and turnout.except_rerun):
+        return False
+    return not more_than(tally.collected, summoned, turnout.more_than)
+
+
+def _decide(loaded: LoadedElection, plan: RoundPlan, tally: Tally, base: int) -> Decision:
+    """Who this round elects: more than the majority of ``base``, the cut at the last seat and
+    the rule set's tie rule (for the state law's older-wins, the candidates' birth dates)."""
+    people = loaded.election.people_by_id
+    born = [people[c].born if c in people else None for c in plan.candidates]
+    decision = loaded.rules.decision
+    return decide(tally.votes, plan.seats, base, decision.majority.value, decision.tie.value, born)
 
 
 def _after_shortfall(
@@ -370,31 +451,25 @@ def _poll(
     target = loaded.election.contest(contest.for_ or "")
     share = Fraction(0) if support_rule is None or attending is None else support_rule.more_than
     att = attending or 0
-    needed = (share.numerator * att) // share.denominator + 1 if share else 1
+    votes = tally.votes
     qualified = [
         i
-        for i in sorted(range(len(cands)), key=lambda i: (-tally.votes[i], i))
-        if tally.votes[i] * share.denominator > share.numerator * att or not share
+        for i in sorted(range(len(cands)), key=lambda i: (-votes[i], i))
+        if not share or more_than(votes[i], att, share)
     ]
     fixed = [p for p in target.candidates if p not in cands]
     slots = max_list_length(rules, target.body, target.seats or 0)
     if slots is not None:
         slots = max(slots - len(fixed), 0)
-    if slots is None or len(qualified) <= slots:
-        return PollResult(target.id, att, needed, slots, tuple(cands[i] for i in qualified), ())
-    cut = tally.votes[qualified[slots - 1]] if slots else None
-    if slots and tally.votes[qualified[slots]] == cut:
-        above = [i for i in qualified if tally.votes[i] > (cut or 0)]
-        tied = [i for i in qualified if tally.votes[i] == cut]
-        return PollResult(
-            target.id,
-            att,
-            needed,
-            slots,
-            tuple(cands[i] for i in above),
-            tuple(cands[i] for i in tied),
-        )
-    return PollResult(target.id, att, needed, slots, tuple(cands[i] for i in qualified[:slots]), ())
+    cut = cut_at_last_seat(qualified, votes, len(qualified) if slots is None else slots)
+    return PollResult(
+        target.id,
+        att,
+        needed_more_than(att, share),  # 1 when no share is asked
+        slots,
+        tuple(cands[i] for i in cut.taken),
+        tuple(cands[i] for i in cut.tied),
+    )
 
 
 def count_election(

@@ -76,3 +76,23 @@ def needed(total: int, minimum: int | Fraction) -> int:
     if isinstance(minimum, int):
         return minimum
     return -((-minimum.numerator * total) // minimum.denominator)  # ceiling, in integers
+
+
+def more_than(count: int, total: int, share: Fraction) -> bool:
+    """``count`` of ``total`` is strictly more than ``share``: ``den * count > num * total``.
+
+    The majority (more than ½ of the base), the turnout of a state election (more than ½ of
+    the voters), a floor nominee's support (more than 30% of those attending).
+    """
+    return count * share.denominator > share.numerator * total
+
+
+def needed_more_than(total: int, share: Fraction) -> int:
+    """The smallest count of ``total`` that is more than ``share``: ½ of 293 → 147, of 290 →
+    146; 0 of anything → 1."""
+    return (share.numerator * total) // share.denominator + 1
+
+
+def most_within(total: int, share: Fraction) -> int:
+    """The largest count of ``total`` that stays within ``share``: 30% of 7 → 2, of 10 → 3."""
+    return (share.numerator * total) // share.denominator

@@ -13,6 +13,7 @@ from fractions import Fraction
 from tally.domain.bodies import meets_at_conference
 from tally.election import Contest, Election
 from tally.ruleset.models import BaseKind, Param, RuleSet
+from tally.shares import more_than, needed_more_than
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,12 @@ class MajorityBase:
 
 def passes(votes: int, base: int, majority: Fraction) -> bool:
     """Strictly more than ``majority`` of ``base``: ``den * votes > num * base``."""
-    return majority.denominator * votes > majority.numerator * base
+    return more_than(votes, base, majority)
 
 
 def threshold(base: int, majority: Fraction) -> int:
     """The fewest votes that pass: base 293 → 147, base 290 → 146."""
-    return (majority.numerator * base) // majority.denominator + 1
+    return needed_more_than(base, majority)
 
 
 def conference_summoned(election: Election) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tally.election import Contest
 from tally.kinds import Layout
 from tally.ruleset.models import RuleSet
+from tally.shares import most_within
 
 
 def layout_for(body: str, candidates: int, seats: int) -> Layout:
@@ -25,5 +26,5 @@ def max_list_length(rules: RuleSet, body: str, seats: int) -> int | None:
         return seats + small.max_surplus
     cap = rules.lists.surplus_max.value
     if cap and body in cap.bodies:
-        return seats + (cap.share.numerator * seats) // cap.share.denominator
+        return seats + most_within(seats, cap.share)
     return None

@@ -12,7 +12,7 @@ from functools import cache
 from tally.domain.layout import max_list_length
 from tally.ruleset.loader import load_ruleset
 from tally.ruleset.models import RuleSet
-from tally.shares import needed
+from tally.shares import needed, needed_more_than
 
 
 @cache
@@ -46,8 +46,7 @@ def floor_support(rules: RuleSet, attending: int, summoned: int) -> int:
     if rule is None:
         return 0
     whole = attending if rule.of == "attending" else summoned
-    share = rule.more_than
-    return (share.numerator * whole) // share.denominator + 1
+    return needed_more_than(whole, rule.more_than)
 
 
 def min_surplus(rules: RuleSet, assembly: str, seats: int) -> int:
