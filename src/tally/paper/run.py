@@ -124,7 +124,11 @@ def words_of(
         else word("ballot.title_round", round=sheet.round),
         body=body.upper(),
         term=word("ballot.term", term=congress.term) if congress.term else "",
-        instructions=word(f"ballot.instructions.{sheet.layout}", seats=sheet.seats),
+        instructions=(
+            word("ballot.instructions.strike", seats=sheet.seats)
+            if sheet.layout == "strike"
+            else word("ballot.instructions.agree_disagree")
+        ),
         col_number=word("ballot.col.number"),
         col_name=word("ballot.col.name"),
         col_agree=word("ballot.col.agree"),
@@ -143,7 +147,8 @@ def deck_marks(sheet: Sheet) -> list[Marks]:
     """
     every = tuple(range(1, len(sheet.candidates) + 1))
     blank = Marks() if sheet.layout == "strike" else Marks(unmarked=every)
-    return [blank, Marks(struck=every), *(Marks(struck=(p,)) for p in every)]
+    alone = [Marks(struck=(p,)) for p in every] if len(every) > 1 else []
+    return [blank, Marks(struck=every), *alone]
 
 
 def write_deck_journal(path: Path, sheet: Sheet, sha: str, pages: list[Marks], time: str) -> None:
