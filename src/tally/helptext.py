@@ -300,13 +300,13 @@ HELP: Mapping[str, tuple[str, str]] = {
     "help.minutes.opt.force": ("Thay các tệp đã có.", "Replace files that already exist."),
     # --- tally ballots
     "help.ballots": (
-        "In phiếu bầu của một lần bầu thành tệp PDF sẵn để in (khổ A5 hoặc A4).\n\n"
+        "Tạo phiếu bầu của một lần bầu: một tệp PDF khổ A5 hoặc A4, làm bản in.\n\n"
         "Tên theo thứ tự trên danh sách, có dấu (phông chữ nằm trong tệp PDF); kiểu gạch tên\n"
         "hoặc đồng ý/không đồng ý theo bộ quy tắc. Bên cạnh tệp PDF là tệp bố cục\n"
         "(FILE.layout.json: vị trí bốn dấu góc, từng dòng và từng tên, tính bằng mm); mã SHA-256\n"
-        "của nó in trong mã QR, giống nhau trên mọi phiếu của lần bầu (không đánh số từng phiếu).\n"
-        "In hai lần cho cùng một tệp. Không in khi danh sách chưa đạt 'tally validate' (mã\n"
-        "thoát 1). --test-deck in bộ phiếu thử (phiếu trắng, gạch hết, gạch từng người) và\n"
+        "của nó nằm trong mã QR, giống nhau trên mọi phiếu của lần bầu (không đánh số từng phiếu).\n"
+        "Chạy hai lần cho cùng một tệp. Từ chối khi danh sách chưa đạt 'tally validate' (mã\n"
+        "thoát 1). --test-deck tạo bộ phiếu thử (phiếu trắng, gạch hết, gạch từng người) và\n"
         "ghi FILE.journal.jsonl: nhật ký mà bản quét bộ phiếu đó phải cho lại.",
         "Print the ballots of a round as a print-ready PDF (A5 or A4).\n\n"
         "Names in ballot order with their diacritics (the font is embedded); the strike-out or\n"
@@ -325,15 +325,15 @@ HELP: Mapping[str, tuple[str, str]] = {
     "help.ballots.opt.output": ("Tệp PDF cần ghi.", "The PDF file to write."),
     "help.ballots.opt.paper": ("Khổ giấy.", "The paper size."),
     "help.ballots.opt.copies": (
-        "Số phiếu (số trang) cần in.",
+        "Số phiếu (số trang) của tệp.",
         "How many ballots (pages) to print.",
     ),
     "help.ballots.opt.rehearsal": (
-        "In chữ DIỄN TẬP ngang mỗi phiếu.",
+        "Đánh dấu DIỄN TẬP ngang mỗi phiếu.",
         "Print DIỄN TẬP (a drill) across each ballot.",
     ),
     "help.ballots.opt.test-deck": (
-        "In bộ phiếu thử và nhật ký mà bản quét phải cho lại.",
+        "Tạo bộ phiếu thử và nhật ký mà bản quét phải cho lại.",
         "Print the test deck and the journal its scan must reproduce.",
     ),
     "help.ballots.opt.force": ("Thay các tệp đã có.", "Replace files that already exist."),

@@ -3030,7 +3030,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "{names} names do not fit on one {paper} ballot (at most {most})",
     ),
     "ballot.list_refused": (
-        "không in phiếu: danh sách bầu cử của cuộc bầu {contest} chưa đạt 'tally validate'",
+        "chưa tạo phiếu bầu: danh sách bầu cử của cuộc bầu {contest} chưa đạt 'tally validate'",
         "no ballots printed: the list of contest {contest} fails 'tally validate'",
     ),
     "ballot.list_refused.hint": (
@@ -3042,7 +3042,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "wrote the test deck ({ballots} ballots) and the journal its scan must reproduce: {journal}",
     ),
     "ballot.layout_sha": (
-        "mã bố cục (in trong mã QR): {sha}",
+        "mã bố cục (nằm trong mã QR): {sha}",
         "layout code (in the QR code): {sha}",
     ),
 }
