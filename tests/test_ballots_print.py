@@ -172,3 +172,14 @@ def test_test_deck_journal_reads_back(tmp_path: Path, contest: str, election: Pa
     assert list(state.ballots.values()) == [blank, Marks(struck=every), *alone]
     assert list(state.ballots) == [str(i) for i in range(1, len(state.ballots) + 1)]
     assert _pdftext(out).count(sheet.names[0]) == len(state.ballots)
+
+
+def test_font_ships_inside_the_package_with_its_licence(tmp_path: Path) -> None:
+    """The wheel carries the font (hatch takes every file under src/tally): no system font."""
+    from importlib import resources
+
+    fonts = resources.files("tally") / "fonts"
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt"):
+        assert (fonts / name).is_file(), name
+    pdf = _print(tmp_path, "bch", "--contest", "bch").read_bytes()
+    assert b"/FontFile2" in pdf and b"DejaVuSans" in pdf  # embedded, not referenced
