@@ -352,6 +352,45 @@ HELP: Mapping[str, tuple[str, str]] = {
         "Mark every page DIỄN TẬP (a drill).",
     ),
     "help.minutes.opt.force": ("Thay các tệp đã có.", "Replace files that already exist."),
+    # --- tally ballots
+    "help.ballots": (
+        "Tạo phiếu bầu của một lần bầu: một tệp PDF khổ A5 hoặc A4, làm bản in.\n\n"
+        "Tên theo thứ tự trên danh sách, có dấu (phông chữ nằm trong tệp PDF); kiểu gạch tên\n"
+        "hoặc đồng ý/không đồng ý theo bộ quy tắc. Bên cạnh tệp PDF là tệp bố cục\n"
+        "(FILE.layout.json: vị trí bốn dấu góc, từng dòng và từng tên, tính bằng mm); mã SHA-256\n"
+        "của nó nằm trong mã QR, giống nhau trên mọi phiếu của lần bầu (không đánh số từng phiếu).\n"
+        "Chạy hai lần cho cùng một tệp. Từ chối khi danh sách chưa đạt 'tally validate' (mã\n"
+        "thoát 1). --test-deck tạo bộ phiếu thử (phiếu trắng, gạch hết, gạch từng người) và\n"
+        "ghi FILE.journal.jsonl: nhật ký mà bản quét bộ phiếu đó phải cho lại.",
+        "Print the ballots of a round as a print-ready PDF (A5 or A4).\n\n"
+        "Names in ballot order with their diacritics (the font is embedded); the strike-out or\n"
+        "agree/disagree layout by the rule set. Beside the PDF goes the layout document\n"
+        "(FILE.layout.json: the four corner marks, every row and every name, in mm); its SHA-256\n"
+        "is printed in a QR code, the same on every ballot of the round (no per-ballot number).\n"
+        "Printing twice gives the same file. Refused when the list fails 'tally validate' (exit\n"
+        "1). --test-deck prints the test deck (blank, every name struck, each name struck alone)\n"
+        "and writes FILE.journal.jsonl: the journal a scan of that deck must reproduce.",
+    ),
+    "help.ballots.opt.contest": (
+        "Cuộc bầu (mã của nó); không cần khi chỉ có một cuộc bầu.",
+        "The contest (its id); not needed when there is only one.",
+    ),
+    "help.ballots.opt.round": ("Lần bầu (1 là lần đầu).", "The round (1 is the first)."),
+    "help.ballots.opt.output": ("Tệp PDF cần ghi.", "The PDF file to write."),
+    "help.ballots.opt.paper": ("Khổ giấy.", "The paper size."),
+    "help.ballots.opt.copies": (
+        "Số phiếu (số trang) của tệp.",
+        "How many ballots (pages) to print.",
+    ),
+    "help.ballots.opt.rehearsal": (
+        "Đánh dấu DIỄN TẬP ngang mỗi phiếu.",
+        "Print DIỄN TẬP (a drill) across each ballot.",
+    ),
+    "help.ballots.opt.test-deck": (
+        "Tạo bộ phiếu thử và nhật ký mà bản quét phải cho lại.",
+        "Print the test deck and the journal its scan must reproduce.",
+    ),
+    "help.ballots.opt.force": ("Thay các tệp đã có.", "Replace files that already exist."),
     # --- tally verify
     "help.verify": (
         "Kiểm tra các tệp có đúng là các tệp đã dùng để lập văn bản đã ký.\n\n"

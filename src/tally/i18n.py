@@ -3304,6 +3304,49 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "lưu ý: 'tally enter --log FILE' sẽ bị bỏ; hãy dùng 'tally entry log … -o FILE'",
         "note: 'tally enter --log FILE' is deprecated; use 'tally entry log … -o FILE'",
     ),
+    # --- printed ballots and the test deck (tally/paper/, issue 20)
+    "ballot.title": ("PHIẾU BẦU", "BALLOT"),
+    "ballot.title_round": ("PHIẾU BẦU (LẦN {round})", "BALLOT (ROUND {round})"),
+    "ballot.which_contest": (
+        "cần chọn một cuộc bầu: {known}",
+        "choose one contest: {known}",
+    ),
+    "ballot.term": ("NHIỆM KỲ {term}", "TERM {term}"),
+    "ballot.instructions.strike": (
+        "Gạch ngang cả họ và tên người không bầu; giữ lại không quá {seats} người.",
+        "Strike through the whole name of each person you do not vote for; keep at most {seats}.",
+    ),
+    "ballot.instructions.agree_disagree": (
+        "Mỗi dòng đánh dấu ✗ vào một ô: Đồng ý hoặc Không đồng ý.",
+        "On each line mark one box with ✗: Agree or Disagree.",
+    ),
+    "ballot.col.number": ("STT", "No."),
+    "ballot.col.name": ("Họ và tên", "Full name"),
+    "ballot.col.agree": ("Đồng ý", "Agree"),
+    "ballot.col.disagree": ("Không đồng ý", "Disagree"),
+    "ballot.seal": ("Nơi đóng dấu", "Seal here"),
+    "ballot.layout_code": ("Bố cục {code}", "Layout {code}"),
+    "ballot.deck_page": ("Bộ phiếu thử, phiếu {page}/{pages}", "Test deck, ballot {page}/{pages}"),
+    "ballot.too_many_names": (
+        "{names} người không vừa một phiếu khổ {paper} (tối đa {most})",
+        "{names} names do not fit on one {paper} ballot (at most {most})",
+    ),
+    "ballot.list_refused": (
+        "chưa tạo phiếu bầu: danh sách bầu cử của cuộc bầu {contest} chưa đạt 'tally validate'",
+        "no ballots printed: the list of contest {contest} fails 'tally validate'",
+    ),
+    "ballot.list_refused.hint": (
+        "sửa election.yaml cho đến khi 'tally validate' không còn lỗi của cuộc bầu này",
+        "fix election.yaml until 'tally validate' shows no error for this contest",
+    ),
+    "ballot.wrote_deck": (
+        "đã ghi bộ phiếu thử ({ballots} phiếu) và nhật ký mà bản quét phải cho lại: {journal}",
+        "wrote the test deck ({ballots} ballots) and the journal its scan must reproduce: {journal}",
+    ),
+    "ballot.layout_sha": (
+        "mã bố cục (nằm trong mã QR): {sha}",
+        "layout code (in the QR code): {sha}",
+    ),
 }
 
 # The whole catalogue: the messages above, the words of --help (tally/helptext.py) and the

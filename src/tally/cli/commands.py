@@ -350,6 +350,58 @@ def minutes(
 
 
 @cli.command()
+@election_argument
+@click.option("--contest", "contest_id")
+@click.option("--round", "round_no", type=click.IntRange(min=1))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--paper", type=click.Choice(["a5", "a4"]), default="a5", show_default=True)
+@click.option("--copies", type=click.IntRange(min=1, max=10_000), default=1, show_default=True)
+@click.option("--rehearsal", is_flag=True)
+@click.option("--test-deck", is_flag=True)
+@click.option("--force", is_flag=True)
+@lang_option
+def ballots(
+    election: str,
+    contest_id: str | None,
+    round_no: int | None,
+    output: Path,
+    paper: str,
+    copies: int,
+    rehearsal: bool,
+    test_deck: bool,
+    force: bool,
+    lang: Lang,
+) -> None:
+    from datetime import datetime
+
+    from tally.config.loader import load_election
+    from tally.paper.run import BallotsRequest, print_ballots
+
+    loaded = load_election(Path(election), allowed_outside())
+    request = BallotsRequest(
+        contest_id,
+        round_no,
+        output,
+        "a4" if paper == "a4" else "a5",
+        rehearsal,
+        copies,
+        test_deck,
+        force,
+    )
+    with options_refused():
+        time = datetime.now().astimezone().isoformat(timespec="seconds")
+        written = print_ballots(loaded, request, lang, time)
+    click.echo(msg("wrote.file", path=written.pdf).text(lang), err=True)
+    click.echo(msg("wrote.file", path=written.layout).text(lang), err=True)
+    if written.journal is not None:
+        click.echo(
+            msg("ballot.wrote_deck", ballots=written.ballots, journal=written.journal).text(lang),
+            err=True,
+        )
+    click.echo(msg("ballot.layout_sha", sha=written.sha256).text(lang), err=True)
+
+
+@cli.command()
 @click.argument(
     "election",
     required=False,

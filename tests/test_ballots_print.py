@@ -1,0 +1,185 @@
+"""`tally ballots` (issue 20): the printed ballots, their layout document and the test deck."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from clirun import invoke
+from tally.entry.journal import read_journal
+from tally.entry.session import Marks, Sheet, replay
+from tally.errors import OptionError
+from tally.paper.layout import PAPERS, BallotFacts, Box, every_box, place
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+XA = EXAMPLES / "xa-2025"
+XA_NAMES = ["Trần Thị Kim Anh", "Nguyễn Thị Hằng", "Đoàn Văn Lộc", "Trương Văn Quang"]
+
+
+def _print(tmp_path: Path, name: str, *args: str, election: Path = XA) -> Path:
+    out = tmp_path / f"{name}.pdf"
+    result = invoke("ballots", election, "-o", out, *args)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_same_inputs_same_bytes(tmp_path: Path) -> None:
+    """Printing twice gives the same PDF and the same layout (no clock, no random ids)."""
+    a = _print(tmp_path, "a", "--contest", "bch")
+    b = _print(tmp_path, "b", "--contest", "bch")
+    assert a.read_bytes() == b.read_bytes()
+    assert (tmp_path / "a.layout.json").read_bytes() == (tmp_path / "b.layout.json").read_bytes()
+
+
+def test_rehearsal_changes_the_layout_code(tmp_path: Path) -> None:
+    """A drill's ballots carry another layout code: a scan of one is never taken for real."""
+    a = _print(tmp_path, "a", "--contest", "bch")
+    b = _print(tmp_path, "b", "--contest", "bch", "--rehearsal")
+    assert a.read_bytes() != b.read_bytes()
+    assert json.loads((tmp_path / "b.layout.json").read_text("utf-8"))["rehearsal"] is True
+
+
+def _measure(text: str, pt: float, bold: bool) -> float:
+    return len(text) * pt * 0.2  # wide enough to make the long names shrink
+
+
+@pytest.mark.parametrize("paper", ["a5", "a4"])
+@pytest.mark.parametrize("kind", ["strike", "agree_disagree"])
+@pytest.mark.parametrize("n", [1, 9, 19])
+def test_boxes_inside_the_paper_and_apart(paper: str, kind: str, n: int) -> None:
+    facts = BallotFacts(
+        "E",
+        "c",
+        1,
+        max(n - 2, 1),
+        kind,  # type: ignore[arg-type]
+        tuple(f"p{i}" for i in range(n)),
+        tuple("Nguyễn Thị Ngọc Bích Hằng" * (1 + i % 2) for i in range(n)),
+    )
+    layout = place(facts, paper, False, _measure)  # type: ignore[arg-type]
+    page = Box(0, 0, *PAPERS[paper])  # type: ignore[index]
+    boxes = every_box(layout)
+    for name, box in boxes:
+        assert box.inside(page), name
+    for i, (a, box_a) in enumerate(boxes):
+        for b, box_b in boxes[i + 1 :]:
+            assert not box_a.overlaps(box_b), (a, b)
+    for row in layout.rows:
+        assert row.name_box.inside(row.box)
+        for tick in (row.agree_box, row.disagree_box):
+            assert tick is None or (tick.inside(row.box) and not tick.overlaps(row.name_box))
+
+
+def test_too_many_names_for_the_paper_is_refused(tmp_path: Path) -> None:
+    facts = BallotFacts("E", "c", 1, 30, "strike", tuple(map(str, range(40))), ("X",) * 40)
+    with pytest.raises(OptionError, match="A5"):
+        place(facts, "a5", False, _measure)
+
+
+def test_layout_document_and_its_code(tmp_path: Path) -> None:
+    out = _print(tmp_path, "bch", "--contest", "bch")
+    raw = (tmp_path / "bch.layout.json").read_bytes()
+    doc = json.loads(raw)
+    assert doc["format"] == "tally-ballot-layout" and doc["layout"] == "strike"
+    assert [m["corner"] for m in doc["marks"]] == [
+        "top_left",
+        "top_right",
+        "bottom_right",
+        "bottom_left",
+    ]
+    assert [r["position"] for r in doc["rows"]] == list(range(1, 12))
+    assert doc["rows"][0]["name"] == "Trần Thị Kim Anh"
+    assert "sha256" not in raw.decode() and hashlib.sha256(out.read_bytes()).hexdigest() not in (
+        raw.decode()
+    )
+    sha = hashlib.sha256(raw).hexdigest()
+    text = _pdftext(out)
+    assert f"Bố cục {sha[:16]}" in text  # printed under the QR code that holds all of it
+
+
+def _pdftext(pdf: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
+
+
+def test_every_name_printed_with_its_diacritics(tmp_path: Path) -> None:
+    text = _pdftext(_print(tmp_path, "bch", "--contest", "bch"))
+    for name in XA_NAMES:
+        assert name in text
+    assert "PHIẾU BẦU" in text and "BAN CHẤP HÀNH ĐẢNG BỘ XÃ KHÓA XVI" in text
+    assert "NHIỆM KỲ 2025–2030" in text
+
+
+def test_qr_code_holds_the_layout_sha(tmp_path: Path) -> None:
+    """The QR code decodes (when a decoder is installed) to the layout document's SHA-256."""
+    zbar = shutil.which("zbarimg")
+    if zbar is None or shutil.which("pdftoppm") is None:
+        pytest.skip("zbarimg or pdftoppm is not installed")
+    out = _print(tmp_path, "bch", "--contest", "bch")
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(out), str(tmp_path / "p")], check=True)
+    png = next(tmp_path.glob("p*.png"))
+    said = subprocess.run([zbar, "-q", str(png)], capture_output=True, text=True).stdout
+    sha = hashlib.sha256((tmp_path / "bch.layout.json").read_bytes()).hexdigest()
+    assert said.strip() == f"QR-Code:TALLY-LAYOUT:SHA256:{sha.upper()}"
+
+
+def test_failing_list_is_refused(tmp_path: Path) -> None:
+    election = tmp_path / "e"
+    shutil.copytree(XA, election)
+    yaml = election / "election.yaml"
+    text = yaml.read_text("utf-8")
+    yaml.write_text(text.replace("    seats: 9\n", "    seats: 5\n", 1), "utf-8")
+    out = tmp_path / "bch.pdf"
+    result = invoke("ballots", election, "--contest", "bch", "-o", out)
+    assert result.exit_code == 1, result.stderr
+    assert "tally validate" in result.stderr and "bch" in result.stderr
+    assert not out.exists() and not (tmp_path / "bch.layout.json").exists()
+
+
+def test_existing_file_kept_without_force(tmp_path: Path) -> None:
+    out = _print(tmp_path, "bch", "--contest", "bch")
+    assert invoke("ballots", XA, "--contest", "bch", "-o", out).exit_code == 2
+    assert invoke("ballots", XA, "--contest", "bch", "-o", out, "--force").exit_code == 0
+
+
+def test_copies_and_paper(tmp_path: Path) -> None:
+    out = _print(tmp_path, "bch", "--contest", "bch", "--copies", "3", "--paper", "a4")
+    doc = json.loads((tmp_path / "bch.layout.json").read_text("utf-8"))
+    assert doc["paper"] == {"name": "a4", "width": 210.0, "height": 297.0}
+    assert _pdftext(out).count("Trần Thị Kim Anh") == 3
+
+
+@pytest.mark.parametrize(("contest", "election"), [("bch", XA), ("bt", EXAMPLES / "huyen-2020")])
+def test_test_deck_journal_reads_back(tmp_path: Path, contest: str, election: Path) -> None:
+    out = _print(tmp_path, "deck", "--contest", contest, "--test-deck", election=election)
+    journal = read_journal(tmp_path / "deck.journal.jsonl")
+    sheet = Sheet.from_header(journal.header)
+    assert journal.header.str_("operator") == "test-deck"
+    sha = hashlib.sha256((tmp_path / "deck.layout.json").read_bytes()).hexdigest()
+    assert journal.header.str_("layout_sha256") == sha
+    state = replay(sheet, journal.entries)
+    n = len(sheet.candidates)
+    every = tuple(range(1, n + 1))
+    blank = Marks() if sheet.layout == "strike" else Marks(unmarked=every)
+    alone = [Marks(struck=(p,)) for p in every] if n > 1 else []
+    assert list(state.ballots.values()) == [blank, Marks(struck=every), *alone]
+    assert list(state.ballots) == [str(i) for i in range(1, len(state.ballots) + 1)]
+    assert _pdftext(out).count(sheet.names[0]) == len(state.ballots)
+
+
+def test_font_ships_inside_the_package_with_its_licence(tmp_path: Path) -> None:
+    """The wheel carries the font (hatch takes every file under src/tally): no system font."""
+    from importlib import resources
+
+    fonts = resources.files("tally") / "fonts"
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt"):
+        assert (fonts / name).is_file(), name
+    pdf = _print(tmp_path, "bch", "--contest", "bch").read_bytes()
+    assert b"/FontFile2" in pdf and b"DejaVuSans" in pdf  # embedded, not referenced
