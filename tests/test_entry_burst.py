@@ -240,3 +240,18 @@ def test_a_refused_line_rings_turns_red_and_esc_clears_it(
 
     drive(session, body, size=(80, 24))
     assert journal_ballots(path) == [("1", "5 6")]
+
+
+def test_a_key_that_comes_while_the_app_closes_is_dropped_not_a_crash(
+    tmp_path: Path, loaded: LoadedElection
+) -> None:
+    # Keys typed in a burst can still be queued when the app closes (or before its first
+    # screen): with no screen on the stack there is no line to type into. Seen as textual's
+    # "No screens on stack" raised from on_event under a loaded machine.
+    path = tmp_path / "j.jsonl"
+    session = open_session(path, long_sheet(loaded))
+    app = EntryApp(session)
+    before = path.read_bytes()
+    for event in (events.Key("5", "5"), events.Key("enter", None), events.Paste("1 2")):
+        asyncio.run(app.on_event(event))
+    assert path.read_bytes() == before  # nothing typed, nothing written

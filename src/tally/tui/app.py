@@ -647,7 +647,10 @@ class EntryApp(App[None]):
         before the Enter was acted on. Here a key is done with, an Enter's ballot written and
         its line emptied, before the next key is taken from the queue.
         """
-        line = self.focused if isinstance(event, (events.Key, events.Paste)) else None
+        typed = isinstance(event, (events.Key, events.Paste))
+        if typed and not self.screen_stack:
+            return  # before the first screen or while closing: there is no line to type into
+        line = self.focused if typed else None
         if isinstance(event, events.Key) and not event.is_forwarded and isinstance(line, Input):
             self.app_focus = True
             await self.type_key(line, event)
