@@ -21,7 +21,15 @@ from tally.kinds import FindingCode, Layout, ProblemCode
 from tally.plan_checks import PLANNED_CHECKS, before_vote
 from tally.registry import Registry
 from tally.ruleset.models import RuleSet
-from tally.shares import format_share
+from tally.shares import (
+    at_least,
+    at_most,
+    format_share,
+    more_than,
+    most_within,
+    needed,
+    needed_more_than,
+)
 from tally.textnorm import name_key, nfc
 
 if TYPE_CHECKING:
@@ -173,7 +181,7 @@ def _check_min_surplus_share(ctx: ListContext) -> list[Finding]:
         return []
     seats = contest.seats or 0
     share = rule.value.share
-    more = -((-share.numerator * seats) // share.denominator)  # rounded up, in integers
+    more = needed(seats, share)  # rounded up, in integers
     n = len(contest.candidates) + len(contest.withdrawn)
     if n <= seats and contest.body in lr.surplus_required.value:
         return []  # list_too_short (surplus_required) says it already
@@ -248,9 +256,9 @@ def _check_surplus_cap(ctx: ListContext) -> list[Finding]:
     if _small_body(ctx) or not cap or ctx.contest.body not in cap.bodies or surplus <= 0:
         return []
     share = cap.share
-    if surplus * share.denominator <= share.numerator * seats:
+    if at_most(surplus, seats, share):
         return []
-    most = (share.numerator * seats) // share.denominator
+    most = most_within(seats, share)
     said = msg(
         "finding.surplus_over_cap",
         body=ctx.body,
@@ -309,12 +317,12 @@ def _check_slate(ctx: ListContext) -> list[Finding]:
             )
         ]
     lo, hi = rng.min, rng.max
-    ok_lo = surplus * lo.denominator >= lo.numerator * seats
-    ok_hi = surplus * hi.denominator <= hi.numerator * seats
+    ok_lo = at_least(surplus, seats, lo)
+    ok_hi = at_most(surplus, seats, hi)
     if ok_lo and ok_hi:
         return []
-    least = -((-lo.numerator * seats) // lo.denominator)
-    most = (hi.numerator * seats) // hi.denominator
+    least = needed(seats, lo)
+    most = most_within(seats, hi)
     if least > most:
         return [
             finding(
@@ -456,9 +464,9 @@ def _check_state_limits(ctx: ListContext) -> list[Finding]:
             continue
         count = sum(1 for m in marks if m)
         share = target.share
-        if count * share.denominator >= share.numerator * n:
+        if at_least(count, n, share):
             continue
-        least = -((-share.numerator * n) // share.denominator)
+        least = needed(n, share)
         out.append(
             finding(
                 FindingCode.LIST_TARGET_SHORT,
@@ -582,8 +590,8 @@ def _check_floor_support(ctx: ListContext) -> list[Finding]:
                 )
             )
             continue
-        if not person.support * share.denominator > share.numerator * attending:
-            need = (share.numerator * attending) // share.denominator + 1
+        if not more_than(person.support, attending, share):
+            need = needed_more_than(attending, share)
             out.append(
                 finding(
                     FindingCode.FLOOR_SUPPORT,
@@ -793,7 +801,7 @@ def _check_quorum(ctx: ElectionContext) -> list[Finding]:
         quorum is not None
         and e.summoned is not None
         and e.present is not None
-        and e.present * quorum.denominator < quorum.numerator * e.summoned
+        and not at_least(e.present, e.summoned, quorum)
     ):
         out.append(
             finding(
