@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -412,3 +413,52 @@ def test_the_json_is_streamed_and_is_the_document(corpus: Path) -> None:
     assert [e["path"] for e in doc["elections"]] == [r.path for r in runs]
     assert dumps(doc) == "".join(pieces)
     assert doc["summary"]["elections"] == len(runs) == 3
+
+
+# --- bounded work in flight ---------------------------------------------------------------
+
+
+def test_a_slow_first_election_does_not_let_work_pile_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool gets a bounded number of chunks at a time, and no more than that many ahead of
+    the first election not yet written: a slow first election holds back the rest instead of
+    letting finished results pile up. The slow one waits until the parent has nothing left to
+    wait for but it (no clock involved)."""
+    slow = tmp_path / "slow"
+    shutil.copytree(EXAMPLES / "xa-2025", slow)
+    go = tmp_path / "go"
+    real_load = recount_mod.load_election
+
+    def load(path: Path, **options: Any) -> object:
+        if path.name == "slow":
+            for _ in range(3000):  # 30 s at most, should the parent never say go
+                if go.exists():
+                    break
+                time.sleep(0.01)
+        return real_load(path, **options)
+
+    in_flight: list[int] = []
+    real_wait = recount_mod.wait
+
+    def wait(fs: Any, **options: Any) -> Any:
+        in_flight.append(len(fs))
+        if len(fs) == 1:  # only the slow one left to wait for
+            go.touch()
+        return real_wait(fs, **options)
+
+    monkeypatch.setattr(recount_mod, "load_election", load)
+    monkeypatch.setattr(recount_mod, "wait", wait)
+    jobs, total = 2, 400
+    targets = [Target(str(slow))] + [Target(str(EXAMPLES / "xa-2025"))] * (total - 1)
+    done: list[int] = []
+    runs = recount(targets, Settings(), jobs=jobs, timeout=60, progress=lambda d, _: done.append(d))
+    first = next(runs)
+    size = recount_mod.chunk_size(total, jobs)
+    window = recount_mod.IN_FLIGHT * jobs
+    assert Path(first.path).name == "slow" and first.exit_code == 0
+    # finished while the first was still out: at most the window, not the whole batch
+    assert done[-1] <= window * size < total
+    rest = list(runs)
+    assert len(rest) == total - 1 and all(r.exit_code == 0 for r in rest)
+    assert max(in_flight) <= window

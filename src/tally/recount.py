@@ -12,10 +12,14 @@ the alarm (stuck inside the operating system) is killed once its whole chunk is 
 its elections are retried one process each under the same limit.
 
 Elections are checked in worker processes, handed out in chunks so that thousands of small
-elections are not dominated by inter-process traffic. Results come back in completion order
-and are released in the (sorted) order of discovery as soon as every earlier one is in, so
-memory holds only the few that finished early. Progress is an observer: a callback
-``(done, total)`` called as chunks finish.
+elections are not dominated by inter-process traffic, a few chunks per worker at a time
+(:data:`IN_FLIGHT`) and never more than that many past the chunk of the first election not yet
+released. Results come back in completion order and are released in the (sorted) order of
+discovery as soon as every earlier one is in. So what is held — chunks handed out, results
+waiting for an earlier one — is bounded by the number of workers, not of elections: a slow
+election holds the others back (for at most its time limit) rather than letting finished
+results pile up behind it. Progress is an observer: a callback ``(done, total)`` called as
+chunks finish.
 
 The exit code of a batch is the most serious among its elections, in the order
 :data:`EXIT_ORDER`: 70 › 2 › 3 › 1 › 4 › 0 — a bug first (nothing is known about that
@@ -92,6 +96,7 @@ Progress = Callable[[int, int], None]
 
 DEFAULT_TIMEOUT = 120  # seconds per election; the largest simulated election takes under 2 s
 GRACE_SECONDS = 10.0  # how long past its limit a worker may stay silent before it is killed
+IN_FLIGHT = 3  # chunks handed to the pool at a time, per worker
 
 
 def seriousness(code: int) -> int:
@@ -473,10 +478,11 @@ def recount(
 ) -> Iterator[ElectionRun]:
     """Check every target; yield the runs in the order of ``targets``.
 
-    With ``jobs`` > 1 the elections are checked by that many worker processes. A worker that
-    dies (killed, out of memory) takes only its own elections down: they are retried one at a
-    time, and an election that kills its worker again gets exit 70. An election still running
-    after ``timeout`` seconds is stopped and gets a ``timeout`` entry (exit 2).
+    With ``jobs`` > 1 the elections are checked by that many worker processes, fed
+    :data:`IN_FLIGHT` chunks per worker at a time. A worker that dies (killed, out of memory)
+    takes only its own elections down: they are retried one at a time, and an election that
+    kills its worker again gets exit 70. An election still running after ``timeout`` seconds
+    is stopped and gets a ``timeout`` entry (exit 2).
     """
     total = len(targets)
     if jobs <= 1 or total <= 1:
@@ -486,52 +492,71 @@ def recount(
                 progress(i, total)
         return
     size = chunk_size(total, jobs)
-    chunks = [list(range(i, min(i + size, total))) for i in range(0, total, size)]
-    ready: dict[int, ElectionRun] = {}
-    next_out = 0
-    done = 0
-    lost: list[int] = []
+    chunks = -(-total // size)
+    workers = min(jobs, chunks)
+    # At most `window` chunks handed out, none more than `window` past the chunk of the first
+    # election not yet yielded: a slow election holds the others back (for at most its time
+    # limit) instead of letting finished results pile up behind it.
+    window = IN_FLIGHT * workers
     # No chunk finishing for this long means a worker the alarm cannot reach: every election
     # of a chunk has had its limit, one after the other, and then some.
     overdue = None if not timeout else timeout * size + GRACE_SECONDS
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context())
+    ready: dict[int, ElectionRun] = {}  # finished before an earlier one: at most window × size
+    in_flight: dict[Future[list[ElectionRun]], int] = {}  # the chunk each future checks
+    next_out = next_chunk = done = 0
+    pool: ProcessPoolExecutor | None = None
+
+    def arrived(first: int, runs: Iterable[ElectionRun]) -> None:
+        nonlocal done
+        for i, run in enumerate(runs, first):
+            ready[i] = run
+            done += 1
+        if progress is not None:
+            progress(done, total)
+
     try:
-        futures: dict[Future[list[ElectionRun]], list[int]] = {
-            pool.submit(_check_chunk, [targets[i] for i in chunk], settings, timeout): chunk
-            for chunk in chunks
-        }
-        pending = set(futures)
-        while pending:
-            finished, pending = wait(pending, timeout=overdue, return_when=FIRST_COMPLETED)
+        while next_out < total:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+            while (
+                next_chunk < chunks
+                and len(in_flight) < window
+                and next_chunk < next_out // size + window
+            ):
+                first = next_chunk * size
+                batch = [targets[i] for i in range(first, min(first + size, total))]
+                in_flight[pool.submit(_check_chunk, batch, settings, timeout)] = next_chunk
+                next_chunk += 1
+            finished, _ = wait(in_flight, timeout=overdue, return_when=FIRST_COMPLETED)
+            lost: list[int] = []
             if not finished:  # stuck beyond the alarm: kill, then retry each one alone
                 _kill_workers(pool)
-                for fut in pending:
-                    lost += futures.pop(fut)
-                pending = set()
+                lost = list(in_flight.values())
+                in_flight.clear()
             for fut in finished:
-                chunk = futures.pop(fut)  # drop the future: its documents are released below
+                chunk = in_flight.pop(fut)  # drop the future: its documents go with `ready`
                 try:
-                    runs = fut.result()
-                except BrokenProcessPool:
-                    lost += chunk
-                    continue
-                ready.update(zip(chunk, runs, strict=True))
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, total)
+                    arrived(chunk * size, fut.result())
+                except BrokenProcessPool:  # the others fail too: the pool is done for
+                    lost.append(chunk)
+            if lost:
+                for fut in wait(in_flight).done:  # settled at once in a broken pool
+                    chunk = in_flight.pop(fut)
+                    if fut.exception() is None:
+                        arrived(chunk * size, fut.result())
+                    else:
+                        lost.append(chunk)
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = None
+                for chunk in sorted(lost):
+                    for i in range(chunk * size, min(chunk * size + size, total)):
+                        arrived(i, [_isolated(targets[i], settings, timeout)])
             while next_out in ready:
                 yield ready.pop(next_out)
                 next_out += 1
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    for i in sorted(lost):
-        ready[i] = _isolated(targets[i], settings, timeout)
-        done += 1
-        if progress is not None:
-            progress(done, total)
-    while next_out in ready:
-        yield ready.pop(next_out)
-        next_out += 1
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
