@@ -462,3 +462,21 @@ def test_a_slow_first_election_does_not_let_work_pile_up(
     rest = list(runs)
     assert len(rest) == total - 1 and all(r.exit_code == 0 for r in rest)
     assert max(in_flight) <= window
+
+
+def test_found_keeps_each_path_exactly() -> None:
+    """The compact list of targets gives back each path as found, byte for byte."""
+    from tally.i18n import msg
+    from tally.recount import Found
+
+    problem = msg("recount.cannot_read", reason="denied")
+    targets = [
+        Target(p)
+        for p in ("a/b/c", "a/b/d", "x", "a/b/Đảng ủy", "a/\udcff/z", "/abs/p", "q/", "a/b/c")
+    ]
+    targets.append(Target("q/r", problem))
+    found = Found(targets)
+    assert len(found) == len(targets)
+    assert list(found) == targets
+    assert found[-1].problem is problem and found[0].problem is None
+    assert found[2:4] == targets[2:4]
