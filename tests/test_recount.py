@@ -129,6 +129,29 @@ def test_discover_overlapping_arguments_and_a_file(corpus: Path) -> None:
     assert [t.path.name for t in one] == ["election.yaml"]
 
 
+def test_discover_walks_a_folder_reached_twice_once(tmp_path: Path) -> None:
+    """Links to an election folder, to a folder above one, to an unreadable folder, and a link
+    loop: each folder is found once, under the first path reached (the walk records only the
+    folders that hold an election or other folders: the rest lead nowhere)."""
+    shutil.copytree(EXAMPLES / "xa-2025", tmp_path / "d" / "xa")
+    (tmp_path / "a-link-to-xa").symlink_to(tmp_path / "d" / "xa", target_is_directory=True)
+    (tmp_path / "b-link-to-d").symlink_to(tmp_path / "d", target_is_directory=True)
+    (tmp_path / "d" / "xa" / "ballots" / "up").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "c-link-to-empty").symlink_to(tmp_path / "empty", target_is_directory=True)
+    found = discover([tmp_path])
+    assert [t.path.relative_to(tmp_path).as_posix() for t in found] == ["a-link-to-xa"]
+    if os.geteuid() != 0:  # root reads any folder
+        (tmp_path / "locked").mkdir(mode=0)
+        (tmp_path / "e-link-to-locked").symlink_to(tmp_path / "locked")
+        try:
+            found = discover([tmp_path])
+        finally:
+            (tmp_path / "locked").chmod(0o755)
+        assert [t.path.name for t in found] == ["a-link-to-xa", "e-link-to-locked"]
+        assert found[1].problem is not None
+
+
 def test_nothing_to_recount(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     result = run("recount", tmp_path / "empty")

@@ -181,47 +181,50 @@ class Found(Sequence[Target]):
 
 
 class _Seen:
-    """The folders walked, by (device, inode), for a walk that meets a loop to stop there.
+    """The folders walked, by (device, inode), so that a walk meeting a loop stops there.
 
     An open-addressed table of inode numbers per device in an ``array('Q')``: 8 to 16 bytes a
-    folder instead of about 80 in a set of Python ints (a batch walks every folder below its
-    elections, two or more an election)."""
+    folder instead of about 80 in a set of Python ints. Only folders that hold an election or
+    other folders need recording: walking an empty leaf twice finds nothing and leads nowhere
+    (this leaves out the ``ballots`` folder of every election)."""
 
     def __init__(self) -> None:
         self._tables: dict[int, array[int]] = {}
         self._counts: dict[int, int] = {}
         self._zero: set[int] = set()  # devices whose inode 0 was seen (0 marks an empty slot)
 
-    def add(self, dev: int, ino: int) -> bool:
-        """Record the folder; False if it was recorded already."""
-        if ino == 0:
-            new = dev not in self._zero
-            self._zero.add(dev)
-            return new
-        table = self._tables.get(dev)
-        if table is None or 2 * (self._counts[dev] + 1) > len(table):
-            table = self._grow(dev, table)
+    @staticmethod
+    def _slot(table: array[int], ino: int) -> int:
+        """Where ``ino`` is in ``table``, or the empty slot where it would go."""
         mask = len(table) - 1
         # Fibonacci hashing: the top bits of the 64-bit product spread consecutive inodes
         slot = (ino * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF) >> (65 - len(table).bit_length())
-        while True:
-            held = table[slot]
-            if held == ino:
-                return False
-            if held == 0:
-                table[slot] = ino
-                self._counts[dev] += 1
-                return True
+        while table[slot] not in (0, ino):
             slot = (slot + 1) & mask
+        return slot
 
-    def _grow(self, dev: int, old: array[int] | None) -> array[int]:
-        table = array("Q", bytes(8 * (2 * len(old) if old else 1024)))
-        self._tables[dev] = table
-        self._counts[dev] = 0
-        for ino in old or ():
-            if ino:
-                self.add(dev, ino)
-        return table
+    def __contains__(self, key: tuple[int, int]) -> bool:
+        dev, ino = key
+        if ino == 0:
+            return dev in self._zero
+        table = self._tables.get(dev)
+        return table is not None and table[self._slot(table, ino)] == ino
+
+    def add(self, dev: int, ino: int) -> None:
+        if ino == 0:
+            self._zero.add(dev)
+            return
+        table = self._tables.get(dev)
+        if table is None or 2 * (self._counts[dev] + 1) > len(table):  # at most half full
+            old = table or array("Q")
+            table = self._tables[dev] = array("Q", bytes(16 * len(old) or 8192))
+            for held in old:
+                if held:
+                    table[self._slot(table, held)] = held
+        slot = self._slot(table, ino)
+        if table[slot] == 0:
+            table[slot] = ino
+            self._counts[dev] = self._counts.get(dev, 0) + 1
 
 
 def discover(dirs: Sequence[Path]) -> Found:
@@ -243,16 +246,20 @@ def discover(dirs: Sequence[Path]) -> Found:
         stack = [str(root)]
         while stack:
             folder = stack.pop()
+            st: os.stat_result | None = None
             try:
                 st = os.stat(folder)
-                if not seen.add(st.st_dev, st.st_ino):
+                if (st.st_dev, st.st_ino) in seen:
                     continue
                 with os.scandir(folder) as it:
                     entries = sorted(it, key=lambda e: e.name)
             except OSError as exc:
+                if st is not None:  # reported once, however it is reached
+                    seen.add(st.st_dev, st.st_ino)
                 found.append(folder, msg("recount.cannot_read", reason=os_reason(exc)))
                 continue
             subdirs: list[str] = []
+            election = False
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
@@ -262,8 +269,11 @@ def discover(dirs: Sequence[Path]) -> Found:
                     is_dir = False
                 if entry.name == ELECTION_FILE and not is_dir:
                     found.append(folder)
+                    election = True
                 elif is_dir:
                     subdirs.append(entry.name if folder == "." else entry.path)
+            if subdirs or election:
+                seen.add(st.st_dev, st.st_ino)
             stack.extend(reversed(subdirs))
     del seen
     if len(dirs) == 1 and not dirs[0].is_file():
