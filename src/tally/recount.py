@@ -139,7 +139,7 @@ class Found(Sequence[Target]):
 
     Each path is kept as its folder part (one string per folder, shared by the consecutive
     paths below it) and its last name, the names encoded in one bytes buffer; a target with a
-    problem (rare) keeps it in a dict. About 45 bytes an election for a name of 30 characters.
+    problem (rare) keeps it in a dict. About 40 bytes an election for a name of 30 characters.
     """
 
     def __init__(self, targets: Iterable[Target] = ()) -> None:
