@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,35 @@ def test_discover_overlapping_arguments_and_a_file(corpus: Path) -> None:
     assert [t.path.name for t in found] == ["huyen-2020", "phuong-hdnd-2026", "xa-2025"]
     one = discover([corpus / "examples" / "xa-2025" / "election.yaml"])
     assert [t.path.name for t in one] == ["election.yaml"]
+
+
+def test_discover_walks_a_folder_reached_twice_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Links to an election folder, to a folder above one, to an unreadable folder, and a link
+    loop: each folder is found once, under the first path reached (the walk records only the
+    folders that hold an election or other folders: the rest lead nowhere)."""
+    shutil.copytree(EXAMPLES / "xa-2025", tmp_path / "d" / "xa")
+    (tmp_path / "a-link-to-xa").symlink_to(tmp_path / "d" / "xa", target_is_directory=True)
+    (tmp_path / "b-link-to-d").symlink_to(tmp_path / "d", target_is_directory=True)
+    (tmp_path / "d" / "xa" / "ballots" / "up").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "c-link-to-empty").symlink_to(tmp_path / "empty", target_is_directory=True)
+    found = discover([tmp_path])
+    assert [t.path.relative_to(tmp_path).as_posix() for t in found] == ["a-link-to-xa"]
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "e-link-to-locked").symlink_to(tmp_path / "locked")
+    scandir = os.scandir
+
+    def refuse(path: Any) -> Any:  # as for a folder without permission (root reads any)
+        if os.path.realpath(path) == str((tmp_path / "locked").resolve()):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    found = discover([tmp_path])
+    assert [t.path.name for t in found] == ["a-link-to-xa", "e-link-to-locked"]
+    assert found[1].problem is not None
 
 
 def test_nothing_to_recount(tmp_path: Path) -> None:
@@ -412,3 +442,70 @@ def test_the_json_is_streamed_and_is_the_document(corpus: Path) -> None:
     assert [e["path"] for e in doc["elections"]] == [r.path for r in runs]
     assert dumps(doc) == "".join(pieces)
     assert doc["summary"]["elections"] == len(runs) == 3
+
+
+# --- bounded work in flight ---------------------------------------------------------------
+
+
+def test_a_slow_first_election_does_not_let_work_pile_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool gets a bounded number of chunks at a time, and no more than that many ahead of
+    the first election not yet written: a slow first election holds back the rest instead of
+    letting finished results pile up. The slow one waits until the parent has nothing left to
+    wait for but it (no clock involved)."""
+    slow = tmp_path / "slow"
+    shutil.copytree(EXAMPLES / "xa-2025", slow)
+    go = tmp_path / "go"
+    real_load = recount_mod.load_election
+
+    def load(path: Path, **options: Any) -> object:
+        if path.name == "slow":
+            for _ in range(3000):  # 30 s at most, should the parent never say go
+                if go.exists():
+                    break
+                time.sleep(0.01)
+        return real_load(path, **options)
+
+    in_flight: list[int] = []
+    real_wait = recount_mod.wait
+
+    def wait(fs: Any, **options: Any) -> Any:
+        in_flight.append(len(fs))
+        if len(fs) == 1:  # only the slow one left to wait for
+            go.touch()
+        return real_wait(fs, **options)
+
+    monkeypatch.setattr(recount_mod, "load_election", load)
+    monkeypatch.setattr(recount_mod, "wait", wait)
+    jobs, total = 2, 400
+    targets = [Target(str(slow))] + [Target(str(EXAMPLES / "xa-2025"))] * (total - 1)
+    done: list[int] = []
+    runs = recount(targets, Settings(), jobs=jobs, timeout=60, progress=lambda d, _: done.append(d))
+    first = next(runs)
+    size = recount_mod.chunk_size(total, jobs)
+    window = recount_mod.IN_FLIGHT * jobs
+    assert Path(first.path).name == "slow" and first.exit_code == 0
+    # finished while the first was still out: at most the window, not the whole batch
+    assert done[-1] <= window * size < total
+    rest = list(runs)
+    assert len(rest) == total - 1 and all(r.exit_code == 0 for r in rest)
+    assert max(in_flight) <= window
+
+
+def test_found_keeps_each_path_exactly() -> None:
+    """The compact list of targets gives back each path as found, byte for byte."""
+    from tally.i18n import msg
+    from tally.recount import Found
+
+    problem = msg("recount.cannot_read", reason="denied")
+    targets = [
+        Target(p)
+        for p in ("a/b/c", "a/b/d", "x", "a/b/Đảng ủy", "a/\udcff/z", "/abs/p", "q/", "a/b/c")
+    ]
+    targets.append(Target("q/r", problem))
+    found = Found(targets)
+    assert len(found) == len(targets)
+    assert list(found) == targets
+    assert found[-1].problem is problem and found[0].problem is None
+    assert found[2:4] == targets[2:4]

@@ -12,10 +12,14 @@ the alarm (stuck inside the operating system) is killed once its whole chunk is 
 its elections are retried one process each under the same limit.
 
 Elections are checked in worker processes, handed out in chunks so that thousands of small
-elections are not dominated by inter-process traffic. Results come back in completion order
-and are released in the (sorted) order of discovery as soon as every earlier one is in, so
-memory holds only the few that finished early. Progress is an observer: a callback
-``(done, total)`` called as chunks finish.
+elections are not dominated by inter-process traffic, a few chunks per worker at a time
+(:data:`IN_FLIGHT`) and never more than that many past the chunk of the first election not yet
+released. Results come back in completion order and are released in the (sorted) order of
+discovery as soon as every earlier one is in. So what is held — chunks handed out, results
+waiting for an earlier one — is bounded by the number of workers, not of elections: a slow
+election holds the others back (for at most its time limit) rather than letting finished
+results pile up behind it. Progress is an observer: a callback ``(done, total)`` called as
+chunks finish.
 
 The exit code of a batch is the most serious among its elections, in the order
 :data:`EXIT_ORDER`: 70 › 2 › 3 › 1 › 4 › 0 — a bug first (nothing is known about that
@@ -32,6 +36,7 @@ import sys
 import threading
 import time
 import traceback
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -40,7 +45,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from dataclasses import field as _field  # Problem has a field named 'field'
 from pathlib import Path
-from typing import Literal
+from typing import Literal, overload
 
 from tally import __version__
 from tally.app import check_report
@@ -92,6 +97,7 @@ Progress = Callable[[int, int], None]
 
 DEFAULT_TIMEOUT = 120  # seconds per election; the largest simulated election takes under 2 s
 GRACE_SECONDS = 10.0  # how long past its limit a worker may stay silent before it is killed
+IN_FLIGHT = 3  # chunks handed to the pool at a time, per worker
 
 
 def seriousness(code: int) -> int:
@@ -127,7 +133,101 @@ def _sort_key(target: Target) -> str:
     return str(target.where).replace(os.sep, "\0")
 
 
-def discover(dirs: Sequence[Path]) -> list[Target]:
+class Found(Sequence[Target]):
+    """The targets found, in order, held compactly: a national round lists a few hundred
+    thousand folders, and a list of Target objects costs about 170 bytes each.
+
+    Each path is kept as its folder part (one string per folder, shared by the consecutive
+    paths below it) and its last name, the names encoded in one bytes buffer; a target with a
+    problem (rare) keeps it in a dict. About 40 bytes an election for a name of 30 characters.
+    """
+
+    def __init__(self, targets: Iterable[Target] = ()) -> None:
+        self._folders: list[str] = []
+        self._folder = array("I")  # index into _folders, per target
+        self._names = bytearray()  # the last names, UTF-8 (undecodable bytes kept as is)
+        self._ends = array("Q")  # where each name ends in _names
+        self._problems: dict[int, Msg] = {}
+        for target in targets:
+            self.append(target.where, target.problem)
+
+    def append(self, where: str | Path, problem: Msg | None = None) -> None:
+        text = str(where)
+        cut = text.rfind(os.sep) + 1
+        folder, name = text[:cut], text[cut:]
+        if not self._folders or self._folders[-1] != folder:
+            self._folders.append(folder)
+        self._folder.append(len(self._folders) - 1)
+        self._names += name.encode("utf-8", "surrogateescape")
+        self._ends.append(len(self._names))
+        if problem is not None:
+            self._problems[len(self._ends) - 1] = problem
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, i: int) -> Target: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Target]: ...
+    def __getitem__(self, i: int | slice) -> Target | list[Target]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        start = self._ends[i - 1] if i else 0
+        name = self._names[start : self._ends[i]].decode("utf-8", "surrogateescape")
+        return Target(self._folders[self._folder[i]] + name, self._problems.get(i))
+
+
+class _Seen:
+    """The folders walked, by (device, inode), so that a walk meeting a loop stops there.
+
+    An open-addressed table of inode numbers per device in an ``array('Q')``: 8 to 16 bytes a
+    folder instead of about 80 in a set of Python ints. Only folders that hold an election or
+    other folders need recording: walking an empty leaf twice finds nothing and leads nowhere
+    (this leaves out the ``ballots`` folder of every election)."""
+
+    def __init__(self) -> None:
+        self._tables: dict[int, array[int]] = {}
+        self._counts: dict[int, int] = {}
+        self._zero: set[int] = set()  # devices whose inode 0 was seen (0 marks an empty slot)
+
+    @staticmethod
+    def _slot(table: array[int], ino: int) -> int:
+        """Where ``ino`` is in ``table``, or the empty slot where it would go."""
+        mask = len(table) - 1
+        # Fibonacci hashing: the top bits of the 64-bit product spread consecutive inodes
+        slot = (ino * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF) >> (65 - len(table).bit_length())
+        while table[slot] not in (0, ino):
+            slot = (slot + 1) & mask
+        return slot
+
+    def __contains__(self, key: tuple[int, int]) -> bool:
+        dev, ino = key
+        if ino == 0:
+            return dev in self._zero
+        table = self._tables.get(dev)
+        return table is not None and table[self._slot(table, ino)] == ino
+
+    def add(self, dev: int, ino: int) -> None:
+        if ino == 0:
+            self._zero.add(dev)
+            return
+        table = self._tables.get(dev)
+        if table is None or 2 * (self._counts[dev] + 1) > len(table):  # at most half full
+            old = table or array("Q")
+            table = self._tables[dev] = array("Q", bytes(16 * len(old) or 8192))
+            for held in old:
+                if held:
+                    table[self._slot(table, held)] = held
+        slot = self._slot(table, ino)
+        if table[slot] == 0:
+            table[slot] = ino
+            self._counts[dev] = self._counts.get(dev, 0) + 1
+
+
+def discover(dirs: Sequence[Path]) -> Found:
     """Every folder holding an ``election.yaml`` below ``dirs`` (or the files given), sorted.
 
     Hidden folders (``.git``, ``.venv``…) are skipped; a folder reached twice (a symbolic
@@ -137,27 +237,29 @@ def discover(dirs: Sequence[Path]) -> list[Target]:
     One folder walked (names sorted, depth first) is already in sorted order; only several
     arguments, or a file among them, need the sort and the check by real path.
     """
-    found: list[Target] = []
-    seen: set[int] = set()  # (device, inode) of each folder walked, as one int
+    found = Found()
+    seen = _Seen()
     for root in dirs:
         if root.is_file():
-            found.append(Target(str(root)))
+            found.append(str(root))
             continue
         stack = [str(root)]
         while stack:
             folder = stack.pop()
+            st: os.stat_result | None = None
             try:
                 st = os.stat(folder)
-                key = st.st_dev << 64 | st.st_ino
-                if key in seen:
+                if (st.st_dev, st.st_ino) in seen:
                     continue
-                seen.add(key)
                 with os.scandir(folder) as it:
                     entries = sorted(it, key=lambda e: e.name)
             except OSError as exc:
-                found.append(Target(folder, msg("recount.cannot_read", reason=os_reason(exc))))
+                if st is not None:  # reported once, however it is reached
+                    seen.add(st.st_dev, st.st_ino)
+                found.append(folder, msg("recount.cannot_read", reason=os_reason(exc)))
                 continue
             subdirs: list[str] = []
+            election = False
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
@@ -166,21 +268,23 @@ def discover(dirs: Sequence[Path]) -> list[Target]:
                 except OSError:
                     is_dir = False
                 if entry.name == ELECTION_FILE and not is_dir:
-                    found.append(Target(folder))
+                    found.append(folder)
+                    election = True
                 elif is_dir:
                     subdirs.append(entry.name if folder == "." else entry.path)
+            if subdirs or election:
+                seen.add(st.st_dev, st.st_ino)
             stack.extend(reversed(subdirs))
     del seen
     if len(dirs) == 1 and not dirs[0].is_file():
         return found
-    found.sort(key=_sort_key)
     unique: dict[str, Target] = {}
-    for target in found:
+    for target in sorted(found, key=_sort_key):
         where = os.path.realpath(target.where)
         if os.path.isfile(target.where):
             where = os.path.dirname(where)
         unique.setdefault(where, target)
-    return list(unique.values())
+    return Found(unique.values())
 
 
 # --------------------------------------------------------------------------- one election
@@ -473,10 +577,11 @@ def recount(
 ) -> Iterator[ElectionRun]:
     """Check every target; yield the runs in the order of ``targets``.
 
-    With ``jobs`` > 1 the elections are checked by that many worker processes. A worker that
-    dies (killed, out of memory) takes only its own elections down: they are retried one at a
-    time, and an election that kills its worker again gets exit 70. An election still running
-    after ``timeout`` seconds is stopped and gets a ``timeout`` entry (exit 2).
+    With ``jobs`` > 1 the elections are checked by that many worker processes, fed
+    :data:`IN_FLIGHT` chunks per worker at a time. A worker that dies (killed, out of memory)
+    takes only its own elections down: they are retried one at a time, and an election that
+    kills its worker again gets exit 70. An election still running after ``timeout`` seconds
+    is stopped and gets a ``timeout`` entry (exit 2).
     """
     total = len(targets)
     if jobs <= 1 or total <= 1:
@@ -486,52 +591,71 @@ def recount(
                 progress(i, total)
         return
     size = chunk_size(total, jobs)
-    chunks = [list(range(i, min(i + size, total))) for i in range(0, total, size)]
-    ready: dict[int, ElectionRun] = {}
-    next_out = 0
-    done = 0
-    lost: list[int] = []
+    chunks = -(-total // size)
+    workers = min(jobs, chunks)
+    # At most `window` chunks handed out, none more than `window` past the chunk of the first
+    # election not yet yielded: a slow election holds the others back (for at most its time
+    # limit) instead of letting finished results pile up behind it.
+    window = IN_FLIGHT * workers
     # No chunk finishing for this long means a worker the alarm cannot reach: every election
     # of a chunk has had its limit, one after the other, and then some.
     overdue = None if not timeout else timeout * size + GRACE_SECONDS
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context())
+    ready: dict[int, ElectionRun] = {}  # finished before an earlier one: at most window × size
+    in_flight: dict[Future[list[ElectionRun]], int] = {}  # the chunk each future checks
+    next_out = next_chunk = done = 0
+    pool: ProcessPoolExecutor | None = None
+
+    def arrived(first: int, runs: Iterable[ElectionRun]) -> None:
+        nonlocal done
+        for i, run in enumerate(runs, first):
+            ready[i] = run
+            done += 1
+        if progress is not None:
+            progress(done, total)
+
     try:
-        futures: dict[Future[list[ElectionRun]], list[int]] = {
-            pool.submit(_check_chunk, [targets[i] for i in chunk], settings, timeout): chunk
-            for chunk in chunks
-        }
-        pending = set(futures)
-        while pending:
-            finished, pending = wait(pending, timeout=overdue, return_when=FIRST_COMPLETED)
+        while next_out < total:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+            while (
+                next_chunk < chunks
+                and len(in_flight) < window
+                and next_chunk < next_out // size + window
+            ):
+                first = next_chunk * size
+                batch = [targets[i] for i in range(first, min(first + size, total))]
+                in_flight[pool.submit(_check_chunk, batch, settings, timeout)] = next_chunk
+                next_chunk += 1
+            finished, _ = wait(in_flight, timeout=overdue, return_when=FIRST_COMPLETED)
+            lost: list[int] = []
             if not finished:  # stuck beyond the alarm: kill, then retry each one alone
                 _kill_workers(pool)
-                for fut in pending:
-                    lost += futures.pop(fut)
-                pending = set()
+                lost = list(in_flight.values())
+                in_flight.clear()
             for fut in finished:
-                chunk = futures.pop(fut)  # drop the future: its documents are released below
+                chunk = in_flight.pop(fut)  # drop the future: its documents go with `ready`
                 try:
-                    runs = fut.result()
-                except BrokenProcessPool:
-                    lost += chunk
-                    continue
-                ready.update(zip(chunk, runs, strict=True))
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, total)
+                    arrived(chunk * size, fut.result())
+                except BrokenProcessPool:  # the others fail too: the pool is done for
+                    lost.append(chunk)
+            if lost:
+                for fut in wait(in_flight).done:  # settled at once in a broken pool
+                    chunk = in_flight.pop(fut)
+                    if fut.exception() is None:
+                        arrived(chunk * size, fut.result())
+                    else:
+                        lost.append(chunk)
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = None
+                for chunk in sorted(lost):
+                    for i in range(chunk * size, min(chunk * size + size, total)):
+                        arrived(i, [_isolated(targets[i], settings, timeout)])
             while next_out in ready:
                 yield ready.pop(next_out)
                 next_out += 1
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    for i in sorted(lost):
-        ready[i] = _isolated(targets[i], settings, timeout)
-        done += 1
-        if progress is not None:
-            progress(done, total)
-    while next_out in ready:
-        yield ready.pop(next_out)
-        next_out += 1
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
