@@ -13,6 +13,12 @@ from tally.minutes.model import Minutes
 
 
 def render_markdown(m: Minutes) -> str:
+    """The minutes as Markdown, top to bottom as the page reads.
+
+    Longer than the ~80-line guide on purpose (issue 17): it is the page itself, one section
+    after the other, and split into pieces the order of the document would no longer be read
+    in one place; the words are all chosen in the model.
+    """
     out: list[str] = []
     add = out.append
     if m.rehearsal:

@@ -23,7 +23,7 @@ from tally.election import Contest, Election
 from tally.i18n import Param, msg
 from tally.kinds import CandidateStatus, Lang, MeetingKind, Outcome
 from tally.labels import BODY, FIGURE, REASON, STATUS, tr
-from tally.report.model import CountReport
+from tally.report.model import CountReport, RoundReport
 from tally.report.text import (
     base_sentence,
     decimal,
@@ -362,6 +362,60 @@ def family_of(kind: MeetingKind) -> str:
     return "state" if kind == "constituency" else "party"
 
 
+def _figures(rd: RoundReport, meeting: MeetingKind, lang: Lang) -> list[Figure]:
+    """The round's figures, in the order the minutes list them: the base's parts (or the
+    registered voters), the base and threshold, who is present, the ballots, and each reason a
+    ballot was invalid."""
+
+    def word(id: str, /, **params: Param) -> str:
+        return msg(id, **params).text(lang)
+
+    b = rd.ballots
+    figures: list[Figure] = []
+    if rd.registered is not None:
+        figures.append(Figure("registered", word("minutes.fig.registered"), rd.registered))
+    elif rd.base_parts:
+        for key, count in rd.base_parts:
+            figures.append(Figure(f"base.{key}", tr(FIGURE, key, lang), abs(count)))
+    figures.append(Figure("base", word("minutes.fig.base"), rd.base))
+    figures.append(Figure("threshold", word("minutes.fig.threshold"), rd.threshold))
+    if rd.present is not None:
+        figures.append(Figure("present", word(f"minutes.fig.present.{meeting}"), rd.present))
+    figures += [
+        Figure(key, word(f"minutes.fig.{key}"), value)
+        for key, value in (
+            ("issued", b.issued),
+            ("collected", b.collected),
+            ("valid", b.valid),
+            ("invalid", b.invalid),
+        )
+    ]
+    for reason, count in b.invalid_by_reason:
+        label = word("minutes.fig.reason", reason=tr(REASON, reason, lang))
+        figures.append(Figure(f"invalid.{reason}", label, count))
+    return figures
+
+
+def _candidate_rows(rd: RoundReport, lang: Lang) -> tuple[CandidateRow, ...]:
+    """One row per name on the ballot: votes, share of the base, status (and the agree/disagree
+    rows' other figures)."""
+    return tuple(
+        CandidateRow(
+            c.position,
+            c.name,
+            c.votes,
+            decimal(c.pct_of_base or "", lang),
+            c.status,
+            tr(STATUS, c.status, lang) if c.status else "",
+            c.disagree.count if c.disagree else None,
+            decimal(c.disagree.pct_of_base or "", lang) if c.disagree else "",
+            c.unmarked.count if c.unmarked else None,
+            decimal(c.unmarked.pct_of_base or "", lang) if c.unmarked else "",
+        )
+        for c in rd.candidates
+    )
+
+
 def build(
     report: CountReport,
     contest_id: str,
@@ -398,45 +452,8 @@ def build(
     body = tr(BODY, contest.body, lang)
     name = contest.name or word("minutes.contest", body=body if lang == "vi" else body.lower())
 
-    b = rd.ballots
-    figures: list[Figure] = []
-    if rd.registered is not None:
-        figures.append(Figure("registered", word("minutes.fig.registered"), rd.registered))
-    elif rd.base_parts:
-        for key, count in rd.base_parts:
-            figures.append(Figure(f"base.{key}", tr(FIGURE, key, lang), abs(count)))
-    figures.append(Figure("base", word("minutes.fig.base"), rd.base))
-    figures.append(Figure("threshold", word("minutes.fig.threshold"), rd.threshold))
-    if rd.present is not None:
-        figures.append(Figure("present", word(f"minutes.fig.present.{meeting}"), rd.present))
-    figures += [
-        Figure(key, word(f"minutes.fig.{key}"), value)
-        for key, value in (
-            ("issued", b.issued),
-            ("collected", b.collected),
-            ("valid", b.valid),
-            ("invalid", b.invalid),
-        )
-    ]
-    for reason, count in b.invalid_by_reason:
-        label = word("minutes.fig.reason", reason=tr(REASON, reason, lang))
-        figures.append(Figure(f"invalid.{reason}", label, count))
-
-    candidates = tuple(
-        CandidateRow(
-            c.position,
-            c.name,
-            c.votes,
-            decimal(c.pct_of_base or "", lang),
-            c.status,
-            tr(STATUS, c.status, lang) if c.status else "",
-            c.disagree.count if c.disagree else None,
-            decimal(c.disagree.pct_of_base or "", lang) if c.disagree else "",
-            c.unmarked.count if c.unmarked else None,
-            decimal(c.unmarked.pct_of_base or "", lang) if c.unmarked else "",
-        )
-        for c in rd.candidates
-    )
+    figures = _figures(rd, meeting, lang)
+    candidates = _candidate_rows(rd, lang)
     votes = {c.id: c.votes for c in rd.candidates}
     elected = tuple((rd.name_of(pid), votes[pid]) for pid in rd.elected)
     if rd.base is not None and rd.base_parts:
