@@ -416,6 +416,10 @@ HELP: Mapping[str, tuple[str, str]] = {
         "Tệp bố cục (FILE.layout.json) của phiếu đã tạo: chỉ nhận phiếu có bố cục này.",
         "The printed ballots' layout file (FILE.layout.json): accept only that layout.",
     ),
+    "help.scan.opt.rehearsal": (
+        "Đọc phiếu diễn tập (DIỄN TẬP), và chỉ phiếu diễn tập.",
+        "Read the drill's ballots (DIỄN TẬP), and only those.",
+    ),
     "help.scan.opt.journal": (
         "Tệp nhật ký cần ghi (mặc định trong journals/ của thư mục bầu cử).",
         "The journal to write (by default in the election folder's journals/).",

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 @click.option("--operator", required=True)
 @click.option("--layout", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--journal", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rehearsal", is_flag=True)
 @lang_option
 def scan(
     election: str,
@@ -37,6 +38,7 @@ def scan(
     operator: str,
     layout: Path | None,
     journal: Path | None,
+    rehearsal: bool,
     lang: Lang,
 ) -> None:
     try:
@@ -50,7 +52,9 @@ def scan(
     from tally.scan.run import ScanRequest, page_note, read_scans, write_scan
 
     loaded = load_election(Path(election), allowed_outside())
-    request = ScanRequest(contest_id, round_no, images, operator.strip(), layout, journal)
+    request = ScanRequest(
+        contest_id, round_no, images, operator.strip(), layout, journal, rehearsal
+    )
     sheet, pages = read_scans(loaded, request)
     done = write_scan(loaded, request, sheet, pages)
     for page in done.pages:

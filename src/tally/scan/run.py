@@ -48,6 +48,7 @@ class ScanRequest:
     operator: str
     layout: Path | None = None
     journal: Path | None = None
+    rehearsal: bool = False  # read the drill's ballots (DIỄN TẬP), and only those
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,13 @@ class _Round:
     blanks: dict[str, reader.Image3]
 
 
-def _layouts(loaded: LoadedElection, sheet: Sheet, only: str | None) -> dict[str, BallotLayout]:
-    """Every layout the round's ballots may have been printed with (paper, rehearsal)."""
+def _layouts(sheet: Sheet, rehearsal: bool, only: str | None) -> dict[str, BallotLayout]:
+    """Every layout the round's ballots may have been printed with (either paper); a drill's
+    ballots only with ``rehearsal``, and then only them (they are never a count's ballots)."""
     out: dict[str, BallotLayout] = {}
     for paper in PAPERS:
-        for rehearsal in (False, True):
-            layout = layout_of(facts_of(sheet), paper, rehearsal)
-            out[layout.sha256()] = layout
+        layout = layout_of(facts_of(sheet), paper, rehearsal)
+        out[layout.sha256()] = layout
     if only is not None:
         return {only: out[only]} if only in out else {}
     return out
@@ -175,7 +176,7 @@ def read_scans(loaded: LoadedElection, request: ScanRequest) -> tuple[Sheet, lis
     if sheet.layout != "strike":
         raise ScanError(Issue(msg("scan.agree_not_built", contest=sheet.contest)))
     only = _layout_sha(request.layout) if request.layout is not None else None
-    layouts = _layouts(loaded, sheet, only)
+    layouts = _layouts(sheet, request.rehearsal, only)
     if not layouts and request.layout is not None:
         raise ScanError(
             Issue(
