@@ -162,7 +162,11 @@ def read_qr_at(page: Image3, layout: BallotLayout) -> str:
     """The QR code read where the layout puts it, on a page warped onto that layout."""
     q = layout.qr
     crop = page[_px(q.y - 3) : _px(q.y + q.h + 3), _px(q.x - 3) : _px(q.x + q.w + 3)]
-    return read_qr(np.ascontiguousarray(crop)) or read_qr(np.ascontiguousarray(crop[::-1, ::-1]))
+    if read := read_qr(np.ascontiguousarray(crop)):
+        return read
+    turned = page[::-1, ::-1]  # fed upside down: the code is where the layout's turn puts it
+    crop = turned[_px(q.y - 3) : _px(q.y + q.h + 3), _px(q.x - 3) : _px(q.x + q.w + 3)]
+    return read_qr(np.ascontiguousarray(crop))
 
 
 def _px(v: float) -> int:

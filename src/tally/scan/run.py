@@ -106,15 +106,13 @@ def _refused(message: Msg, path: Path, page: int) -> ScanError:
 
 def _qr_sha(page: reader.Page, marks: reader.Corners, layouts: dict[str, BallotLayout]) -> str:
     """The layout SHA-256 the page's QR code names ("" when no QR code can be read)."""
-    text = reader.read_qr(page.rgb)
-    if not text:  # the whole page failed: read the QR code's place on each paper's layout
-        seen: set[str] = set()
-        for layout in layouts.values():
-            if layout.paper not in seen:
-                seen.add(layout.paper)
-                text = reader.read_qr_at(reader.warp(page.rgb, marks, layout), layout)
-                if text:
-                    break
+    text = ""
+    for layout in layouts.values():  # where each paper's layout puts it (quick)
+        text = reader.read_qr_at(reader.warp(page.rgb, marks, layout), layout)
+        if text:
+            break
+    if not text:  # anywhere on the page
+        text = reader.read_qr(page.rgb)
     if not text:
         return ""
     if not text.startswith(QR_PREFIX):
