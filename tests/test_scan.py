@@ -219,3 +219,22 @@ def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     result = invoke("scan", XA, tmp_path / "x.png", "--contest", "bch", "--operator", "a")
     assert result.exit_code == 2
     assert "pip install 'tally[scan]'" in result.stderr
+
+
+def test_not_an_image_and_an_existing_journal_are_refused(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    election = deck[0]
+    text = tmp_path / "notes.png"
+    text.write_text("not a scan", encoding="utf-8")
+    result = _scan(election, tmp_path / "n.jsonl", text)
+    assert result.exit_code == 2 and "notes.png" in result.stderr  # type: ignore[attr-defined]
+    assert "Traceback" not in result.stderr  # type: ignore[attr-defined]
+    journal = tmp_path / "old.jsonl"
+    journal.write_text("{}\n", encoding="utf-8")
+    stray = _save(np.full((400, 300, 3), 250, np.uint8), tmp_path / "stray.png")
+    result = _scan(election, journal, stray)
+    assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]
+    assert journal.read_text(encoding="utf-8") == "{}\n"
+    kept = list((election / "scans").rglob("*"))
+    assert not any(p.read_bytes() == stray.read_bytes() for p in kept if p.is_file())

@@ -48,6 +48,8 @@ def scan(
         import pypdfium2  # noqa: F401
     except ImportError as exc:
         raise UsageError(Issue(msg("scan.no_extra", module=exc.name or "?"))) from None
+    if not operator.strip():
+        raise UsageError(Issue(msg("usage.operator")))
     from tally.config.loader import load_election
     from tally.scan.run import ScanRequest, page_note, read_scans, write_scan
 

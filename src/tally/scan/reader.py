@@ -62,8 +62,20 @@ class Page:
     grey_file: bool  # the file itself has no colour channels
 
 
-def pages_of(path: Path, data: bytes) -> Iterator[Page]:
-    """Every page of a PDF (rendered at :data:`PDF_DPI`) or the one page of an image file."""
+class UnreadableFile(Exception):
+    """Not an image or a PDF that Pillow or PDFium can open."""
+
+
+def pages_of(path: Path, data: bytes) -> list[Page]:
+    """Every page of a PDF (rendered at :data:`PDF_DPI`) or of an image file (a TIFF may hold
+    several); UnreadableFile when it is neither."""
+    try:
+        return list(_pages(path, data))
+    except (OSError, ValueError, RuntimeError, Image.DecompressionBombError) as exc:
+        raise UnreadableFile(str(exc)[:120] or type(exc).__name__) from None
+
+
+def _pages(path: Path, data: bytes) -> Iterator[Page]:
     if data[:5] == b"%PDF-":
         pdf = pdfium.PdfDocument(data)
         try:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tally.config.loader import LoadedElection
-from tally.entry.journal import JournalWriter, Value
+from tally.entry.journal import JournalError, JournalWriter, Value
 from tally.entry.session import Marks, Sheet, default_journal, sheet_for
 from tally.errors import ConfigError, Issue, Location, TallyError
 from tally.findings import Lang
@@ -129,10 +129,10 @@ def _read_page(
     try:
         marks = reader.find_marks(page.rgb)
     except reader.PageError as exc:
-        return PageResult(**{**base.__dict__, "unplaced": exc.reason})
+        return replace(base, unplaced=exc.reason)
     layout_sha = _qr_sha(page, marks, known.layouts)
     if not layout_sha:
-        return PageResult(**{**base.__dict__, "unplaced": "unplaced.qr"})
+        return replace(base, unplaced="unplaced.qr")
     layout = known.layouts.get(layout_sha)
     if layout is None:
         raise _refused(
@@ -188,11 +188,9 @@ def read_scans(loaded: LoadedElection, request: ScanRequest) -> tuple[Sheet, lis
         data = read_regular(path, ScanError, "input")
         sha = hashlib.sha256(data).hexdigest()
         try:
-            pages = list(reader.pages_of(path, data))
-        except (OSError, ValueError) as exc:  # not an image Pillow or PDFium can open
-            raise ScanError(
-                Issue(msg("scan.not_image", reason=str(exc)[:120]), Location(path))
-            ) from None
+            pages = reader.pages_of(path, data)
+        except reader.UnreadableFile as exc:
+            raise ScanError(Issue(msg("scan.not_image", reason=str(exc)), Location(path))) from None
         for page in pages:
             serial = str(len(results) + 1)
             results.append(_read_page(page, serial, sha, known, loaded, sheet))
@@ -220,6 +218,8 @@ def write_scan(
 ) -> ScanDone:
     folder = loaded.folder / "scans" / f"{sheet.contest}-r{sheet.round}"
     path = request.journal or default_journal(loaded, sheet, request.operator)
+    if path.exists():  # before any image is copied: nothing is written
+        raise JournalError.at(msg("journal.exists"), path)
     kept: dict[Path, str] = {}
     for p in pages:
         if p.source not in kept:
