@@ -391,6 +391,39 @@ HELP: Mapping[str, tuple[str, str]] = {
         "Print the test deck and the journal its scan must reproduce.",
     ),
     "help.ballots.opt.force": ("Thay các tệp đã có.", "Replace files that already exist."),
+    "help.scan": (
+        "Đọc phiếu bầu đã quét như một người nhập nữa (chỉ phiếu gạch tên, quét màu).\n\n"
+        "Đọc ảnh PNG, JPEG, TIFF và trang PDF; tìm bốn dấu góc, đối chiếu mã QR với bố cục của\n"
+        "lần bầu (phiếu lần bầu khác bị từ chối, mã thoát 2), xoay phiếu ngược, so từng tên với\n"
+        "phiếu trắng. Phiếu có dòng không chắc chắn được để riêng cho người quyết định, không\n"
+        "bao giờ ghi đoán. Ghi một nhật ký nhập phiếu (so với người nhập bằng 'tally reconcile')\n"
+        "và lưu ảnh trong scans/ của thư mục bầu cử. Cần: pip install 'tally[scan]'.",
+        "Read scanned ballots as one more operator (strike-out ballots, colour scans only).\n\n"
+        "Reads PNG, JPEG, TIFF images and PDF pages; finds the four corner marks, checks the QR\n"
+        "code against the round's layout (a ballot of another round is refused, exit 2), turns\n"
+        "upside-down pages, compares each name with the blank ballot. A ballot with an\n"
+        "undecided row is set aside for a person, never guessed. Writes an entry journal\n"
+        "(compare it with a person's entry with 'tally reconcile') and keeps the images under\n"
+        "scans/ in the election folder. Needs: pip install 'tally[scan]'.",
+    ),
+    "help.scan.opt.contest": ("Cuộc bầu (mã của nó).", "The contest (its id)."),
+    "help.scan.opt.round": ("Lần bầu (1 là lần đầu).", "The round (1 is the first)."),
+    "help.scan.opt.operator": (
+        "Tên ghi vào nhật ký cho người đọc máy (ví dụ: máy quét 1).",
+        "The name the journal gives the reader (for example: scanner 1).",
+    ),
+    "help.scan.opt.layout": (
+        "Tệp bố cục (FILE.layout.json) của phiếu đã tạo: chỉ nhận phiếu có bố cục này.",
+        "The printed ballots' layout file (FILE.layout.json): accept only that layout.",
+    ),
+    "help.scan.opt.rehearsal": (
+        "Đọc phiếu diễn tập (DIỄN TẬP), và chỉ phiếu diễn tập.",
+        "Read the drill's ballots (DIỄN TẬP), and only those.",
+    ),
+    "help.scan.opt.journal": (
+        "Tệp nhật ký cần ghi (mặc định trong journals/ của thư mục bầu cử).",
+        "The journal to write (by default in the election folder's journals/).",
+    ),
     # --- tally verify
     "help.verify": (
         "Kiểm tra các tệp có đúng là các tệp đã dùng để lập văn bản đã ký.\n\n"

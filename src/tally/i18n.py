@@ -3347,6 +3347,52 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "mã bố cục (nằm trong mã QR): {sha}",
         "layout code (in the QR code): {sha}",
     ),
+    # --- scanned ballots read by tally scan (tally/scan/, issue 20)
+    "scan.no_extra": (
+        "'tally scan' cần các thư viện đọc ảnh (thiếu {module}): pip install 'tally[scan]'",
+        "'tally scan' needs the image libraries (missing {module}): pip install 'tally[scan]'",
+    ),
+    "scan.page": ("trang {page}: {said}", "page {page}: {said}"),
+    "scan.not_image": (
+        "không phải ảnh (PNG, JPEG, TIFF) hay tệp PDF đọc được: {reason}",
+        "not an image (PNG, JPEG, TIFF) or a PDF that can be read: {reason}",
+    ),
+    "scan.greyscale": (
+        "ảnh đen trắng (xám): không phân biệt được dấu đỏ với mực; hãy quét màu",
+        "a greyscale image: a red seal cannot be told from ink; scan in colour",
+    ),
+    "scan.not_tally_qr": (
+        "mã QR không phải của phiếu do tally tạo: {text}",
+        "the QR code is not one of a ballot printed by tally: {text}",
+    ),
+    "scan.other_layout": (
+        "phiếu của lần bầu khác hoặc cuộc bầu khác (bố cục {found}), không phải cuộc bầu {contest} lần {round}; không ghi gì — hãy tách phiếu này ra",
+        "a ballot of another round or election (layout {found}), not contest {contest} round {round}; nothing written — take this ballot out of the pile",
+    ),
+    "scan.agree_not_built": (
+        "cuộc bầu {contest} dùng phiếu đồng ý/không đồng ý: 'tally scan' chưa đọc được kiểu phiếu này",
+        "contest {contest} uses agree/disagree ballots: 'tally scan' does not read them yet",
+    ),
+    "scan.layout_not_round": (
+        "tệp bố cục không phải của cuộc bầu {contest} lần {round} (theo election.yaml)",
+        "the layout file is not that of contest {contest} round {round} (by election.yaml)",
+    ),
+    "scan.unplaced.marks": (
+        "phiếu {serial} ({where}) để riêng: không tìm thấy bốn dấu góc",
+        "ballot {serial} ({where}) set aside: the four corner marks were not found",
+    ),
+    "scan.unplaced.qr": (
+        "phiếu {serial} ({where}) để riêng: không đọc được mã QR",
+        "ballot {serial} ({where}) set aside: the QR code could not be read",
+    ),
+    "scan.review": (
+        "phiếu {serial} ({where}) để riêng cho người quyết định: dòng {rows}",
+        "ballot {serial} ({where}) set aside for a person to decide: rows {rows}",
+    ),
+    "scan.done": (
+        "đã đọc {pages} trang: {ballots} phiếu ghi vào {journal}, {aside} phiếu để riêng; ảnh lưu trong {folder}",
+        "read {pages} pages: {ballots} ballots written to {journal}, {aside} set aside; images kept in {folder}",
+    ),
 }
 
 # The whole catalogue: the messages above, the words of --help (tally/helptext.py) and the

@@ -11,6 +11,7 @@ from tally.cli import batch as _batch  # noqa: F401  (registers the commands)
 from tally.cli import commands as _commands  # noqa: F401
 from tally.cli import entry as _entry  # noqa: F401
 from tally.cli import importing as _importing  # noqa: F401
+from tally.cli import scanning as _scanning  # noqa: F401
 from tally.cli.base import cli, main
 
 __all__ = ["cli", "main"]

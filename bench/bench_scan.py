@@ -1,0 +1,146 @@
+"""Benchmark: `tally scan` on a simulated corpus of strike-out ballots (issue 20's targets).
+
+The ballots of examples/xa-2025 (contest bch, 11 names, A5) are printed by tally, rendered at
+200 dpi, and marked as voters would: each name struck with probability 1/2 by a wavy pen
+line (2-5 px, a slope of up to 1.2 mm over the name, starting up to 3 mm early), over the
+whole name or, on ``--partial`` of the struck rows, over 20-100 % of it; a red seal (a 30 mm
+ring) near its circle on 60 % of the ballots, pushed up to 8 mm off it; then turned by up
+to 3°, scaled by up to 2 %, blurred, given noise, saved as JPEG quality 60, and one in ten
+fed upside down. The pages are read by the command's own code (:func:`read_scans`: marks,
+QR code, warp, scores).
+
+Reported: ballots silently wrong (committed with a row that differs from the truth: a struck
+row of at least 60 % read as kept, or a kept row read as struck; a partial strike under 60 %
+is the regulation's to decide, so either reading counts as right), the share set aside for
+a person, and ballots read per second (reading only, one process).
+
+Targets (issue 20): no ballot silently wrong; fewer than 20 % set aside when every strike
+covers at least 60 % of its name (``--partial 0``); at least 5 ballots a second.
+
+Run:  python bench/bench_scan.py [--ballots 500] [--partial 0.2] [--seed 1]
+Needs: pip install -e '.[scan]'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pypdfium2 as pdfium
+
+from tally.config.loader import load_election
+from tally.entry.session import sheet_for
+from tally.paper.pdf import layout_of, render
+from tally.paper.run import facts_of, words_of
+from tally.scan.run import ScanRequest, read_scans
+
+ROOT = Path(__file__).resolve().parents[1]
+PX = 200 / 25.4
+
+
+def _blank_page(folder: Path) -> tuple[np.ndarray, object]:
+    loaded = load_election(folder)
+    sheet = sheet_for(loaded, "bch", 1)
+    layout = layout_of(facts_of(sheet), "a5", False)
+    words = words_of(loaded, sheet, layout, False, "vi")
+    pdf = pdfium.PdfDocument(render(layout, words, loaded.election.congress.date))
+    rgb = np.asarray(pdf[0].render(scale=200 / 72).to_pil().convert("RGB"))
+    pdf.close()
+    return rgb, layout
+
+
+def _ballot(
+    blank: np.ndarray, layout: object, rng: np.random.Generator, partial: float
+) -> tuple[np.ndarray, dict[int, float]]:
+    img = blank.copy()
+    truth: dict[int, float] = {}
+    for row in layout.rows:  # type: ignore[attr-defined]
+        nb = row.name_box
+        truth[row.position] = 0.0
+        if rng.random() >= 0.5:
+            continue
+        cover = rng.uniform(0.2, 1.0) if rng.random() < partial else 1.0
+        x0 = nb.x - rng.uniform(-1, 3)
+        x1 = x0 + (nb.w + rng.uniform(0, 4)) * cover
+        y = nb.y + nb.h * rng.uniform(0.3, 0.7)
+        tilt = rng.uniform(-1.2, 1.2)
+        pts = [
+            (
+                (x0 + (x1 - x0) * k / 19) * PX,
+                (y + tilt * (k / 19 - 0.5) + rng.normal(0, 0.15)) * PX,
+            )
+            for k in range(20)
+        ]
+        colour = (20, 40, 160) if rng.random() < 0.7 else (30, 30, 30)
+        cv2.polylines(img, [np.array(pts, np.int32)], False, colour, int(rng.integers(2, 6)))
+        truth[row.position] = cover
+    if rng.random() < 0.6:
+        s = layout.seal  # type: ignore[attr-defined]
+        cx = (s.x + s.w / 2 + rng.uniform(-8, 8)) * PX
+        cy = (s.y + s.h / 2 + rng.uniform(-8, 4)) * PX
+        cv2.circle(img, (int(cx), int(cy)), int(15 * PX), (200, 30, 40), 5)
+        cv2.circle(img, (int(cx), int(cy)), int(11 * PX), (200, 30, 40), 2)
+    h, w = img.shape[:2]
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-3, 3), rng.uniform(0.98, 1.02))
+    img = cv2.warpAffine(img, turn, (w, h), borderValue=(255, 255, 255))
+    img = cv2.GaussianBlur(img, (3, 3), 0.8)
+    img = np.clip(img.astype(np.int16) + rng.normal(0, 10, img.shape), 0, 255).astype(np.uint8)
+    if rng.random() < 0.1:
+        img = np.ascontiguousarray(img[::-1, ::-1])
+    return img, truth
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ballots", type=int, default=500)
+    ap.add_argument("--partial", type=float, default=0.2)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    rng = np.random.default_rng(args.seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "xa"
+        shutil.copytree(ROOT / "examples" / "xa-2025", folder)
+        blank, layout = _blank_page(folder)
+        truths: list[dict[int, float]] = []
+        images: list[Path] = []
+        for i in range(args.ballots):
+            img, truth = _ballot(blank, layout, rng, args.partial)
+            path = Path(tmp) / f"{i:05}.jpg"
+            cv2.imwrite(
+                str(path), cv2.cvtColor(img, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 60]
+            )
+            images.append(path)
+            truths.append(truth)
+        loaded = load_election(folder)
+        start = time.perf_counter()
+        _, pages = read_scans(loaded, ScanRequest("bch", 1, tuple(images), "bench"))
+        seconds = time.perf_counter() - start
+    silent = aside = 0
+    for page, truth in zip(pages, truths, strict=True):
+        if page.marks is None:
+            aside += 1
+            continue
+        struck = set(page.marks.struck)
+        wrong = [
+            p
+            for p, cover in truth.items()
+            if (p in struck and cover == 0.0) or (p not in struck and cover >= 0.6)
+        ]
+        if wrong:
+            silent += 1
+            print(f"silently wrong: ballot {page.serial}, rows {wrong}, scores {page.scores}")
+    n = len(pages)
+    print(
+        f"{n} ballots (partial strikes on {args.partial:.0%} of the struck rows, seed {args.seed}):"
+        f" {silent} silently wrong, {aside} set aside ({aside / n:.1%}),"
+        f" {n / seconds:.1f} ballots/s"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""``tally scan``: scanned ballots read into an entry journal (issue 20).
+
+The reader's libraries (the ``scan`` extra) are imported only when the command runs, so
+``tally --help`` stays fast and a laptop without them can do everything else.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from tally.cli.base import allowed_outside, cli, election_argument, lang_option
+from tally.errors import EXIT_OK, Issue, UsageError
+from tally.i18n import msg
+
+if TYPE_CHECKING:
+    from tally.kinds import Lang
+
+
+@cli.command()
+@election_argument
+@click.argument("images", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--contest", "contest_id", required=True)
+@click.option("--round", "round_no", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--operator", required=True)
+@click.option("--layout", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--journal", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rehearsal", is_flag=True)
+@lang_option
+def scan(
+    election: str,
+    images: tuple[Path, ...],
+    contest_id: str,
+    round_no: int,
+    operator: str,
+    layout: Path | None,
+    journal: Path | None,
+    rehearsal: bool,
+    lang: Lang,
+) -> None:
+    try:
+        import cv2  # noqa: F401
+        import numpy  # noqa: F401
+        import PIL  # noqa: F401
+        import pypdfium2  # noqa: F401
+    except ImportError as exc:
+        raise UsageError(Issue(msg("scan.no_extra", module=exc.name or "?"))) from None
+    if not operator.strip():
+        raise UsageError(Issue(msg("usage.operator")))
+    from tally.config.loader import load_election
+    from tally.scan.run import ScanRequest, page_note, read_scans, write_scan
+
+    loaded = load_election(Path(election), allowed_outside())
+    request = ScanRequest(
+        contest_id, round_no, images, operator.strip(), layout, journal, rehearsal
+    )
+    sheet, pages = read_scans(loaded, request)
+    done = write_scan(loaded, request, sheet, pages)
+    for page in done.pages:
+        if page.marks is None:
+            click.echo(page_note(page, lang), err=True)
+    aside = len(done.pages) - done.ballots
+    click.echo(
+        msg(
+            "scan.done",
+            pages=len(done.pages),
+            ballots=done.ballots,
+            aside=aside,
+            journal=done.journal,
+            folder=done.folder,
+        ).text(lang),
+        err=True,
+    )
+    sys.exit(EXIT_OK)

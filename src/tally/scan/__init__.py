@@ -1,0 +1,5 @@
+"""Scanned ballots read as one more operator (``tally scan``, issue 20).
+
+:mod:`.reader` is the image work (numpy, OpenCV, pypdfium2, Pillow: the ``scan`` extra);
+:mod:`.run` reads the pages of a round and writes an ordinary entry journal.
+"""

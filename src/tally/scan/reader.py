@@ -1,0 +1,276 @@
+"""The image work of ``tally scan``: place a page on its layout and score every row.
+
+Every step is plain geometry on the layout document (millimetres), at :data:`PX_PER_MM`:
+
+1. the four corner marks are the four solid squares nearest the image's corners;
+2. a perspective warp puts their centres where the layout says, so the page becomes the
+   blank ballot's twin (a page fed upside down is turned once the warp shows it: it looks
+   like the blank only after half a turn);
+3. ink is a dark pixel that is not red (HSV), so a red seal is never read as a strike; the
+   blank ballot's own print (dilated by :data:`SLACK` px for the warp's error) is not ink;
+4. a row's score is the share (per mille) of the printed name's width that has ink across
+   it, a strike hidden behind a letter's stem being bridged (:data:`BRIDGE`); red in the
+   name's band is counted apart, and sends the row to a person.
+
+numpy, OpenCV, pypdfium2 and Pillow are the ``scan`` extra: this module is imported only by
+``tally scan``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+import pypdfium2 as pdfium
+from PIL import Image
+
+from tally.paper.layout import BallotLayout, Box
+
+READER = "tally-scan 1"  # the reader's version: written in the journal's header
+PX_PER_MM = 8  # the warped page's resolution (about 203 dpi)
+PDF_DPI = 200  # a PDF page is rendered at this resolution before it is read
+DARK = 140  # a pixel darker than this (0-255, the darkest channel's complement) is ink
+SLACK = 3  # px: the blank's print is widened by this much for the warp's error
+RUN = 24  # px (3 mm): ink running across this far is a stroke, not a letter
+BRIDGE = 9  # px: a strike hidden behind a letter narrower than this is bridged
+STRUCK = 600  # per mille of the name's width: at least this much is a strike
+CLEAN = 120  # per mille: at most this much is no strike; between the two, a person decides
+RED = 30  # per mille of the name's width with red across it: a person looks
+
+Image3 = npt.NDArray[np.uint8]
+Corners = npt.NDArray[np.float32]
+
+
+class PageError(Exception):
+    """A page that cannot be placed on the layout (no marks, no QR code): set aside."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # unplaced.marks, unplaced.qr
+
+
+@dataclass(frozen=True)
+class Page:
+    source: Path
+    number: int  # 1-based page in its file (1 for an image)
+    rgb: Image3
+    grey_file: bool  # the file itself has no colour channels
+
+
+class UnreadableFile(Exception):
+    """Not an image or a PDF that Pillow or PDFium can open."""
+
+
+def pages_of(path: Path, data: bytes) -> list[Page]:
+    """Every page of a PDF (rendered at :data:`PDF_DPI`) or of an image file (a TIFF may hold
+    several); UnreadableFile when it is neither."""
+    try:
+        return list(_pages(path, data))
+    except (OSError, ValueError, RuntimeError, Image.DecompressionBombError) as exc:
+        raise UnreadableFile(str(exc)[:120] or type(exc).__name__) from None
+
+
+def _pages(path: Path, data: bytes) -> Iterator[Page]:
+    if data[:5] == b"%PDF-":
+        pdf = pdfium.PdfDocument(data)
+        try:
+            for i in range(len(pdf)):
+                bitmap = pdf[i].render(scale=PDF_DPI / 72)
+                pil = bitmap.to_pil().convert("RGB")
+                yield Page(path, i + 1, np.asarray(pil, dtype=np.uint8).copy(), False)
+        finally:
+            pdf.close()
+        return
+    with Image.open(io.BytesIO(data)) as img:
+        for i in range(getattr(img, "n_frames", 1)):
+            img.seek(i)
+            grey = img.mode in ("1", "L", "LA", "I", "I;16", "F")
+            rgb = np.asarray(img.convert("RGB"), dtype=np.uint8).copy()
+            yield Page(path, i + 1, rgb, grey)
+
+
+def blank_of(pdf: bytes, layout: BallotLayout) -> Image3:
+    """The blank ballot (first page of its PDF) at :data:`PX_PER_MM`, the warp's size."""
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        bitmap = doc[0].render(scale=PX_PER_MM * 25.4 / 72)
+        rgb = np.asarray(bitmap.to_pil().convert("RGB"), dtype=np.uint8)
+    finally:
+        doc.close()
+    size = (_px(layout.width), _px(layout.height))
+    return np.asarray(cv2.resize(rgb, size, interpolation=cv2.INTER_AREA), dtype=np.uint8)
+
+
+def ink_of(rgb: Image3) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """(ink, red): dark pixels that are not red, and the red ones (a seal, a red pen)."""
+    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+    hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    red = ((hue <= 10) | (hue >= 165)) & (sat >= 90) & (val >= 70)
+    darkest = rgb.min(axis=2)
+    ink = (darkest < DARK) & ~red
+    return ink, red
+
+
+def _mark_candidates(rgb: Image3) -> list[tuple[float, float, float]]:
+    """Solid dark squares: (x, y, side) of each."""
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    grey = cv2.GaussianBlur(grey, (5, 5), 0)
+    _, dark = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    contours, _ = cv2.findContours(dark, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    h, w = grey.shape
+    smallest = (min(h, w) / 150) ** 2
+    out: list[tuple[float, float, float]] = []
+    for c in contours:
+        area = cv2.contourArea(c)
+        if area < smallest:
+            continue
+        _, (rw, rh), _ = cv2.minAreaRect(c)
+        if rw <= 0 or rh <= 0 or not 0.8 <= rw / rh <= 1.25:
+            continue
+        if area / (rw * rh) < 0.85:
+            continue
+        m = cv2.moments(c)
+        if m["m00"] <= 0:
+            continue
+        out.append((m["m10"] / m["m00"], m["m01"] / m["m00"], (rw + rh) / 2))
+    return out
+
+
+def find_marks(rgb: Image3) -> Corners:
+    """The centres of the four corner marks, in the image's TL, TR, BR, BL order."""
+    found = _mark_candidates(rgb)
+    h, w = rgb.shape[:2]
+    corners = ((0.0, 0.0), (float(w), 0.0), (float(w), float(h)), (0.0, float(h)))
+    if len(found) < 4:
+        raise PageError("unplaced.marks")
+    chosen: list[tuple[float, float]] = []
+    for cx, cy in corners:
+        x, y, _ = min(found, key=lambda f: (f[0] - cx) ** 2 + (f[1] - cy) ** 2)
+        if abs(x - cx) > w / 4 or abs(y - cy) > h / 4:
+            raise PageError("unplaced.marks")
+        chosen.append((x, y))
+    if len(set(chosen)) < 4:
+        raise PageError("unplaced.marks")
+    return np.array(chosen, dtype=np.float32)
+
+
+def read_qr(rgb: Image3) -> str:
+    """What the page's QR code says ("" when none can be read)."""
+    detector = cv2.QRCodeDetector()
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    for img in (grey, cv2.resize(grey, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)):
+        text, _, _ = detector.detectAndDecode(img)
+        if text:
+            return str(text)
+    return ""
+
+
+def read_qr_at(page: Image3, layout: BallotLayout) -> str:
+    """The QR code read where the layout puts it, on a page warped onto that layout."""
+    q = layout.qr
+    crop = page[_px(q.y - 3) : _px(q.y + q.h + 3), _px(q.x - 3) : _px(q.x + q.w + 3)]
+    if read := read_qr(np.ascontiguousarray(crop)):
+        return read
+    turned = page[::-1, ::-1]  # fed upside down: the code is where the layout's turn puts it
+    crop = turned[_px(q.y - 3) : _px(q.y + q.h + 3), _px(q.x - 3) : _px(q.x + q.w + 3)]
+    return read_qr(np.ascontiguousarray(crop))
+
+
+def _px(v: float) -> int:
+    return round(v * PX_PER_MM)
+
+
+def warp(rgb: Image3, marks: Corners, layout: BallotLayout) -> Image3:
+    """The page warped onto the layout at :data:`PX_PER_MM` (marks where the layout has them)."""
+    dst = np.array(
+        [[m.box.centre[0] * PX_PER_MM, m.box.centre[1] * PX_PER_MM] for m in layout.marks],
+        dtype=np.float32,
+    )
+    matrix = cv2.getPerspectiveTransform(marks, dst)
+    size = (_px(layout.width), _px(layout.height))
+    out = cv2.warpPerspective(
+        rgb, matrix, size, flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255)
+    )
+    return np.asarray(out, dtype=np.uint8)
+
+
+def upright(page: Image3, blank: Image3) -> tuple[Image3, bool]:
+    """The warped page turned the right way up, and whether it had to be turned."""
+
+    def distance(img: Image3) -> int:
+        a = cv2.resize(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), (64, 96))
+        b = cv2.resize(cv2.cvtColor(blank, cv2.COLOR_RGB2GRAY), (64, 96))
+        return int(np.abs(a.astype(np.int32) - b.astype(np.int32)).sum())
+
+    turned = np.ascontiguousarray(page[::-1, ::-1])
+    if distance(turned) < distance(page):
+        return turned, True
+    return page, False
+
+
+@dataclass(frozen=True)
+class RowScore:
+    position: int
+    ink: int  # per mille of the name's width with ink across it
+    red: int  # per mille with red across it
+
+    def decision(self) -> bool | None:
+        """True struck, False not struck, None for a person to decide."""
+        if self.red >= RED:
+            return None
+        if self.ink >= STRUCK:
+            return True
+        if self.ink <= CLEAN:
+            return False
+        return None
+
+
+def _bridged(cols: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """Close gaps narrower than :data:`BRIDGE` between inked columns."""
+    line = cols.astype(np.uint8).reshape(1, -1) * 255
+    kernel = np.ones((1, BRIDGE), dtype=np.uint8)
+    closed = cv2.morphologyEx(line, cv2.MORPH_CLOSE, kernel, borderType=cv2.BORDER_CONSTANT)
+    return np.asarray(closed[0] > 0)
+
+
+def _band(box: Box, row: Box) -> tuple[int, int, int, int]:
+    """The pixels to read a name in: its box, 1.5 mm taller each way, inside its row's lines."""
+    top = max(box.y - 1.5, row.y + 0.5)
+    bottom = min(box.y + box.h + 1.5, row.y + row.h - 0.5)
+    return _px(box.x), _px(top), _px(box.x + box.w), _px(bottom)
+
+
+def _strokes(ink: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """The ink that runs across at least :data:`RUN` px (a letter never does; a strike does,
+    through the letters it crosses)."""
+    kernel = np.ones((1, RUN), dtype=np.uint8)
+    return np.asarray(cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, kernel) > 0)
+
+
+def score_rows(page: Image3, blank: Image3, layout: BallotLayout) -> list[RowScore]:
+    """Each row's score: the share of the name's pixel columns that a stroke runs across,
+    where the blank ballot (widened by :data:`SLACK` px) has none."""
+    ink, red = ink_of(page)
+    printed, _ = ink_of(blank)
+    kernel = np.ones((2 * SLACK + 1, 2 * SLACK + 1), dtype=np.uint8)
+    printed_runs = cv2.dilate(_strokes(printed).astype(np.uint8), kernel) > 0
+    runs = _strokes(ink) & ~printed_runs
+    scores: list[RowScore] = []
+    for row in layout.rows:
+        x0, y0, x1, y1 = _band(row.name_box, row.box)
+        width = max(x1 - x0, 1)
+        cols = _bridged(np.asarray(runs[y0:y1, x0:x1].any(axis=0), dtype=np.bool_))
+        reds = red[y0:y1, x0:x1].sum(axis=0) >= 2
+        scores.append(
+            RowScore(
+                row.position,
+                int(cols.sum()) * 1000 // width,
+                int(reds.sum()) * 1000 // width,
+            )
+        )
+    return scores

@@ -1,0 +1,272 @@
+"""``tally scan``: scanned ballots of one round read into an ordinary entry journal.
+
+The reader is one more operator, never the count's only one: its journal is compared with a
+person's by ``tally reconcile``. It writes a ballot only when every row is decided; a page
+with a row between the two thresholds, or one it cannot place (no corner marks, no QR code),
+is set aside for a person and named in the journal's last entry (``stop``) with its image,
+never guessed. Nothing is written when any page is refused (a greyscale file, a ballot of
+another round or election): the pile must be sorted first.
+
+Re-reading is deterministic: the entries' time is the congress's date (not the clock, which
+is why the header says ``purpose: scan`` and the minutes never take these times for the
+count's), the serial is the page's place in the order the files were named, and the copies
+of the images are named by their SHA-256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tally.config.loader import LoadedElection
+from tally.entry.journal import JournalError, JournalWriter, Value
+from tally.entry.session import Marks, Sheet, default_journal, sheet_for
+from tally.errors import ConfigError, Issue, Location, TallyError
+from tally.findings import Lang
+from tally.i18n import Msg, msg
+from tally.paper.layout import PAPERS, BallotLayout
+from tally.paper.pdf import layout_of, render
+from tally.paper.run import facts_of, words_of
+from tally.scan import reader
+from tally.source import read_regular
+
+OPERATOR = "scan"
+QR_PREFIX = "TALLY-LAYOUT:SHA256:"
+
+
+class ScanError(TallyError):
+    """A page refused (exit 2): nothing is written."""
+
+
+@dataclass(frozen=True)
+class ScanRequest:
+    contest_id: str
+    round_no: int
+    images: tuple[Path, ...]
+    operator: str
+    layout: Path | None = None
+    journal: Path | None = None
+    rehearsal: bool = False  # read the drill's ballots (DIỄN TẬP), and only those
+
+
+@dataclass(frozen=True)
+class PageResult:
+    serial: str
+    source: Path
+    page: int
+    sha256: str  # of the file the page is in
+    marks: Marks | None  # None: set aside
+    scores: tuple[int, ...] = ()
+    reds: tuple[int, ...] = ()
+    review: tuple[int, ...] = ()  # rows for a person
+    unplaced: str = ""  # unplaced.marks, unplaced.qr
+    turned: bool = False
+    layout: str = ""  # the SHA-256 of its layout, from its QR code
+
+
+@dataclass
+class ScanDone:
+    journal: Path
+    folder: Path  # where the images were copied
+    pages: list[PageResult] = field(default_factory=list)
+
+    @property
+    def ballots(self) -> int:
+        return sum(1 for p in self.pages if p.marks is not None)
+
+
+@dataclass(frozen=True)
+class _Round:
+    layouts: dict[str, BallotLayout]  # by SHA-256
+    blanks: dict[str, reader.Image3]
+
+
+def _layouts(sheet: Sheet, rehearsal: bool, only: str | None) -> dict[str, BallotLayout]:
+    """Every layout the round's ballots may have been printed with (either paper); a drill's
+    ballots only with ``rehearsal``, and then only them (they are never a count's ballots)."""
+    out: dict[str, BallotLayout] = {}
+    for paper in PAPERS:
+        layout = layout_of(facts_of(sheet), paper, rehearsal)
+        out[layout.sha256()] = layout
+    if only is not None:
+        return {only: out[only]} if only in out else {}
+    return out
+
+
+def _blank(loaded: LoadedElection, sheet: Sheet, layout: BallotLayout) -> reader.Image3:
+    words = words_of(loaded, sheet, layout, layout.rehearsal, "vi")
+    return reader.blank_of(render(layout, words, loaded.election.congress.date), layout)
+
+
+def _refused(message: Msg, path: Path, page: int) -> ScanError:
+    return ScanError(Issue(msg("scan.page", page=page, said=message), Location(path)))
+
+
+def _qr_sha(page: reader.Page, marks: reader.Corners, layouts: dict[str, BallotLayout]) -> str:
+    """The layout SHA-256 the page's QR code names ("" when no QR code can be read)."""
+    text = ""
+    for layout in layouts.values():  # where each paper's layout puts it (quick)
+        text = reader.read_qr_at(reader.warp(page.rgb, marks, layout), layout)
+        if text:
+            break
+    if not text:  # anywhere on the page
+        text = reader.read_qr(page.rgb)
+    if not text:
+        return ""
+    if not text.startswith(QR_PREFIX):
+        raise _refused(msg("scan.not_tally_qr", text=text[:40]), page.source, page.number)
+    return text[len(QR_PREFIX) :].lower()
+
+
+def _read_page(
+    page: reader.Page, serial: str, sha: str, known: _Round, loaded: LoadedElection, sheet: Sheet
+) -> PageResult:
+    if page.grey_file:
+        raise _refused(msg("scan.greyscale"), page.source, page.number)
+    base = PageResult(serial, page.source, page.number, sha, None)
+    try:
+        marks = reader.find_marks(page.rgb)
+    except reader.PageError as exc:
+        return replace(base, unplaced=exc.reason)
+    layout_sha = _qr_sha(page, marks, known.layouts)
+    if not layout_sha:
+        return replace(base, unplaced="unplaced.qr")
+    layout = known.layouts.get(layout_sha)
+    if layout is None:
+        raise _refused(
+            msg(
+                "scan.other_layout", found=layout_sha[:16], contest=sheet.contest, round=sheet.round
+            ),
+            page.source,
+            page.number,
+        )
+    if layout_sha not in known.blanks:
+        known.blanks[layout_sha] = _blank(loaded, sheet, layout)
+    blank = known.blanks[layout_sha]
+    warped, turned = reader.upright(reader.warp(page.rgb, marks, layout), blank)
+    scores = reader.score_rows(warped, blank, layout)
+    decided = [s.decision() for s in scores]
+    review = tuple(s.position for s, d in zip(scores, decided, strict=True) if d is None)
+    struck = tuple(s.position for s, d in zip(scores, decided, strict=True) if d is True)
+    return PageResult(
+        serial,
+        page.source,
+        page.number,
+        sha,
+        None if review else Marks(struck=struck),
+        tuple(s.ink for s in scores),
+        tuple(s.red for s in scores),
+        review,
+        turned=turned,
+        layout=layout_sha,
+    )
+
+
+def _layout_sha(path: Path) -> str:
+    return hashlib.sha256(read_regular(path, ConfigError, "input")).hexdigest()
+
+
+def read_scans(loaded: LoadedElection, request: ScanRequest) -> tuple[Sheet, list[PageResult]]:
+    """Every page read, in order; ScanError (nothing written) when one is refused."""
+    sheet = sheet_for(loaded, request.contest_id, request.round_no)
+    if sheet.layout != "strike":
+        raise ScanError(Issue(msg("scan.agree_not_built", contest=sheet.contest)))
+    only = _layout_sha(request.layout) if request.layout is not None else None
+    layouts = _layouts(sheet, request.rehearsal, only)
+    if not layouts and request.layout is not None:
+        raise ScanError(
+            Issue(
+                msg("scan.layout_not_round", contest=sheet.contest, round=sheet.round),
+                Location(request.layout),
+            )
+        )
+    known = _Round(layouts, {})
+    results: list[PageResult] = []
+    for path in request.images:
+        data = read_regular(path, ScanError, "input")
+        sha = hashlib.sha256(data).hexdigest()
+        try:
+            pages = reader.pages_of(path, data)
+        except reader.UnreadableFile as exc:
+            raise ScanError(Issue(msg("scan.not_image", reason=str(exc)), Location(path))) from None
+        for page in pages:
+            serial = str(len(results) + 1)
+            results.append(_read_page(page, serial, sha, known, loaded, sheet))
+    return sheet, results
+
+
+def _copy(path: Path, sha: str, folder: Path) -> Path:
+    """The image kept in the election folder, named by its SHA-256 (the same file once)."""
+    target = folder / f"{sha[:16]}{path.suffix.lower()}"
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.new")
+        shutil.copyfile(path, tmp)
+        tmp.replace(target)
+    return target
+
+
+def scan_time(loaded: LoadedElection) -> str:
+    """The entries' time: the congress's date (the same on every re-reading)."""
+    return f"{loaded.election.congress.date.isoformat()}T00:00:00+07:00"
+
+
+def write_scan(
+    loaded: LoadedElection, request: ScanRequest, sheet: Sheet, pages: list[PageResult]
+) -> ScanDone:
+    folder = loaded.folder / "scans" / f"{sheet.contest}-r{sheet.round}"
+    path = request.journal or default_journal(loaded, sheet, request.operator)
+    if path.exists():  # before any image is copied: nothing is written
+        raise JournalError.at(msg("journal.exists"), path)
+    kept: dict[Path, str] = {}
+    for p in pages:
+        if p.source not in kept:
+            kept[p.source] = _copy(p.source, p.sha256, folder).relative_to(loaded.folder).as_posix()
+    shas = sorted({p.layout for p in pages if p.layout})
+    header: dict[str, Value] = {
+        **sheet.header(),
+        "operator": request.operator,
+        "purpose": "scan",
+        "reader": reader.READER,
+        "thresholds": {
+            "struck": str(reader.STRUCK),
+            "clean": str(reader.CLEAN),
+            "red": str(reader.RED),
+        },
+        "layout_sha256": shas,
+    }
+    time = scan_time(loaded)
+    who: dict[str, Value] = {"operator": request.operator}
+    aside: dict[str, str] = {}
+    with JournalWriter.create(path, time, header) as w:
+        w.append("start", time, {**who, "resumed": False})
+        for p in pages:
+            where: dict[str, Value] = {
+                "image": kept[p.source],
+                "image_sha256": p.sha256,
+                "page": p.page,
+            }
+            if p.marks is not None:
+                fields: dict[str, Value] = {**who, "serial": p.serial, **p.marks.fields()}
+                w.append("ballot", time, {**fields, **where, "scores": list(p.scores)})
+            else:
+                aside[p.serial] = _aside_text(p, kept[p.source])
+        w.append("stop", time, {**who, "set_aside": aside})
+    return ScanDone(path, folder, pages)
+
+
+def _aside_text(p: PageResult, image: str) -> str:
+    """Why a page was set aside, in the journal: for the person who takes it up."""
+    why = p.unplaced or "review:" + ",".join(map(str, p.review))
+    return f"{why} {image}#{p.page} sha256:{p.sha256}"
+
+
+def page_note(p: PageResult, lang: Lang) -> str:
+    """One line on stderr for a page set aside."""
+    where = f"{p.source.name}#{p.page}"
+    if p.unplaced:
+        return msg(f"scan.{p.unplaced}", serial=p.serial, where=where).text(lang)
+    rows = ", ".join(map(str, p.review))
+    return msg("scan.review", serial=p.serial, where=where, rows=rows).text(lang)

@@ -1,0 +1,240 @@
+"""`tally scan` (issue 20): printed ballots, rendered, degraded as a scanner would, read back.
+
+The test deck is printed with `tally ballots --test-deck`, its pages rendered at 200 dpi,
+turned by up to 2°, scaled by up to 2 %, given noise and saved as JPEG (one page fed upside
+down); the scan's journal must give every page the deck journal's marks.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+cv2 = pytest.importorskip("cv2")
+np = pytest.importorskip("numpy")
+pdfium = pytest.importorskip("pypdfium2")
+
+from clirun import invoke  # noqa: E402
+from tally.entry.journal import read_journal  # noqa: E402
+from tally.entry.session import Marks, Sheet, replay  # noqa: E402
+
+XA = Path(__file__).resolve().parents[1] / "examples" / "xa-2025"
+UPSIDE_DOWN = 3  # the deck's page fed upside down
+
+
+def _pages(pdf: Path) -> list[object]:
+    doc = pdfium.PdfDocument(pdf.read_bytes())
+    try:
+        return [
+            np.asarray(doc[i].render(scale=200 / 72).to_pil().convert("RGB"))
+            for i in range(len(doc))
+        ]
+    finally:
+        doc.close()
+
+
+def _degrade(rgb: object, seed: int) -> object:
+    rng = np.random.default_rng(seed)
+    h, w = rgb.shape[:2]  # type: ignore[attr-defined]
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-2, 2), rng.uniform(0.98, 1.02))
+    out = cv2.warpAffine(rgb, turn, (w, h), borderValue=(255, 255, 255))
+    noise = rng.normal(0, 8, out.shape)
+    return np.clip(out.astype(np.int16) + noise, 0, 255).astype(np.uint8)
+
+
+def _save(rgb: object, path: Path) -> Path:
+    bgr = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+    params = [cv2.IMWRITE_JPEG_QUALITY, 70] if path.suffix == ".jpg" else []
+    assert cv2.imwrite(str(path), bgr, params)
+    return path
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[Path]]:
+    """(election folder, the deck's journal, the degraded scans of its pages)."""
+    base = tmp_path_factory.mktemp("scan")
+    election = base / "xa"
+    shutil.copytree(XA, election)
+    pdf = base / "deck.pdf"
+    result = invoke("ballots", election, "--contest", "bch", "-o", pdf, "--test-deck")
+    assert result.exit_code == 0, result.stderr
+    images = []
+    for i, rgb in enumerate(_pages(pdf), start=1):
+        page = _degrade(rgb, i)
+        if i == UPSIDE_DOWN:
+            page = np.ascontiguousarray(page[::-1, ::-1])  # type: ignore[index]
+        images.append(_save(page, base / f"page-{i:02}.jpg"))
+    return election, base / "deck.journal.jsonl", images
+
+
+def _scan(election: Path, journal: Path, *images: Path, more: tuple[str, ...] = ()) -> object:
+    return invoke(
+        "scan",
+        election,
+        *images,
+        "--contest",
+        "bch",
+        "--operator",
+        "máy quét 1",
+        "--journal",
+        journal,
+        *more,
+        lang="en",
+    )
+
+
+def _marks(path: Path) -> dict[str, Marks]:
+    journal = read_journal(path)
+    return replay(Sheet.from_header(journal.header), journal.entries, path).ballots
+
+
+def test_the_deck_round_trips(deck: tuple[Path, Path, list[Path]], tmp_path: Path) -> None:
+    """Every page of the degraded deck (one upside down) reads as the deck's journal says."""
+    election, truth, images = deck
+    journal = tmp_path / "scan.jsonl"
+    result = _scan(election, journal, *images)
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert _marks(journal) == _marks(truth)
+    header = read_journal(journal).header
+    assert header.str_("reader") == "tally-scan 1" and header.str_("purpose") == "scan"
+    assert header.fields["thresholds"] == {"struck": "600", "clean": "120", "red": "30"}
+    # the images are kept in the election folder, named and recorded by their SHA-256
+    entries = [e for e in read_journal(journal).entries if e.kind == "ballot"]
+    for entry, image in zip(entries, images, strict=True):
+        kept = election / entry.str_("image")
+        assert kept.read_bytes() == image.read_bytes()
+        assert entry.str_("image_sha256").startswith(kept.stem)
+    # the scan is one more operator: it reconciles with the deck like two people do
+    agreed = invoke("reconcile", truth, journal, lang="en")
+    assert agreed.exit_code == 0, agreed.stdout + agreed.stderr
+
+
+def test_rereading_gives_the_same_bytes(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    election, _, images = deck
+    chosen = (images[1], images[UPSIDE_DOWN - 1])
+    for name in ("a.jsonl", "b.jsonl"):
+        assert _scan(election, tmp_path / name, *chosen).exit_code == 0  # type: ignore[attr-defined]
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+
+
+def test_another_round_contest_or_drill_is_refused(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """A ballot of another round, another contest or a drill in the pile: exit 2, nothing
+    written (the pile is sorted first)."""
+    election, _, images = deck
+    others = (
+        ("--contest", "bch", "--round", "2"),
+        ("--contest", "bt"),
+        ("--contest", "bch", "--rehearsal"),
+    )
+    for i, args in enumerate(others):
+        pdf = tmp_path / f"other{i}.pdf"
+        printed = invoke("ballots", election, "-o", pdf, *args)
+        assert printed.exit_code == 0, printed.stderr
+        other = _save(_pages(pdf)[0], tmp_path / f"other{i}.png")
+        journal = tmp_path / "refused.jsonl"
+        result = _scan(election, journal, images[0], other)
+        assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]
+        assert "another round or election" in result.stderr  # type: ignore[attr-defined]
+        assert other.name in result.stderr  # type: ignore[attr-defined]
+        assert not journal.exists()
+
+
+def _blank_scan(deck: tuple[Path, Path, list[Path]]) -> object:
+    return cv2.cvtColor(cv2.imread(str(deck[2][0])), cv2.COLOR_BGR2RGB)
+
+
+def _row_y(election: Path, position: int) -> tuple[int, int, int]:
+    """Where a name is on the 200-dpi page (x start, x end, y middle), from the layout."""
+    pdf = election.parent / "deck.pdf"
+    layout = json.loads(pdf.with_name("deck.layout.json").read_text("utf-8"))
+    box = layout["rows"][position - 1]["name_box"]
+    px = 200 / 25.4
+    return (
+        round(box["x"] * px),
+        round((box["x"] + box["w"]) * px),
+        round((box["y"] + box["h"] / 2) * px),
+    )
+
+
+def test_red_seal_and_half_strike_go_to_a_person(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """A red seal over a name is not a strike, nor nothing: a person decides; so does a strike
+    over a third of a name. Neither page becomes a ballot; the journal names both."""
+    election, _, _ = deck
+    rgb = _pages(election.parent / "deck.pdf")[0].copy()  # type: ignore[attr-defined]
+    sealed = rgb.copy()
+    x0, x1, y = _row_y(election, 2)
+    cv2.circle(sealed, (x0 + 40, y), 90, (200, 30, 40), thickness=6)
+    half = rgb.copy()
+    x0, x1, y = _row_y(election, 5)
+    cv2.line(half, (x0, y), (x0 + (x1 - x0) // 3, y), (20, 40, 160), thickness=5)
+    a, b = _save(sealed, tmp_path / "sealed.png"), _save(half, tmp_path / "half.png")
+    journal = tmp_path / "review.jsonl"
+    result = _scan(election, journal, a, b)
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert _marks(journal) == {}
+    stop = read_journal(journal).entries[-1]
+    aside = stop.fields["set_aside"]
+    assert isinstance(aside, dict) and set(aside) == {"1", "2"}
+    # the seal (11 mm across) touches rows 1 to 3: each of them is for a person
+    assert aside["1"].startswith("review:1,2,3 ") and aside["2"].startswith("review:5 ")
+    assert "rows 1, 2, 3" in result.stderr and "rows 5" in result.stderr  # type: ignore[attr-defined]
+
+
+def test_a_page_without_marks_is_set_aside(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    election, _, images = deck
+    white = _save(np.full((800, 600, 3), 255, np.uint8), tmp_path / "white.png")
+    journal = tmp_path / "white.jsonl"
+    result = _scan(election, journal, white, images[1])
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert set(_marks(journal)) == {"2"}  # the serial is the page's place: 1 is not guessed
+    aside = read_journal(journal).entries[-1].fields["set_aside"]
+    assert isinstance(aside, dict) and aside["1"].startswith("unplaced.marks ")
+
+
+def test_greyscale_is_refused(deck: tuple[Path, Path, list[Path]], tmp_path: Path) -> None:
+    election, _, images = deck
+    grey = tmp_path / "grey.png"
+    assert cv2.imwrite(str(grey), cv2.imread(str(images[1]), cv2.IMREAD_GRAYSCALE))
+    journal = tmp_path / "grey.jsonl"
+    result = _scan(election, journal, grey)
+    assert result.exit_code == 2
+    assert "greyscale" in result.stderr and "grey.png" in result.stderr  # type: ignore[attr-defined]
+    assert not journal.exists()
+
+
+def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "cv2", None)
+    result = invoke("scan", XA, tmp_path / "x.png", "--contest", "bch", "--operator", "a")
+    assert result.exit_code == 2
+    assert "pip install 'tally[scan]'" in result.stderr
+
+
+def test_not_an_image_and_an_existing_journal_are_refused(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    election = deck[0]
+    text = tmp_path / "notes.png"
+    text.write_text("not a scan", encoding="utf-8")
+    result = _scan(election, tmp_path / "n.jsonl", text)
+    assert result.exit_code == 2 and "notes.png" in result.stderr  # type: ignore[attr-defined]
+    assert "Traceback" not in result.stderr  # type: ignore[attr-defined]
+    journal = tmp_path / "old.jsonl"
+    journal.write_text("{}\n", encoding="utf-8")
+    stray = _save(np.full((400, 300, 3), 250, np.uint8), tmp_path / "stray.png")
+    result = _scan(election, journal, stray)
+    assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]
+    assert journal.read_text(encoding="utf-8") == "{}\n"
+    kept = list((election / "scans").rglob("*"))
+    assert not any(p.read_bytes() == stray.read_bytes() for p in kept if p.is_file())
