@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # The engine and the checks by module, looked up at each call: a caller (or a test planting a
-# bug) that substitutes one of their functions substitutes it for every command.
-from tally import checks, engine
-from tally.audit import audit
+# bug) that substitutes one of their functions substitutes it for every command. The checks,
+# the audit and the minutes are imported by the functions that use them, so that `tally
+# count` does not load them (start-up, issue 19).
+from tally import engine
 from tally.config.loader import LoadedElection, NotEntered, not_entered
 from tally.errors import (
     EXIT_NEEDS_VOTE,
@@ -30,10 +32,11 @@ from tally.findings import Lang
 from tally.fingerprint import input_digests
 from tally.i18n import msg
 from tally.kinds import MinutesFormat, MinutesView
-from tally.minutes.model import Minutes
-from tally.minutes.write import format_of, minutes_of, rounds_of
 from tally.report import build
 from tally.report.model import CheckReport, CountReport, ValidateReport
+
+if TYPE_CHECKING:
+    from tally.minutes.model import Minutes
 
 
 def count_report(
@@ -46,11 +49,15 @@ def count_report(
 
 def check_report(loaded: LoadedElection) -> CheckReport:
     """Count, then check the result against the rules and the approved personnel plan."""
+    from tally.audit import audit
+
     return build.check_report(audit(loaded), input_digests(loaded))
 
 
 def validate_report(loaded: LoadedElection) -> ValidateReport:
     """The list and electorate checks before the vote (with any nomination poll counted)."""
+    from tally import checks
+
     report = checks.validate(
         loaded.election, loaded.rules, engine.counted_polls(loaded), pending=not_entered(loaded)
     )
@@ -119,6 +126,8 @@ def minutes_plan(loaded: LoadedElection, request: MinutesRequest, lang: Lang) ->
     for whose ballots are not entered is a vote still due (:class:`NotEnteredError`, exit 4),
     worded in ``lang`` with the file to write and how.
     """
+    from tally.minutes.write import rounds_of
+
     contest_chosen(loaded, request.contest)
     if request.view == "hall" and request.fmt not in (None, "html"):
         raise OptionError(msg("usage.hall_html"), "--view")
@@ -154,6 +163,8 @@ def _one_round(
 ) -> tuple[MinutesFormat, MinutesJob]:
     """The one round ``--contest`` (and ``--round``) name, and its format: ``--format``, else
     the file's extension, else Markdown on stdout; ``--view hall`` is HTML."""
+    from tally.minutes.write import format_of
+
     contest, round_no, output = request.contest, request.round, request.output
     assert contest is not None
     mine = [r for r in counted if r[0] == contest]
@@ -220,6 +231,8 @@ def minutes_documents(
     loaded: LoadedElection, plan: MinutesPlan, lang: Lang, *, rehearsal: bool = False
 ) -> Iterator[tuple[MinutesJob, Minutes]]:
     """Each job of the plan with its minutes, made one at a time as they are written."""
+    from tally.minutes.write import minutes_of
+
     for job in plan.jobs:
         yield (
             job,

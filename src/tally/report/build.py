@@ -10,17 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from tally import __version__
-from tally.audit import Audit
-from tally.checks import ValidationReport
 from tally.config.loader import LoadedElection
 from tally.decide import percent
 from tally.domain.electorate import MajorityBase
 from tally.domain.meetings import Meeting, meeting_of, session_of
 from tally.engine import ContestResult, ElectionResult, RoundResult
 from tally.kinds import CandidateStatus, ContestOutcome
-from tally.plan_checks import PlanReport
 from tally.report.model import (
     AppliedRule,
     AppointedReport,
@@ -40,6 +38,11 @@ from tally.report.model import (
     ValidateReport,
 )
 from tally.ruleset.models import UNVERIFIED, Assembly, RuleSet
+
+if TYPE_CHECKING:  # what `tally check` and `validate` need: `tally count` does not import them
+    from tally.audit import Audit
+    from tally.checks import ValidationReport
+    from tally.plan_checks import PlanReport
 
 TOOL = f"tally {__version__}"
 

@@ -10,7 +10,6 @@ import json
 
 from tally.domain.meetings import Meeting
 from tally.findings import Lang
-from tally.plan_checks import target_label
 from tally.report.model import (
     CandidateLine,
     CheckReport,
@@ -212,6 +211,8 @@ def count_doc(report: CountReport, lang: Lang) -> dict[str, object]:
 
 def check_doc(report: CheckReport, lang: Lang) -> dict[str, object]:
     """The ``tally check --json`` document: the count document plus the plan and its findings."""
+    from tally.plan_checks import target_label  # `tally check` only: not on count's path
+
     doc = count_doc(report.count, lang)
     plan = report.plan
     doc["plan"] = (

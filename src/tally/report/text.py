@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import assert_never
 
-from tally.checks import appointed_message
 from tally.decide import Problem
 from tally.findings import Lang
 from tally.i18n import MESSAGES, Msg, Param, Quoted, Ratio, majority_words, msg
@@ -154,6 +153,8 @@ def outcome_sentence(rd: RoundReport, lang: Lang) -> str:
 
 def appointed_sentence(a: AppointedReport, lang: Lang) -> str:
     """A body appointed by decision, in the words of ``tally validate``'s note."""
+    from tally.checks import appointed_message  # only for an appointed body: not on count's path
+
     return appointed_message(a.decision, a.date, a.by, len(a.members)).text(lang)
 
 
