@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import add, and_, not_
@@ -194,6 +194,17 @@ UNMARKED = "u"
 _CACHE_MAX = 1 << 16
 
 
+def strike_invalid(kept: int, seats: int, cases: Collection[str]) -> str:
+    """Why a strike-out ballot keeping ``kept`` names is invalid ("" if it is not): more names
+    kept than seats, or every name struck, where the rule set makes those invalid (rules.md §4).
+    The one judgement of a strike-out ballot, for a ballot alone, a pattern and a block's arrays."""
+    if kept > seats and "too_many_kept" in cases:
+        return "too_many_kept"
+    if kept == 0 and "all_struck" in cases:
+        return "all_struck"
+    return ""
+
+
 def _classify(
     struck: str, unmarked: str, spec: BallotSpec, path: Path | None, line: int
 ) -> Classified:
@@ -216,10 +227,8 @@ def _classify(
                 field="unmarked",
             )
         kept = n - k
-        if kept > spec.seats and "too_many_kept" in cases:
-            return ("too_many_kept", kept, "")
-        if kept == 0 and "all_struck" in cases:
-            return ("all_struck", 0, "")
+        if reason := strike_invalid(kept, spec.seats, cases):
+            return (reason, kept, "")
         return ("", kept, " ".join(s))
     u = unmarked.split()
     if u and (not spec.tokens.issuperset(u) or len(set(u)) != len(u)):
@@ -368,10 +377,8 @@ class _Count:
             kept = n - k
             if not c:
                 continue
-            if kept > seats and "too_many_kept" in cases:
-                invalid["too_many_kept"] += c
-            elif kept == 0 and "all_struck" in cases:
-                invalid["all_struck"] += c
+            if reason := strike_invalid(kept, seats, cases):
+                invalid[reason] += c
             else:
                 hist[kept] += c
                 missed.update({str(p): s for p, s in enumerate(counted.struck[k]) if s})
@@ -414,10 +421,8 @@ class _Count:
                     kept = n - k
                     if not c:
                         continue
-                    if kept > seats and "too_many_kept" in cases:
-                        invalid["too_many_kept"] += c
-                    elif kept == 0 and "all_struck" in cases:
-                        invalid["all_struck"] += c
+                    if reason := strike_invalid(kept, seats, cases):
+                        invalid[reason] += c
                     else:
                         hist[kept] += c
                         continue

@@ -71,25 +71,8 @@ OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 
 # The outcome of a contest: its last round's, or a vote still to come, or no vote at all
 # (``appointed``: a body appointed by decision, issue 16).
-ContestOutcome = Literal[
-    "complete",
-    "tie",
-    "shortfall",
-    "rejected",
-    "void",
-    "additional_due",
-    "council_decides",
-    "final",
-    "not_entered",
-    "not_counted",
-    "appointed",
-]
-CONTEST_OUTCOMES: tuple[ContestOutcome, ...] = (
-    *OUTCOMES,
-    "not_entered",
-    "not_counted",
-    "appointed",
-)
+ContestOutcome = Literal[Outcome, "not_entered", "not_counted", "appointed"]
+CONTEST_OUTCOMES: tuple[ContestOutcome, ...] = get_args(ContestOutcome)
 
 # A candidate's status in a decided round.
 Status = Literal["elected", "tie", "not_elected"]
