@@ -21,6 +21,28 @@ XA = str(Path(__file__).resolve().parents[1] / "examples" / "xa-2025")
             "không có đường dẫn /nowhere/x",
             "Path '/nowhere/x' does not exist",
         ),
+        # every path a command requires to exist, not only the election (issue 18's import,
+        # recount's folders, verify's election, the global --allow-outside)
+        (
+            ["import", "people", "/nowhere/p.xlsx", XA],
+            "không có đường dẫn /nowhere/p.xlsx",
+            "Path '/nowhere/p.xlsx' does not exist",
+        ),
+        (
+            ["recount", "/nowhere/d"],
+            "không có đường dẫn /nowhere/d",
+            "Path '/nowhere/d' does not exist",
+        ),
+        (
+            ["verify", "/nowhere/e", "--fingerprint", "AAAA-AAAA-AAAA-AAAA"],
+            "không có đường dẫn /nowhere/e",
+            "Path '/nowhere/e' does not exist",
+        ),
+        (
+            ["--allow-outside", "/nowhere/o", "check", XA],
+            "không có đường dẫn /nowhere/o",
+            "Path '/nowhere/o' does not exist",
+        ),
         (["check", XA, "--bogus"], "không có tùy chọn --bogus", "No such option"),
         (["--bogus"], "không có tùy chọn --bogus", "No such option"),  # before any command
         (["nocommand"], "không có lệnh nocommand", "No such command"),

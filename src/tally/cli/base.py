@@ -192,7 +192,7 @@ election_argument = click.argument(
     "--allow-outside",
     "allow_outside",
     multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=ExistingPath(exists=True, file_okay=False, path_type=Path),
     metavar="DIR",
 )
 @click.pass_context

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from tally.cli.base import allowed_outside, cli, json_option, lang_option, terminal_environ
+from tally.cli.base import (
+    ExistingPath,
+    allowed_outside,
+    cli,
+    json_option,
+    lang_option,
+    terminal_environ,
+)
 from tally.i18n import msg
 
 if TYPE_CHECKING:
@@ -109,7 +116,11 @@ def _same_file(a: TextIO, b: TextIO) -> bool:
 
 @cli.command()
 @click.argument(
-    "dirs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="DIR..."
+    "dirs",
+    nargs=-1,
+    required=True,
+    type=ExistingPath(exists=True, path_type=Path),
+    metavar="DIR...",
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1))
 @click.option(

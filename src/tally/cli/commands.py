@@ -12,6 +12,7 @@ import click
 
 from tally.cli.base import (
     BadValue,
+    ExistingPath,
     allowed_outside,
     cli,
     election_argument,
@@ -405,7 +406,7 @@ def ballots(
 @click.argument(
     "election",
     required=False,
-    type=click.Path(exists=True, file_okay=True, dir_okay=True, path_type=str),
+    type=ExistingPath(exists=True, file_okay=True, dir_okay=True, path_type=str),
 )
 @click.option("--fingerprint", "given")
 @click.option("--journal", type=click.Path(dir_okay=False, path_type=Path))

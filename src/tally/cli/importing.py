@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tally.cli.base import cli, lang_option
+from tally.cli.base import ExistingPath, cli, lang_option
 from tally.i18n import Msg, msg
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def _lines(read: SheetRead, outcome: Outcome, source: Path) -> list[Msg]:
 
 
 @import_.command("people")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=ExistingPath(exists=True, dir_okay=False, path_type=Path))
 @click.argument("election", type=click.Path(path_type=Path))
 @click.option("--sheet", "sheet", metavar="NAME")
 @click.option("--map", "maps", multiple=True, metavar="COLUMN=FIELD")
