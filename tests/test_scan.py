@@ -327,17 +327,20 @@ def test_agree_disagree_ticks_both_and_a_faint_tick(
 ) -> None:
     """Check marks and crosses drawn by hand on the blank ballot: agree and disagree read as
     such; both boxes ticked read as both (``unmarked``: the rule set decides what that makes
-    the ballot, not the reader); a faint tick is neither read nor ignored: set aside."""
+    the ballot, not the reader); a faint tick, or one in red, is neither read nor ignored:
+    the page is set aside."""
     election, _, _ = agree_deck
     blank = _pages(election.parent / "deck.pdf")[0]  # neither box marked on any row
     blue, faint = (20, 40, 160), (190, 190, 200)
-    pages = [blank.copy() for _ in range(3)]  # type: ignore[attr-defined]
+    pages = [blank.copy() for _ in range(4)]  # type: ignore[attr-defined]
     _check(pages[0], _box_px(election, 1, "agree"), blue)
     _cross(pages[0], _box_px(election, 2, "disagree"))
     _cross(pages[1], _box_px(election, 1, "agree"))
     _check(pages[1], _box_px(election, 1, "disagree"), blue)
     _check(pages[2], _box_px(election, 1, "agree"), faint)
     _check(pages[2], _box_px(election, 2, "disagree"), blue)
+    _check(pages[3], _box_px(election, 1, "agree"), blue)
+    _check(pages[3], _box_px(election, 2, "agree"), (200, 30, 40))  # a red pen: not nothing
     images = [_save(_degrade(p, 20 + i), tmp_path / f"ticks-{i}.jpg") for i, p in enumerate(pages)]
     journal = tmp_path / "ticks.jsonl"
     result = _scan_pbt(election, journal, *images)
@@ -347,6 +350,6 @@ def test_agree_disagree_ticks_both_and_a_faint_tick(
         "2": Marks(unmarked=(1, 2)),  # both boxes on row 1, neither on row 2
     }
     aside = read_journal(journal).entries[-1].fields["set_aside"]
-    assert isinstance(aside, dict) and set(aside) == {"3"}
-    assert aside["3"].startswith("review:1 ")
-    assert "rows 1" in result.stderr  # type: ignore[attr-defined]
+    assert isinstance(aside, dict) and set(aside) == {"3", "4"}
+    assert aside["3"].startswith("review:1 ") and aside["4"].startswith("review:2 ")
+    assert "rows 1" in result.stderr and "rows 2" in result.stderr  # type: ignore[attr-defined]
