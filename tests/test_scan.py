@@ -238,3 +238,118 @@ def test_not_an_image_and_an_existing_journal_are_refused(
     assert journal.read_text(encoding="utf-8") == "{}\n"
     kept = list((election / "scans").rglob("*"))
     assert not any(p.read_bytes() == stray.read_bytes() for p in kept if p.is_file())
+
+
+HUYEN = XA.parent / "huyen-2020"
+
+
+@pytest.fixture(scope="module")
+def agree_deck(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[Path]]:
+    """huyen-2020's contest pbt (2 seats, 2 names: agree/disagree): (election folder, the
+    deck's journal, the degraded scans of its 4 pages, the second one fed upside down)."""
+    base = tmp_path_factory.mktemp("agree")
+    election = base / "huyen"
+    shutil.copytree(HUYEN, election)
+    pdf = base / "deck.pdf"
+    result = invoke("ballots", election, "--contest", "pbt", "-o", pdf, "--test-deck")
+    assert result.exit_code == 0, result.stderr
+    images = []
+    for i, rgb in enumerate(_pages(pdf), start=1):
+        page = _degrade(rgb, 10 + i)
+        if i == 2:
+            page = np.ascontiguousarray(page[::-1, ::-1])  # type: ignore[index]
+        images.append(_save(page, base / f"page-{i:02}.jpg"))
+    return election, base / "deck.journal.jsonl", images
+
+
+def _scan_pbt(election: Path, journal: Path, *images: Path) -> object:
+    return invoke(
+        "scan", election, *images, "--contest", "pbt", "--operator", "máy quét 1",
+        "--journal", journal, lang="en",
+    )  # fmt: skip
+
+
+def test_agree_disagree_deck_round_trips(
+    agree_deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """The deck's crosses (✗) read back as the deck's journal: neither box on every row,
+    disagree on every row, disagree on each row alone (agree on the others)."""
+    election, truth, images = agree_deck
+    journal = tmp_path / "scan.jsonl"
+    result = _scan_pbt(election, journal, *images)
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert _marks(journal) == _marks(truth)
+    assert list(_marks(journal).values()) == [
+        Marks(unmarked=(1, 2)),
+        Marks(struck=(1, 2)),
+        Marks(struck=(1,)),
+        Marks(struck=(2,)),
+    ]
+    header = read_journal(journal).header
+    assert header.fields["thresholds"] == {
+        "ticked": "400",
+        "empty": "200",
+        "faint": "205",
+        "red": "30",
+    }
+    ballot = next(e for e in read_journal(journal).entries if e.kind == "ballot")
+    assert len(ballot.ints("scores")) == 4  # the agree and disagree boxes of both rows
+    assert invoke("reconcile", truth, journal, lang="en").exit_code == 0
+
+
+def _box_px(election: Path, position: int, which: str) -> tuple[int, int, int]:
+    """A tick box on the 200-dpi page: (x centre, y centre, half its side)."""
+    layout = json.loads((election.parent / "deck.layout.json").read_text("utf-8"))
+    box = layout["rows"][position - 1][f"{which}_box"]
+    px = 200 / 25.4
+    return (
+        round((box["x"] + box["w"] / 2) * px),
+        round((box["y"] + box["h"] / 2) * px),
+        round(box["w"] / 2 * px),
+    )
+
+
+def _check(img: object, where: tuple[int, int, int], colour: tuple[int, int, int]) -> None:
+    """A check mark (✓) in a box, running a little out of it at the top right."""
+    x, y, r = where
+    pts = np.array([(x - r + 4, y), (x - r // 3, y + r - 3), (x + r + 6, y - r - 5)], np.int32)
+    cv2.polylines(img, [pts], False, colour, 3)
+
+
+def _cross(img: object, where: tuple[int, int, int]) -> None:
+    x, y, r = where
+    cv2.line(img, (x - r + 5, y - r + 5), (x + r - 5, y + r - 5), (30, 30, 30), 3)
+    cv2.line(img, (x - r + 5, y + r - 5), (x + r - 5, y - r + 5), (30, 30, 30), 3)
+
+
+def test_agree_disagree_ticks_both_and_a_faint_tick(
+    agree_deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """Check marks and crosses drawn by hand on the blank ballot: agree and disagree read as
+    such; both boxes ticked read as both (``unmarked``: the rule set decides what that makes
+    the ballot, not the reader); a faint tick, or one in red, is neither read nor ignored:
+    the page is set aside."""
+    election, _, _ = agree_deck
+    blank = _pages(election.parent / "deck.pdf")[0]  # neither box marked on any row
+    blue, faint = (20, 40, 160), (190, 190, 200)
+    pages = [blank.copy() for _ in range(4)]  # type: ignore[attr-defined]
+    _check(pages[0], _box_px(election, 1, "agree"), blue)
+    _cross(pages[0], _box_px(election, 2, "disagree"))
+    _cross(pages[1], _box_px(election, 1, "agree"))
+    _check(pages[1], _box_px(election, 1, "disagree"), blue)
+    _check(pages[2], _box_px(election, 1, "agree"), faint)
+    _check(pages[2], _box_px(election, 2, "disagree"), blue)
+    _check(pages[3], _box_px(election, 1, "agree"), blue)
+    _check(pages[3], _box_px(election, 2, "agree"), (200, 30, 40))  # a red pen: not nothing
+    images = [_save(_degrade(p, 20 + i), tmp_path / f"ticks-{i}.jpg") for i, p in enumerate(pages)]
+    journal = tmp_path / "ticks.jsonl"
+    result = _scan_pbt(election, journal, *images)
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert _marks(journal) == {
+        "1": Marks(struck=(2,)),  # agree on row 1, disagree on row 2
+        "2": Marks(unmarked=(1, 2)),  # both boxes on row 1, neither on row 2
+    }
+    aside = read_journal(journal).entries[-1].fields["set_aside"]
+    assert isinstance(aside, dict) and set(aside) == {"3", "4"}
+    assert aside["3"].startswith("review:1 ") and aside["4"].startswith("review:2 ")
+    assert "rows 1" in result.stderr and "rows 2" in result.stderr  # type: ignore[attr-defined]

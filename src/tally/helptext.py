@@ -392,19 +392,20 @@ HELP: Mapping[str, tuple[str, str]] = {
     ),
     "help.ballots.opt.force": ("Thay các tệp đã có.", "Replace files that already exist."),
     "help.scan": (
-        "Đọc phiếu bầu đã quét như một người nhập nữa (chỉ phiếu gạch tên, quét màu).\n\n"
+        "Đọc phiếu bầu đã quét như một người nhập nữa (phiếu gạch tên hay đồng ý, quét màu).\n\n"
         "Đọc ảnh PNG, JPEG, TIFF và trang PDF; tìm bốn dấu góc, đối chiếu mã QR với bố cục của\n"
-        "lần bầu (phiếu lần bầu khác bị từ chối, mã thoát 2), xoay phiếu ngược, so từng tên với\n"
-        "phiếu trắng. Phiếu có dòng không chắc chắn được để riêng cho người quyết định, không\n"
-        "bao giờ ghi đoán. Ghi một nhật ký nhập phiếu (so với người nhập bằng 'tally reconcile')\n"
-        "và lưu ảnh trong scans/ của thư mục bầu cử. Cần: pip install 'tally[scan]'.",
-        "Read scanned ballots as one more operator (strike-out ballots, colour scans only).\n\n"
+        "lần bầu (phiếu lần bầu khác bị từ chối, mã thoát 2), xoay phiếu ngược, so từng tên hay\n"
+        "từng ô đồng ý/không đồng ý với phiếu trắng. Phiếu có dòng không chắc chắn được để riêng\n"
+        "cho người quyết định, không bao giờ ghi đoán. Ghi một nhật ký nhập phiếu (so với người\n"
+        "nhập bằng 'tally reconcile') và lưu ảnh trong scans/ của thư mục bầu cử.\n"
+        "Cần: pip install 'tally[scan]'.",
+        "Read scanned ballots as one more operator (strike-out or agree, colour scans only).\n\n"
         "Reads PNG, JPEG, TIFF images and PDF pages; finds the four corner marks, checks the QR\n"
         "code against the round's layout (a ballot of another round is refused, exit 2), turns\n"
-        "upside-down pages, compares each name with the blank ballot. A ballot with an\n"
-        "undecided row is set aside for a person, never guessed. Writes an entry journal\n"
-        "(compare it with a person's entry with 'tally reconcile') and keeps the images under\n"
-        "scans/ in the election folder. Needs: pip install 'tally[scan]'.",
+        "upside-down pages, compares each name or agree/disagree box with the blank ballot. A\n"
+        "ballot with an undecided row is set aside for a person, never guessed. Writes an entry\n"
+        "journal (compare it with a person's entry with 'tally reconcile') and keeps the images\n"
+        "under scans/ in the election folder. Needs: pip install 'tally[scan]'.",
     ),
     "help.scan.opt.contest": ("Cuộc bầu (mã của nó).", "The contest (its id)."),
     "help.scan.opt.round": ("Lần bầu (1 là lần đầu).", "The round (1 is the first)."),

@@ -3369,10 +3369,6 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "phiếu của lần bầu khác hoặc cuộc bầu khác (bố cục {found}), không phải cuộc bầu {contest} lần {round}; không ghi gì — hãy tách phiếu này ra",
         "a ballot of another round or election (layout {found}), not contest {contest} round {round}; nothing written — take this ballot out of the pile",
     ),
-    "scan.agree_not_built": (
-        "cuộc bầu {contest} dùng phiếu đồng ý/không đồng ý: 'tally scan' chưa đọc được kiểu phiếu này",
-        "contest {contest} uses agree/disagree ballots: 'tally scan' does not read them yet",
-    ),
     "scan.layout_not_round": (
         "tệp bố cục không phải của cuộc bầu {contest} lần {round} (theo election.yaml)",
         "the layout file is not that of contest {contest} round {round} (by election.yaml)",

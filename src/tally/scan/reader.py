@@ -10,7 +10,11 @@ Every step is plain geometry on the layout document (millimetres), at :data:`PX_
    blank ballot's own print (dilated by :data:`SLACK` px for the warp's error) is not ink;
 4. a row's score is the share (per mille) of the printed name's width that has ink across
    it, a strike hidden behind a letter's stem being bridged (:data:`BRIDGE`); red in the
-   name's band is counted apart, and sends the row to a person.
+   name's band is counted apart, and sends the row to a person;
+5. on an agree/disagree ballot, a box's score is how far the longest mark around it reaches
+   (a tick, a cross, a slash, however thin the pen; not a dot), in dark ink and in faint
+   ink: a row is agree, disagree, both or neither only when each box is clearly marked or
+   clearly empty and no red is in either box; otherwise a person decides.
 
 numpy, OpenCV, pypdfium2 and Pillow are the ``scan`` extra: this module is imported only by
 ``tally scan``.
@@ -273,4 +277,100 @@ def score_rows(page: Image3, blank: Image3, layout: BallotLayout) -> list[RowSco
                 int(reds.sum()) * 1000 // width,
             )
         )
+    return scores
+
+
+# Agree/disagree ballots: a row is decided by the ink in its two tick boxes.
+TICKED = 400  # per mille of a box's side: a mark spanning at least this much is a mark
+EMPTY = 200  # per mille: ink (faint ink included) spanning at most this much is no mark (a
+# pen's rest, a speck); between the two, or faint ink only, a person decides
+FAINT = 205  # a pixel darker than this is faint ink: a light pen that DARK would not see
+SPILL = 1.5  # mm: a tick running out of its box is still read, this far around it
+
+Tick = str  # agree, disagree, both, neither
+
+
+@dataclass(frozen=True)
+class TickScore:
+    """One agree/disagree row: how far the longest mark around each box spans (per mille of
+    the box's side), in dark ink and in faint ink, and the share of the boxes with red in
+    them (per mille of their area)."""
+
+    position: int
+    agree: int
+    disagree: int
+    faint_agree: int
+    faint_disagree: int
+    red: int
+
+    @staticmethod
+    def _box(ink: int, faint: int) -> bool | None:
+        if ink >= TICKED:
+            return True
+        if faint <= EMPTY:
+            return False
+        return None  # a light or small mark: neither clearly empty nor clearly marked
+
+    def decision(self) -> Tick | None:
+        """agree, disagree, both, neither; None for a person to decide (the review band in
+        either box, or red in one)."""
+        if self.red >= RED:
+            return None
+        a = self._box(self.agree, self.faint_agree)
+        d = self._box(self.disagree, self.faint_disagree)
+        if a is None or d is None:
+            return None
+        return {(True, False): "agree", (False, True): "disagree", (True, True): "both"}.get(
+            (a, d), "neither"
+        )
+
+
+def _tick_region(box: Box, row: Box) -> tuple[int, int, int, int]:
+    """The pixels a tick in ``box`` may cover: the box and :data:`SPILL` mm around it, inside
+    its row's lines (a tick that runs out of its box is still its box's)."""
+    top = max(box.y - SPILL, row.y + 0.5)
+    bottom = min(box.y + box.h + SPILL, row.y + row.h - 0.5)
+    return _px(box.x - SPILL), _px(top), _px(box.x + box.w + SPILL), _px(bottom)
+
+
+def _span(mask: npt.NDArray[np.bool_]) -> int:
+    """How far (px, across or down) the largest connected mark in ``mask`` reaches: a tick, a
+    cross or a slash reaches across its box however thin the pen; a dot does not. The pieces
+    of a mark cut by the box's printed border (widened by :data:`SLACK`) are joined first."""
+    grow = SLACK + 2
+    kernel = np.ones((2 * grow + 1, 2 * grow + 1), dtype=np.uint8)
+    joined = cv2.dilate(mask.astype(np.uint8), kernel)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    if n <= 1:
+        return 0
+    sizes = np.maximum(stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT])
+    return max(int(sizes.max()) - 2 * grow, 0)
+
+
+def score_ticks(page: Image3, blank: Image3, layout: BallotLayout) -> list[TickScore]:
+    """Each agree/disagree row's scores, from the ink around each of its tick boxes where the
+    blank ballot (widened by :data:`SLACK` px) has no print."""
+    ink, red = ink_of(page)
+    faint = (page.min(axis=2) < FAINT) & ~red
+    kernel = np.ones((2 * SLACK + 1, 2 * SLACK + 1), dtype=np.uint8)
+    printed = cv2.dilate((blank.min(axis=2) < FAINT).astype(np.uint8), kernel) > 0
+    ink &= ~printed
+    faint &= ~printed
+    scores: list[TickScore] = []
+    for row in layout.rows:
+        assert row.agree_box is not None and row.disagree_box is not None
+        parts: list[tuple[int, int, int]] = []
+        for box in (row.agree_box, row.disagree_box):
+            x0, y0, x1, y1 = _tick_region(box, row.box)
+            side = max(_px(box.w), 1)
+            bx0, by0, bx1, by1 = _px(box.x), _px(box.y), _px(box.x + box.w), _px(box.y + box.h)
+            parts.append(
+                (
+                    _span(ink[y0:y1, x0:x1]) * 1000 // side,
+                    _span(faint[y0:y1, x0:x1]) * 1000 // side,
+                    int(red[by0:by1, bx0:bx1].sum()) * 1000 // (side * side),
+                )
+            )
+        (a, fa, ra), (d, fd, rd) = parts
+        scores.append(TickScore(row.position, a, d, fa, fd, max(ra, rd)))
     return scores

@@ -146,6 +146,8 @@ def _read_page(
         known.blanks[layout_sha] = _blank(loaded, sheet, layout)
     blank = known.blanks[layout_sha]
     warped, turned = reader.upright(reader.warp(page.rgb, marks, layout), blank)
+    if layout.kind == "agree_disagree":
+        return _read_ticks(base, reader.score_ticks(warped, blank, layout), turned, layout_sha)
     scores = reader.score_rows(warped, blank, layout)
     decided = [s.decision() for s in scores]
     review = tuple(s.position for s, d in zip(scores, decided, strict=True) if d is None)
@@ -164,6 +166,29 @@ def _read_page(
     )
 
 
+def _read_ticks(
+    base: PageResult, scores: list[reader.TickScore], turned: bool, layout_sha: str
+) -> PageResult:
+    """An agree/disagree page, in the entry journal's grammar: disagree is ``struck``, both
+    boxes or neither is ``unmarked`` (the rule set decides what that makes the ballot), agree
+    is neither list. Its scores are the agree and disagree boxes' ink, row by row."""
+    decided = [s.decision() for s in scores]
+    review = tuple(s.position for s, d in zip(scores, decided, strict=True) if d is None)
+    struck = tuple(s.position for s, d in zip(scores, decided, strict=True) if d == "disagree")
+    unmarked = tuple(
+        s.position for s, d in zip(scores, decided, strict=True) if d in ("both", "neither")
+    )
+    return replace(
+        base,
+        marks=None if review else Marks(struck=struck, unmarked=unmarked),
+        scores=tuple(v for s in scores for v in (s.agree, s.disagree)),
+        reds=tuple(s.red for s in scores),
+        review=review,
+        turned=turned,
+        layout=layout_sha,
+    )
+
+
 def _layout_sha(path: Path) -> str:
     return hashlib.sha256(read_regular(path, ConfigError, "input")).hexdigest()
 
@@ -171,8 +196,6 @@ def _layout_sha(path: Path) -> str:
 def read_scans(loaded: LoadedElection, request: ScanRequest) -> tuple[Sheet, list[PageResult]]:
     """Every page read, in order; ScanError (nothing written) when one is refused."""
     sheet = sheet_for(loaded, request.contest_id, request.round_no)
-    if sheet.layout != "strike":
-        raise ScanError(Issue(msg("scan.agree_not_built", contest=sheet.contest)))
     only = _layout_sha(request.layout) if request.layout is not None else None
     layouts = _layouts(sheet, request.rehearsal, only)
     if not layouts and request.layout is not None:
@@ -230,11 +253,7 @@ def write_scan(
         "operator": request.operator,
         "purpose": "scan",
         "reader": reader.READER,
-        "thresholds": {
-            "struck": str(reader.STRUCK),
-            "clean": str(reader.CLEAN),
-            "red": str(reader.RED),
-        },
+        "thresholds": _thresholds(sheet),
         "layout_sha256": shas,
     }
     time = scan_time(loaded)
@@ -255,6 +274,18 @@ def write_scan(
                 aside[p.serial] = _aside_text(p, kept[p.source])
         w.append("stop", time, {**who, "set_aside": aside})
     return ScanDone(path, folder, pages)
+
+
+def _thresholds(sheet: Sheet) -> dict[str, str]:
+    """The reader's thresholds for this round's layout, in the journal's header."""
+    if sheet.layout == "agree_disagree":
+        return {
+            "ticked": str(reader.TICKED),
+            "empty": str(reader.EMPTY),
+            "faint": str(reader.FAINT),
+            "red": str(reader.RED),
+        }
+    return {"struck": str(reader.STRUCK), "clean": str(reader.CLEAN), "red": str(reader.RED)}
 
 
 def _aside_text(p: PageResult, image: str) -> str:
