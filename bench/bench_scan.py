@@ -37,6 +37,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -163,6 +164,20 @@ def _read(row: int, marks: object) -> str:
     return "agree"
 
 
+def _scan(folder: Path, contest: str, images: list[Any], tmp: Path) -> tuple[list[Any], float]:
+    """Save the drawn ballots as JPEG (quality 60) and read them as `tally scan` does: the pages
+    read and the seconds the reading took."""
+    paths = []
+    for i, img in enumerate(images):
+        path = tmp / f"{i:05}.jpg"
+        cv2.imwrite(str(path), cv2.cvtColor(img, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 60])
+        paths.append(path)
+    loaded = load_election(folder)
+    start = time.perf_counter()
+    _, pages = read_scans(loaded, ScanRequest(contest, 1, tuple(paths), "bench"))
+    return list(pages), time.perf_counter() - start
+
+
 def agree_main(args: argparse.Namespace) -> None:
     rng = np.random.default_rng(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
@@ -174,20 +189,9 @@ def agree_main(args: argparse.Namespace) -> None:
         assert f"seats: 10\n    {names}" in text
         yaml.write_text(text.replace(f"seats: 10\n    {names}", f"seats: 12\n    {names}"))
         blank, layout = _blank_page(folder, "dbct")
-        truths: list[dict[int, str]] = []
-        images: list[Path] = []
-        for i in range(args.ballots):
-            img, truth = _agree_ballot(blank, layout, rng)
-            path = Path(tmp) / f"{i:05}.jpg"
-            cv2.imwrite(
-                str(path), cv2.cvtColor(img, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 60]
-            )
-            images.append(path)
-            truths.append(truth)
-        loaded = load_election(folder)
-        start = time.perf_counter()
-        _, pages = read_scans(loaded, ScanRequest("dbct", 1, tuple(images), "bench"))
-        seconds = time.perf_counter() - start
+        drawn = [_agree_ballot(blank, layout, rng) for _ in range(args.ballots)]
+        truths = [truth for _, truth in drawn]
+        pages, seconds = _scan(folder, "dbct", [img for img, _ in drawn], Path(tmp))
     silent = aside = 0
     for page, truth in zip(pages, truths, strict=True):
         if page.marks is None:
@@ -226,20 +230,9 @@ def main() -> None:
         folder = Path(tmp) / "xa"
         shutil.copytree(ROOT / "examples" / "xa-2025", folder)
         blank, layout = _blank_page(folder)
-        truths: list[dict[int, float]] = []
-        images: list[Path] = []
-        for i in range(args.ballots):
-            img, truth = _ballot(blank, layout, rng, args.partial)
-            path = Path(tmp) / f"{i:05}.jpg"
-            cv2.imwrite(
-                str(path), cv2.cvtColor(img, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 60]
-            )
-            images.append(path)
-            truths.append(truth)
-        loaded = load_election(folder)
-        start = time.perf_counter()
-        _, pages = read_scans(loaded, ScanRequest("bch", 1, tuple(images), "bench"))
-        seconds = time.perf_counter() - start
+        drawn = [_ballot(blank, layout, rng, args.partial) for _ in range(args.ballots)]
+        truths = [truth for _, truth in drawn]
+        pages, seconds = _scan(folder, "bch", [img for img, _ in drawn], Path(tmp))
     silent = aside = 0
     for page, truth in zip(pages, truths, strict=True):
         if page.marks is None:
