@@ -183,3 +183,69 @@ def test_font_ships_inside_the_package_with_its_licence(tmp_path: Path) -> None:
         assert (fonts / name).is_file(), name
     pdf = _print(tmp_path, "bch", "--contest", "bch").read_bytes()
     assert b"/FontFile2" in pdf and b"DejaVuSans" in pdf  # embedded, not referenced
+
+
+def _xa_copy(tmp_path: Path, *edits: tuple[str, str]) -> Path:
+    folder = tmp_path / "xa"
+    shutil.copytree(XA, folder)
+    (folder / "ballots" / "bch-1.csv").unlink()  # not voted yet
+    text = (folder / "election.yaml").read_text("utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    (folder / "election.yaml").write_text(text, "utf-8")
+    return folder
+
+
+def _pages(pdf: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(next(ln.split()[1] for ln in out.stdout.splitlines() if ln.startswith("Pages:")))
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler's pdfinfo")
+def test_copies_default_to_the_ballots_issued(tmp_path: Path) -> None:
+    """Without --copies the board gets a ballot for each one the round issues, and is told so."""
+    out = tmp_path / "bch.pdf"
+    result = invoke("ballots", XA, "--contest", "bch", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert _pages(out) == 108
+    assert "108 phiếu: số phiếu phát ra của lần bầu" in result.stderr
+
+
+ROUND_1 = (
+    "      - issued: 108\n        ballots: ballots/bch-1.csv\n",
+    "      - ballots: ballots/bch-1.csv\n",
+)
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler's pdfinfo")
+def test_copies_before_the_vote_are_those_present_then_summoned(tmp_path: Path) -> None:
+    """Ballots are printed before the vote: no round figure yet, so the meeting's present, and
+    without that the summoned."""
+    folder = _xa_copy(tmp_path, ROUND_1)
+    result = invoke("ballots", folder, "--contest", "bch", "-o", tmp_path / "p.pdf", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "108 ballots: those present at the vote" in result.stderr
+    folder = _xa_copy(tmp_path / "2", ROUND_1, ("  present: 108\n", ""))
+    result = invoke("ballots", folder, "--contest", "bch", "-o", tmp_path / "s.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert "120 phiếu: số được triệu tập" in result.stderr
+    assert _pages(tmp_path / "s.pdf") == 120
+
+
+def test_copies_refused_when_no_figure_says_how_many(tmp_path: Path) -> None:
+    """A config that validation would stop earlier still never prints a guessed number."""
+    from dataclasses import replace
+
+    from tally.config.loader import load_election
+    from tally.entry.session import sheet_for
+    from tally.paper.run import copies_for
+
+    loaded = load_election(_xa_copy(tmp_path, ROUND_1))
+    election = loaded.election
+    electorate = election.electorate.model_copy(update={"summoned": None, "present": None})
+    bare = replace(loaded, election=election.model_copy(update={"electorate": electorate}))
+    with pytest.raises(OptionError) as raised:
+        copies_for(bare, sheet_for(loaded, "bch", 1))
+    assert raised.value.option == "--copies"
+    assert "--copies N" in raised.value.said.text("en")

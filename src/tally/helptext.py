@@ -379,8 +379,10 @@ HELP: Mapping[str, tuple[str, str]] = {
     "help.ballots.opt.output": ("Tệp PDF cần ghi.", "The PDF file to write."),
     "help.ballots.opt.paper": ("Khổ giấy.", "The paper size."),
     "help.ballots.opt.copies": (
-        "Số phiếu (số trang) của tệp.",
-        "How many ballots (pages) to print.",
+        "Số phiếu (số trang) của tệp; mặc định: số phiếu phát ra của lần bầu, "
+        "nếu chưa có thì số có mặt, rồi số được triệu tập.",
+        "How many ballots (pages) to print; by default the round's ballots issued, else "
+        "those present, else those summoned.",
     ),
     "help.ballots.opt.rehearsal": (
         "Đánh dấu DIỄN TẬP ngang mỗi phiếu.",

@@ -3343,6 +3343,28 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "đã ghi bộ phiếu thử ({ballots} phiếu) và nhật ký mà bản quét phải cho lại: {journal}",
         "wrote the test deck ({ballots} ballots) and the journal its scan must reproduce: {journal}",
     ),
+    "ballot.copies.issued": (
+        "{count} phiếu: số phiếu phát ra của lần bầu",
+        "{count} ballots: the round's ballots issued",
+    ),
+    "ballot.copies.present": (
+        "{count} phiếu: số có mặt khi bầu",
+        "{count} ballots: those present at the vote",
+    ),
+    "ballot.copies.summoned": (
+        "{count} phiếu: số được triệu tập",
+        "{count} ballots: those summoned",
+    ),
+    "ballot.copies.registered": (
+        "{count} phiếu: số cử tri trong danh sách",
+        "{count} ballots: the voters on the list",
+    ),
+    "ballot.copies.unknown": (
+        "election.yaml chưa có số phiếu phát ra, số có mặt hay số được triệu tập: "
+        "ghi rõ số phiếu cần in bằng --copies N",
+        "election.yaml has no ballots issued, present or summoned figure: "
+        "say how many ballots to print with --copies N",
+    ),
     "ballot.layout_sha": (
         "mã bố cục (nằm trong mã QR): {sha}",
         "layout code (in the QR code): {sha}",

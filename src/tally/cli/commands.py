@@ -356,7 +356,7 @@ def minutes(
 @click.option("--round", "round_no", type=click.IntRange(min=1))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--paper", type=click.Choice(["a5", "a4"]), default="a5", show_default=True)
-@click.option("--copies", type=click.IntRange(min=1, max=10_000), default=1, show_default=True)
+@click.option("--copies", type=click.IntRange(min=1, max=10_000))
 @click.option("--rehearsal", is_flag=True)
 @click.option("--test-deck", is_flag=True)
 @click.option("--force", is_flag=True)
@@ -367,7 +367,7 @@ def ballots(
     round_no: int | None,
     output: Path,
     paper: str,
-    copies: int,
+    copies: int | None,
     rehearsal: bool,
     test_deck: bool,
     force: bool,
@@ -393,6 +393,8 @@ def ballots(
         time = datetime.now().astimezone().isoformat(timespec="seconds")
         written = print_ballots(loaded, request, lang, time)
     click.echo(msg("wrote.file", path=written.pdf).text(lang), err=True)
+    if written.copies_from is not None:
+        click.echo(written.copies_from.text(lang), err=True)
     click.echo(msg("wrote.file", path=written.layout).text(lang), err=True)
     if written.journal is not None:
         click.echo(

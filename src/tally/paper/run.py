@@ -11,11 +11,12 @@ from pathlib import Path
 
 from tally.app import contest_chosen, validate_report
 from tally.config.loader import LoadedElection
+from tally.domain.electorate import majority_base
 from tally.entry.journal import JournalWriter, Value
 from tally.entry.session import Marks, Sheet, sheet_for
 from tally.errors import EXIT_RULE_FAILED, Issue, OptionError, TallyError
 from tally.findings import Lang
-from tally.i18n import msg
+from tally.i18n import Msg, msg
 from tally.labels import BODY, tr
 from tally.minutes.model import family_of
 from tally.paper.layout import BallotFacts, BallotLayout, Paper
@@ -38,7 +39,7 @@ class BallotsRequest:
     output: Path
     paper: Paper = "a5"
     rehearsal: bool = False
-    copies: int = 1
+    copies: int | None = None  # None: as many as the round will issue (copies_for)
     test_deck: bool = False
     force: bool = False
 
@@ -50,6 +51,7 @@ class BallotsWritten:
     sha256: str
     journal: Path | None  # the test deck's journal
     ballots: int
+    copies_from: Msg | None = None  # the figure the number of copies was taken from
 
 
 def layout_path(pdf: Path) -> Path:
@@ -84,6 +86,27 @@ def _refuse_failing_list(loaded: LoadedElection, contest_id: str, lang: Lang) ->
         ]
         issues += [Issue(f"[{f.code}] {f.message.text(lang)}") for f in failing]
         raise ListRefused(issues)
+
+
+def copies_for(loaded: LoadedElection, sheet: Sheet) -> tuple[int, Msg]:
+    """How many ballots a round needs when ``--copies`` is not given, and the figure it is:
+    the round's ballots issued, else those present at its vote, else those summoned (or the
+    voters on a constituency's list). OptionError when election.yaml has none of them."""
+    election = loaded.election
+    contest = next(c for c in election.contests if c.id == sheet.contest)
+    rnd = contest.rounds[sheet.round - 1] if sheet.round <= len(contest.rounds) else None
+    base = majority_base(election, loaded.rules, contest)
+    figures: list[tuple[int | None, str]] = [
+        (rnd.issued if rnd else None, "ballot.copies.issued"),
+        (rnd.present if rnd else None, "ballot.copies.present"),
+        (base.present, "ballot.copies.present"),
+        (base.summoned, "ballot.copies.summoned"),
+        (election.electorate.registered, "ballot.copies.registered"),
+    ]
+    for count, said in figures:
+        if count:
+            return count, msg(said, count=count)
+    raise OptionError(msg("ballot.copies.unknown"), "--copies")
 
 
 def facts_of(sheet: Sheet) -> BallotFacts:
@@ -186,7 +209,10 @@ def print_ballots(
     pages = deck_marks(sheet) if request.test_deck else []
     for i, marks in enumerate(pages, start=1):
         deck.append(DeckPage(marks, msg("ballot.deck_page", page=i, pages=len(pages)).text(lang)))
-    data = render(layout, words, loaded.election.congress.date, request.copies, deck)
+    copies, copies_from = request.copies, None
+    if copies is None and not request.test_deck:
+        copies, copies_from = copies_for(loaded, sheet)
+    data = render(layout, words, loaded.election.congress.date, copies or 1, deck)
     with written_atomically(lay_path) as tmp:
         tmp.write_bytes(layout.to_bytes())
     with written_atomically(out) as tmp:
@@ -198,5 +224,6 @@ def print_ballots(
         lay_path,
         layout.sha256(),
         jpath if request.test_deck else None,
-        len(deck) or request.copies,
+        len(deck) or copies or 1,
+        copies_from,
     )
