@@ -551,3 +551,24 @@ def test_a_state_check_speaks_of_the_intended_structure_not_a_party_plan(tmp_pat
     code, out = _run(folder, "check", "--lang", "en")
     assert "intended structure and composition" in out
     assert "personnel plan" not in out
+
+
+PHUONG = Path(__file__).resolve().parents[1] / "examples" / "phuong-hdnd-2026"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_state_check_speaks_of_the_expected_composition_not_a_plan(lang: str) -> None:
+    """A state election has a "dự kiến cơ cấu, thành phần đại biểu" (Luật 85/2015 Điều 8–9),
+    not a Party "đề án nhân sự": its findings and the table say so."""
+    said = invoke("check", PHUONG, "--json", "--lang", lang)
+    assert said.exit_code == 0, said.stderr
+    (short,) = [f["message"] for f in json.loads(said.stdout)["findings"]]
+    want = {
+        "vi": "dự kiến cơ cấu ít nhất 1 người — thiếu 1",
+        "en": "the expected composition wants at least 1 — short by 1",
+    }
+    assert want[lang] in short
+    table = invoke("check", PHUONG, "--lang", lang).stdout
+    assert {"vi": "Dự kiến", "en": "Expected"}[lang] in table
+    for text in (said.stdout, table):
+        assert "đề án" not in text.lower() and "plan wants" not in text

@@ -1352,9 +1352,11 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "age.M": ("nam", "men"),
     "age.F": ("nữ", "women"),
     "finding.structure_short": (
-        "{body}: {label} {count}/{n}; đề án {want} — thiếu {short}{close}",
-        "{body}: {label} {count} of {n}; the plan wants {want} — short by {short}{close}",
+        "{body}: {label} {count}/{n}; {plan} {want} — thiếu {short}{close}",
+        "{body}: {label} {count} of {n}; {plan} wants {want} — short by {short}{close}",
     ),
+    "plan.word.party": ("đề án", "the plan"),
+    "plan.word.state": ("dự kiến cơ cấu", "the expected composition"),
     "want.count": ("ít nhất {need} người", "at least {need}"),
     "want.share": ("ít nhất {need} người ({bound})", "at least {need} ({bound})"),
     "close.some": (
@@ -1369,12 +1371,12 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "passed.share": ("quá {majority}", "more than {majority}"),
     "close.who": ("{name} ({votes} phiếu)", "{name} ({votes} votes)"),
     "finding.structure_over": (
-        "{body}: {label} {count}/{n}; đề án tối đa {bound}",
-        "{body}: {label} {count} of {n}; the plan allows at most {bound}",
+        "{body}: {label} {count}/{n}; {plan} tối đa {bound}",
+        "{body}: {label} {count} of {n}; {plan} allows at most {bound}",
     ),
     "finding.person_data_missing": (
-        "{body}: thiếu thông tin để đối chiếu đề án — {who}",
-        "{body}: the file does not say enough to check the plan — {who}",
+        "{body}: thiếu thông tin để đối chiếu {plan} — {who}",
+        "{body}: the file does not say enough to check {plan} — {who}",
     ),
     "finding.off_plan_elected": (
         "{body}: {name} trúng cử nhưng không có trong danh sách của đề án",
@@ -1965,6 +1967,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "table.outcome": ("Kết quả", "Outcome"),
     "table.target": ("Cơ cấu", "Target"),
     "table.plan": ("Đề án", "Plan"),
+    "table.plan.state": ("Dự kiến", "Expected"),
     "table.needed": ("Cần", "Needed"),
     "table.met": ("Đạt", "Met"),
     "table.unknown": (" (+{unknown} chưa rõ)", " (+{unknown} unknown)"),

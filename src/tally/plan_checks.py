@@ -516,6 +516,13 @@ class BodyContext:
         people = self.election.people_by_id
         return [people[p] for p in self.br.elected if p in people]
 
+    @cached_property
+    def plan(self) -> Msg:
+        """What the plan is called: a Party congress's "đề án", a state election's intended
+        structure and composition ("dự kiến cơ cấu", Luật 85/2015 Điều 8–9)."""
+        state = self.election.congress.kind == "constituency"
+        return msg("plan.word.state" if state else "plan.word.party")
+
 
 BODY_CHECKS: Registry[BodyContext] = Registry("body")
 
@@ -625,6 +632,7 @@ def _check_targets(ctx: BodyContext) -> list[Finding]:
                 label=label,
                 count=count,
                 n=n,
+                plan=ctx.plan,
                 want=_wanted(target.min, row.needed),
                 short=row.needed - count,
                 close=_closers(ctx, key, target),
@@ -644,7 +652,13 @@ def _check_targets(ctx: BodyContext) -> list[Finding]:
         if target.max is not None and not at_most(count, n, target.max):
             bound = _bound(target.max)
             said = msg(
-                "finding.structure_over", body=ctx.label, label=label, count=count, n=n, bound=bound
+                "finding.structure_over",
+                body=ctx.label,
+                label=label,
+                count=count,
+                n=n,
+                plan=ctx.plan,
+                bound=bound,
             )
             out.append(
                 finding(
@@ -717,7 +731,7 @@ def _check_data(ctx: BodyContext) -> list[Finding]:
         finding(
             FindingCode.PERSON_DATA_MISSING,
             "warning",
-            msg("finding.person_data_missing", body=ctx.label, who=who),
+            msg("finding.person_data_missing", body=ctx.label, plan=ctx.plan, who=who),
             contest=ctx.ids[0],
             body=ctx.body,
             expected="sex, born, ethnicity",

@@ -567,11 +567,12 @@ def _print_rejected(console: Console, counted: CountReport, lang: Lang) -> bool:
     return rejected
 
 
-def _structure_table(rows: list[StructureLine], lang: Lang) -> Table:
-    """A body's structure targets: the plan's bound, the fewest needed, the elected, met."""
+def _structure_table(rows: list[StructureLine], lang: Lang, state: str) -> Table:
+    """A body's structure targets: the plan's bound (a state election's expected composition),
+    the fewest needed, the elected, met."""
     st = Table(expand=False)
     st.add_column(msg("table.target").text(lang))
-    st.add_column(msg("table.plan").text(lang), justify="right")
+    st.add_column(msg(f"table.plan{state}").text(lang), justify="right")
     st.add_column(msg("table.needed").text(lang), justify="right")
     st.add_column(msg("table.elected").text(lang), justify="right")
     st.add_column("%", justify="right")
@@ -616,7 +617,8 @@ def _print_bodies(console: Console, report: CheckReport, lang: Lang) -> None:
         console.print()
         console.print(Text(tr(BODY, body, lang), style="bold underline"))
         if rows_by_body.get(body):
-            console.print(_structure_table(rows_by_body[body], lang))
+            state = ".state" if report.count.assembly is not None else ""
+            console.print(_structure_table(rows_by_body[body], lang, state))
         if by_body.get(body):
             console.print(findings_table(by_body[body], lang))
     if by_body.get(None):
