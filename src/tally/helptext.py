@@ -422,8 +422,25 @@ HELP: Mapping[str, tuple[str, str]] = {
         "Read the drill's ballots (DIỄN TẬP), and only those.",
     ),
     "help.scan.opt.journal": (
-        "Tệp nhật ký cần ghi (mặc định trong journals/ của thư mục bầu cử).",
-        "The journal to write (by default in the election folder's journals/).",
+        "Tệp nhật ký cần ghi (mặc định trong journals/ của thư mục bầu cử); với --review: nhật\n"
+        "ký quét cần xem (mặc định: nhật ký quét duy nhất của lần bầu trong journals/).",
+        "The journal to write (by default in the election folder's journals/); with --review:\n"
+        "the scan journal to review (by default the round's only scan journal in journals/).",
+    ),
+    "help.scan.opt.review": (
+        "Người có tên (--operator) quyết định các phiếu máy đã để riêng, không cần ảnh: ghi\n"
+        "trang HTML có ảnh từng dòng cạnh phiếu trắng, rồi hỏi từng phiếu và ghi vào nhật ký.",
+        "A named person (--operator) decides the pages the reader set aside, without IMAGES:\n"
+        "writes an HTML page with each row beside the blank ballot's, then asks each ballot's\n"
+        "marks and writes them to the journal.",
+    ),
+    "help.scan.opt.html": (
+        "Trang HTML cần ghi với --review (mặc định cạnh nhật ký: ….review.html).",
+        "The HTML page --review writes (by default beside the journal: ….review.html).",
+    ),
+    "help.scan.opt.plain": (
+        "Chế độ từng dòng cho --review (đọc từ đầu vào chuẩn; cũng dùng khi không có terminal).",
+        "The line mode for --review (reads standard input; also used without a terminal).",
     ),
     # --- tally verify
     "help.verify": (
