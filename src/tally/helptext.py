@@ -397,7 +397,8 @@ HELP: Mapping[str, tuple[str, str]] = {
         "lần bầu (phiếu lần bầu khác bị từ chối, mã thoát 2), xoay phiếu ngược, so từng tên hay\n"
         "từng ô đồng ý/không đồng ý với phiếu trắng. Phiếu có dòng không chắc chắn được để riêng\n"
         "cho người quyết định, không bao giờ ghi đoán. Ghi một nhật ký nhập phiếu (so với người\n"
-        "nhập bằng 'tally reconcile') và lưu ảnh trong scans/ của thư mục bầu cử.\n"
+        "nhập bằng 'tally reconcile') và lưu ảnh trong scans/ của thư mục bầu cử. Sau đó\n"
+        "--review (không cần ảnh): một người có tên quyết định các phiếu để riêng.\n"
         "Cần: pip install 'tally[scan]'.",
         "Read scanned ballots as one more operator (strike-out or agree, colour scans only).\n\n"
         "Reads PNG, JPEG, TIFF images and PDF pages; finds the four corner marks, checks the QR\n"
@@ -405,13 +406,16 @@ HELP: Mapping[str, tuple[str, str]] = {
         "upside-down pages, compares each name or agree/disagree box with the blank ballot. A\n"
         "ballot with an undecided row is set aside for a person, never guessed. Writes an entry\n"
         "journal (compare it with a person's entry with 'tally reconcile') and keeps the images\n"
-        "under scans/ in the election folder. Needs: pip install 'tally[scan]'.",
+        "under scans/ in the election folder. Then --review (no images): a named person decides\n"
+        "the pages set aside. Needs: pip install 'tally[scan]'.",
     ),
     "help.scan.opt.contest": ("Cuộc bầu (mã của nó).", "The contest (its id)."),
     "help.scan.opt.round": ("Lần bầu (1 là lần đầu).", "The round (1 is the first)."),
     "help.scan.opt.operator": (
-        "Tên ghi vào nhật ký cho người đọc máy (ví dụ: máy quét 1).",
-        "The name the journal gives the reader (for example: scanner 1).",
+        "Tên ghi vào nhật ký cho người đọc máy (ví dụ: máy quét 1); với --review: họ tên người\n"
+        "quyết định các phiếu để riêng.",
+        "The name the journal gives the reader (for example: scanner 1); with --review: the full\n"
+        "name of the person deciding the pages set aside.",
     ),
     "help.scan.opt.layout": (
         "Tệp bố cục (FILE.layout.json) của phiếu đã tạo: chỉ nhận phiếu có bố cục này.",
