@@ -247,3 +247,56 @@ def test_export_and_reconcile_after_review(scanned: tuple[Path, Path], tmp_path:
     differs = invoke("reconcile", typed2, journal, lang="en")
     assert differs.exit_code == 1, differs.stdout + differs.stderr
     assert "A: 2   B: 2 5" in differs.stdout + differs.stderr
+
+
+def test_full_screen_app_walks_the_same(scanned: tuple[Path, Path]) -> None:
+    """The full-screen app: the same walk (a contradiction confirmed, a page skipped, Esc
+    clears the line), the same entries."""
+    import asyncio
+
+    from textual.widgets import Input
+
+    from tally.config.loader import load_election
+    from tally.entry.journal import JournalWriter
+    from tally.scan.review import Placer, ReviewWalk, load_page, pending
+    from tally.tui.review_app import ReviewApp
+
+    election, journal = scanned
+    loaded = load_election(election)
+    writer, read = JournalWriter.resume(journal)
+    sheet = Sheet.from_header(read.header)
+    todo = pending(read, replay(sheet, read.entries, journal))
+    placer = Placer(loaded, sheet)
+    walk = ReviewWalk(
+        writer,
+        sheet,
+        [placer.view(a, load_page(loaded, a)) for a in todo],
+        REVIEWER,
+        lambda: "2026-01-02T09:00:00+07:00",
+        "en",
+    )
+    app = ReviewApp(walk, journal.with_suffix(".html"))
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            line = app.query_one("#line", Input)
+            assert "rows undecided: 5" in str(app.query_one("#page").render())
+            for text in ("5", "5"):
+                line.value = text
+                await pilot.press("enter")
+            assert "differs from the reader" in str(app.query_one("#log").render())
+            assert "corner marks" in str(app.query_one("#page").render())  # page 2 now
+            line.value = "oops"
+            await pilot.press("escape")
+            assert line.value == ""
+            await pilot.press("enter")  # an empty line: page 2 stays aside
+        assert app.return_code == 0
+
+    try:
+        asyncio.run(main())
+        walk.close()
+    finally:
+        writer.close()
+    assert _ballots(journal) == {"1": Marks(struck=(5,))}
+    stop = read_journal(journal).entries[-1]
+    assert stop.kind == "stop" and list(stop.fields["set_aside"]) == ["2"]  # type: ignore[arg-type]

@@ -443,8 +443,8 @@ HELP: Mapping[str, tuple[str, str]] = {
         "The HTML page --review writes (by default beside the journal: ….review.html).",
     ),
     "help.scan.opt.plain": (
-        "Chế độ từng dòng cho --review (đọc từ đầu vào chuẩn; cũng dùng khi không có terminal).",
-        "The line mode for --review (reads standard input; also used without a terminal).",
+        "Với --review: từng dòng thay cho màn hình đầy đủ (tự dùng khi không có terminal).",
+        "With --review: one line per page instead of the full screen (used without a terminal).",
     ),
     # --- tally verify
     "help.verify": (

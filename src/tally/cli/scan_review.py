@@ -75,7 +75,6 @@ def run_review(
     plain: bool,
     lang: Lang,
 ) -> int:
-    del plain  # the line mode is the walk's only mode yet: --plain is what it does anyway
     from tally.cli.base import allowed_outside
     from tally.cli.entry import now
     from tally.config.loader import load_election
@@ -117,10 +116,15 @@ def run_review(
             click.echo(msg("scan.review_same_person", reviewer=reviewer).text(lang), err=True)
         click.echo(msg("scan.review_howto").text(lang), err=True)
         walk = ReviewWalk(writer, found, views, reviewer, now, lang)
-        interactive = sys.stdin.isatty()  # the line mode is the walk's only one (--plain)
+        interactive = sys.stdin.isatty()
         walk.confirm_invalid = interactive  # a script's next line is never taken as a retype
         try:
-            _walk(walk, page, interactive, lang)
+            if plain or not (interactive and sys.stdout.isatty()):
+                _walk(walk, page, interactive, lang)
+            else:
+                from tally.tui.review_app import run_review_app
+
+                run_review_app(walk, page)
         finally:
             walk.close()
         left = len(walk.still_aside())
