@@ -300,3 +300,35 @@ def test_full_screen_app_walks_the_same(scanned: tuple[Path, Path]) -> None:
     assert _ballots(journal) == {"1": Marks(struck=(5,))}
     stop = read_journal(journal).entries[-1]
     assert stop.kind == "stop" and list(stop.fields["set_aside"]) == ["2"]  # type: ignore[arg-type]
+
+
+def test_agree_disagree_review(tmp_path: Path) -> None:
+    """huyen-2020's pbt (agree/disagree): row 1 ticked agree in blue (the reader decides it),
+    a faint tick in row 2's disagree box (a person decides). Typing row 1 as disagree
+    contradicts the reader; row 2 as disagree does not."""
+    election = tmp_path / "huyen"
+    shutil.copytree(XA.parent / "huyen-2020", election)
+    pdf = tmp_path / "pbt.pdf"
+    assert invoke("ballots", election, "--contest", "pbt", "-o", pdf).exit_code == 0
+    page = _first_page(pdf)
+    rows = json.loads(pdf.with_name("pbt.layout.json").read_text("utf-8"))["rows"]
+    px = 200 / 25.4
+    for (position, which), colour in (((1, "agree"), (20, 40, 160)), ((2, "disagree"), (190,) * 3)):
+        box = rows[position - 1][f"{which}_box"]
+        x, y = round((box["x"] + box["w"] / 2) * px), round((box["y"] + box["h"] / 2) * px)
+        r = round(box["w"] / 2 * px)
+        pts = np.array([(x - r + 4, y), (x - r // 3, y + r - 3), (x + r - 2, y - r + 2)], np.int32)
+        cv2.polylines(page, [pts], False, colour, 3)
+    image = _save(page, tmp_path / "ticks.png")
+    scanned = invoke("scan", election, image, "--contest", "pbt", "--operator", SCANNER)
+    assert scanned.exit_code == 0, scanned.stderr
+    (journal,) = (election / "journals").glob("*.jsonl")
+    result = invoke(
+        "scan", election, "--contest", "pbt", "--review", "--operator", REVIEWER,
+        input="1 2\n2\n", lang="en",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "rows 1 (agree)" in result.stdout
+    assert "agree" in result.stderr and "undecided" in result.stderr
+    assert _ballots(journal) == {"1": Marks(struck=(2,))}
+    assert len(_entries(journal, "ballot")[0].ints("scores")) == 4  # both boxes, both rows
