@@ -132,6 +132,10 @@ def test_review_writes_who_and_when(scanned: tuple[Path, Path]) -> None:
 
 def test_review_page_shows_crops_and_the_unplaced_page(scanned: tuple[Path, Path]) -> None:
     election, journal = scanned
+    said = _review(election, "5\n\n", "--html", str(election / "first.html"), lang="vi")
+    assert said.exit_code == 0  # type: ignore[attr-defined]
+    out = said.stdout + said.stderr  # type: ignore[attr-defined]
+    assert "khác với cách máy đọc" in out and english_words(out) == []
     assert _review(election, "", lang="vi").exit_code == 0  # type: ignore[attr-defined]
     page = journal.with_name(journal.name.removesuffix(".jsonl") + ".review.html")
     html = page.read_text("utf-8")

@@ -186,9 +186,13 @@ def is_scan(journal: Journal) -> bool:
 
 
 def pending(journal: Journal, state: EntryState) -> list[Aside]:
-    """The pages the journal's last ``stop`` sets aside that no ballot entry has decided since,
-    in serial order; UsageError when one is not in the scan's form."""
-    stop = next((e for e in reversed(journal.entries) if e.kind == "stop"), None)
+    """The pages the journal's last ``stop`` with ``set_aside`` (the scan's, or a review's)
+    sets aside that no ballot entry has decided since, in serial order; JournalError when one
+    is not in the scan's form."""
+    stop = next(
+        (e for e in reversed(journal.entries) if e.kind == "stop" and "set_aside" in e.fields),
+        None,
+    )
     aside = stop.fields.get("set_aside") if stop is not None else None
     out: list[Aside] = []
     if not isinstance(aside, dict):
