@@ -336,3 +336,14 @@ def test_agree_disagree_review(tmp_path: Path) -> None:
     assert "agree" in result.stderr and "undecided" in result.stderr
     assert _ballots(journal) == {"1": Marks(struck=(2,))}
     assert len(_entries(journal, "ballot")[0].ints("scores")) == 4  # both boxes, both rows
+
+
+def test_the_scan_operator_may_review_and_is_named(scanned: tuple[Path, Path]) -> None:
+    election, journal = scanned
+    result = invoke(
+        "scan", election, "--contest", "bch", "--review", "--operator", SCANNER,
+        input="2 5\n", lang="en",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert f"the one who ran the scan ({SCANNER})" in result.stderr
+    assert _entries(journal, "ballot")[0].str_("operator") == SCANNER
