@@ -347,3 +347,14 @@ def test_the_scan_operator_may_review_and_is_named(scanned: tuple[Path, Path]) -
     assert result.exit_code == 0, result.stderr
     assert f"the one who ran the scan ({SCANNER})" in result.stderr
     assert _entries(journal, "ballot")[0].str_("operator") == SCANNER
+
+
+def test_only_marks_are_taken_and_quit_leaves_the_rest(scanned: tuple[Path, Path]) -> None:
+    """A serial, a correction or an undo is not a page's reading: refused, the page still
+    asked; ':q' stops, and the pages not reached stay set aside."""
+    election, journal = scanned
+    result = _review(election, "#7 2 5\n:fix 1 2\n:undo\nabc\n2 5\n:q\n0\n")
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert result.stdout.count("type only this ballot's marks") == 3  # type: ignore[attr-defined]
+    assert _ballots(journal) == {"1": Marks(struck=(2, 5))}
+    assert list(_entries(journal, "stop")[-1].fields["set_aside"]) == ["2"]  # type: ignore[arg-type]
