@@ -399,7 +399,8 @@ HELP: Mapping[str, tuple[str, str]] = {
         "lần bầu (phiếu lần bầu khác bị từ chối, mã thoát 2), xoay phiếu ngược, so từng tên hay\n"
         "từng ô đồng ý/không đồng ý với phiếu trắng. Phiếu có dòng không chắc chắn được để riêng\n"
         "cho người quyết định, không bao giờ ghi đoán. Ghi một nhật ký nhập phiếu (so với người\n"
-        "nhập bằng 'tally reconcile') và lưu ảnh trong scans/ của thư mục bầu cử.\n"
+        "nhập bằng 'tally reconcile') và lưu ảnh trong scans/ của thư mục bầu cử. Sau đó\n"
+        "--review (không cần ảnh): một người có tên quyết định các phiếu để riêng.\n"
         "Cần: pip install 'tally[scan]'.",
         "Read scanned ballots as one more operator (strike-out or agree, colour scans only).\n\n"
         "Reads PNG, JPEG, TIFF images and PDF pages; finds the four corner marks, checks the QR\n"
@@ -407,13 +408,16 @@ HELP: Mapping[str, tuple[str, str]] = {
         "upside-down pages, compares each name or agree/disagree box with the blank ballot. A\n"
         "ballot with an undecided row is set aside for a person, never guessed. Writes an entry\n"
         "journal (compare it with a person's entry with 'tally reconcile') and keeps the images\n"
-        "under scans/ in the election folder. Needs: pip install 'tally[scan]'.",
+        "under scans/ in the election folder. Then --review (no images): a named person decides\n"
+        "the pages set aside. Needs: pip install 'tally[scan]'.",
     ),
     "help.scan.opt.contest": ("Cuộc bầu (mã của nó).", "The contest (its id)."),
     "help.scan.opt.round": ("Lần bầu (1 là lần đầu).", "The round (1 is the first)."),
     "help.scan.opt.operator": (
-        "Tên ghi vào nhật ký cho người đọc máy (ví dụ: máy quét 1).",
-        "The name the journal gives the reader (for example: scanner 1).",
+        "Tên ghi vào nhật ký cho người đọc máy (ví dụ: máy quét 1); với --review: họ tên người\n"
+        "quyết định các phiếu để riêng.",
+        "The name the journal gives the reader (for example: scanner 1); with --review: the full\n"
+        "name of the person deciding the pages set aside.",
     ),
     "help.scan.opt.layout": (
         "Tệp bố cục (FILE.layout.json) của phiếu đã tạo: chỉ nhận phiếu có bố cục này.",
@@ -424,8 +428,25 @@ HELP: Mapping[str, tuple[str, str]] = {
         "Read the drill's ballots (DIỄN TẬP), and only those.",
     ),
     "help.scan.opt.journal": (
-        "Tệp nhật ký cần ghi (mặc định trong journals/ của thư mục bầu cử).",
-        "The journal to write (by default in the election folder's journals/).",
+        "Tệp nhật ký cần ghi (mặc định trong journals/ của thư mục bầu cử); với --review: nhật\n"
+        "ký quét cần xem (mặc định: nhật ký quét duy nhất của lần bầu trong journals/).",
+        "The journal to write (by default in the election folder's journals/); with --review:\n"
+        "the scan journal to review (by default the round's only scan journal in journals/).",
+    ),
+    "help.scan.opt.review": (
+        "Người có tên (--operator) quyết định các phiếu máy đã để riêng, không cần ảnh: ghi\n"
+        "trang HTML có ảnh từng dòng cạnh phiếu trắng, rồi hỏi từng phiếu và ghi vào nhật ký.",
+        "A named person (--operator) decides the pages the reader set aside, without IMAGES:\n"
+        "writes an HTML page with each row beside the blank ballot's, then asks each ballot's\n"
+        "marks and writes them to the journal.",
+    ),
+    "help.scan.opt.html": (
+        "Trang HTML cần ghi với --review (mặc định cạnh nhật ký: ….review.html).",
+        "The HTML page --review writes (by default beside the journal: ….review.html).",
+    ),
+    "help.scan.opt.plain": (
+        "Với --review: từng dòng thay cho màn hình đầy đủ (tự dùng khi không có terminal).",
+        "With --review: one line per page instead of the full screen (used without a terminal).",
     ),
     # --- tally verify
     "help.verify": (

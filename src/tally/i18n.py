@@ -3414,6 +3414,125 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "đã đọc {pages} trang: {ballots} phiếu ghi vào {journal}, {aside} phiếu để riêng; ảnh lưu trong {folder}",
         "read {pages} pages: {ballots} ballots written to {journal}, {aside} set aside; images kept in {folder}",
     ),
+    # --- tally scan --review: a named person decides the pages set aside (tally/scan/review.py)
+    "scan.review_needs_images": (
+        "cần ít nhất một ảnh hay tệp PDF (IMAGES), hoặc --review để xem các phiếu đã để riêng",
+        "give at least one image or PDF (IMAGES), or --review to take up the pages set aside",
+    ),
+    "scan.review_no_images": (
+        "--review làm việc trên nhật ký quét đã có: không nhận thêm ảnh",
+        "--review works on the existing scan journal: it takes no images",
+    ),
+    "scan.review_not_scan": (
+        "không phải nhật ký của 'tally scan' (thiếu purpose: scan): không có phiếu để riêng nào để xem",
+        "not a journal written by 'tally scan' (no purpose: scan): it has no pages set aside to review",
+    ),
+    "scan.review_no_journal": (
+        "không tìm thấy nhật ký quét của cuộc bầu {contest} lần {round} trong {folder}",
+        "no scan journal of contest {contest} round {round} in {folder}",
+    ),
+    "scan.review_no_journal.hint": (
+        "hãy chạy 'tally scan' trước, hoặc chỉ rõ tệp bằng --journal",
+        "run 'tally scan' first, or name the file with --journal",
+    ),
+    "scan.review_many_journals": (
+        "có nhiều nhật ký quét của cuộc bầu {contest} lần {round}: {names}",
+        "several scan journals of contest {contest} round {round}: {names}",
+    ),
+    "scan.review_many_journals.hint": (
+        "chỉ rõ tệp cần xem bằng --journal",
+        "name the one to review with --journal",
+    ),
+    "scan.review_other_ballot": (
+        "nhật ký này là của cuộc bầu {contest} lần {round}, không phải lần bầu đã chọn",
+        "this journal is of contest {contest} round {round}, not the round chosen",
+    ),
+    "scan.review_bad_aside": (
+        "phiếu {serial} để riêng không ghi đúng dạng 'lý do ảnh#trang sha256:…'",
+        "set-aside page {serial} is not in the form 'why image#page sha256:…'",
+    ),
+    "scan.review_changed": (
+        "ảnh của phiếu {serial} đã bị thay đổi: SHA-256 không còn là {sha}… như nhật ký ghi; không xem",
+        "the image of ballot {serial} has changed: its SHA-256 is no longer {sha}… as the journal says; not reviewed",
+    ),
+    "scan.review_no_page": (
+        "ảnh của phiếu {serial} không có trang {page}",
+        "the image of ballot {serial} has no page {page}",
+    ),
+    "scan.review_nothing": (
+        "không còn phiếu để riêng nào chờ quyết định trong {journal}",
+        "no page set aside is waiting for a decision in {journal}",
+    ),
+    "scan.review_who": (
+        "người quyết định: {reviewer} (máy đọc ghi tên: {scanner}); {pages} phiếu để riêng chờ quyết định",
+        "decided by: {reviewer} (the reader's name: {scanner}); {pages} pages set aside to decide",
+    ),
+    "scan.review_same_person": (
+        "lưu ý: người quyết định trùng tên với người chạy máy quét ({reviewer})",
+        "note: the person deciding has the name of the one who ran the scan ({reviewer})",
+    ),
+    "scan.review_howto": (
+        "gõ các dấu của phiếu như khi nhập (3 5 · 0 · !n !w !m); Enter hoặc skip: để lại sau; :q dừng",
+        "type the ballot's marks as in entry (3 5 · 0 · !n !w !m); Enter or skip: leave it for later; :q stops",
+    ),
+    "scan.review_page": (
+        "phiếu {serial} ({where}) — {why}",
+        "ballot {serial} ({where}) — {why}",
+    ),
+    "scan.review_why.rows": ("dòng chưa quyết định: {rows}", "rows undecided: {rows}"),
+    "scan.review_why.marks": (
+        "không tìm thấy bốn dấu góc",
+        "the four corner marks were not found",
+    ),
+    "scan.review_why.qr": ("không đọc được mã QR", "the QR code could not be read"),
+    "scan.review_whole": (
+        "không đặt được trang lên bố cục: xem cả trang, đọc trên giấy",
+        "the page could not be placed on the layout: see the whole page, read the paper",
+    ),
+    "scan.review_see": ("ảnh từng dòng: {html}", "each row's image: {html}"),
+    "scan.review_skipped": (
+        "phiếu {serial} vẫn để riêng (xem lại sau)",
+        "ballot {serial} stays set aside (for later)",
+    ),
+    "scan.review_only_marks": (
+        "chỉ gõ các dấu của phiếu này (không số phiếu, không :fix/:undo), Enter để lại sau, :q dừng",
+        "type only this ballot's marks (no serial, no :fix/:undo), Enter to leave it, :q to stop",
+    ),
+    "scan.review_contradicts": (
+        "khác với cách máy đọc ở dòng {rows}",
+        "differs from the reader's reading on rows {rows}",
+    ),
+    "scan.review_confirm": (
+        "gõ lại đúng như vậy để xác nhận, hoặc gõ cách đọc khác",
+        "type the same again to confirm, or type another reading",
+    ),
+    "scan.review_done": (
+        "{decided} phiếu đã quyết định, {left} phiếu vẫn để riêng; ghi vào {journal}",
+        "{decided} ballots decided, {left} still set aside; written to {journal}",
+    ),
+    "scan.review_wrote_page": ("trang xem phiếu: {html}", "review page: {html}"),
+    "scan.reading.undecided": ("chưa quyết định", "undecided"),
+    "scan.reading.struck": ("gạch", "struck"),
+    "scan.reading.kept": ("không gạch", "not struck"),
+    "scan.reading.agree": ("đồng ý", "agree"),
+    "scan.reading.disagree": ("không đồng ý", "disagree"),
+    "scan.reading.both": ("đánh cả hai ô", "both boxes"),
+    "scan.reading.neither": ("không ô nào", "neither box"),
+    "scan.reading.red": ("đỏ", "red"),
+    "scan.review_html.title": (
+        "Phiếu để riêng — cuộc bầu {contest} lần {round}",
+        "Ballots set aside — contest {contest} round {round}",
+    ),
+    "scan.review_html.journal": ("Nhật ký quét:", "Scan journal:"),
+    "scan.review_html.ballot": ("Phiếu {serial}", "Ballot {serial}"),
+    "scan.review_html.image": ("Ảnh:", "Image:"),
+    "scan.review_html.why": ("Để riêng vì:", "Set aside because:"),
+    "scan.review_html.undecided": ("Dòng chưa quyết định", "Undecided rows"),
+    "scan.review_html.decided": ("Máy đã đọc", "Read by the reader"),
+    "scan.review_html.row": ("Dòng", "Row"),
+    "scan.review_html.scanned": ("Phiếu quét", "Scanned ballot"),
+    "scan.review_html.blank": ("Phiếu trắng", "Blank ballot"),
+    "scan.review_html.scores": ("Điểm (‰)", "Scores (‰)"),
 }
 
 # The whole catalogue: the messages above, the words of --help (tally/helptext.py) and the

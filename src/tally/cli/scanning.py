@@ -22,13 +22,16 @@ if TYPE_CHECKING:
 
 @cli.command()
 @election_argument
-@click.argument("images", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("images", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--contest", "contest_id", required=True)
 @click.option("--round", "round_no", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--operator", required=True)
 @click.option("--layout", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--journal", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--rehearsal", is_flag=True)
+@click.option("--review", is_flag=True)
+@click.option("--html", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--plain", is_flag=True)
 @lang_option
 def scan(
     election: str,
@@ -39,6 +42,9 @@ def scan(
     layout: Path | None,
     journal: Path | None,
     rehearsal: bool,
+    review: bool,
+    html: Path | None,
+    plain: bool,
     lang: Lang,
 ) -> None:
     try:
@@ -50,6 +56,16 @@ def scan(
         raise UsageError(Issue(msg("scan.no_extra", module=exc.name or "?"))) from None
     if not operator.strip():
         raise UsageError(Issue(msg("usage.operator")))
+    if review and images:
+        raise UsageError(Issue(msg("scan.review_no_images")))
+    if not review and not images:
+        raise UsageError(Issue(msg("scan.review_needs_images")))
+    if review:
+        from tally.cli.scan_review import run_review
+
+        sys.exit(
+            run_review(election, contest_id, round_no, operator.strip(), journal, html, plain, lang)
+        )
     from tally.config.loader import load_election
     from tally.scan.run import ScanRequest, page_note, read_scans, write_scan
 
