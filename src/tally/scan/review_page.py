@@ -23,6 +23,7 @@ section { border-top: 2px solid #444; margin-top: 1.5em; padding-top: .5em; }
 table { border-collapse: collapse; }
 td, th { border: 1px solid #bbb; padding: 4px 8px; vertical-align: middle; text-align: left; }
 img { display: block; max-width: 100%; }
+section > img { border: 1px solid #888; max-width: 40em; }
 .undecided { background: #fff4d6; }
 """
 
