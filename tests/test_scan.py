@@ -203,15 +203,65 @@ def test_a_page_without_marks_is_set_aside(
     assert isinstance(aside, dict) and aside["1"].startswith("unplaced.marks ")
 
 
-def test_greyscale_is_refused(deck: tuple[Path, Path, list[Path]], tmp_path: Path) -> None:
-    election, _, images = deck
-    grey = tmp_path / "grey.png"
-    assert cv2.imwrite(str(grey), cv2.imread(str(images[1]), cv2.IMREAD_GRAYSCALE))
+def _grey(rgb: object) -> object:
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+
+
+def _seal_in_its_area(rgb: object, election: Path) -> object:
+    """A red seal (a 30 mm ring) stamped in the ballot's seal area, 6 mm above its centre."""
+    layout = json.loads((election.parent / "deck.layout.json").read_text("utf-8"))
+    s, px = layout["seal"], 200 / 25.4
+    centre = (round((s["x"] + s["w"] / 2) * px), round((s["y"] + s["h"] / 2 - 6) * px))
+    out = rgb.copy()  # type: ignore[attr-defined]
+    cv2.circle(out, centre, round(15 * px), (200, 30, 40), 5)
+    cv2.circle(out, centre, round(11 * px), (200, 30, 40), 2)
+    return out
+
+
+def test_greyscale_deck_round_trips(deck: tuple[Path, Path, list[Path]], tmp_path: Path) -> None:
+    """A greyscale scan of the deck (a seal in its area on every page; one page a colour file
+    whose pixels are all grey, as a greyscale scanner's "colour" files are) reads as the deck
+    says: no row is near the seal, so none goes to a person; the journal says ``grey``."""
+    election, truth, _ = deck
+    images = []
+    for i, rgb in enumerate(_pages(election.parent / "deck.pdf"), start=1):
+        page = _grey(_degrade(_seal_in_its_area(rgb, election), 40 + i))
+        if i == 2:
+            page = cv2.cvtColor(page, cv2.COLOR_GRAY2RGB)  # three channels, no colour
+        images.append(_save(page, tmp_path / f"grey-{i:02}.jpg"))
     journal = tmp_path / "grey.jsonl"
-    result = _scan(election, journal, grey)
-    assert result.exit_code == 2
-    assert "greyscale" in result.stderr and "grey.png" in result.stderr  # type: ignore[attr-defined]
-    assert not journal.exists()
+    result = _scan(election, journal, *images)
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert _marks(journal) == _marks(truth)
+    read = read_journal(journal)
+    assert read.header.str_("colour") == "grey"
+    ballots = [e for e in read.entries if e.kind == "ballot"]
+    assert len(ballots) == len(images) and all(e.str_("colour") == "grey" for e in ballots)
+
+
+def test_greyscale_seal_over_a_name_goes_to_a_person(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """In grey a red seal looks like ink: a seal stamped over name 2 of a ballot with every
+    name struck sends the rows it reaches to a person, never read as struck or kept; the
+    same ballot in colour beside it is read, and the journal says which page was grey."""
+    election, _, _ = deck
+    every = _pages(election.parent / "deck.pdf")[1].copy()  # type: ignore[attr-defined]
+    sealed = every.copy()
+    x0, _, y = _row_y(election, 2)
+    cv2.circle(sealed, (x0 + 40, y), 90, (200, 30, 40), thickness=6)
+    grey = _save(_grey(_degrade(sealed, 7)), tmp_path / "sealed-grey.png")
+    colour = _save(_degrade(_seal_in_its_area(every, election), 8), tmp_path / "colour.png")
+    journal = tmp_path / "sealed.jsonl"
+    result = _scan(election, journal, colour, grey)
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert _marks(journal) == {"1": Marks(struck=tuple(range(1, 12)))}
+    read = read_journal(journal)
+    assert read.header.str_("colour") == "mixed" and read.header.fields["grey_serials"] == ["2"]
+    aside = read.entries[-1].fields["set_aside"]
+    assert isinstance(aside, dict) and set(aside) == {"2"}
+    rows = [int(r) for r in aside["2"].split(" ")[0].removeprefix("review:").split(",")]
+    assert 2 in rows and max(rows) <= 4, rows  # the rows the ring reaches, not the page
 
 
 def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -11,7 +11,11 @@ Every step is plain geometry on the layout document (millimetres), at :data:`PX_
 4. a row's score is the share (per mille) of the printed name's width that has ink across
    it, a strike hidden behind a letter's stem being bridged (:data:`BRIDGE`); red in the
    name's band is counted apart, and sends the row to a person;
-5. on an agree/disagree ballot, a box's score is how far the longest mark around it reaches
+5. a greyscale page (or a colour file whose pixels are all grey) cannot show red, so a seal
+   there looks like ink: every row that ink reaching into the seal area, or any mark as tall
+   as a seal (:data:`SEAL_TALL`), could touch goes to a person, and so does a row whose ink
+   is as light as red ink turns in grey (:data:`GREY_RED`); the other rows are read as usual;
+6. on an agree/disagree ballot, a box's score is how far the longest mark around it reaches
    (a tick, a cross, a slash, however thin the pen; not a dot), in dark ink and in faint
    ink: a row is agree, disagree, both or neither only when each box is clearly marked or
    clearly empty and no red is in either box; otherwise a person decides.
@@ -33,7 +37,7 @@ import numpy.typing as npt
 import pypdfium2 as pdfium
 from PIL import Image
 
-from tally.paper.layout import BallotLayout, Box
+from tally.paper.layout import BallotLayout, Box, Row
 
 READER = "tally-scan 1"  # the reader's version: written in the journal's header
 PX_PER_MM = 8  # the warped page's resolution (about 203 dpi)
@@ -45,6 +49,11 @@ BRIDGE = 9  # px: a strike hidden behind a letter narrower than this is bridged
 STRUCK = 600  # per mille of the name's width: at least this much is a strike
 CLEAN = 120  # per mille: at most this much is no strike; between the two, a person decides
 RED = 30  # per mille of the name's width with red across it: a person looks
+COLOURED = 40  # a pixel whose channels (smoothed) differ by more than this has colour
+COLOUR_SHARE = 10_000  # a page with fewer than one pixel in this many coloured is grey
+SEAL_TALL = 12.0  # mm: a mark this tall (or one reaching into the seal area) may be a seal
+SEAL_NEAR = 2.0  # mm: on a grey page, a row this near a seal's mark goes to a person
+GREY_RED = 70  # on a grey page, ink whose darker quarter is no darker than this may be red
 
 Image3 = npt.NDArray[np.uint8]
 Corners = npt.NDArray[np.float32]
@@ -64,6 +73,25 @@ class Page:
     number: int  # 1-based page in its file (1 for an image)
     rgb: Image3
     grey_file: bool  # the file itself has no colour channels
+
+    @property
+    def grey(self) -> bool:
+        """Read as greyscale: a grey file, or a colour file with (almost) no colour in it."""
+        return self.grey_file or colourless(self.rgb)
+
+
+def colourless(rgb: Image3) -> bool:
+    """Whether a colour image shows no colour: fewer than one pixel in :data:`COLOUR_SHARE`
+    whose channels, smoothed over 5 px against noise, differ by more than :data:`COLOURED`."""
+    small = cv2.blur(rgb, (5, 5))
+    chroma = small.max(axis=2).astype(np.int16) - small.min(axis=2).astype(np.int16)
+    return bool(int((chroma > COLOURED).sum()) * COLOUR_SHARE < chroma.size)
+
+
+def greyed(rgb: Image3) -> Image3:
+    """The page in grey on its three channels: red can no longer be told (nor guessed)."""
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    return np.asarray(cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB), dtype=np.uint8)
 
 
 class UnreadableFile(Exception):
@@ -222,10 +250,11 @@ class RowScore:
     position: int
     ink: int  # per mille of the name's width with ink across it
     red: int  # per mille with red across it
+    doubt: bool = False  # a grey page: a seal may touch the row, or its ink may be red
 
     def decision(self) -> bool | None:
         """True struck, False not struck, None for a person to decide."""
-        if self.red >= RED:
+        if self.red >= RED or self.doubt:
             return None
         if self.ink >= STRUCK:
             return True
@@ -256,16 +285,20 @@ def _strokes(ink: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
     return np.asarray(cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, kernel) > 0)
 
 
-def score_rows(page: Image3, blank: Image3, layout: BallotLayout) -> list[RowScore]:
+def score_rows(
+    page: Image3, blank: Image3, layout: BallotLayout, grey: bool = False
+) -> list[RowScore]:
     """Each row's score: the share of the name's pixel columns that a stroke runs across,
-    where the blank ballot (widened by :data:`SLACK` px) has none."""
+    where the blank ballot (widened by :data:`SLACK` px) has none; on a grey page (``grey``,
+    the page :func:`greyed`), the rows a seal or red ink may touch are in doubt."""
+    doubts = grey_doubts(page, blank, layout) if grey else [False] * len(layout.rows)
     ink, red = ink_of(page)
     printed, _ = ink_of(blank)
     kernel = np.ones((2 * SLACK + 1, 2 * SLACK + 1), dtype=np.uint8)
     printed_runs = cv2.dilate(_strokes(printed).astype(np.uint8), kernel) > 0
     runs = _strokes(ink) & ~printed_runs
     scores: list[RowScore] = []
-    for row in layout.rows:
+    for row, doubt in zip(layout.rows, doubts, strict=True):
         x0, y0, x1, y1 = _band(row.name_box, row.box)
         width = max(x1 - x0, 1)
         cols = _bridged(np.asarray(runs[y0:y1, x0:x1].any(axis=0), dtype=np.bool_))
@@ -275,9 +308,49 @@ def score_rows(page: Image3, blank: Image3, layout: BallotLayout) -> list[RowSco
                 row.position,
                 int(cols.sum()) * 1000 // width,
                 int(reds.sum()) * 1000 // width,
+                doubt,
             )
         )
     return scores
+
+
+def _regions(row: Row) -> list[tuple[int, int, int, int]]:
+    """Where a row is read: its name's band, or its two tick boxes with their spill."""
+    if row.agree_box is None or row.disagree_box is None:
+        return [_band(row.name_box, row.box)]
+    return [_tick_region(row.agree_box, row.box), _tick_region(row.disagree_box, row.box)]
+
+
+def grey_doubts(page: Image3, blank: Image3, layout: BallotLayout) -> list[bool]:
+    """On a grey page, each row that a person must read: the rows within :data:`SEAL_NEAR`
+    of a mark that reaches into the seal area or is as tall as a seal (:data:`SEAL_TALL`;
+    a strike or a tick never is), and the rows whose ink is as light as red ink in grey
+    (its darker quarter no darker than :data:`GREY_RED`)."""
+    grey = page.min(axis=2)
+    kernel = np.ones((2 * SLACK + 1, 2 * SLACK + 1), dtype=np.uint8)
+    printed = cv2.dilate((blank.min(axis=2) < FAINT).astype(np.uint8), kernel) > 0
+    ink = (grey < DARK) & ~printed
+    grow = SLACK + 2  # the pieces of a ring cut by the printed lines are joined
+    joined = cv2.dilate(ink.astype(np.uint8), np.ones((2 * grow + 1, 2 * grow + 1), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    s = layout.seal
+    sx0, sy0, sx1, sy1 = _px(s.x), _px(s.y), _px(s.x + s.w), _px(s.y + s.h)
+    tall, near = _px(SEAL_TALL) + 2 * grow, _px(SEAL_NEAR)
+    seals: list[tuple[int, int, int, int]] = []
+    for x, y, w, h in stats[1:n, :4].tolist():
+        if h >= tall or (x < sx1 and x + w > sx0 and y < sy1 and y + h > sy0):
+            seals.append((x - near, y - near, x + w + near, y + h + near))
+    out: list[bool] = []
+    for row in layout.rows:
+        b = row.box
+        rx0, ry0, rx1, ry1 = _px(b.x), _px(b.y), _px(b.x + b.w), _px(b.y + b.h)
+        touched = any(x0 < rx1 and x1 > rx0 and y0 < ry1 and y1 > ry0 for x0, y0, x1, y1 in seals)
+        light = False
+        for x0, y0, x1, y1 in _regions(row):
+            values = grey[y0:y1, x0:x1][ink[y0:y1, x0:x1]]
+            light |= values.size >= 2 * RUN and int(np.percentile(values, 25)) >= GREY_RED
+        out.append(touched or light)
+    return out
 
 
 # Agree/disagree ballots: a row is decided by the ink in its two tick boxes.
@@ -302,6 +375,7 @@ class TickScore:
     faint_agree: int
     faint_disagree: int
     red: int
+    doubt: bool = False  # a grey page: a seal may touch the row, or its ink may be red
 
     @staticmethod
     def _box(ink: int, faint: int) -> bool | None:
@@ -314,7 +388,7 @@ class TickScore:
     def decision(self) -> Tick | None:
         """agree, disagree, both, neither; None for a person to decide (the review band in
         either box, or red in one)."""
-        if self.red >= RED:
+        if self.red >= RED or self.doubt:
             return None
         a = self._box(self.agree, self.faint_agree)
         d = self._box(self.disagree, self.faint_disagree)
@@ -347,9 +421,13 @@ def _span(mask: npt.NDArray[np.bool_]) -> int:
     return max(int(sizes.max()) - 2 * grow, 0)
 
 
-def score_ticks(page: Image3, blank: Image3, layout: BallotLayout) -> list[TickScore]:
+def score_ticks(
+    page: Image3, blank: Image3, layout: BallotLayout, grey: bool = False
+) -> list[TickScore]:
     """Each agree/disagree row's scores, from the ink around each of its tick boxes where the
-    blank ballot (widened by :data:`SLACK` px) has no print."""
+    blank ballot (widened by :data:`SLACK` px) has no print; on a grey page, the rows a seal
+    or red ink may touch are in doubt (:func:`grey_doubts`)."""
+    doubts = grey_doubts(page, blank, layout) if grey else [False] * len(layout.rows)
     ink, red = ink_of(page)
     faint = (page.min(axis=2) < FAINT) & ~red
     kernel = np.ones((2 * SLACK + 1, 2 * SLACK + 1), dtype=np.uint8)
@@ -357,7 +435,7 @@ def score_ticks(page: Image3, blank: Image3, layout: BallotLayout) -> list[TickS
     ink &= ~printed
     faint &= ~printed
     scores: list[TickScore] = []
-    for row in layout.rows:
+    for row, doubt in zip(layout.rows, doubts, strict=True):
         assert row.agree_box is not None and row.disagree_box is not None
         parts: list[tuple[int, int, int]] = []
         for box in (row.agree_box, row.disagree_box):
@@ -372,5 +450,5 @@ def score_ticks(page: Image3, blank: Image3, layout: BallotLayout) -> list[TickS
                 )
             )
         (a, fa, ra), (d, fd, rd) = parts
-        scores.append(TickScore(row.position, a, d, fa, fd, max(ra, rd)))
+        scores.append(TickScore(row.position, a, d, fa, fd, max(ra, rd), doubt))
     return scores
