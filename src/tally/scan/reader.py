@@ -27,6 +27,7 @@ numpy, OpenCV, pypdfium2 and Pillow are the ``scan`` extra: this module is impor
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ from tally.paper.layout import BallotLayout, Box, Row
 
 READER = "tally-scan 1"  # the reader's version: written in the journal's header
 PX_PER_MM = 8  # the warped page's resolution (about 203 dpi)
+QR_PX = 12  # the QR code is warped at this many px per mm to be read
 PDF_DPI = 200  # a PDF page is rendered at this resolution before it is read
 DARK = 140  # a pixel darker than this (0-255, the darkest channel's complement) is ink
 SLACK = 3  # px: the blank's print is widened by this much for the warp's error
@@ -51,6 +53,7 @@ CLEAN = 120  # per mille: at most this much is no strike; between the two, a per
 RED = 30  # per mille of the name's width with red across it: a person looks
 COLOURED = 40  # a pixel whose channels (smoothed) differ by more than this has colour
 COLOUR_SHARE = 10_000  # a page with fewer than one pixel in this many coloured is grey
+PAPER_MM = 6.0  # the paper's brightness is taken as the brightest within this (a mark's side)
 SEAL_TALL = 12.0  # mm: a mark this tall (or one reaching into the seal area) may be a seal
 SEAL_NEAR = 2.0  # mm: on a grey page, a row this near a seal's mark goes to a person
 GREY_RED = 70  # on a grey page, ink whose darker quarter is no darker than this may be red
@@ -73,11 +76,6 @@ class Page:
     number: int  # 1-based page in its file (1 for an image)
     rgb: Image3
     grey_file: bool  # the file itself has no colour channels
-
-    @property
-    def grey(self) -> bool:
-        """Read as greyscale: a grey file, or a colour file with (almost) no colour in it."""
-        return self.grey_file or colourless(self.rgb)
 
 
 def colourless(rgb: Image3) -> bool:
@@ -148,33 +146,76 @@ def ink_of(rgb: Image3) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     return ink, red
 
 
-def _mark_candidates(rgb: Image3) -> list[tuple[float, float, float]]:
-    """Solid dark squares: (x, y, side) of each."""
-    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    grey = cv2.GaussianBlur(grey, (5, 5), 0)
-    _, dark = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    contours, _ = cv2.findContours(dark, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+def _flat(grey: npt.NDArray[np.uint8], side: int) -> npt.NDArray[np.uint8]:
+    """``grey`` divided by its paper's brightness around each pixel (the brightest within
+    ``side`` px, smoothed): a gradient, a shadow or dark corners of a photo become white
+    paper again, and ink stays ink. Worked at a quarter of the size (it is smooth)."""
     h, w = grey.shape
+    small = cv2.resize(grey, (max(w // 4, 1), max(h // 4, 1)), interpolation=cv2.INTER_AREA)
+    k = max(side // 4, 1) | 1
+    paper = cv2.dilate(small, np.ones((k, k), dtype=np.uint8))
+    paper = cv2.blur(paper, (k, k))
+    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR)
+    out = grey.astype(np.float32) * 255 / np.maximum(paper.astype(np.float32), 1)
+    return np.asarray(np.clip(out, 0, 255), dtype=np.uint8)
+
+
+def flatten(rgb: Image3) -> Image3:
+    """A page warped onto its layout, each channel divided by its paper's brightness around
+    it (:data:`PAPER_MM`): uneven light and a colour cast are gone before ink is looked for;
+    a flat scan is left as it was."""
+    side = _px(PAPER_MM)
+    return np.dstack([_flat(np.ascontiguousarray(rgb[..., c]), side) for c in range(3)])
+
+
+def _mark_candidates(rgb: Image3) -> list[tuple[float, float, float]]:
+    """Solid dark squares on light paper: (x, y, side) of each. The page's light is evened
+    out first (:func:`_flat`, over a twelfth of the image), so a shadow or a photo's dark
+    corner is not taken for ink; a square must stand in clear paper (the corner marks do;
+    a QR code's finder patterns, a letter or a patch of the table around the page do not)."""
+    grey = np.asarray(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+    h, w = grey.shape
+    flat = cv2.GaussianBlur(_flat(grey, min(h, w) // 12), (5, 5), 0)
+    dark = np.asarray(flat < 128, dtype=np.uint8) * 255
+    # every dark patch's outline, also one inside a hole of another (the page in the table)
+    contours, tree = cv2.findContours(dark, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     smallest = (min(h, w) / 150) ** 2
     out: list[tuple[float, float, float]] = []
-    for c in contours:
+    for c, (_, _, _, parent) in zip(contours, tree[0] if tree is not None else [], strict=True):
+        if parent != -1:  # a hole's outline
+            continue
         area = cv2.contourArea(c)
         if area < smallest:
             continue
         _, (rw, rh), _ = cv2.minAreaRect(c)
-        if rw <= 0 or rh <= 0 or not 0.8 <= rw / rh <= 1.25:
+        if rw <= 0 or rh <= 0 or not 0.7 <= rw / rh <= 1 / 0.7:  # a photo at an angle
             continue
-        if area / (rw * rh) < 0.85:
+        if area / (rw * rh) < 0.75:  # its corners rounded by blur at a low resolution
             continue
         m = cv2.moments(c)
         if m["m00"] <= 0:
             continue
-        out.append((m["m10"] / m["m00"], m["m01"] / m["m00"], (rw + rh) / 2))
+        x, y, side = m["m10"] / m["m00"], m["m01"] / m["m00"], (rw + rh) / 2
+        if _in_clear_paper(dark, x, y, side):
+            out.append((x, y, side))
     return out
 
 
+def _in_clear_paper(dark: npt.NDArray[np.uint8], x: float, y: float, side: float) -> bool:
+    """Whether the ring from 0.8 to 1.1 sides around (x, y) is (almost) all paper."""
+    r = int(side * 1.1) + 1
+    x0, y0 = max(int(x) - r, 0), max(int(y) - r, 0)
+    patch = dark[y0 : int(y) + r + 1, x0 : int(x) + r + 1] > 0
+    yy, xx = np.mgrid[0 : patch.shape[0], 0 : patch.shape[1]]
+    d = np.hypot(xx + x0 - x, yy + y0 - y)
+    ring = (d >= 0.8 * side) & (d <= 1.1 * side)
+    return bool(ring.any()) and int(patch[ring].sum()) * 10 <= int(ring.sum())
+
+
 def find_marks(rgb: Image3) -> Corners:
-    """The centres of the four corner marks, in the image's TL, TR, BR, BL order."""
+    """The centres of the four corner marks, in the image's TL, TR, BR, BL order: the square
+    in clear paper nearest each corner of the image (within a third of it: a photo has the
+    table around the page)."""
     found = _mark_candidates(rgb)
     h, w = rgb.shape[:2]
     corners = ((0.0, 0.0), (float(w), 0.0), (float(w), float(h)), (0.0, float(h)))
@@ -183,7 +224,7 @@ def find_marks(rgb: Image3) -> Corners:
     chosen: list[tuple[float, float]] = []
     for cx, cy in corners:
         x, y, _ = min(found, key=lambda f: (f[0] - cx) ** 2 + (f[1] - cy) ** 2)
-        if abs(x - cx) > w / 4 or abs(y - cy) > h / 4:
+        if abs(x - cx) > w / 3 or abs(y - cy) > h / 3:
             raise PageError("unplaced.marks")
         chosen.append((x, y))
     if len(set(chosen)) < 4:
@@ -191,26 +232,47 @@ def find_marks(rgb: Image3) -> Corners:
     return np.array(chosen, dtype=np.float32)
 
 
-def read_qr(rgb: Image3) -> str:
-    """What the page's QR code says ("" when none can be read)."""
-    detector = cv2.QRCodeDetector()
-    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    for img in (grey, cv2.resize(grey, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)):
-        text, _, _ = detector.detectAndDecode(img)
-        if text:
-            return str(text)
+def read_qr(rgb: Image3, thorough: bool = True) -> str:
+    """What the page's QR code says ("" when none can be read): as it is, twice its size,
+    then (``thorough``: a crop where the code should be) sharpened against a photo's blur and
+    made black and white, by OpenCV's two detectors."""
+    grey = np.asarray(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+    for img in itertools.islice(_qr_views(grey), None if thorough else 2):
+        detectors = (cv2.QRCodeDetector(), cv2.QRCodeDetectorAruco())
+        for detector in detectors if thorough else detectors[:1]:
+            text, _, _ = detector.detectAndDecode(img)
+            if text:
+                return str(text)
     return ""
 
 
-def read_qr_at(page: Image3, layout: BallotLayout) -> str:
-    """The QR code read where the layout puts it, on a page warped onto that layout."""
+def _qr_views(grey: npt.NDArray[np.uint8]) -> Iterator[npt.NDArray[np.uint8]]:
+    yield grey
+    yield np.asarray(cv2.resize(grey, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC))
+    sharp = cv2.addWeighted(grey, 2.0, cv2.GaussianBlur(grey, (0, 0), 2), -1.0, 0)
+    yield np.asarray(sharp)
+    _, bw = cv2.threshold(sharp, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    yield np.asarray(bw)
+
+
+def read_qr_at(rgb: Image3, marks: Corners, layout: BallotLayout) -> str:
+    """The QR code read where the layout puts it: only that corner of the page is warped, at
+    :data:`QR_PX` px per mm (a photo's small modules), the right way up and then as if fed
+    upside down (the image's first mark is then the layout's bottom right one)."""
     q = layout.qr
-    crop = page[_px(q.y - 3) : _px(q.y + q.h + 3), _px(q.x - 3) : _px(q.x + q.w + 3)]
-    if read := read_qr(np.ascontiguousarray(crop)):
-        return read
-    turned = page[::-1, ::-1]  # fed upside down: the code is where the layout's turn puts it
-    crop = turned[_px(q.y - 3) : _px(q.y + q.h + 3), _px(q.x - 3) : _px(q.x + q.w + 3)]
-    return read_qr(np.ascontiguousarray(crop))
+    x0, y0 = q.x - 3, q.y - 3
+    size = (round((q.w + 6) * QR_PX), round((q.h + 6) * QR_PX))
+    centres = [m.box.centre for m in layout.marks]
+    for turn in (0, 2):
+        order = centres[turn:] + centres[:turn]
+        dst = np.array([((x - x0) * QR_PX, (y - y0) * QR_PX) for x, y in order], np.float32)
+        matrix = cv2.getPerspectiveTransform(marks, dst)
+        crop = cv2.warpPerspective(
+            rgb, matrix, size, flags=cv2.INTER_CUBIC, borderValue=(255, 255, 255)
+        )
+        if read := read_qr(np.asarray(crop, dtype=np.uint8)):
+            return read
+    return ""
 
 
 def _px(v: float) -> int:

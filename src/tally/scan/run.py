@@ -110,11 +110,11 @@ def _qr_sha(page: reader.Page, marks: reader.Corners, layouts: dict[str, BallotL
     """The layout SHA-256 the page's QR code names ("" when no QR code can be read)."""
     text = ""
     for layout in layouts.values():  # where each paper's layout puts it (quick)
-        text = reader.read_qr_at(reader.warp(page.rgb, marks, layout), layout)
+        text = reader.read_qr_at(page.rgb, marks, layout)
         if text:
             break
     if not text:  # anywhere on the page
-        text = reader.read_qr(page.rgb)
+        text = reader.read_qr(page.rgb, thorough=False)
     if not text:
         return ""
     if not text.startswith(QR_PREFIX):
@@ -125,10 +125,7 @@ def _qr_sha(page: reader.Page, marks: reader.Corners, layouts: dict[str, BallotL
 def _read_page(
     page: reader.Page, serial: str, sha: str, known: _Round, loaded: LoadedElection, sheet: Sheet
 ) -> PageResult:
-    grey = page.grey
-    if grey:
-        page = replace(page, rgb=reader.greyed(page.rgb))
-    base = PageResult(serial, page.source, page.number, sha, None, grey=grey)
+    base = PageResult(serial, page.source, page.number, sha, None)
     try:
         marks = reader.find_marks(page.rgb)
     except reader.PageError as exc:
@@ -148,7 +145,12 @@ def _read_page(
     if layout_sha not in known.blanks:
         known.blanks[layout_sha] = _blank(loaded, sheet, layout)
     blank = known.blanks[layout_sha]
-    warped, turned = reader.upright(reader.warp(page.rgb, marks, layout), blank)
+    warped = reader.flatten(reader.warp(page.rgb, marks, layout))
+    grey = page.grey_file or reader.colourless(warped)  # the ballot, not the table around it
+    if grey:
+        warped = reader.greyed(warped)
+    base = replace(base, grey=grey)
+    warped, turned = reader.upright(warped, blank)
     if layout.kind == "agree_disagree":
         ticks = reader.score_ticks(warped, blank, layout, grey)
         return _read_ticks(base, ticks, turned, layout_sha)
