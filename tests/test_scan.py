@@ -7,6 +7,7 @@ down); the scan's journal must give every page the deck journal's marks.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import sys
@@ -403,3 +404,37 @@ def test_agree_disagree_ticks_both_and_a_faint_tick(
     assert isinstance(aside, dict) and set(aside) == {"3", "4"}
     assert aside["3"].startswith("review:1 ") and aside["4"].startswith("review:2 ")
     assert "rows 1" in result.stderr and "rows 2" in result.stderr  # type: ignore[attr-defined]
+
+
+def _bench() -> object:
+    """bench/bench_scan.py, whose phone-photo generator the tests share."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "bench_scan.py"
+    spec = importlib.util.spec_from_file_location("bench_scan", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_phone_photos_of_the_deck_are_read_or_set_aside_never_wrong(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """Phone photos of deck pages (on a table, at an angle, about 150 dpi, a gradient, a
+    shadow, dark corners, blur, JPEG 60; the bench's generator): each page is read as the
+    deck says or set aside, never read otherwise, and most are read."""
+    election, truth, _ = deck
+    photo = _bench().photo  # type: ignore[attr-defined]
+    rgb = _pages(election.parent / "deck.pdf")
+    chosen = (0, 1, 2, 5, 8)  # blank, every name struck, names 1, 4 and 7 struck alone
+    images = []
+    for i in chosen:
+        img = photo(rgb[i], np.random.default_rng(30 + i))
+        images.append(_save(img, tmp_path / f"photo-{i:02}.jpg"))
+    journal = tmp_path / "photos.jsonl"
+    result = _scan(election, journal, *images)
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    expected = list(_marks(truth).values())
+    read = _marks(journal)
+    for serial, marks in read.items():
+        assert marks == expected[chosen[int(serial) - 1]], serial
+    assert len(read) >= 4, read
