@@ -101,7 +101,7 @@ def test_the_deck_round_trips(deck: tuple[Path, Path, list[Path]], tmp_path: Pat
     assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
     assert _marks(journal) == _marks(truth)
     header = read_journal(journal).header
-    assert header.str_("reader") == "tally-scan 1" and header.str_("purpose") == "scan"
+    assert header.str_("reader") == "tally-scan 2" and header.str_("purpose") == "scan"
     assert header.fields["thresholds"] == {"struck": "600", "clean": "120", "red": "30"}
     # the images are kept in the election folder, named and recorded by their SHA-256
     entries = [e for e in read_journal(journal).entries if e.kind == "ballot"]
@@ -244,8 +244,9 @@ def test_greyscale_seal_over_a_name_goes_to_a_person(
     deck: tuple[Path, Path, list[Path]], tmp_path: Path
 ) -> None:
     """In grey a red seal looks like ink: a seal stamped over name 2 of a ballot with every
-    name struck sends the rows it reaches to a person, never read as struck or kept; the
-    same ballot in colour beside it is read, and the journal says which page was grey."""
+    name struck sends the rows it reaches to a person, never read as struck or kept; so
+    does a strike in red pen (lighter than blue or black in grey); the same ballot in colour
+    beside them is read, and the journal says which pages were grey."""
     election, _, _ = deck
     every = _pages(election.parent / "deck.pdf")[1].copy()  # type: ignore[attr-defined]
     sealed = every.copy()
@@ -253,14 +254,20 @@ def test_greyscale_seal_over_a_name_goes_to_a_person(
     cv2.circle(sealed, (x0 + 40, y), 90, (200, 30, 40), thickness=6)
     grey = _save(_grey(_degrade(sealed, 7)), tmp_path / "sealed-grey.png")
     colour = _save(_degrade(_seal_in_its_area(every, election), 8), tmp_path / "colour.png")
+    red = _pages(election.parent / "deck.pdf")[0].copy()  # type: ignore[attr-defined]
+    x0, x1, y = _row_y(election, 5)
+    cv2.line(red, (x0 - 5, y), (x1 + 5, y), (200, 30, 40), thickness=4)  # a red pen, in grey
+    red_grey = _save(_grey(_degrade(red, 9)), tmp_path / "red-grey.png")
     journal = tmp_path / "sealed.jsonl"
-    result = _scan(election, journal, colour, grey)
+    result = _scan(election, journal, colour, grey, red_grey)
     assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
     assert _marks(journal) == {"1": Marks(struck=tuple(range(1, 12)))}
     read = read_journal(journal)
-    assert read.header.str_("colour") == "mixed" and read.header.fields["grey_serials"] == ["2"]
+    assert read.header.str_("colour") == "mixed"
+    assert read.header.fields["grey_serials"] == ["2", "3"]
     aside = read.entries[-1].fields["set_aside"]
-    assert isinstance(aside, dict) and set(aside) == {"2"}
+    assert isinstance(aside, dict) and set(aside) == {"2", "3"}
+    assert aside["3"].startswith("review:5 ")  # ink as light as red turns in grey
     rows = [int(r) for r in aside["2"].split(" ")[0].removeprefix("review:").split(",")]
     assert 2 in rows and max(rows) <= 4, rows  # the rows the ring reaches, not the page
 

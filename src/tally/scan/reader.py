@@ -40,7 +40,7 @@ from PIL import Image
 
 from tally.paper.layout import BallotLayout, Box, Row
 
-READER = "tally-scan 1"  # the reader's version: written in the journal's header
+READER = "tally-scan 2"  # the reader's version: written in the journal's header
 PX_PER_MM = 8  # the warped page's resolution (about 203 dpi)
 QR_PX = 12  # the QR code is warped at this many px per mm to be read
 PDF_DPI = 200  # a PDF page is rendered at this resolution before it is read
