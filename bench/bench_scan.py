@@ -19,6 +19,7 @@ covers at least 60 % of its name (``--partial 0``); at least 5 ballots a second.
 
 Run:  python bench/bench_scan.py [--ballots 500] [--partial 0.2] [--seed 1]
       python bench/bench_scan.py --agree [--ballots 300] [--seed 1]
+      ... [--grey] [--stray 0.2] [--photo]
 Needs: pip install -e '.[scan]'.
 
 ``--agree``: agree/disagree ballots of 12 rows (examples/huyen-2020's contest dbct made 12
@@ -28,6 +29,13 @@ slash, 3.5-7 mm across, 2-5 px thick, up to 1.5 mm off the box's centre (so it m
 it), blue or black; a pen's rest (a dot of 2-4 px) in an empty box of 5 % of the rows; the
 same seal, turn, scale, blur, noise, JPEG and upside-down feeding as above. Reported: ballots
 silently wrong (committed with a row read otherwise than marked; target 0), set aside, speed.
+
+``--grey``: every page saved as a greyscale JPEG (the seal then looks like ink; the reader
+sends the rows it could touch to a person). ``--stray P``: that share of the seals is stamped
+over a name (at its row's height, anywhere along the name) instead of in its area.
+``--photo``: phone photos instead of scans (:func:`photo`: on a wooden table, each corner of
+the page moved 3-8 % of its size, about 150 dpi, a light gradient, a soft shadow and darker
+corners, a warm light, a mild blur, noise, JPEG 60, one in ten upside down).
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ COLOURED = 40  # a pixel whose channels (smoothed) differ by more than this has 
 COLOUR_SHARE = 10_000  # a page with fewer than one pixel in this many coloured is grey
 PAPER_MM = 6.0  # the paper's brightness is taken as the brightest within this (a mark's side)
 SEAL_TALL = 12.0  # mm: a mark this tall (or one reaching into the seal area) may be a seal
-SEAL_NEAR = 2.0  # mm: on a grey page, a row this near a seal's mark goes to a person
+SEAL_NEAR = 1.0  # mm: on a grey page, a row read this near a seal's mark goes to a person
 GREY_RED = 70  # on a grey page, ink whose darker quarter is no darker than this may be red
 
 Image3 = npt.NDArray[np.uint8]
@@ -384,9 +384,10 @@ def _regions(row: Row) -> list[tuple[int, int, int, int]]:
 
 
 def grey_doubts(page: Image3, blank: Image3, layout: BallotLayout) -> list[bool]:
-    """On a grey page, each row that a person must read: the rows within :data:`SEAL_NEAR`
-    of a mark that reaches into the seal area or is as tall as a seal (:data:`SEAL_TALL`;
-    a strike or a tick never is), and the rows whose ink is as light as red ink in grey
+    """On a grey page, each row that a person must read: the rows whose name band or tick
+    boxes come within :data:`SEAL_NEAR` of the box around a mark that reaches into the seal
+    area or is as tall as a seal (:data:`SEAL_TALL`; a strike or a tick never is: a ring's
+    pieces inside it are covered too), and the rows whose ink is as light as red ink in grey
     (its darker quarter no darker than :data:`GREY_RED`)."""
     grey = page.min(axis=2)
     kernel = np.ones((2 * SLACK + 1, 2 * SLACK + 1), dtype=np.uint8)
@@ -397,18 +398,16 @@ def grey_doubts(page: Image3, blank: Image3, layout: BallotLayout) -> list[bool]
     n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     s = layout.seal
     sx0, sy0, sx1, sy1 = _px(s.x), _px(s.y), _px(s.x + s.w), _px(s.y + s.h)
-    tall, near = _px(SEAL_TALL) + 2 * grow, _px(SEAL_NEAR)
+    tall, near = _px(SEAL_TALL), _px(SEAL_NEAR) - grow  # the ink's box, not the joined one
     seals: list[tuple[int, int, int, int]] = []
     for x, y, w, h in stats[1:n, :4].tolist():
-        if h >= tall or (x < sx1 and x + w > sx0 and y < sy1 and y + h > sy0):
+        if h - 2 * grow >= tall or (x < sx1 and x + w > sx0 and y < sy1 and y + h > sy0):
             seals.append((x - near, y - near, x + w + near, y + h + near))
     out: list[bool] = []
     for row in layout.rows:
-        b = row.box
-        rx0, ry0, rx1, ry1 = _px(b.x), _px(b.y), _px(b.x + b.w), _px(b.y + b.h)
-        touched = any(x0 < rx1 and x1 > rx0 and y0 < ry1 and y1 > ry0 for x0, y0, x1, y1 in seals)
-        light = False
+        touched = light = False
         for x0, y0, x1, y1 in _regions(row):
+            touched |= any(a < x1 and c > x0 and b < y1 and d > y0 for a, b, c, d in seals)
             values = grey[y0:y1, x0:x1][ink[y0:y1, x0:x1]]
             light |= values.size >= 2 * RUN and int(np.percentile(values, 25)) >= GREY_RED
         out.append(touched or light)
