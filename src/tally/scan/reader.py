@@ -82,8 +82,17 @@ def colourless(rgb: Image3) -> bool:
     """Whether a colour image shows no colour: fewer than one pixel in :data:`COLOUR_SHARE`
     whose channels, smoothed over 5 px against noise, differ by more than :data:`COLOURED`."""
     small = cv2.blur(rgb, (5, 5))
-    chroma = small.max(axis=2).astype(np.int16) - small.min(axis=2).astype(np.int16)
+    chroma = _brightest(small).astype(np.int16) - _darkest(small).astype(np.int16)
     return bool(int((chroma > COLOURED).sum()) * COLOUR_SHARE < chroma.size)
+
+
+def _darkest(rgb: Image3) -> npt.NDArray[np.uint8]:
+    """Each pixel's darkest channel (``rgb.min(axis=2)``, many times faster)."""
+    return np.minimum(np.minimum(rgb[..., 0], rgb[..., 1]), rgb[..., 2])
+
+
+def _brightest(rgb: Image3) -> npt.NDArray[np.uint8]:
+    return np.maximum(np.maximum(rgb[..., 0], rgb[..., 1]), rgb[..., 2])
 
 
 def greyed(rgb: Image3) -> Image3:
@@ -141,7 +150,7 @@ def ink_of(rgb: Image3) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
     hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
     red = ((hue <= 10) | (hue >= 165)) & (sat >= 90) & (val >= 70)
-    darkest = rgb.min(axis=2)
+    darkest = _darkest(rgb)
     ink = (darkest < DARK) & ~red
     return ink, red
 
@@ -180,6 +189,7 @@ def _mark_candidates(rgb: Image3) -> list[tuple[float, float, float]]:
     # every dark patch's outline, also one inside a hole of another (the page in the table)
     contours, tree = cv2.findContours(dark, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     smallest = (min(h, w) / 150) ** 2
+    counts = cv2.integral((dark > 0).astype(np.uint8))
     out: list[tuple[float, float, float]] = []
     for c, (_, _, _, parent) in zip(contours, tree[0] if tree is not None else [], strict=True):
         if parent != -1:  # a hole's outline
@@ -196,20 +206,26 @@ def _mark_candidates(rgb: Image3) -> list[tuple[float, float, float]]:
         if m["m00"] <= 0:
             continue
         x, y, side = m["m10"] / m["m00"], m["m01"] / m["m00"], (rw + rh) / 2
-        if _in_clear_paper(dark, x, y, side):
+        if _in_clear_paper(counts, x, y, side):
             out.append((x, y, side))
     return out
 
 
-def _in_clear_paper(dark: npt.NDArray[np.uint8], x: float, y: float, side: float) -> bool:
-    """Whether the ring from 0.8 to 1.1 sides around (x, y) is (almost) all paper."""
-    r = int(side * 1.1) + 1
-    x0, y0 = max(int(x) - r, 0), max(int(y) - r, 0)
-    patch = dark[y0 : int(y) + r + 1, x0 : int(x) + r + 1] > 0
-    yy, xx = np.mgrid[0 : patch.shape[0], 0 : patch.shape[1]]
-    d = np.hypot(xx + x0 - x, yy + y0 - y)
-    ring = (d >= 0.8 * side) & (d <= 1.1 * side)
-    return bool(ring.any()) and int(patch[ring].sum()) * 10 <= int(ring.sum())
+def _in_clear_paper(dark: npt.NDArray[np.int32], x: float, y: float, side: float) -> bool:
+    """Whether the square ring from 0.8 to 1.1 sides around (x, y) is (almost) all paper;
+    ``dark`` is the dark mask's integral image (:func:`cv2.integral`)."""
+
+    def count(r: float) -> tuple[int, int]:
+        h, w = dark.shape[0] - 1, dark.shape[1] - 1
+        x0, y0 = min(max(int(x - r), 0), w), min(max(int(y - r), 0), h)
+        x1, y1 = min(max(int(x + r) + 1, 0), w), min(max(int(y + r) + 1, 0), h)
+        total = int(dark[y1, x1] - dark[y0, x1] - dark[y1, x0] + dark[y0, x0])
+        return total, (x1 - x0) * (y1 - y0)
+
+    outer, outer_area = count(1.1 * side)
+    inner, inner_area = count(0.8 * side)
+    ring = outer_area - inner_area
+    return ring > 0 and (outer - inner) * 10 <= ring
 
 
 def find_marks(rgb: Image3) -> Corners:
@@ -389,9 +405,9 @@ def grey_doubts(page: Image3, blank: Image3, layout: BallotLayout) -> list[bool]
     area or is as tall as a seal (:data:`SEAL_TALL`; a strike or a tick never is: a ring's
     pieces inside it are covered too), and the rows whose ink is as light as red ink in grey
     (its darker quarter no darker than :data:`GREY_RED`)."""
-    grey = page.min(axis=2)
+    grey = _darkest(page)
     kernel = np.ones((2 * SLACK + 1, 2 * SLACK + 1), dtype=np.uint8)
-    printed = cv2.dilate((blank.min(axis=2) < FAINT).astype(np.uint8), kernel) > 0
+    printed = cv2.dilate((_darkest(blank) < FAINT).astype(np.uint8), kernel) > 0
     ink = (grey < DARK) & ~printed
     grow = SLACK + 2  # the pieces of a ring cut by the printed lines are joined
     joined = cv2.dilate(ink.astype(np.uint8), np.ones((2 * grow + 1, 2 * grow + 1), np.uint8))
@@ -490,9 +506,9 @@ def score_ticks(
     or red ink may touch are in doubt (:func:`grey_doubts`)."""
     doubts = grey_doubts(page, blank, layout) if grey else [False] * len(layout.rows)
     ink, red = ink_of(page)
-    faint = (page.min(axis=2) < FAINT) & ~red
+    faint = (_darkest(page) < FAINT) & ~red
     kernel = np.ones((2 * SLACK + 1, 2 * SLACK + 1), dtype=np.uint8)
-    printed = cv2.dilate((blank.min(axis=2) < FAINT).astype(np.uint8), kernel) > 0
+    printed = cv2.dilate((_darkest(blank) < FAINT).astype(np.uint8), kernel) > 0
     ink &= ~printed
     faint &= ~printed
     scores: list[TickScore] = []
