@@ -81,7 +81,7 @@ class Page:
 def colourless(rgb: Image3) -> bool:
     """Whether a colour image shows no colour: fewer than one pixel in :data:`COLOUR_SHARE`
     whose channels, smoothed over 5 px against noise, differ by more than :data:`COLOURED`."""
-    small = cv2.blur(rgb, (5, 5))
+    small = np.asarray(cv2.blur(rgb, (5, 5)), dtype=np.uint8)
     chroma = _brightest(small).astype(np.int16) - _darkest(small).astype(np.int16)
     return bool(int((chroma > COLOURED).sum()) * COLOUR_SHARE < chroma.size)
 
@@ -189,7 +189,7 @@ def _mark_candidates(rgb: Image3) -> list[tuple[float, float, float]]:
     # every dark patch's outline, also one inside a hole of another (the page in the table)
     contours, tree = cv2.findContours(dark, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     smallest = (min(h, w) / 150) ** 2
-    counts = cv2.integral((dark > 0).astype(np.uint8))
+    counts = np.asarray(cv2.integral((dark > 0).astype(np.uint8)), dtype=np.int32)
     out: list[tuple[float, float, float]] = []
     for c, (_, _, _, parent) in zip(contours, tree[0] if tree is not None else [], strict=True):
         if parent != -1:  # a hole's outline
