@@ -44,6 +44,7 @@ import argparse
 import shutil
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -223,6 +224,13 @@ def _read(row: int, marks: object) -> str:
     return "agree"
 
 
+WHY: Counter[str] = Counter()  # why the pages were set aside
+
+
+def _why() -> str:
+    return ", ".join(f"{why} {n}" for why, n in sorted(WHY.items())) or "none"
+
+
 GREY = False  # greyscale scans: each page saved as a greyscale JPEG
 
 
@@ -259,6 +267,7 @@ def agree_main(args: argparse.Namespace) -> None:
     for page, truth in zip(pages, truths, strict=True):
         if page.marks is None:
             aside += 1
+            WHY[page.unplaced or "review"] += 1
             continue
         wrong = [
             p
@@ -272,7 +281,7 @@ def agree_main(args: argparse.Namespace) -> None:
     n = len(pages)
     print(
         f"{n} agree/disagree ballots of 12 rows (seed {args.seed}): {silent} silently wrong,"
-        f" {aside} set aside ({aside / n:.1%}), {n / seconds:.1f} ballots/s"
+        f" {aside} set aside ({aside / n:.1%}: {_why()}), {n / seconds:.1f} ballots/s"
     )
 
 
@@ -305,6 +314,7 @@ def main() -> None:
     for page, truth in zip(pages, truths, strict=True):
         if page.marks is None:
             aside += 1
+            WHY[page.unplaced or "review"] += 1
             continue
         struck = set(page.marks.struck)
         wrong = [
@@ -318,7 +328,7 @@ def main() -> None:
     n = len(pages)
     print(
         f"{n} ballots (partial strikes on {args.partial:.0%} of the struck rows, seed {args.seed}):"
-        f" {silent} silently wrong, {aside} set aside ({aside / n:.1%}),"
+        f" {silent} silently wrong, {aside} set aside ({aside / n:.1%}: {_why()}),"
         f" {n / seconds:.1f} ballots/s"
     )
 

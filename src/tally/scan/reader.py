@@ -42,6 +42,9 @@ from tally.paper.layout import BallotLayout, Box, Row
 
 READER = "tally-scan 2"  # the reader's version: written in the journal's header
 PX_PER_MM = 8  # the warped page's resolution (about 203 dpi)
+MARK_SIDES = 2.0  # the four corner marks' sides differ at most this much (a photo's angle)
+PLACED = 15  # a page warped onto its layout differs from the blank by at most this much (the
+# mean grey difference of thumbnails; 4-9 on scans and photos, over 25 on a misplaced warp)
 QR_PX = 12  # the QR code is warped at this many px per mm to be read
 PDF_DPI = 200  # a PDF page is rendered at this resolution before it is read
 DARK = 140  # a pixel darker than this (0-255, the darkest channel's complement) is ink
@@ -229,23 +232,36 @@ def _in_clear_paper(dark: npt.NDArray[np.int32], x: float, y: float, side: float
 
 
 def find_marks(rgb: Image3) -> Corners:
-    """The centres of the four corner marks, in the image's TL, TR, BR, BL order: the square
-    in clear paper nearest each corner of the image (within a third of it: a photo has the
-    table around the page)."""
+    """The centres of the four corner marks, in the image's TL, TR, BR, BL order: of the
+    squares in clear paper, the three nearest each corner of the image (within a third of
+    it: a photo has the table around the page) are tried, and the four nearest the corners
+    whose sides agree (within :data:`MARK_SIDES`: a speck of the table is not a mark) and
+    that make a convex quadrilateral are taken."""
     found = _mark_candidates(rgb)
     h, w = rgb.shape[:2]
     corners = ((0.0, 0.0), (float(w), 0.0), (float(w), float(h)), (0.0, float(h)))
-    if len(found) < 4:
-        raise PageError("unplaced.marks")
-    chosen: list[tuple[float, float]] = []
+    nearest: list[list[tuple[float, tuple[float, float, float]]]] = []
     for cx, cy in corners:
-        x, y, _ = min(found, key=lambda f: (f[0] - cx) ** 2 + (f[1] - cy) ** 2)
-        if abs(x - cx) > w / 3 or abs(y - cy) > h / 3:
-            raise PageError("unplaced.marks")
-        chosen.append((x, y))
-    if len(set(chosen)) < 4:
+        near = [
+            ((f[0] - cx) ** 2 + (f[1] - cy) ** 2, f)
+            for f in found
+            if abs(f[0] - cx) <= w / 3 and abs(f[1] - cy) <= h / 3
+        ]
+        nearest.append(sorted(near)[:3])
+    best: tuple[float, Corners] | None = None
+    for combo in itertools.product(*nearest):
+        sides = [f[2] for _, f in combo]
+        if max(sides) > MARK_SIDES * min(sides):
+            continue
+        quad = np.array([(f[0], f[1]) for _, f in combo], dtype=np.float32)
+        if not cv2.isContourConvex(quad.reshape(-1, 1, 2)):
+            continue
+        cost = sum(d for d, _ in combo)
+        if best is None or cost < best[0]:
+            best = (cost, quad)
+    if best is None:
         raise PageError("unplaced.marks")
-    return np.array(chosen, dtype=np.float32)
+    return best[1]
 
 
 def read_qr(rgb: Image3, thorough: bool = True) -> str:
@@ -310,15 +326,22 @@ def warp(rgb: Image3, marks: Corners, layout: BallotLayout) -> Image3:
 
 
 def upright(page: Image3, blank: Image3) -> tuple[Image3, bool]:
-    """The warped page turned the right way up, and whether it had to be turned."""
+    """The warped page turned the right way up, and whether it had to be turned; PageError
+    (``unplaced.marks``) when neither way looks like the blank (:data:`PLACED`): a mark was
+    taken for another, and the rows are not where the layout says."""
+    b = cv2.resize(cv2.cvtColor(blank, cv2.COLOR_RGB2GRAY), (64, 96), interpolation=cv2.INTER_AREA)
 
     def distance(img: Image3) -> int:
-        a = cv2.resize(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), (64, 96))
-        b = cv2.resize(cv2.cvtColor(blank, cv2.COLOR_RGB2GRAY), (64, 96))
+        a = cv2.resize(
+            cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), (64, 96), interpolation=cv2.INTER_AREA
+        )
         return int(np.abs(a.astype(np.int32) - b.astype(np.int32)).sum())
 
     turned = np.ascontiguousarray(page[::-1, ::-1])
-    if distance(turned) < distance(page):
+    far, near = distance(page), distance(turned)
+    if min(far, near) > PLACED * 64 * 96:
+        raise PageError("unplaced.marks")
+    if near < far:
         return turned, True
     return page, False
 
