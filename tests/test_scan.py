@@ -445,3 +445,25 @@ def test_phone_photos_of_the_deck_are_read_or_set_aside_never_wrong(
     for serial, marks in read.items():
         assert marks == expected[chosen[int(serial) - 1]], serial
     assert len(read) >= 4, read
+
+
+def test_a_square_taken_for_a_corner_mark_sets_the_page_aside(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """The top right mark torn off and a black square 20 mm lower, nearer the names: the
+    page warped on it does not look like the blank, so it is set aside, never read."""
+    election, _, _ = deck
+    rgb = _pages(election.parent / "deck.pdf")[1].copy()  # type: ignore[attr-defined]
+    layout = json.loads((election.parent / "deck.layout.json").read_text("utf-8"))
+    px = 200 / 25.4
+    x, y = (round(v * px) for v in layout["marks"][1]["centre"])
+    half = round(layout["marks"][1]["size"] * px / 2) + 3
+    rgb[y - half : y + half, x - half : x + half] = 255
+    cv2.rectangle(rgb, (x - half, y + 160 - half), (x + half - 6, y + 160 + half - 6), 0, -1)
+    image = _save(rgb, tmp_path / "torn.png")
+    journal = tmp_path / "torn.jsonl"
+    result = _scan(election, journal, image)
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert _marks(journal) == {}
+    aside = read_journal(journal).entries[-1].fields["set_aside"]
+    assert isinstance(aside, dict) and aside["1"].startswith("unplaced.marks ")

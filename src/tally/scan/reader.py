@@ -43,8 +43,8 @@ from tally.paper.layout import BallotLayout, Box, Row
 READER = "tally-scan 2"  # the reader's version: written in the journal's header
 PX_PER_MM = 8  # the warped page's resolution (about 203 dpi)
 MARK_SIDES = 2.0  # the four corner marks' sides differ at most this much (a photo's angle)
-PLACED = 15  # a page warped onto its layout differs from the blank by at most this much (the
-# mean grey difference of thumbnails; 4-9 on scans and photos, over 25 on a misplaced warp)
+PLACED = 900  # per mille of the blank's print in the rows seen on a page placed right (all of
+# it on scans and photos; about a third when a square was taken for a corner mark)
 QR_PX = 12  # the QR code is warped at this many px per mm to be read
 PDF_DPI = 200  # a PDF page is rendered at this resolution before it is read
 DARK = 140  # a pixel darker than this (0-255, the darkest channel's complement) is ink
@@ -326,24 +326,33 @@ def warp(rgb: Image3, marks: Corners, layout: BallotLayout) -> Image3:
 
 
 def upright(page: Image3, blank: Image3) -> tuple[Image3, bool]:
-    """The warped page turned the right way up, and whether it had to be turned; PageError
-    (``unplaced.marks``) when neither way looks like the blank (:data:`PLACED`): a mark was
-    taken for another, and the rows are not where the layout says."""
-    b = cv2.resize(cv2.cvtColor(blank, cv2.COLOR_RGB2GRAY), (64, 96), interpolation=cv2.INTER_AREA)
+    """The warped page turned the right way up, and whether it had to be turned."""
 
     def distance(img: Image3) -> int:
-        a = cv2.resize(
-            cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), (64, 96), interpolation=cv2.INTER_AREA
-        )
+        a = cv2.resize(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), (64, 96))
+        b = cv2.resize(cv2.cvtColor(blank, cv2.COLOR_RGB2GRAY), (64, 96))
         return int(np.abs(a.astype(np.int32) - b.astype(np.int32)).sum())
 
     turned = np.ascontiguousarray(page[::-1, ::-1])
-    far, near = distance(page), distance(turned)
-    if min(far, near) > PLACED * 64 * 96:
-        raise PageError("unplaced.marks")
-    if near < far:
+    if distance(turned) < distance(page):
         return turned, True
     return page, False
+
+
+def placed(page: Image3, blank: Image3, layout: BallotLayout) -> bool:
+    """Whether the upright page lies on its layout: at least :data:`PLACED` per mille of the
+    blank's print in the rows (names, numbers, lines) is dark on the page within
+    :data:`SLACK` px. A square taken for a corner mark (a speck of the table, a mark torn
+    off) moves the rows, and the page is set aside rather than read off them."""
+    rows = layout.rows
+    if not rows:
+        return True
+    y0, y1 = _px(rows[0].box.y), _px(rows[-1].box.y + rows[-1].box.h)
+    printed = _darkest(blank[y0:y1]) < DARK
+    kernel = np.ones((2 * SLACK + 1, 2 * SLACK + 1), dtype=np.uint8)
+    dark = cv2.dilate((_darkest(page[y0:y1]) < FAINT).astype(np.uint8), kernel) > 0
+    total = int(printed.sum())
+    return total == 0 or int((printed & dark).sum()) * 1000 >= PLACED * total
 
 
 @dataclass(frozen=True)

@@ -150,10 +150,9 @@ def _read_page(
     if grey:
         warped = reader.greyed(warped)
     base = replace(base, grey=grey)
-    try:
-        warped, turned = reader.upright(warped, blank)
-    except reader.PageError as exc:
-        return replace(base, unplaced=exc.reason, layout=layout_sha)
+    warped, turned = reader.upright(warped, blank)
+    if not reader.placed(warped, blank, layout):
+        return replace(base, unplaced="unplaced.marks", turned=turned, layout=layout_sha)
     if layout.kind == "agree_disagree":
         ticks = reader.score_ticks(warped, blank, layout, grey)
         return _read_ticks(base, ticks, turned, layout_sha)
