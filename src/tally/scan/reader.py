@@ -2,12 +2,17 @@
 
 Every step is plain geometry on the layout document (millimetres), at :data:`PX_PER_MM`:
 
-1. the four corner marks are the four solid squares nearest the image's corners;
+1. the four corner marks are four solid squares standing in clear paper, of like size,
+   nearest the image's corners (a photo's light evened out first, the table around the
+   page never taken for a mark);
 2. a perspective warp puts their centres where the layout says, so the page becomes the
    blank ballot's twin (a page fed upside down is turned once the warp shows it: it looks
-   like the blank only after half a turn);
-3. ink is a dark pixel that is not red (HSV), so a red seal is never read as a strike; the
-   blank ballot's own print (dilated by :data:`SLACK` px for the warp's error) is not ink;
+   like the blank only after half a turn); a page on which the blank's print in the rows is
+   not found where the layout has it was placed wrong and is set aside (:func:`placed`);
+3. the warped page's light is evened out (:func:`flatten`: a photo's gradient, shadow and
+   dark corners); ink is a dark pixel that is not red (HSV), so a red seal is never read as
+   a strike; the blank ballot's own print (dilated by :data:`SLACK` px for the warp's error)
+   is not ink;
 4. a row's score is the share (per mille) of the printed name's width that has ink across
    it, a strike hidden behind a letter's stem being bridged (:data:`BRIDGE`); red in the
    name's band is counted apart, and sends the row to a person;
