@@ -64,7 +64,7 @@ COLOUR_SHARE = 10_000  # a page with fewer than one pixel in this many coloured 
 PAPER_MM = 6.0  # the paper's brightness is taken as the brightest within this (a mark's side)
 SEAL_TALL = 12.0  # mm: a mark this tall (or one reaching into the seal area) may be a seal
 SEAL_NEAR = 1.0  # mm: on a grey page, a row read this near a seal's mark goes to a person
-GREY_RED = 70  # on a grey page, ink whose darker quarter is no darker than this may be red
+GREY_RED = 70  # on a grey page, ink whose darkest tenth is no darker than this may be red
 
 Image3 = npt.NDArray[np.uint8]
 Corners = npt.NDArray[np.float32]
@@ -441,7 +441,7 @@ def grey_doubts(page: Image3, blank: Image3, layout: BallotLayout) -> list[bool]
     boxes come within :data:`SEAL_NEAR` of the box around a mark that reaches into the seal
     area or is as tall as a seal (:data:`SEAL_TALL`; a strike or a tick never is: a ring's
     pieces inside it are covered too), and the rows whose ink is as light as red ink in grey
-    (its darker quarter no darker than :data:`GREY_RED`)."""
+    (its darkest tenth no darker than :data:`GREY_RED`: blue or black pen is, red is not)."""
     grey = _darkest(page)
     kernel = np.ones((2 * SLACK + 1, 2 * SLACK + 1), dtype=np.uint8)
     printed = cv2.dilate((_darkest(blank) < FAINT).astype(np.uint8), kernel) > 0
@@ -462,7 +462,7 @@ def grey_doubts(page: Image3, blank: Image3, layout: BallotLayout) -> list[bool]
         for x0, y0, x1, y1 in _regions(row):
             touched |= any(a < x1 and c > x0 and b < y1 and d > y0 for a, b, c, d in seals)
             values = grey[y0:y1, x0:x1][ink[y0:y1, x0:x1]]
-            light |= values.size >= 2 * RUN and int(np.percentile(values, 25)) >= GREY_RED
+            light |= values.size >= 2 * RUN and int(np.percentile(values, 10)) >= GREY_RED
         out.append(touched or light)
     return out
 
