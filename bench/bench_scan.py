@@ -227,6 +227,12 @@ def _read(row: int, marks: object) -> str:
 WHY: Counter[str] = Counter()  # why the pages were set aside
 
 
+def _mode() -> str:
+    """What the pages were, for the report: scans or photos, colour or grey, stray seals."""
+    parts = ["photos" if PHOTO else "scans", "grey" if GREY else "colour"]
+    return ", ".join(parts + ([f"{STRAY:.0%} of the seals over a name"] if STRAY else []))
+
+
 def _why() -> str:
     return ", ".join(f"{why} {n}" for why, n in sorted(WHY.items())) or "none"
 
@@ -280,7 +286,8 @@ def agree_main(args: argparse.Namespace) -> None:
             print(f"silently wrong: ballot {page.serial}, rows {wrong}, scores {page.scores}")
     n = len(pages)
     print(
-        f"{n} agree/disagree ballots of 12 rows (seed {args.seed}): {silent} silently wrong,"
+        f"{n} agree/disagree ballots of 12 rows ({_mode()}; seed {args.seed}):"
+        f" {silent} silently wrong,"
         f" {aside} set aside ({aside / n:.1%}: {_why()}), {n / seconds:.1f} ballots/s"
     )
 
@@ -327,7 +334,8 @@ def main() -> None:
             print(f"silently wrong: ballot {page.serial}, rows {wrong}, scores {page.scores}")
     n = len(pages)
     print(
-        f"{n} ballots (partial strikes on {args.partial:.0%} of the struck rows, seed {args.seed}):"
+        f"{n} ballots ({_mode()}; partial strikes on {args.partial:.0%} of the struck rows,"
+        f" seed {args.seed}):"
         f" {silent} silently wrong, {aside} set aside ({aside / n:.1%}: {_why()}),"
         f" {n / seconds:.1f} ballots/s"
     )
