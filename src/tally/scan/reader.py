@@ -50,7 +50,7 @@ PX_PER_MM = 8  # the warped page's resolution (about 203 dpi)
 MARK_SIDES = 2.0  # the four corner marks' sides differ at most this much (a photo's angle)
 PLACED = 900  # per mille of the blank's print in the rows seen on a page placed right (all of
 # it on scans and photos; about a third when a square was taken for a corner mark)
-QR_PX = 12  # the QR code is warped at this many px per mm to be read
+QR_PX = (12, 16)  # the QR code is warped at these many px per mm to be read (in turn)
 PDF_DPI = 200  # a PDF page is rendered at this resolution before it is read
 DARK = 140  # a pixel darker than this (0-255, the darkest channel's complement) is ink
 SLACK = 3  # px: the blank's print is widened by this much for the warp's error
@@ -294,21 +294,22 @@ def _qr_views(grey: npt.NDArray[np.uint8]) -> Iterator[npt.NDArray[np.uint8]]:
 
 def read_qr_at(rgb: Image3, marks: Corners, layout: BallotLayout) -> str:
     """The QR code read where the layout puts it: only that corner of the page is warped, at
-    :data:`QR_PX` px per mm (a photo's small modules), the right way up and then as if fed
+    each of :data:`QR_PX` px per mm (a photo's small modules), the right way up and then as if fed
     upside down (the image's first mark is then the layout's bottom right one)."""
     q = layout.qr
     x0, y0 = q.x - 3, q.y - 3
-    size = (round((q.w + 6) * QR_PX), round((q.h + 6) * QR_PX))
     centres = [m.box.centre for m in layout.marks]
-    for turn in (0, 2):
-        order = centres[turn:] + centres[:turn]
-        dst = np.array([((x - x0) * QR_PX, (y - y0) * QR_PX) for x, y in order], np.float32)
-        matrix = cv2.getPerspectiveTransform(marks, dst)
-        crop = cv2.warpPerspective(
-            rgb, matrix, size, flags=cv2.INTER_CUBIC, borderValue=(255, 255, 255)
-        )
-        if read := read_qr(np.asarray(crop, dtype=np.uint8)):
-            return read
+    for scale in QR_PX:
+        size = (round((q.w + 6) * scale), round((q.h + 6) * scale))
+        for turn in (0, 2):
+            order = centres[turn:] + centres[:turn]
+            dst = np.array([((x - x0) * scale, (y - y0) * scale) for x, y in order], np.float32)
+            matrix = cv2.getPerspectiveTransform(marks, dst)
+            crop = cv2.warpPerspective(
+                rgb, matrix, size, flags=cv2.INTER_CUBIC, borderValue=(255, 255, 255)
+            )
+            if read := read_qr(np.asarray(crop, dtype=np.uint8)):
+                return read
     return ""
 
 
