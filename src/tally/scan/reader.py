@@ -206,7 +206,7 @@ def _mark_candidates(rgb: Image3) -> list[tuple[float, float, float]]:
         if area < smallest:
             continue
         _, (rw, rh), _ = cv2.minAreaRect(c)
-        if rw <= 0 or rh <= 0 or not 0.7 <= rw / rh <= 1 / 0.7:  # a photo at an angle
+        if rw <= 0 or rh <= 0 or not 0.6 <= rw / rh <= 1 / 0.6:  # a photo at an angle
             continue
         if area / (rw * rh) < 0.75:  # its corners rounded by blur at a low resolution
             continue
