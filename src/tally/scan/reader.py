@@ -50,7 +50,7 @@ PX_PER_MM = 8  # the warped page's resolution (about 203 dpi)
 MARK_SIDES = 2.0  # the four corner marks' sides differ at most this much (a photo's angle)
 PLACED = 900  # per mille of the blank's print in the rows seen on a page placed right (all of
 # it on scans and photos; about a third when a square was taken for a corner mark)
-QR_PX = (12, 16)  # the QR code is warped at these many px per mm to be read (in turn)
+QR_PX = (12, 16, 20)  # the QR code is warped at these many px per mm to be read (in turn)
 PDF_DPI = 200  # a PDF page is rendered at this resolution before it is read
 DARK = 140  # a pixel darker than this (0-255, the darkest channel's complement) is ink
 SLACK = 3  # px: the blank's print is widened by this much for the warp's error
