@@ -19,6 +19,7 @@ covers at least 60 % of its name (``--partial 0``); at least 5 ballots a second.
 
 Run:  python bench/bench_scan.py [--ballots 500] [--partial 0.2] [--seed 1]
       python bench/bench_scan.py --agree [--ballots 300] [--seed 1]
+      ... [--grey] [--stray 0.2] [--photo]
 Needs: pip install -e '.[scan]'.
 
 ``--agree``: agree/disagree ballots of 12 rows (examples/huyen-2020's contest dbct made 12
@@ -28,6 +29,13 @@ slash, 3.5-7 mm across, 2-5 px thick, up to 1.5 mm off the box's centre (so it m
 it), blue or black; a pen's rest (a dot of 2-4 px) in an empty box of 5 % of the rows; the
 same seal, turn, scale, blur, noise, JPEG and upside-down feeding as above. Reported: ballots
 silently wrong (committed with a row read otherwise than marked; target 0), set aside, speed.
+
+``--grey``: every page saved as a greyscale JPEG (the seal then looks like ink; the reader
+sends the rows it could touch to a person). ``--stray P``: that share of the seals is stamped
+over a name (at its row's height, anywhere along the name) instead of in its area.
+``--photo``: phone photos instead of scans (:func:`photo`: on a wooden table, each corner of
+the page moved 3-8 % of its size, about 150 dpi, a light gradient, a soft shadow and darker
+corners, a warm light, a mild blur, noise, JPEG 60, one in ten upside down).
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ import argparse
 import shutil
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +98,17 @@ def _ballot(
         colour = (20, 40, 160) if rng.random() < 0.7 else (30, 30, 30)
         cv2.polylines(img, [np.array(pts, np.int32)], False, colour, int(rng.integers(2, 6)))
         truth[row.position] = cover
-    return _degrade(_seal(img, layout, rng), rng), truth
+    return _finish(img, layout, rng), truth
+
+
+# How the drawn ballots are finished (set from the command line in main()).
+STRAY = 0.0  # the share of the seals stamped over the names instead of in their area
+PHOTO = False  # phone photos (photo()) instead of flat scans (_degrade())
+
+
+def _finish(img: np.ndarray, layout: object, rng: np.random.Generator) -> np.ndarray:
+    img = _seal(img, layout, rng)
+    return photo(img, rng) if PHOTO else _degrade(img, rng)
 
 
 def _seal(img: np.ndarray, layout: object, rng: np.random.Generator) -> np.ndarray:
@@ -97,9 +116,50 @@ def _seal(img: np.ndarray, layout: object, rng: np.random.Generator) -> np.ndarr
         s = layout.seal  # type: ignore[attr-defined]
         cx = (s.x + s.w / 2 + rng.uniform(-8, 8)) * PX
         cy = (s.y + s.h / 2 + rng.uniform(-8, 4)) * PX
+        if STRAY and rng.random() < STRAY:  # stamped over a name, off its area
+            row = layout.rows[int(rng.integers(len(layout.rows)))]  # type: ignore[attr-defined]
+            cx = (row.name_box.x + rng.uniform(0, row.name_box.w)) * PX
+            cy = row.name_box.centre[1] * PX
         cv2.circle(img, (int(cx), int(cy)), int(15 * PX), (200, 30, 40), 5)
         cv2.circle(img, (int(cx), int(cy)), int(11 * PX), (200, 30, 40), 2)
     return img
+
+
+def photo(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A phone photo of a 200-dpi page: on a wooden table, at an angle (each corner moved
+    3-8 % of the page), about 150 dpi, a light gradient and a soft shadow across the page,
+    darker corners, a mild blur and noise (saved as JPEG 60 by _scan); one in ten upside down."""
+    h, w = img.shape[:2]
+    scale = rng.uniform(0.7, 0.8)  # ~150 dpi
+    pw, ph = w * scale, h * scale
+    cw, ch = int(pw * 1.3), int(ph * 1.3)
+    ox, oy = (cw - pw) / 2, (ch - ph) / 2
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    dst = []
+    for x, y in ((0, 0), (pw, 0), (pw, ph), (0, ph)):
+        dx, dy = rng.uniform(0.03, 0.08) * pw, rng.uniform(0.03, 0.08) * ph
+        dst.append((ox + x + dx * rng.choice([-1, 1]), oy + y + dy * rng.choice([-1, 1])))
+    matrix = cv2.getPerspectiveTransform(src, np.float32(dst))
+    page = cv2.warpPerspective(img, matrix, (cw, ch), flags=cv2.INTER_AREA)
+    mask = cv2.warpPerspective(np.full((h, w), 255, np.uint8), matrix, (cw, ch)) > 127
+    yy, xx = np.mgrid[0:ch, 0:cw].astype(np.float32)
+    grain = np.sin(xx / rng.uniform(6, 14) + np.sin(yy / 40) * 3) * 18
+    table = np.stack([grain + 120, grain * 0.8 + 85, grain * 0.6 + 55], axis=2)
+    out = np.where(mask[..., None], page.astype(np.float32), table)
+    angle = rng.uniform(0, 2 * np.pi)
+    ramp = (xx / cw - 0.5) * np.cos(angle) + (yy / ch - 0.5) * np.sin(angle)
+    light = 0.92 + 0.25 * ramp  # a gradient across the page
+    sx, sy = rng.uniform(0.2, 0.8) * cw, rng.uniform(0.2, 0.8) * ch
+    edge = (xx - sx) * np.cos(angle + 1.2) + (yy - sy) * np.sin(angle + 1.2)
+    light *= 1 - 0.3 / (1 + np.exp(-edge / (0.04 * cw)))  # a soft shadow over part of it
+    corner = ((xx / cw - 0.5) ** 2 + (yy / ch - 0.5) ** 2) * 2
+    light *= 1 - 0.35 * corner  # darker corners
+    out *= light[..., None] * np.float32([1.0, 0.97, 0.9])  # warm light
+    out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.6, 1.1))
+    out = np.clip(out + rng.normal(0, 5, out.shape), 0, 255).astype(np.uint8)
+    if rng.random() < 0.1:
+        out = np.ascontiguousarray(out[::-1, ::-1])
+    return out
 
 
 def _degrade(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -153,7 +213,7 @@ def _agree_ballot(
                 cv2.circle(
                     img, (int(x * PX), int(y * PX)), int(rng.integers(1, 3)), (30, 30, 30), -1
                 )
-    return _degrade(_seal(img, layout, rng), rng), truth
+    return _finish(img, layout, rng), truth
 
 
 def _read(row: int, marks: object) -> str:
@@ -164,13 +224,30 @@ def _read(row: int, marks: object) -> str:
     return "agree"
 
 
+WHY: Counter[str] = Counter()  # why the pages were set aside
+
+
+def _mode() -> str:
+    """What the pages were, for the report: scans or photos, colour or grey, stray seals."""
+    parts = ["photos" if PHOTO else "scans", "grey" if GREY else "colour"]
+    return ", ".join(parts + ([f"{STRAY:.0%} of the seals over a name"] if STRAY else []))
+
+
+def _why() -> str:
+    return ", ".join(f"{why} {n}" for why, n in sorted(WHY.items())) or "none"
+
+
+GREY = False  # greyscale scans: each page saved as a greyscale JPEG
+
+
 def _scan(folder: Path, contest: str, images: list[Any], tmp: Path) -> tuple[list[Any], float]:
-    """Save the drawn ballots as JPEG (quality 60) and read them as `tally scan` does: the pages
-    read and the seconds the reading took."""
+    """Save the drawn ballots as JPEG (quality 60; greyscale with ``--grey``) and read them as
+    `tally scan` does: the pages read and the seconds the reading took."""
     paths = []
     for i, img in enumerate(images):
         path = tmp / f"{i:05}.jpg"
-        cv2.imwrite(str(path), cv2.cvtColor(img, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 60])
+        code = cv2.COLOR_RGB2GRAY if GREY else cv2.COLOR_RGB2BGR
+        cv2.imwrite(str(path), cv2.cvtColor(img, code), [cv2.IMWRITE_JPEG_QUALITY, 60])
         paths.append(path)
     loaded = load_election(folder)
     start = time.perf_counter()
@@ -196,6 +273,7 @@ def agree_main(args: argparse.Namespace) -> None:
     for page, truth in zip(pages, truths, strict=True):
         if page.marks is None:
             aside += 1
+            WHY[page.unplaced or "review"] += 1
             continue
         wrong = [
             p
@@ -208,8 +286,9 @@ def agree_main(args: argparse.Namespace) -> None:
             print(f"silently wrong: ballot {page.serial}, rows {wrong}, scores {page.scores}")
     n = len(pages)
     print(
-        f"{n} agree/disagree ballots of 12 rows (seed {args.seed}): {silent} silently wrong,"
-        f" {aside} set aside ({aside / n:.1%}), {n / seconds:.1f} ballots/s"
+        f"{n} agree/disagree ballots of 12 rows ({_mode()}; seed {args.seed}):"
+        f" {silent} silently wrong,"
+        f" {aside} set aside ({aside / n:.1%}: {_why()}), {n / seconds:.1f} ballots/s"
     )
 
 
@@ -219,7 +298,12 @@ def main() -> None:
     ap.add_argument("--partial", type=float, default=0.2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--agree", action="store_true", help="agree/disagree ballots (300 by default)")
+    ap.add_argument("--grey", action="store_true", help="greyscale scans")
+    ap.add_argument("--stray", type=float, default=0.0, help="share of seals over the names")
+    ap.add_argument("--photo", action="store_true", help="phone photos instead of scans")
     args = ap.parse_args()
+    global GREY, STRAY, PHOTO
+    GREY, STRAY, PHOTO = args.grey, args.stray, args.photo
     if args.agree:
         if args.ballots == 500:
             args.ballots = 300
@@ -237,6 +321,7 @@ def main() -> None:
     for page, truth in zip(pages, truths, strict=True):
         if page.marks is None:
             aside += 1
+            WHY[page.unplaced or "review"] += 1
             continue
         struck = set(page.marks.struck)
         wrong = [
@@ -249,8 +334,9 @@ def main() -> None:
             print(f"silently wrong: ballot {page.serial}, rows {wrong}, scores {page.scores}")
     n = len(pages)
     print(
-        f"{n} ballots (partial strikes on {args.partial:.0%} of the struck rows, seed {args.seed}):"
-        f" {silent} silently wrong, {aside} set aside ({aside / n:.1%}),"
+        f"{n} ballots ({_mode()}; partial strikes on {args.partial:.0%} of the struck rows,"
+        f" seed {args.seed}):"
+        f" {silent} silently wrong, {aside} set aside ({aside / n:.1%}: {_why()}),"
         f" {n / seconds:.1f} ballots/s"
     )
 

@@ -7,6 +7,7 @@ down); the scan's journal must give every page the deck journal's marks.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import sys
@@ -100,7 +101,7 @@ def test_the_deck_round_trips(deck: tuple[Path, Path, list[Path]], tmp_path: Pat
     assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
     assert _marks(journal) == _marks(truth)
     header = read_journal(journal).header
-    assert header.str_("reader") == "tally-scan 1" and header.str_("purpose") == "scan"
+    assert header.str_("reader") == "tally-scan 2" and header.str_("purpose") == "scan"
     assert header.fields["thresholds"] == {"struck": "600", "clean": "120", "red": "30"}
     # the images are kept in the election folder, named and recorded by their SHA-256
     entries = [e for e in read_journal(journal).entries if e.kind == "ballot"]
@@ -203,15 +204,72 @@ def test_a_page_without_marks_is_set_aside(
     assert isinstance(aside, dict) and aside["1"].startswith("unplaced.marks ")
 
 
-def test_greyscale_is_refused(deck: tuple[Path, Path, list[Path]], tmp_path: Path) -> None:
-    election, _, images = deck
-    grey = tmp_path / "grey.png"
-    assert cv2.imwrite(str(grey), cv2.imread(str(images[1]), cv2.IMREAD_GRAYSCALE))
+def _grey(rgb: object) -> object:
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+
+
+def _seal_in_its_area(rgb: object, election: Path) -> object:
+    """A red seal (a 30 mm ring) stamped in the ballot's seal area, 6 mm above its centre."""
+    layout = json.loads((election.parent / "deck.layout.json").read_text("utf-8"))
+    s, px = layout["seal"], 200 / 25.4
+    centre = (round((s["x"] + s["w"] / 2) * px), round((s["y"] + s["h"] / 2 - 6) * px))
+    out = rgb.copy()  # type: ignore[attr-defined]
+    cv2.circle(out, centre, round(15 * px), (200, 30, 40), 5)
+    cv2.circle(out, centre, round(11 * px), (200, 30, 40), 2)
+    return out
+
+
+def test_greyscale_deck_round_trips(deck: tuple[Path, Path, list[Path]], tmp_path: Path) -> None:
+    """A greyscale scan of the deck (a seal in its area on every page; one page a colour file
+    whose pixels are all grey, as a greyscale scanner's "colour" files are) reads as the deck
+    says: no row is near the seal, so none goes to a person; the journal says ``grey``."""
+    election, truth, _ = deck
+    images = []
+    for i, rgb in enumerate(_pages(election.parent / "deck.pdf"), start=1):
+        page = _grey(_degrade(_seal_in_its_area(rgb, election), 40 + i))
+        if i == 2:
+            page = cv2.cvtColor(page, cv2.COLOR_GRAY2RGB)  # three channels, no colour
+        images.append(_save(page, tmp_path / f"grey-{i:02}.jpg"))
     journal = tmp_path / "grey.jsonl"
-    result = _scan(election, journal, grey)
-    assert result.exit_code == 2
-    assert "greyscale" in result.stderr and "grey.png" in result.stderr  # type: ignore[attr-defined]
-    assert not journal.exists()
+    result = _scan(election, journal, *images)
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert _marks(journal) == _marks(truth)
+    read = read_journal(journal)
+    assert read.header.str_("colour") == "grey"
+    ballots = [e for e in read.entries if e.kind == "ballot"]
+    assert len(ballots) == len(images) and all(e.str_("colour") == "grey" for e in ballots)
+
+
+def test_greyscale_seal_over_a_name_goes_to_a_person(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """In grey a red seal looks like ink: a seal stamped over name 2 of a ballot with every
+    name struck sends the rows it reaches to a person, never read as struck or kept; so
+    does a strike in red pen (lighter than blue or black in grey); the same ballot in colour
+    beside them is read, and the journal says which pages were grey."""
+    election, _, _ = deck
+    every = _pages(election.parent / "deck.pdf")[1].copy()  # type: ignore[attr-defined]
+    sealed = every.copy()
+    x0, _, y = _row_y(election, 2)
+    cv2.circle(sealed, (x0 + 40, y), 90, (200, 30, 40), thickness=6)
+    grey = _save(_grey(_degrade(sealed, 7)), tmp_path / "sealed-grey.png")
+    colour = _save(_degrade(_seal_in_its_area(every, election), 8), tmp_path / "colour.png")
+    red = _pages(election.parent / "deck.pdf")[0].copy()  # type: ignore[attr-defined]
+    x0, x1, y = _row_y(election, 5)
+    cv2.line(red, (x0 - 5, y), (x1 + 5, y), (200, 30, 40), thickness=4)  # a red pen, in grey
+    red_grey = _save(_grey(_degrade(red, 9)), tmp_path / "red-grey.png")
+    journal = tmp_path / "sealed.jsonl"
+    result = _scan(election, journal, colour, grey, red_grey)
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert _marks(journal) == {"1": Marks(struck=tuple(range(1, 12)))}
+    read = read_journal(journal)
+    assert read.header.str_("colour") == "mixed"
+    assert read.header.fields["grey_serials"] == ["2", "3"]
+    aside = read.entries[-1].fields["set_aside"]
+    assert isinstance(aside, dict) and set(aside) == {"2", "3"}
+    assert aside["3"].startswith("review:5 ")  # ink as light as red turns in grey
+    rows = [int(r) for r in aside["2"].split(" ")[0].removeprefix("review:").split(",")]
+    assert 2 in rows and max(rows) <= 4, rows  # the rows the ring reaches, not the page
 
 
 def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -353,3 +411,59 @@ def test_agree_disagree_ticks_both_and_a_faint_tick(
     assert isinstance(aside, dict) and set(aside) == {"3", "4"}
     assert aside["3"].startswith("review:1 ") and aside["4"].startswith("review:2 ")
     assert "rows 1" in result.stderr and "rows 2" in result.stderr  # type: ignore[attr-defined]
+
+
+def _bench() -> object:
+    """bench/bench_scan.py, whose phone-photo generator the tests share."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "bench_scan.py"
+    spec = importlib.util.spec_from_file_location("bench_scan", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_phone_photos_of_the_deck_are_read_or_set_aside_never_wrong(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """Phone photos of deck pages (on a table, at an angle, about 150 dpi, a gradient, a
+    shadow, dark corners, blur, JPEG 60; the bench's generator): each page is read as the
+    deck says or set aside, never read otherwise, and most are read."""
+    election, truth, _ = deck
+    photo = _bench().photo  # type: ignore[attr-defined]
+    rgb = _pages(election.parent / "deck.pdf")
+    chosen = (0, 1, 2, 5, 8)  # blank, every name struck, names 1, 4 and 7 struck alone
+    images = []
+    for i in chosen:
+        img = photo(rgb[i], np.random.default_rng(30 + i))
+        images.append(_save(img, tmp_path / f"photo-{i:02}.jpg"))
+    journal = tmp_path / "photos.jsonl"
+    result = _scan(election, journal, *images)
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    expected = list(_marks(truth).values())
+    read = _marks(journal)
+    for serial, marks in read.items():
+        assert marks == expected[chosen[int(serial) - 1]], serial
+    assert len(read) >= 4, read
+
+
+def test_a_square_taken_for_a_corner_mark_sets_the_page_aside(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """The top right mark torn off and a black square 20 mm lower, nearer the names: the
+    page warped on it does not look like the blank, so it is set aside, never read."""
+    election, _, _ = deck
+    rgb = _pages(election.parent / "deck.pdf")[1].copy()  # type: ignore[attr-defined]
+    layout = json.loads((election.parent / "deck.layout.json").read_text("utf-8"))
+    px = 200 / 25.4
+    x, y = (round(v * px) for v in layout["marks"][1]["centre"])
+    half = round(layout["marks"][1]["size"] * px / 2) + 3
+    rgb[y - half : y + half, x - half : x + half] = 255
+    cv2.rectangle(rgb, (x - half, y + 160 - half), (x + half - 6, y + 160 + half - 6), 0, -1)
+    image = _save(rgb, tmp_path / "torn.png")
+    journal = tmp_path / "torn.jsonl"
+    result = _scan(election, journal, image)
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert _marks(journal) == {}
+    aside = read_journal(journal).entries[-1].fields["set_aside"]
+    assert isinstance(aside, dict) and aside["1"].startswith("unplaced.marks ")

@@ -3382,10 +3382,6 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "không phải ảnh (PNG, JPEG, TIFF) hay tệp PDF đọc được: {reason}",
         "not an image (PNG, JPEG, TIFF) or a PDF that can be read: {reason}",
     ),
-    "scan.greyscale": (
-        "ảnh đen trắng (xám): không phân biệt được dấu đỏ với mực; hãy quét màu",
-        "a greyscale image: a red seal cannot be told from ink; scan in colour",
-    ),
     "scan.not_tally_qr": (
         "mã QR không phải của phiếu do tally tạo: {text}",
         "the QR code is not one of a ballot printed by tally: {text}",

@@ -37,7 +37,9 @@ MARK = 6.0  # side of a corner mark (a filled square)
 MARK_CENTRE = 10.0  # its centre's distance from both edges of the paper
 MARGIN = 16.0  # the printed matter keeps this far from every edge (inside the marks)
 QR = 20.0  # side of the QR code, its quiet zone included
-SEAL = 28.0  # the seal area
+SEAL = 34.0  # the seal area: a square that a round seal of up to 34 mm fits in
+SEAL_CLEAR = 7.0  # a seal stamped off its area may spill this far out of it and still miss
+# every row: the table ends this far above it (the reader never reads a row under a seal)
 NUMBER_COL = 10.0  # the position column
 BOX_COL = 22.0  # agree/disagree: each box's column
 TICK = 5.0  # agree/disagree: side of a box to mark
@@ -216,8 +218,21 @@ def _table_top(kind: Layout) -> float:
     return MARGIN + 47.0 + (HEAD_ROW if kind == "agree_disagree" else 0.0)
 
 
+def _seal_box(w: float, h: float) -> Box:
+    return Box(w - MARGIN - SEAL, h - MARGIN - SEAL, SEAL, SEAL)
+
+
 def _table_height(h: float, kind: Layout) -> float:
-    return h - MARGIN - SEAL - 2.0 - _table_top(kind)
+    """From the table's top to :data:`SEAL_CLEAR` above the seal area (all of the width: the
+    agree/disagree boxes are on the right, where the seal is)."""
+    return h - MARGIN - SEAL - SEAL_CLEAR - _table_top(kind)
+
+
+def seal_reach(layout: BallotLayout) -> Box:
+    """Where a seal stamped in its area may leave red: the area and :data:`SEAL_CLEAR` around
+    it (no row reaches into it)."""
+    s, c = layout.seal, SEAL_CLEAR
+    return Box(s.x - c, s.y - c, s.w + 2 * c, s.h + 2 * c)
 
 
 def _name_pt(name: str, row_h: float, room: float, measure: Measure) -> float:
@@ -263,7 +278,7 @@ def place(facts: BallotFacts, paper: Paper, rehearsal: bool, measure: Measure) -
         ),
         rows=rows,
         qr=Box(MARGIN, h - MARGIN - QR, QR, QR),
-        seal=Box(w - MARGIN - SEAL, h - MARGIN - SEAL, SEAL, SEAL),
+        seal=_seal_box(w, h),
     )
 
 

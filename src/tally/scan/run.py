@@ -4,8 +4,9 @@ The reader is one more operator, never the count's only one: its journal is comp
 person's by ``tally reconcile``. It writes a ballot only when every row is decided; a page
 with a row between the two thresholds, or one it cannot place (no corner marks, no QR code),
 is set aside for a person and named in the journal's last entry (``stop``) with its image,
-never guessed. Nothing is written when any page is refused (a greyscale file, a ballot of
-another round or election): the pile must be sorted first.
+never guessed. Nothing is written when any page is refused (a ballot of another round or
+election): the pile must be sorted first. A greyscale page (or a colour file with no colour
+in it) is read with every row a seal could touch sent to a person, and marked ``grey``.
 
 Re-reading is deterministic: the entries' time is the congress's date (not the clock, which
 is why the header says ``purpose: scan`` and the minutes never take these times for the
@@ -64,6 +65,7 @@ class PageResult:
     unplaced: str = ""  # unplaced.marks, unplaced.qr
     turned: bool = False
     layout: str = ""  # the SHA-256 of its layout, from its QR code
+    grey: bool = False  # read without colour (no red could be told from ink)
 
 
 @dataclass
@@ -108,11 +110,11 @@ def _qr_sha(page: reader.Page, marks: reader.Corners, layouts: dict[str, BallotL
     """The layout SHA-256 the page's QR code names ("" when no QR code can be read)."""
     text = ""
     for layout in layouts.values():  # where each paper's layout puts it (quick)
-        text = reader.read_qr_at(reader.warp(page.rgb, marks, layout), layout)
+        text = reader.read_qr_at(page.rgb, marks, layout)
         if text:
             break
     if not text:  # anywhere on the page
-        text = reader.read_qr(page.rgb)
+        text = reader.read_qr(page.rgb, thorough=False)
     if not text:
         return ""
     if not text.startswith(QR_PREFIX):
@@ -123,8 +125,6 @@ def _qr_sha(page: reader.Page, marks: reader.Corners, layouts: dict[str, BallotL
 def _read_page(
     page: reader.Page, serial: str, sha: str, known: _Round, loaded: LoadedElection, sheet: Sheet
 ) -> PageResult:
-    if page.grey_file:
-        raise _refused(msg("scan.greyscale"), page.source, page.number)
     base = PageResult(serial, page.source, page.number, sha, None)
     try:
         marks = reader.find_marks(page.rgb)
@@ -145,22 +145,27 @@ def _read_page(
     if layout_sha not in known.blanks:
         known.blanks[layout_sha] = _blank(loaded, sheet, layout)
     blank = known.blanks[layout_sha]
-    warped, turned = reader.upright(reader.warp(page.rgb, marks, layout), blank)
+    warped = reader.flatten(reader.warp(page.rgb, marks, layout))
+    grey = page.grey_file or reader.colourless(warped)  # the ballot, not the table around it
+    if grey:
+        warped = reader.greyed(warped)
+    base = replace(base, grey=grey)
+    warped, turned = reader.upright(warped, blank)
+    if not reader.placed(warped, blank, layout):
+        return replace(base, unplaced="unplaced.marks", turned=turned, layout=layout_sha)
     if layout.kind == "agree_disagree":
-        return _read_ticks(base, reader.score_ticks(warped, blank, layout), turned, layout_sha)
-    scores = reader.score_rows(warped, blank, layout)
+        ticks = reader.score_ticks(warped, blank, layout, grey)
+        return _read_ticks(base, ticks, turned, layout_sha)
+    scores = reader.score_rows(warped, blank, layout, grey)
     decided = [s.decision() for s in scores]
     review = tuple(s.position for s, d in zip(scores, decided, strict=True) if d is None)
     struck = tuple(s.position for s, d in zip(scores, decided, strict=True) if d is True)
-    return PageResult(
-        serial,
-        page.source,
-        page.number,
-        sha,
-        None if review else Marks(struck=struck),
-        tuple(s.ink for s in scores),
-        tuple(s.red for s in scores),
-        review,
+    return replace(
+        base,
+        marks=None if review else Marks(struck=struck),
+        scores=tuple(s.ink for s in scores),
+        reds=tuple(s.red for s in scores),
+        review=review,
         turned=turned,
         layout=layout_sha,
     )
@@ -255,7 +260,10 @@ def write_scan(
         "reader": reader.READER,
         "thresholds": _thresholds(sheet),
         "layout_sha256": shas,
+        "colour": _colour(pages),
     }
+    if header["colour"] == "mixed":
+        header["grey_serials"] = [p.serial for p in pages if p.grey]
     time = scan_time(loaded)
     who: dict[str, Value] = {"operator": request.operator}
     aside: dict[str, str] = {}
@@ -267,6 +275,8 @@ def write_scan(
                 "image_sha256": p.sha256,
                 "page": p.page,
             }
+            if p.grey:
+                where["colour"] = "grey"
             if p.marks is not None:
                 fields: dict[str, Value] = {**who, "serial": p.serial, **p.marks.fields()}
                 w.append("ballot", time, {**fields, **where, "scores": list(p.scores)})
@@ -274,6 +284,14 @@ def write_scan(
                 aside[p.serial] = _aside_text(p, kept[p.source])
         w.append("stop", time, {**who, "set_aside": aside})
     return ScanDone(path, folder, pages)
+
+
+def _colour(pages: list[PageResult]) -> str:
+    """How the pages were read: ``colour``, ``grey`` (no red could be told from ink: every row
+    a seal could touch went to a person), or ``mixed`` (``grey_serials`` names the grey ones,
+    and a grey page's ballot entry says ``colour: grey``)."""
+    greys = {p.grey for p in pages}
+    return "mixed" if len(greys) > 1 else "grey" if True in greys else "colour"
 
 
 def _thresholds(sheet: Sheet) -> dict[str, str]:
