@@ -20,38 +20,14 @@ np = pytest.importorskip("numpy")
 pdfium = pytest.importorskip("pypdfium2")
 
 from clirun import invoke  # noqa: E402
+from scanpages import degrade as _degrade  # noqa: E402
+from scanpages import pages as _pages  # noqa: E402
+from scanpages import save as _save  # noqa: E402
 from tally.entry.journal import read_journal  # noqa: E402
 from tally.entry.session import Marks, Sheet, replay  # noqa: E402
 
 XA = Path(__file__).resolve().parents[1] / "examples" / "xa-2025"
 UPSIDE_DOWN = 3  # the deck's page fed upside down
-
-
-def _pages(pdf: Path) -> list[object]:
-    doc = pdfium.PdfDocument(pdf.read_bytes())
-    try:
-        return [
-            np.asarray(doc[i].render(scale=200 / 72).to_pil().convert("RGB"))
-            for i in range(len(doc))
-        ]
-    finally:
-        doc.close()
-
-
-def _degrade(rgb: object, seed: int) -> object:
-    rng = np.random.default_rng(seed)
-    h, w = rgb.shape[:2]  # type: ignore[attr-defined]
-    turn = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-2, 2), rng.uniform(0.98, 1.02))
-    out = cv2.warpAffine(rgb, turn, (w, h), borderValue=(255, 255, 255))
-    noise = rng.normal(0, 8, out.shape)
-    return np.clip(out.astype(np.int16) + noise, 0, 255).astype(np.uint8)
-
-
-def _save(rgb: object, path: Path) -> Path:
-    bgr = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
-    params = [cv2.IMWRITE_JPEG_QUALITY, 70] if path.suffix == ".jpg" else []
-    assert cv2.imwrite(str(path), bgr, params)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +164,7 @@ def test_red_seal_and_half_strike_go_to_a_person(
     assert isinstance(aside, dict) and set(aside) == {"1", "2"}
     # the seal (11 mm across) touches rows 1 to 3: each of them is for a person
     assert aside["1"].startswith("review:1,2,3 ") and aside["2"].startswith("review:5 ")
-    assert "rows 1, 2, 3" in result.stderr and "rows 5" in result.stderr  # type: ignore[attr-defined]
+    assert "row(s) 1, 2, 3" in result.stderr and "row(s) 5" in result.stderr  # type: ignore[attr-defined]
 
 
 def test_a_page_without_marks_is_set_aside(
@@ -410,7 +386,7 @@ def test_agree_disagree_ticks_both_and_a_faint_tick(
     aside = read_journal(journal).entries[-1].fields["set_aside"]
     assert isinstance(aside, dict) and set(aside) == {"3", "4"}
     assert aside["3"].startswith("review:1 ") and aside["4"].startswith("review:2 ")
-    assert "rows 1" in result.stderr and "rows 2" in result.stderr  # type: ignore[attr-defined]
+    assert "row(s) 1" in result.stderr and "row(s) 2" in result.stderr  # type: ignore[attr-defined]
 
 
 def _bench() -> object:

@@ -20,6 +20,8 @@ np = pytest.importorskip("numpy")
 pdfium = pytest.importorskip("pypdfium2")
 
 from clirun import invoke  # noqa: E402
+from scanpages import pages  # noqa: E402
+from scanpages import save as _save  # noqa: E402
 from tally.entry.journal import Entry, read_journal  # noqa: E402
 from tally.entry.session import Marks, Sheet, replay  # noqa: E402
 from vietnamese import english_words  # noqa: E402
@@ -30,16 +32,7 @@ REVIEWER = "Trần Thị Bình"
 
 
 def _first_page(pdf: Path) -> object:
-    doc = pdfium.PdfDocument(pdf.read_bytes())
-    try:
-        return np.asarray(doc[0].render(scale=200 / 72).to_pil().convert("RGB")).copy()
-    finally:
-        doc.close()
-
-
-def _save(rgb: object, path: Path) -> Path:
-    assert cv2.imwrite(str(path), cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
-    return path
+    return pages(pdf)[0]
 
 
 def _name_px(layout: Path, position: int) -> tuple[int, int, int]:
@@ -107,7 +100,7 @@ def test_review_writes_who_and_when(scanned: tuple[Path, Path]) -> None:
     assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
     err = result.stderr  # type: ignore[attr-defined]
     assert REVIEWER in err and SCANNER in err  # who decides, and whose scan it was
-    assert "rows undecided: 5" in err and "corner marks" in err
+    assert "row(s) undecided: 5" in err and "corner marks" in err
     assert _ballots(journal) == {"1": Marks(struck=(2, 5)), "2": Marks(invalid="write_in")}
     entries = read_journal(journal).entries  # the same journal, its chain kept
     assert any(e.hash == before for e in entries)
@@ -284,7 +277,7 @@ def test_full_screen_app_walks_the_same(scanned: tuple[Path, Path]) -> None:
     async def main() -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             line = app.query_one("#line", Input)
-            assert "rows undecided: 5" in str(app.query_one("#page").render())
+            assert "row(s) undecided: 5" in str(app.query_one("#page").render())
             for text in ("5", "5"):
                 line.value = text
                 await pilot.press("enter")

@@ -3364,7 +3364,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "ballot.copies.unknown": (
         "election.yaml chưa có số phiếu phát ra, số có mặt hay số được triệu tập: "
-        "ghi rõ số phiếu cần in bằng --copies N",
+        "ghi rõ số phiếu bằng --copies N",
         "election.yaml has no ballots issued, present or summoned figure: "
         "say how many ballots to print with --copies N",
     ),
@@ -3404,11 +3404,11 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "scan.review": (
         "phiếu {serial} ({where}) để riêng cho người quyết định: dòng {rows}",
-        "ballot {serial} ({where}) set aside for a person to decide: rows {rows}",
+        "ballot {serial} ({where}) set aside for a person to decide: row(s) {rows}",
     ),
     "scan.done": (
         "đã đọc {pages} trang: {ballots} phiếu ghi vào {journal}, {aside} phiếu để riêng; ảnh lưu trong {folder}",
-        "read {pages} pages: {ballots} ballots written to {journal}, {aside} set aside; images kept in {folder}",
+        "read {pages} page(s): {ballots} ballot(s) written to {journal}, {aside} set aside; images kept in {folder}",
     ),
     # --- tally scan --review: a named person decides the pages set aside (tally/scan/review.py)
     "scan.review_needs_images": (
@@ -3461,7 +3461,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "scan.review_who": (
         "người quyết định: {reviewer} (máy đọc ghi tên: {scanner}); {pages} phiếu để riêng chờ quyết định",
-        "decided by: {reviewer} (the reader's name: {scanner}); {pages} pages set aside to decide",
+        "decided by: {reviewer} (the reader's name: {scanner}); {pages} page(s) set aside to decide",
     ),
     "scan.review_same_person": (
         "lưu ý: người quyết định trùng tên với người chạy máy quét ({reviewer})",
@@ -3475,7 +3475,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "phiếu {serial} ({where}) — {why}",
         "ballot {serial} ({where}) — {why}",
     ),
-    "scan.review_why.rows": ("dòng chưa quyết định: {rows}", "rows undecided: {rows}"),
+    "scan.review_why.rows": ("dòng chưa quyết định: {rows}", "row(s) undecided: {rows}"),
     "scan.review_why.marks": (
         "không tìm thấy bốn dấu góc",
         "the four corner marks were not found",
@@ -3504,7 +3504,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "scan.review_done": (
         "{decided} phiếu đã quyết định, {left} phiếu vẫn để riêng; ghi vào {journal}",
-        "{decided} ballots decided, {left} still set aside; written to {journal}",
+        "{decided} ballot(s) decided, {left} still set aside; written to {journal}",
     ),
     "scan.review_wrote_page": ("trang xem phiếu: {html}", "review page: {html}"),
     "scan.reading.undecided": ("chưa quyết định", "undecided"),
