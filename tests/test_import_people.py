@@ -200,3 +200,52 @@ def test_a_dry_run_into_a_new_folder_makes_nothing(tmp_path: Path, tally_cli: An
     result = tally_cli("import", "people", sheet, folder, "--dry-run", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert not folder.exists()
+
+
+FOOTER: list[list[Any]] = [
+    [None, "Cộng: 4 người"],  # a total right under the table
+    [None, None, None, None, None, None, None, None],
+    [None, None, None, None, None, None, None, "T/M BAN THƯỜNG VỤ"],
+    [None, "Người lập biểu", None, None, None, None, None, "BÍ THƯ"],
+    [None, None, None, None, None, None, None, None],
+    [None, "Lê Văn Em", None, None, None, None, None, "Nguyễn Văn An"],
+]
+
+
+def test_the_footer_under_the_table_is_not_read_as_people(tmp_path: Path, tally_cli: Any) -> None:
+    """A total, "Người lập biểu" and the signers' names under the list are not candidates:
+    rows below the table with no row number and nothing a person has (sex, birth, …) are left
+    out, and said by row and text; a numbered row after a blank row is still a person."""
+    folder = folder_with_election(tmp_path)
+    sheet = write_sheet(tmp_path / "nhan-su.xlsx", ROWS + FOOTER)
+    result = tally_cli("import", "people", sheet, folder, "--dry-run", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Read 4 people" in out
+    assert (
+        "rows under the table, not people (no row number, sex or birth date): "
+        "10 (Cộng: 4 người), 12 (T/M BAN THƯỜNG VỤ), 13 (Người lập biểu), 15 (Lê Văn Em)"
+    ) in out
+    assert "le-van-em" not in out and "nguoi-lap-bieu" not in out
+    # A person with a sex and birth date after the footer is read, number or not.
+    late = [[None, "Võ Thị Giang", "Nữ", "03/04/1990", "Kinh", "Chính thức", "", ""]]
+    sheet = write_sheet(tmp_path / "nhan-su-2.xlsx", ROWS + FOOTER + late)
+    result = tally_cli("import", "people", sheet, folder, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Đã đọc 5 người" in result.stdout and "vo-thi-giang" in result.stdout
+    assert "dòng dưới bảng, không phải người" in result.stdout
+
+
+def test_a_names_only_list_keeps_every_name_but_its_total(tmp_path: Path, tally_cli: Any) -> None:
+    """With no row numbers and no person's data a footer cannot be told from a name: every
+    name is read (a surname "Công" too), only the total is left out."""
+    folder = folder_with_election(tmp_path)
+    sheet = tmp_path / "ten.csv"
+    sheet.write_text(
+        "Họ và tên,Chức vụ\nCông Tằng Tôn Nữ Thị Hà,Bí thư\n,\nLê Văn Bảy,\nCộng: 2 người,\n",
+        encoding="utf-8",
+    )
+    result = tally_cli("import", "people", sheet, folder, "--dry-run", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "Read 2 people" in result.stdout
+    assert "not people (no row number, sex or birth date): 5 (Cộng: 2 người)" in result.stdout

@@ -3255,6 +3255,10 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "  bỏ qua dòng trống: {rows}",
         "  blank rows skipped: {rows}",
     ),
+    "import.footer_rows": (
+        "  dòng dưới bảng, không phải người (không có số thứ tự, giới tính hay ngày sinh): {rows}",
+        "  rows under the table, not people (no row number, sex or birth date): {rows}",
+    ),
     "import.unread_columns": (
         "  cột không đọc (dùng --map 'CỘT=trường' nếu cần): {columns}",
         "  columns not read (use --map 'COLUMN=field' if needed): {columns}",

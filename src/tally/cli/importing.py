@@ -30,6 +30,9 @@ def _lines(read: SheetRead, outcome: Outcome, source: Path) -> list[Msg]:
     out = [msg("import.read", n=len(read.rows), sheet=read.sheet, path=source)]
     if read.blank_rows:
         out.append(msg("import.blank_rows", rows=", ".join(str(r) for r in read.blank_rows)))
+    if read.footer_rows:
+        rows = ", ".join(f"{r} ({text})" for r, text in read.footer_rows)
+        out.append(msg("import.footer_rows", rows=rows))
     if read.unread_columns:
         out.append(msg("import.unread_columns", columns=", ".join(read.unread_columns)))
     for row in read.rows:

@@ -64,6 +64,40 @@ HEADINGS: Mapping[str, str] = {
 }
 # Columns every list has that carry no field of a person: the row number.
 IGNORED = frozenset({"stt", "tt", "so tt", "so thu tu", "no", "no."})
+# What a person's row has and a footer's (a total, "Người lập biểu", a signer) does not.
+PERSON_DATA = frozenset({"id", "sex", "sex_m", "sex_f", "born", "ethnicity", "membership"})
+_TOTAL = re.compile(r"(tong cong|tong so)\b|cong\s*[:\d]")  # not a name "Công …"
+
+
+def _footer(
+    row: Sequence[object],
+    cells: Mapping[int, object],
+    headings: Mapping[int, str],
+    number_col: int | None,
+    after_table: bool,
+) -> str | None:
+    """The row's text when it is the sheet's footer rather than a person, else None.
+
+    A footer row has no row number and none of a person's data (sex, birth, ethnicity, …):
+    a total ("Cộng: 11 người") anywhere, or any such row under the table (after a blank row
+    that follows the people: "T/M BAN THƯỜNG VỤ", "Người lập biểu", the signers' names). A
+    sheet with neither a number column nor a column of a person's data cannot tell a footer
+    from a name, so only its totals are left out.
+    """
+    if number_col is not None and number_col < len(row):
+        if re.fullmatch(r"\d+", _text(row[number_col]).strip(".")):
+            return None
+    if any(headings[c] in PERSON_DATA for c in cells):
+        return None
+    texts = [_text(v) for v in row if v is not None and _text(v)]
+    if not texts:
+        return None
+    name = next((_text(v) for c, v in cells.items() if headings[c] == "name"), "")
+    if _TOTAL.match(_fold(name)):
+        return texts[0]
+    can_tell = number_col is not None or bool(PERSON_DATA & set(headings.values()))
+    return texts[0] if after_table and can_tell else None
+
 
 _SEX = {"nam": "M", "m": "M", "male": "M", "nu": "F", "f": "F", "female": "F"}
 _YES = frozenset({"x", "co", "yes", "true", "1", "tai cu", "✓", "v"})
@@ -100,6 +134,7 @@ class SheetRead:
     unread_columns: tuple[str, ...]  # headings no field is taken from
     fields: tuple[str, ...]  # the fields the sheet gives, in FIELDS order
     issues: tuple[Issue, ...] = field(default=())
+    footer_rows: tuple[tuple[int, str], ...] = ()  # (row, its first text) under the table
 
 
 def parse_map(pairs: Iterable[str]) -> dict[str, str]:
@@ -308,17 +343,26 @@ def read_sheet(
     )
     where = Location(path, field=title)
     titles = {c: _title(rows, header, start, c) for c in headings}
+    number_col = next(
+        (i for i, c in enumerate(rows[header]) if c is not None and _fold(c) in IGNORED), None
+    )
     read: list[SheetRow] = []
     blank: list[int] = []
+    footer: list[tuple[int, str]] = []
     issues: list[Issue] = []
+    after_table = False  # a blank row has come after the people
     for i in range(start, len(rows)):
         row, number = rows[i], i + 1
         cells = {
             c: row[c] for c in headings if c < len(row) and row[c] is not None and _text(row[c])
         }
+        if (said := _footer(row, cells, headings, number_col, after_table)) is not None:
+            footer.append((number, said))
+            continue
         if not cells:
             if not any(v is not None and _text(v) for v in row):
                 blank.append(number)
+                after_table = after_table or bool(read)
             continue
         name = cells.get(name_col)
         if name is None or re.fullmatch(r"\(?\d+\)?", _text(name)):
@@ -346,4 +390,5 @@ def read_sheet(
         tuple(blank),
         unread,
         tuple(f for f in FIELDS if f in given),
+        footer_rows=tuple(footer),
     )
