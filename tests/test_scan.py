@@ -113,7 +113,7 @@ def test_another_round_contest_or_drill_is_refused(
     )
     for i, args in enumerate(others):
         pdf = tmp_path / f"other{i}.pdf"
-        printed = invoke("ballots", election, "-o", pdf, *args)
+        printed = invoke("ballots", election, "-o", pdf, "--copies", "1", *args)
         assert printed.exit_code == 0, printed.stderr
         other = _save(_pages(pdf)[0], tmp_path / f"other{i}.png")
         journal = tmp_path / "refused.jsonl"

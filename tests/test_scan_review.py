@@ -52,7 +52,9 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
     election = base / "xa"
     shutil.copytree(XA, election)
     pdf = base / "bch.pdf"
-    assert invoke("ballots", election, "--contest", "bch", "-o", pdf).exit_code == 0
+    assert (
+        invoke("ballots", election, "--contest", "bch", "-o", pdf, "--copies", "1").exit_code == 0
+    )
     page = _first_page(pdf)
     layout = pdf.with_name("bch.layout.json")
     x0, x1, y = _name_px(layout, 2)
@@ -351,3 +353,34 @@ def test_only_marks_are_taken_and_quit_leaves_the_rest(scanned: tuple[Path, Path
     assert result.stdout.count("type only this ballot's marks") == 3  # type: ignore[attr-defined]
     assert _ballots(journal) == {"1": Marks(struck=(2, 5))}
     assert list(_entries(journal, "stop")[-1].fields["set_aside"]) == ["2"]  # type: ignore[arg-type]
+
+
+def test_the_entry_log_of_a_scan_says_what_the_machine_read_and_who_decided(
+    drawn: tuple[Path, list[Path]], tmp_path: Path
+) -> None:
+    """The printed entry log of a scan journal does not claim the scan's times are a clock's
+    (they are the congress's date, so re-reading gives the same journal), and tells the
+    reader's ballots from a person's decisions."""
+    election = tmp_path / "xa"
+    shutil.copytree(drawn[0], election)
+    blank = _save(_first_page(drawn[0].parent / "bch.pdf"), tmp_path / "blank.png")
+    images = [*drawn[1], blank]
+    assert (
+        invoke("scan", election, *images, "--contest", "bch", "--operator", SCANNER).exit_code == 0
+    )
+    (journal,) = (election / "journals").glob("*.jsonl")
+    assert _review(election, "2 5\n\n").exit_code == 0  # type: ignore[attr-defined]
+    for lang, said in (
+        ("en", ("read from a scan", "decided by a person", "decision on pages set aside")),
+        ("vi", ("đọc từ ảnh quét", "người quyết định", "quyết định phiếu để riêng")),
+    ):
+        out = tmp_path / f"log-{lang}.md"
+        logged = invoke("entry", "log", election, "--contest", "bch", "--journal", journal,
+                        "-o", out, lang=lang)  # fmt: skip
+        assert logged.exit_code == 0, logged.stderr  # type: ignore[attr-defined]
+        text = out.read_text("utf-8")
+        for words in said:
+            assert words in text.lower(), (lang, words)
+    text = (tmp_path / "log-en.md").read_text("utf-8")
+    assert "the congress's date, not a clock" in text
+    assert not english_words((tmp_path / "log-vi.md").read_text("utf-8"))

@@ -1798,6 +1798,23 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         " (after an interruption)",
     ),
     "entry_log.ballot": ("Nhập phiếu", "Ballot"),
+    "entry_log.ballot_scanned": ("Phiếu đọc từ ảnh quét", "Ballot read from a scan"),
+    "entry_log.ballot_reviewed": (
+        "Phiếu để riêng, người quyết định",
+        "Page set aside, decided by a person",
+    ),
+    "entry_log.review_start": (
+        "Bắt đầu quyết định phiếu để riêng",
+        "Start of the decision on pages set aside",
+    ),
+    "entry_log.scan_times": (
+        "Các mục do máy đọc ảnh quét ghi mang ngày đại hội, không phải giờ đồng hồ (đọc lại "
+        "cùng các ảnh cho đúng nhật ký ấy); quyết định của người xem phiếu để riêng mang giờ "
+        "đồng hồ.",
+        "The entries the scan reader wrote carry the congress's date, not a clock's time "
+        "(reading the same images again gives the same journal); the decisions on pages set "
+        "aside carry the clock's time.",
+    ),
     "entry_log.correction": ("Sửa phiếu", "Correction"),
     "entry_log.undo": ("Hoàn tác", "Undo"),
     "entry_log.undoes": (" mục {undoes}", " of entry {undoes}"),

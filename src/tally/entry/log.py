@@ -86,6 +86,9 @@ class LogRow:
     resumed: bool = False  # start: a later start of the same journal
     interrupted: bool = False  # start: the entry before it was not a stop (a crash or a kill)
     undone: Undone | None = None
+    scanned: bool = False  # ballot: read by tally scan from an image
+    reviewed: bool = False  # ballot: a page set aside, decided by a person (tally scan --review)
+    review: bool = False  # start: a person's review of the pages a scan set aside
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class JournalLog:
     tool: str
     torn: int  # bytes of an unconfirmed half-written last line, not part of the journal
     rows: tuple[LogRow, ...]
+    scan: bool = False  # written by tally scan: its own entries carry the congress's date
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,7 @@ def _journal(label: str, path: Path) -> tuple[JournalLog, Source]:
     # can say what it took back.
     state = EntryState(sheet, path=path)
     rows: list[LogRow] = [LogRow(0, header.time, header.str_("operator"), "open")]
+    scan = header.str_("purpose") == "scan"
     previous: Entry = header
     corrections = undos = pauses = 0
     for entry in journal.entries[1:]:
@@ -196,6 +201,8 @@ def _journal(label: str, path: Path) -> tuple[JournalLog, Source]:
                 judgement=judgement,
                 unjudged=unjudged,
                 was=entry.str_("was"),
+                reviewed=entry.fields.get("reviewed") is True,
+                scanned=scan and entry.fields.get("reviewed") is not True,
             )
             corrections += entry.kind == "correct"
         elif entry.kind == "undo":
@@ -214,6 +221,7 @@ def _journal(label: str, path: Path) -> tuple[JournalLog, Source]:
                 row,
                 resumed=entry.fields.get("resumed") is True,
                 interrupted=previous.kind not in ("open", "stop"),
+                review=entry.fields.get("review") is True,
             )
         elif entry.kind == "pause":
             pauses += 1
@@ -238,6 +246,7 @@ def _journal(label: str, path: Path) -> tuple[JournalLog, Source]:
             header.str_("tool"),
             len(journal.torn),
             tuple(rows),
+            scan,
         ),
         Source(label, path, tuple(state.operators), journal.head, state),
     )
@@ -435,9 +444,14 @@ def _facts(log: EntryLog, lang: Lang) -> list[tuple[str, str]]:
 
 
 def _zone_sentence(log: EntryLog, lang: Lang) -> str:
-    if not log.zone:
-        return msg("entry_log.clock").text(lang)
-    return msg("entry_log.clock_zone", zone=log.zone).text(lang)
+    said = (
+        msg("entry_log.clock_zone", zone=log.zone).text(lang)
+        if log.zone
+        else msg("entry_log.clock").text(lang)
+    )
+    if any(j.scan for j in log.journals):
+        said += " " + msg("entry_log.scan_times").text(lang)
+    return said
 
 
 def _summary_heads(lang: Lang) -> list[str]:
@@ -500,6 +514,8 @@ def action(row: LogRow, lang: Lang) -> str:
     if kind == "open":
         return msg("entry_log.open").text(lang)
     if kind == "start":
+        if row.review:
+            return msg("entry_log.review_start").text(lang)
         if not row.resumed:
             return msg("entry_log.start").text(lang)
         text = msg("entry_log.resumed").text(lang)
@@ -507,6 +523,10 @@ def action(row: LogRow, lang: Lang) -> str:
             text += msg("entry_log.after_interruption").text(lang)
         return text
     if kind == "ballot":
+        if row.reviewed:
+            return msg("entry_log.ballot_reviewed").text(lang)
+        if row.scanned:
+            return msg("entry_log.ballot_scanned").text(lang)
         return msg("entry_log.ballot").text(lang)
     if kind == "correct":
         return (

@@ -84,9 +84,9 @@ def _footer(
     sheet with neither a number column nor a column of a person's data cannot tell a footer
     from a name, so only its totals are left out.
     """
-    if number_col is not None and number_col < len(row):
-        if re.fullmatch(r"\d+", _text(row[number_col]).strip(".")):
-            return None
+    numbered = number_col is not None and number_col < len(row)
+    if numbered and re.fullmatch(r"\d+", _text(row[number_col or 0]).strip(".")):
+        return None
     if any(headings[c] in PERSON_DATA for c in cells):
         return None
     texts = [_text(v) for v in row if v is not None and _text(v)]
