@@ -443,3 +443,24 @@ def test_a_square_taken_for_a_corner_mark_sets_the_page_aside(
     assert _marks(journal) == {}
     aside = read_journal(journal).entries[-1].fields["set_aside"]
     assert isinstance(aside, dict) and aside["1"].startswith("unplaced.marks ")
+
+
+def test_a_file_that_is_no_image_or_a_folder_is_refused_in_vietnamese(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """A text file or a folder among the images: exit 2, in the catalogue's words, never a
+    library's English (PIL's "cannot identify image file", click's "is a directory")."""
+    from vietnamese import english_words
+
+    election = deck[0]
+    text = tmp_path / "notes.png"
+    text.write_text("not a scan", encoding="utf-8")
+    for image in (text, tmp_path):
+        result = invoke(
+            "scan", election, image, "--contest", "bch", "--operator", "máy quét 1",
+            "--journal", tmp_path / "n.jsonl",
+        )  # fmt: skip
+        assert result.exit_code == 2, result.stderr
+        assert not english_words(result.stderr), result.stderr
+        assert "BytesIO" not in result.stderr
+    assert "là thư mục, không phải tệp" in result.stderr

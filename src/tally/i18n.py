@@ -3030,6 +3030,9 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "click.said": ('trình đọc dòng lệnh báo: "{detail}"', "{detail}"),
     "click.no_path": ("không có đường dẫn {path}", "Path '{path}' does not exist."),
+    "click.is_directory": ("{path} là thư mục, không phải tệp", "File '{path}' is a directory."),
+    "click.is_file": ("{path} là tệp, không phải thư mục", "Directory '{path}' is a file."),
+    "click.not_readable": ("không đọc được {path}", "Path '{path}' is not readable."),
     "usage.json_format": ("--json và --format mâu thuẫn nhau", "--json and --format disagree"),
     "usage.xlsx_file": (
         "tệp xuất xlsx cần một tên tệp: -o ket-qua.xlsx",
@@ -3400,8 +3403,8 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "scan.page": ("trang {page}: {said}", "page {page}: {said}"),
     "scan.not_image": (
-        "không phải ảnh (PNG, JPEG, TIFF) hay tệp PDF đọc được: {reason}",
-        "not an image (PNG, JPEG, TIFF) or a PDF that can be read: {reason}",
+        "không phải ảnh (PNG, JPEG, TIFF) hay tệp PDF đọc được",
+        "not an image (PNG, JPEG, TIFF) or a PDF that can be read",
     ),
     "scan.not_tally_qr": (
         "mã QR không phải của phiếu do tally tạo: {text}",

@@ -100,6 +100,23 @@ def _param_hint(exc: click.UsageError) -> str:
     return ""
 
 
+# click.Path's refusals, by their English words: (pattern, catalogue id).
+_PATH_SAID = (
+    (re.compile(r"(?:File|Path) '(.+)' is a directory\."), "click.is_directory"),
+    (re.compile(r"(?:Directory|Path) '(.+)' is a file\."), "click.is_file"),
+    (re.compile(r"(?:File|Directory|Path) '(.+)' is not readable\."), "click.not_readable"),
+    (re.compile(r"(?:File|Directory|Path) '(.+)' does not exist\."), "click.no_path"),
+)
+
+
+def _path_said(message: str) -> Msg:
+    """click's words on a bad value: a path's refusal from the catalogue, else quoted."""
+    for pattern, said in _PATH_SAID:
+        if found := pattern.fullmatch(message):
+            return msg(said, path=found[1])
+    return msg("click.said", detail=message)
+
+
 def click_issue(exc: click.UsageError) -> Issue:
     """click's usage error as an issue of the catalogue, with the command's --help as hint."""
     command = exc.ctx.command_path if exc.ctx is not None else "tally"
@@ -115,7 +132,7 @@ def click_issue(exc: click.UsageError) -> Issue:
     elif isinstance(exc, BadValue):
         said = msg("click.bad_value", param=param, text=exc.said) if param else exc.said
     elif isinstance(exc, click.BadParameter):
-        said = msg("click.bad_value", param=param, text=msg("click.said", detail=exc.message))
+        said = msg("click.bad_value", param=param, text=_path_said(exc.message))
     else:
         said = msg("click.said", detail=exc.message)
     return Issue(said, hint=hint)

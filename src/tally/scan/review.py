@@ -224,8 +224,8 @@ def load_page(loaded: LoadedElection, aside: Aside) -> reader.Page:
         )
     try:
         pages = reader.pages_of(path, data)
-    except reader.UnreadableFile as exc:
-        raise UsageError(Issue(msg("scan.not_image", reason=str(exc)), Location(path))) from None
+    except reader.UnreadableFile:
+        raise UsageError(Issue(msg("scan.not_image"), Location(path))) from None
     if not 1 <= aside.page <= len(pages):
         raise UsageError(
             Issue(msg("scan.review_no_page", serial=aside.serial, page=aside.page), Location(path))

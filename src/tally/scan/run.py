@@ -217,8 +217,8 @@ def read_scans(loaded: LoadedElection, request: ScanRequest) -> tuple[Sheet, lis
         sha = hashlib.sha256(data).hexdigest()
         try:
             pages = reader.pages_of(path, data)
-        except reader.UnreadableFile as exc:
-            raise ScanError(Issue(msg("scan.not_image", reason=str(exc)), Location(path))) from None
+        except reader.UnreadableFile:
+            raise ScanError(Issue(msg("scan.not_image"), Location(path))) from None
         for page in pages:
             serial = str(len(results) + 1)
             results.append(_read_page(page, serial, sha, known, loaded, sheet))
