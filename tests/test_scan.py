@@ -18,6 +18,7 @@ import pytest
 cv2 = pytest.importorskip("cv2")
 np = pytest.importorskip("numpy")
 pdfium = pytest.importorskip("pypdfium2")
+Image = pytest.importorskip("PIL.Image")
 
 from clirun import invoke  # noqa: E402
 from scanpages import degrade as _degrade  # noqa: E402
@@ -464,3 +465,29 @@ def test_a_file_that_is_no_image_or_a_folder_is_refused_in_vietnamese(
         assert not english_words(result.stderr), result.stderr
         assert "BytesIO" not in result.stderr
     assert "là thư mục, không phải tệp" in result.stderr
+
+
+def test_a_pile_pdf_is_read_a_page_at_a_time(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """A scanner's PDF of the whole pile is read page by page (a 500-page pile at 200 dpi
+    would be gigabytes at once), and the review renders only the page it shows."""
+    from tally.config.loader import load_election
+    from tally.scan import reader
+    from tally.scan.run import ScanRequest, read_scans
+
+    election, _, images = deck
+    pdf = tmp_path / "pile.pdf"
+    pil = [Image.open(p).convert("RGB") for p in images[:3]]
+    pil[0].save(pdf, save_all=True, append_images=pil[1:], resolution=200)
+    data = pdf.read_bytes()
+    pages = reader.iter_pages(pdf, data)
+    assert not isinstance(pages, list)
+    assert [p.number for p in pages] == [1, 2, 3]
+    second = reader.page_of(pdf, data, 2)
+    assert second is not None and second.number == 2
+    assert reader.page_of(pdf, data, 4) is None
+    told: list[int] = []
+    request = ScanRequest("bch", 1, (pdf,), "máy quét 1")
+    _, read = read_scans(load_election(election), request, told.append)
+    assert told == [1, 2, 3] and [p.page for p in read] == [1, 2, 3]

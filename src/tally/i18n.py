@@ -3402,6 +3402,7 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "'tally scan' needs the image libraries (missing {module}): pip install 'tally[scan]'",
     ),
     "scan.page": ("trang {page}: {said}", "page {page}: {said}"),
+    "scan.progress": ("đang đọc: đã xong {pages} trang…", "reading: {pages} page(s) done…"),
     "scan.not_image": (
         "không phải ảnh (PNG, JPEG, TIFF) hay tệp PDF đọc được",
         "not an image (PNG, JPEG, TIFF) or a PDF that can be read",

@@ -73,7 +73,17 @@ def scan(
     request = ScanRequest(
         contest_id, round_no, images, operator.strip(), layout, journal, rehearsal
     )
-    sheet, pages = read_scans(loaded, request)
+    tty = sys.stderr.isatty()
+
+    def progress(pages: int) -> None:  # a long pile is not a hang: say how far it is
+        if tty:
+            click.echo("\r" + msg("scan.progress", pages=pages).text(lang), nl=False, err=True)
+
+    try:
+        sheet, pages = read_scans(loaded, request, progress)
+    finally:
+        if tty:
+            click.echo("\r\033[K", nl=False, err=True)
     done = write_scan(loaded, request, sheet, pages)
     for page in done.pages:
         if page.marks is None:

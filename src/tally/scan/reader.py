@@ -113,20 +113,32 @@ class UnreadableFile(Exception):
     """Not an image or a PDF that Pillow or PDFium can open."""
 
 
-def pages_of(path: Path, data: bytes) -> list[Page]:
+def iter_pages(path: Path, data: bytes, only: int | None = None) -> Iterator[Page]:
     """Every page of a PDF (rendered at :data:`PDF_DPI`) or of an image file (a TIFF may hold
-    several); UnreadableFile when it is neither."""
-    try:
-        return list(_pages(path, data))
-    except (OSError, ValueError, RuntimeError, Image.DecompressionBombError) as exc:
-        raise UnreadableFile(str(exc)[:120] or type(exc).__name__) from None
+    several), one at a time, so a scanner's PDF of the whole pile is never all in memory; only
+    page ``only`` (1-based) when given. UnreadableFile when the file is neither."""
+    pages = _pages(path, data, only)
+    while True:
+        try:
+            page = next(pages)
+        except StopIteration:
+            return
+        except (OSError, ValueError, RuntimeError, Image.DecompressionBombError) as exc:
+            raise UnreadableFile(str(exc)[:120] or type(exc).__name__) from None
+        yield page
 
 
-def _pages(path: Path, data: bytes) -> Iterator[Page]:
+def page_of(path: Path, data: bytes, number: int) -> Page | None:
+    """Page ``number`` (1-based) of the file, the others not rendered; None if it has none."""
+    return next(iter_pages(path, data, number), None)
+
+
+def _pages(path: Path, data: bytes, only: int | None) -> Iterator[Page]:
     if data[:5] == b"%PDF-":
         pdf = pdfium.PdfDocument(data)
         try:
-            for i in range(len(pdf)):
+            wanted = range(len(pdf)) if only is None else range(only - 1, min(only, len(pdf)))
+            for i in wanted:
                 bitmap = pdf[i].render(scale=PDF_DPI / 72)
                 pil = bitmap.to_pil().convert("RGB")
                 yield Page(path, i + 1, np.asarray(pil, dtype=np.uint8).copy(), False)
@@ -134,7 +146,9 @@ def _pages(path: Path, data: bytes) -> Iterator[Page]:
             pdf.close()
         return
     with Image.open(io.BytesIO(data)) as img:
-        for i in range(getattr(img, "n_frames", 1)):
+        frames = getattr(img, "n_frames", 1)
+        wanted = range(frames) if only is None else range(only - 1, min(only, frames))
+        for i in wanted:
             img.seek(i)
             grey = img.mode in ("1", "L", "LA", "I", "I;16", "F")
             rgb = np.asarray(img.convert("RGB"), dtype=np.uint8).copy()

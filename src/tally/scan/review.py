@@ -223,14 +223,14 @@ def load_page(loaded: LoadedElection, aside: Aside) -> reader.Page:
             )
         )
     try:
-        pages = reader.pages_of(path, data)
+        page = reader.page_of(path, data, aside.page) if aside.page >= 1 else None
     except reader.UnreadableFile:
         raise UsageError(Issue(msg("scan.not_image"), Location(path))) from None
-    if not 1 <= aside.page <= len(pages):
+    if page is None:
         raise UsageError(
             Issue(msg("scan.review_no_page", serial=aside.serial, page=aside.page), Location(path))
         )
-    return pages[aside.page - 1]
+    return page
 
 
 def reading_word(reading: Reading, lang: Lang) -> str:

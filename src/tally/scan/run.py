@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -198,8 +199,13 @@ def _layout_sha(path: Path) -> str:
     return hashlib.sha256(read_regular(path, ConfigError, "input")).hexdigest()
 
 
-def read_scans(loaded: LoadedElection, request: ScanRequest) -> tuple[Sheet, list[PageResult]]:
-    """Every page read, in order; ScanError (nothing written) when one is refused."""
+def read_scans(
+    loaded: LoadedElection,
+    request: ScanRequest,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[Sheet, list[PageResult]]:
+    """Every page read, in order (``progress`` is told how many after each); ScanError
+    (nothing written) when one is refused."""
     sheet = sheet_for(loaded, request.contest_id, request.round_no)
     only = _layout_sha(request.layout) if request.layout is not None else None
     layouts = _layouts(sheet, request.rehearsal, only)
@@ -216,12 +222,13 @@ def read_scans(loaded: LoadedElection, request: ScanRequest) -> tuple[Sheet, lis
         data = read_regular(path, ScanError, "input")
         sha = hashlib.sha256(data).hexdigest()
         try:
-            pages = reader.pages_of(path, data)
+            for page in reader.iter_pages(path, data):  # one page in memory at a time
+                serial = str(len(results) + 1)
+                results.append(_read_page(page, serial, sha, known, loaded, sheet))
+                if progress is not None:
+                    progress(len(results))
         except reader.UnreadableFile:
             raise ScanError(Issue(msg("scan.not_image"), Location(path))) from None
-        for page in pages:
-            serial = str(len(results) + 1)
-            results.append(_read_page(page, serial, sha, known, loaded, sheet))
     return sheet, results
 
 
