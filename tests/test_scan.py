@@ -491,3 +491,28 @@ def test_a_pile_pdf_is_read_a_page_at_a_time(
     request = ScanRequest("bch", 1, (pdf,), "máy quét 1")
     _, read = read_scans(load_election(election), request, told.append)
     assert told == [1, 2, 3] and [p.page for p in read] == [1, 2, 3]
+
+
+def test_the_same_scan_given_twice_is_refused(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """Two sheets of paper never make the same image: the same file (or the same page inside
+    two PDFs) named twice would count one ballot twice, so nothing is written (exit 2)."""
+    election, _, images = deck
+    journal = tmp_path / "twice.jsonl"
+    copy = tmp_path / "copy.jpg"
+    copy.write_bytes(images[1].read_bytes())
+    for pile in ((images[0], images[1], images[1]), (images[1], copy)):
+        result = _scan(election, journal, *pile)
+        assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]
+        assert "twice" in result.stderr and images[1].name in result.stderr  # type: ignore[attr-defined]
+        assert not journal.exists()
+    pdfs = []
+    for name, pages in (("a.pdf", images[:2]), ("b.pdf", images[1:3])):
+        pil = [Image.open(p).convert("RGB") for p in pages]
+        pil[0].save(tmp_path / name, save_all=True, append_images=pil[1:], resolution=200)
+        pdfs.append(tmp_path / name)
+    result = _scan(election, journal, *pdfs)
+    assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]
+    assert "a.pdf#2" in result.stderr and "b.pdf#1" in result.stderr  # type: ignore[attr-defined]
+    assert not journal.exists()

@@ -3402,6 +3402,16 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "'tally scan' needs the image libraries (missing {module}): pip install 'tally[scan]'",
     ),
     "scan.page": ("trang {page}: {said}", "page {page}: {said}"),
+    "scan.file_twice": (
+        "cùng một tệp ảnh với {first} (SHA-256 {sha}…): một phiếu sẽ bị tính hai lần; không ghi gì",
+        "the same scan twice: this file is {first} (SHA-256 {sha}…), one ballot would count "
+        "twice; nothing written",
+    ),
+    "scan.page_twice": (
+        "trang {second} giống hệt trang {first}: một phiếu sẽ bị tính hai lần; không ghi gì",
+        "page {second} is the same image as {first}, twice: one ballot would count twice; "
+        "nothing written",
+    ),
     "scan.progress": ("đang đọc: đã xong {pages} trang…", "reading: {pages} page(s) done…"),
     "scan.not_image": (
         "không phải ảnh (PNG, JPEG, TIFF) hay tệp PDF đọc được",

@@ -218,11 +218,25 @@ def read_scans(
         )
     known = _Round(layouts, {})
     results: list[PageResult] = []
+    # Two sheets of paper never give the same image: the same file, or the same page in two
+    # files, named twice would count one ballot twice.
+    files: dict[str, Path] = {}
+    seen: dict[bytes, str] = {}  # the SHA-256 of a page's pixels → "file#page"
     for path in request.images:
         data = read_regular(path, ScanError, "input")
         sha = hashlib.sha256(data).hexdigest()
+        if sha in files:
+            said = msg("scan.file_twice", first=str(files[sha]), sha=sha[:16])
+            raise ScanError(Issue(said, Location(path)))
+        files[sha] = path
         try:
             for page in reader.iter_pages(path, data):  # one page in memory at a time
+                where = f"{path.name}#{page.number}"
+                pixels = hashlib.sha256(page.rgb.tobytes()).digest()
+                if pixels in seen:
+                    said = msg("scan.page_twice", first=seen[pixels], second=where)
+                    raise ScanError(Issue(said, Location(path)))
+                seen[pixels] = where
                 serial = str(len(results) + 1)
                 results.append(_read_page(page, serial, sha, known, loaded, sheet))
                 if progress is not None:
