@@ -516,3 +516,30 @@ def test_the_same_scan_given_twice_is_refused(
     assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]
     assert "a.pdf#2" in result.stderr and "b.pdf#1" in result.stderr  # type: ignore[attr-defined]
     assert not journal.exists()
+
+
+def test_a_pile_scanned_in_batches_continues_one_journal(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """A jammed scanner: the rest of the pile is scanned into the same journal, numbered on
+    from the last page; an image the journal already holds is refused (exit 2, nothing
+    written), as is a journal that is not a scan's; the pages set aside stay for review."""
+    election, truth, images = deck
+    journal = tmp_path / "batches.jsonl"
+    white = _save(np.full((800, 600, 3), 255, np.uint8), tmp_path / "white.png")
+    first = _scan(election, journal, images[0], white)
+    assert first.exit_code == 0, first.stderr  # type: ignore[attr-defined]
+    before = journal.read_bytes()
+    again = _scan(election, journal, images[2], images[0])  # the jam: page 1 fed again
+    assert again.exit_code == 2, again.stderr  # type: ignore[attr-defined]
+    assert "read into this journal already" in again.stderr  # type: ignore[attr-defined]
+    assert journal.read_bytes() == before
+    rest = _scan(election, journal, *images[1:])
+    assert rest.exit_code == 0, rest.stderr  # type: ignore[attr-defined]
+    marks = _marks(journal)
+    expected = list(_marks(truth).values())
+    assert marks == {"1": expected[0], **{str(i + 3): m for i, m in enumerate(expected[1:])}}
+    entries = read_journal(journal).entries  # one chain, two batches
+    assert [e.kind for e in entries].count("start") == 2
+    assert entries[-1].fields["set_aside"] == {"2": entries[-1].fields["set_aside"]["2"]}
+    assert _scan(election, truth, images[1]).exit_code == 2  # the deck's journal: not a scan

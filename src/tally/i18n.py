@@ -3412,6 +3412,34 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "page {second} is the same image as {first}, twice: one ballot would count twice; "
         "nothing written",
     ),
+    "scan.file_in_journal": (
+        "ảnh này đã được đọc vào nhật ký này ({where}, SHA-256 {sha}…): một phiếu sẽ bị tính "
+        "hai lần; không ghi gì",
+        "this image was read into this journal already ({where}, SHA-256 {sha}…): one ballot "
+        "would count twice; nothing written",
+    ),
+    "scan.continue_not_scan": (
+        "đây không phải nhật ký do 'tally scan' ghi: không đọc tiếp ảnh quét vào đó",
+        "not a journal written by 'tally scan': scans are not added to it",
+    ),
+    "scan.continue_reader": (
+        "nhật ký này do bộ đọc {was} ghi, đây là {now}: một nhật ký chỉ do một phiên bản bộ đọc "
+        "ghi, để đọc lại cho đúng như vậy",
+        "this journal was written by reader {was} and this is {now}: a journal is written by "
+        "one reader version, so that reading again gives it back",
+    ),
+    "scan.continue_other_ballot": (
+        "nhật ký này là của một lá phiếu khác, không phải cuộc bầu {contest} lần {round}",
+        "this journal is of another ballot, not contest {contest} round {round}",
+    ),
+    "scan.continue.hint": (
+        "quét đợt này vào một nhật ký mới (--journal TỆP_MỚI)",
+        "scan this batch into a new journal (--journal NEW_FILE)",
+    ),
+    "scan.continue_moved": (
+        "nhật ký đã thay đổi trong khi đọc ảnh: không ghi gì; hãy chạy lại",
+        "the journal changed while the images were read: nothing written; run it again",
+    ),
     "scan.progress": ("đang đọc: đã xong {pages} trang…", "reading: {pages} page(s) done…"),
     "scan.not_image": (
         "không phải ảnh (PNG, JPEG, TIFF) hay tệp PDF đọc được",

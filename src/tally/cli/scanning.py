@@ -67,7 +67,7 @@ def scan(
             run_review(election, contest_id, round_no, operator.strip(), journal, html, plain, lang)
         )
     from tally.config.loader import load_election
-    from tally.scan.run import ScanRequest, page_note, read_scans, write_scan
+    from tally.scan.run import ScanRequest, page_note, read_scans, scan_so_far, write_scan
 
     loaded = load_election(Path(election), allowed_outside())
     request = ScanRequest(
@@ -79,12 +79,13 @@ def scan(
         if tty:
             click.echo("\r" + msg("scan.progress", pages=pages).text(lang), nl=False, err=True)
 
+    so_far = scan_so_far(loaded, request)  # a later batch of the pile continues its journal
     try:
-        sheet, pages = read_scans(loaded, request, progress)
+        sheet, pages = read_scans(loaded, request, progress, so_far)
     finally:
         if tty:
             click.echo("\r\033[K", nl=False, err=True)
-    done = write_scan(loaded, request, sheet, pages)
+    done = write_scan(loaded, request, sheet, pages, so_far)
     for page in done.pages:
         if page.marks is None:
             click.echo(page_note(page, lang), err=True)

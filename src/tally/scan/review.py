@@ -40,7 +40,7 @@ from tally.findings import Lang
 from tally.i18n import msg
 from tally.paper.layout import BallotLayout, Box
 from tally.scan import reader
-from tally.scan.run import _blank, _layouts, _qr_sha
+from tally.scan.run import _blank, _layouts, _qr_sha, still_aside
 from tally.source import read_regular
 
 Clock = Callable[[], str]
@@ -186,26 +186,18 @@ def is_scan(journal: Journal) -> bool:
 
 
 def pending(journal: Journal, state: EntryState) -> list[Aside]:
-    """The pages the journal's last ``stop`` with ``set_aside`` (the scan's, or a review's)
-    sets aside that no ballot entry has decided since, in serial order; JournalError when one
-    is not in the scan's form."""
+    """The pages still set aside (:func:`tally.scan.run.still_aside`), in serial order;
+    JournalError when one is not in the scan's form."""
     stop = next(
         (e for e in reversed(journal.entries) if e.kind == "stop" and "set_aside" in e.fields),
         None,
     )
-    aside = stop.fields.get("set_aside") if stop is not None else None
     out: list[Aside] = []
-    if not isinstance(aside, dict):
-        return out
-    assert stop is not None
-    for serial, text in aside.items():
-        if serial in state.ballots:
-            continue
+    for serial, text in still_aside(journal, state).items():
         parsed = parse_aside(serial, text)
         if parsed is None:
-            raise JournalError.at(
-                msg("scan.review_bad_aside", serial=serial), journal.path, stop.line
-            )
+            line = stop.line if stop is not None else None
+            raise JournalError.at(msg("scan.review_bad_aside", serial=serial), journal.path, line)
         out.append(parsed)
     return sorted(out, key=lambda a: (len(a.serial), a.serial))
 

@@ -17,14 +17,15 @@ of the images are named by their SHA-256.
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tally.config.loader import LoadedElection
-from tally.entry.journal import JournalError, JournalWriter, Value
-from tally.entry.session import Marks, Sheet, default_journal, sheet_for
+from tally.entry.journal import Journal, JournalError, JournalWriter, Value, read_journal
+from tally.entry.session import EntryState, Marks, Sheet, default_journal, replay, sheet_for
 from tally.errors import ConfigError, Issue, Location, TallyError
 from tally.findings import Lang
 from tally.i18n import Msg, msg
@@ -199,13 +200,76 @@ def _layout_sha(path: Path) -> str:
     return hashlib.sha256(read_regular(path, ConfigError, "input")).hexdigest()
 
 
+@dataclass(frozen=True)
+class SoFar:
+    """What the round's scan journal already holds when the pile is scanned in batches (a
+    jammed scanner, a second tray): the next batch continues it."""
+
+    path: Path
+    head: str  # the journal's head when it was read: it must not move before the batch
+    pages: int  # the serials used: the next page is serial pages + 1
+    files: dict[str, str]  # every image's SHA-256 → where it was read ("image#page")
+    aside: dict[str, str]  # the pages still set aside, as the journal wrote them
+
+
+_SHA_IN_ASIDE = re.compile(r"sha256:([0-9a-f]{64})$")
+
+
+def still_aside(journal: Journal, state: EntryState) -> dict[str, str]:
+    """The pages the journal's last ``stop`` with ``set_aside`` (the scan's, or a review's)
+    names that no ballot entry has decided since."""
+    stop = next(
+        (e for e in reversed(journal.entries) if e.kind == "stop" and "set_aside" in e.fields),
+        None,
+    )
+    aside = stop.fields.get("set_aside") if stop is not None else None
+    if not isinstance(aside, dict):
+        return {}
+    return {serial: text for serial, text in aside.items() if serial not in state.ballots}
+
+
+def scan_so_far(loaded: LoadedElection, request: ScanRequest) -> SoFar | None:
+    """The round's scan journal that this batch continues (None: a new journal). Refused
+    (JournalError, exit 2) unless it is a scan journal of this round's ballot, read by this
+    reader: a journal is read by one reader version, so that it can be read again alike."""
+    sheet = sheet_for(loaded, request.contest_id, request.round_no)
+    path = request.journal or default_journal(loaded, sheet, request.operator)
+    if not path.exists():
+        return None
+    journal = read_journal(path)
+    header = journal.header
+    if header.str_("purpose") != "scan":
+        raise JournalError.at(msg("scan.continue_not_scan"), path, 1)
+    if header.str_("reader") != reader.READER:
+        said = msg("scan.continue_reader", was=header.str_("reader"), now=reader.READER)
+        raise JournalError.at(said, path, 1, hint=msg("scan.continue.hint"))
+    if not Sheet.from_header(header).same_ballot(sheet):
+        said = msg("scan.continue_other_ballot", contest=sheet.contest, round=sheet.round)
+        raise JournalError.at(said, path, 1, hint=msg("scan.continue.hint"))
+    state = replay(sheet, journal.entries, path)
+    serials = set(state.ballots)
+    files: dict[str, str] = {}
+    for e in journal.entries:
+        if e.kind == "ballot" and e.str_("image_sha256"):
+            files.setdefault(e.str_("image_sha256"), f"{e.str_('image')}#{e.int_('page')}")
+        aside = e.fields.get("set_aside") if e.kind == "stop" else None
+        if isinstance(aside, dict):
+            serials |= set(aside)
+            for text in aside.values():
+                if found := _SHA_IN_ASIDE.search(text):
+                    files.setdefault(found[1], text.split()[1] if " " in text else text)
+    pages = max((int(x) for x in serials if x.isdigit()), default=0)
+    return SoFar(path, journal.head, pages, files, still_aside(journal, state))
+
+
 def read_scans(
     loaded: LoadedElection,
     request: ScanRequest,
     progress: Callable[[int], None] | None = None,
+    so_far: SoFar | None = None,
 ) -> tuple[Sheet, list[PageResult]]:
-    """Every page read, in order (``progress`` is told how many after each); ScanError
-    (nothing written) when one is refused."""
+    """Every page read, in order (``progress`` is told how many after each), numbered after
+    the pages ``so_far`` holds; ScanError (nothing written) when one is refused."""
     sheet = sheet_for(loaded, request.contest_id, request.round_no)
     only = _layout_sha(request.layout) if request.layout is not None else None
     layouts = _layouts(sheet, request.rehearsal, only)
@@ -228,6 +292,9 @@ def read_scans(
         if sha in files:
             said = msg("scan.file_twice", first=str(files[sha]), sha=sha[:16])
             raise ScanError(Issue(said, Location(path)))
+        if so_far is not None and sha in so_far.files:
+            said = msg("scan.file_in_journal", where=so_far.files[sha], sha=sha[:16])
+            raise ScanError(Issue(said, Location(path)))
         files[sha] = path
         try:
             for page in reader.iter_pages(path, data):  # one page in memory at a time
@@ -237,7 +304,7 @@ def read_scans(
                     said = msg("scan.page_twice", first=seen[pixels], second=where)
                     raise ScanError(Issue(said, Location(path)))
                 seen[pixels] = where
-                serial = str(len(results) + 1)
+                serial = str(len(results) + 1 + (so_far.pages if so_far else 0))
                 results.append(_read_page(page, serial, sha, known, loaded, sheet))
                 if progress is not None:
                     progress(len(results))
@@ -263,16 +330,21 @@ def scan_time(loaded: LoadedElection) -> str:
 
 
 def write_scan(
-    loaded: LoadedElection, request: ScanRequest, sheet: Sheet, pages: list[PageResult]
+    loaded: LoadedElection,
+    request: ScanRequest,
+    sheet: Sheet,
+    pages: list[PageResult],
+    so_far: SoFar | None = None,
 ) -> ScanDone:
+    """The journal written (or, ``so_far``, continued: one more start … stop whose stop names
+    every page still set aside) and the images copied."""
     folder = loaded.folder / "scans" / f"{sheet.contest}-r{sheet.round}"
     path = request.journal or default_journal(loaded, sheet, request.operator)
-    if path.exists():  # before any image is copied: nothing is written
-        raise JournalError.at(msg("journal.exists"), path)
-    kept: dict[Path, str] = {}
-    for p in pages:
-        if p.source not in kept:
-            kept[p.source] = _copy(p.source, p.sha256, folder).relative_to(loaded.folder).as_posix()
+    if path.exists() and (so_far is None or so_far.path != path):
+        raise JournalError.at(msg("journal.exists"), path)  # before any image is copied
+    if so_far is not None:
+        return _continue(loaded, request, folder, pages, so_far)
+    kept = _keep(loaded, folder, pages)
     shas = sorted({p.layout for p in pages if p.layout})
     header: dict[str, Value] = {
         **sheet.header(),
@@ -287,24 +359,71 @@ def write_scan(
         header["grey_serials"] = [p.serial for p in pages if p.grey]
     time = scan_time(loaded)
     who: dict[str, Value] = {"operator": request.operator}
-    aside: dict[str, str] = {}
     with JournalWriter.create(path, time, header) as w:
         w.append("start", time, {**who, "resumed": False})
-        for p in pages:
-            where: dict[str, Value] = {
-                "image": kept[p.source],
-                "image_sha256": p.sha256,
-                "page": p.page,
-            }
-            if p.grey:
-                where["colour"] = "grey"
-            if p.marks is not None:
-                fields: dict[str, Value] = {**who, "serial": p.serial, **p.marks.fields()}
-                w.append("ballot", time, {**fields, **where, "scores": list(p.scores)})
-            else:
-                aside[p.serial] = _aside_text(p, kept[p.source])
+        aside = _entries(w, time, who, pages, kept)
         w.append("stop", time, {**who, "set_aside": aside})
     return ScanDone(path, folder, pages)
+
+
+def _entries(
+    w: JournalWriter,
+    time: str,
+    who: dict[str, Value],
+    pages: list[PageResult],
+    kept: dict[Path, str],
+) -> dict[str, str]:
+    """Each page's entry: a ballot, or (returned) its set-aside text by serial."""
+    aside: dict[str, str] = {}
+    for p in pages:
+        where: dict[str, Value] = {
+            "image": kept[p.source],
+            "image_sha256": p.sha256,
+            "page": p.page,
+        }
+        if p.grey:
+            where["colour"] = "grey"
+        if p.marks is not None:
+            fields: dict[str, Value] = {**who, "serial": p.serial, **p.marks.fields()}
+            w.append("ballot", time, {**fields, **where, "scores": list(p.scores)})
+        else:
+            aside[p.serial] = _aside_text(p, kept[p.source])
+    return aside
+
+
+def _keep(loaded: LoadedElection, folder: Path, pages: list[PageResult]) -> dict[Path, str]:
+    kept: dict[Path, str] = {}
+    for p in pages:
+        if p.source not in kept:
+            kept[p.source] = _copy(p.source, p.sha256, folder).relative_to(loaded.folder).as_posix()
+    return kept
+
+
+def _continue(
+    loaded: LoadedElection,
+    request: ScanRequest,
+    folder: Path,
+    pages: list[PageResult],
+    so_far: SoFar,
+) -> ScanDone:
+    """A later batch of the pile into the journal ``so_far`` read (refused if it moved)."""
+    writer, journal = JournalWriter.resume(so_far.path)
+    with writer as w:
+        if journal.head != so_far.head:
+            raise JournalError.at(msg("scan.continue_moved"), so_far.path)
+        kept = _keep(loaded, folder, pages)
+        time = scan_time(loaded)
+        who: dict[str, Value] = {"operator": request.operator}
+        start: dict[str, Value] = {
+            **who,
+            "resumed": True,
+            "layout_sha256": sorted({p.layout for p in pages if p.layout}),
+            "colour": _colour(pages),
+        }
+        w.append("start", time, start)
+        aside = _entries(w, time, who, pages, kept)
+        w.append("stop", time, {**who, "set_aside": {**so_far.aside, **aside}})
+    return ScanDone(so_far.path, folder, pages)
 
 
 def _colour(pages: list[PageResult]) -> str:
