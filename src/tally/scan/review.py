@@ -40,7 +40,7 @@ from tally.findings import Lang
 from tally.i18n import msg
 from tally.paper.layout import BallotLayout, Box
 from tally.scan import reader
-from tally.scan.run import _blank, _layouts, _qr_sha, still_aside
+from tally.scan.run import blank_for, qr_layout_sha, round_layouts, still_aside
 from tally.source import read_regular
 
 Clock = Callable[[], str]
@@ -141,7 +141,7 @@ class Placer:
 
     def __post_init__(self) -> None:
         for rehearsal in (False, True):  # a drill's scan is reviewed like a count's
-            self.layouts.update(_layouts(self.sheet, rehearsal, None))
+            self.layouts.update(round_layouts(self.sheet, rehearsal, None))
 
     def view(self, aside: Aside, page: reader.Page) -> PageView:
         whole = PageView(aside, whole=_whole(page.rgb))
@@ -151,12 +151,12 @@ class Placer:
             marks = reader.find_marks(page.rgb)
         except reader.PageError:
             return whole
-        sha = _qr_sha(page, marks, self.layouts)
+        sha = qr_layout_sha(page, marks, self.layouts)
         layout = self.layouts.get(sha)
         if layout is None:
             return whole
         if sha not in self.blanks:
-            self.blanks[sha] = _blank(self.loaded, self.sheet, layout)
+            self.blanks[sha] = blank_for(self.loaded, self.sheet, layout)
         blank = self.blanks[sha]
         warped, _ = reader.upright(reader.warp(page.rgb, marks, layout), blank)
         readings: list[tuple[tuple[int, ...], int, Reading]] = []

@@ -87,7 +87,7 @@ class _Round:
     blanks: dict[str, reader.Image3]
 
 
-def _layouts(sheet: Sheet, rehearsal: bool, only: str | None) -> dict[str, BallotLayout]:
+def round_layouts(sheet: Sheet, rehearsal: bool, only: str | None) -> dict[str, BallotLayout]:
     """Every layout the round's ballots may have been printed with (either paper); a drill's
     ballots only with ``rehearsal``, and then only them (they are never a count's ballots)."""
     out: dict[str, BallotLayout] = {}
@@ -99,7 +99,7 @@ def _layouts(sheet: Sheet, rehearsal: bool, only: str | None) -> dict[str, Ballo
     return out
 
 
-def _blank(loaded: LoadedElection, sheet: Sheet, layout: BallotLayout) -> reader.Image3:
+def blank_for(loaded: LoadedElection, sheet: Sheet, layout: BallotLayout) -> reader.Image3:
     words = words_of(loaded, sheet, layout, layout.rehearsal, "vi")
     return reader.blank_of(render(layout, words, loaded.election.congress.date), layout)
 
@@ -108,7 +108,9 @@ def _refused(message: Msg, path: Path, page: int) -> ScanError:
     return ScanError(Issue(msg("scan.page", page=page, said=message), Location(path)))
 
 
-def _qr_sha(page: reader.Page, marks: reader.Corners, layouts: dict[str, BallotLayout]) -> str:
+def qr_layout_sha(
+    page: reader.Page, marks: reader.Corners, layouts: dict[str, BallotLayout]
+) -> str:
     """The layout SHA-256 the page's QR code names ("" when no QR code can be read)."""
     text = ""
     for layout in layouts.values():  # where each paper's layout puts it (quick)
@@ -132,7 +134,7 @@ def _read_page(
         marks = reader.find_marks(page.rgb)
     except reader.PageError as exc:
         return replace(base, unplaced=exc.reason)
-    layout_sha = _qr_sha(page, marks, known.layouts)
+    layout_sha = qr_layout_sha(page, marks, known.layouts)
     if not layout_sha:
         return replace(base, unplaced="unplaced.qr")
     layout = known.layouts.get(layout_sha)
@@ -145,7 +147,7 @@ def _read_page(
             page.number,
         )
     if layout_sha not in known.blanks:
-        known.blanks[layout_sha] = _blank(loaded, sheet, layout)
+        known.blanks[layout_sha] = blank_for(loaded, sheet, layout)
     blank = known.blanks[layout_sha]
     warped = reader.flatten(reader.warp(page.rgb, marks, layout))
     grey = page.grey_file or reader.colourless(warped)  # the ballot, not the table around it
@@ -272,7 +274,7 @@ def read_scans(
     the pages ``so_far`` holds; ScanError (nothing written) when one is refused."""
     sheet = sheet_for(loaded, request.contest_id, request.round_no)
     only = _layout_sha(request.layout) if request.layout is not None else None
-    layouts = _layouts(sheet, request.rehearsal, only)
+    layouts = round_layouts(sheet, request.rehearsal, only)
     if not layouts and request.layout is not None:
         raise ScanError(
             Issue(
