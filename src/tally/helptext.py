@@ -394,17 +394,19 @@ HELP: Mapping[str, tuple[str, str]] = {
     ),
     "help.ballots.opt.force": ("Thay các tệp đã có.", "Replace files that already exist."),
     "help.scan": (
-        "Đọc phiếu bầu đã quét như một người nhập nữa (phiếu gạch tên hay đồng ý, quét màu).\n\n"
+        "Đọc phiếu bầu đã quét hay chụp như một người nhập nữa (phiếu gạch tên hay đồng ý).\n\n"
         "Đọc ảnh PNG, JPEG, TIFF và trang PDF; tìm bốn dấu góc, đối chiếu mã QR với bố cục của\n"
-        "lần bầu (phiếu lần bầu khác bị từ chối, mã thoát 2), xoay phiếu ngược, so từng tên hay\n"
+        "lần bầu (phiếu lần bầu khác, hay cùng một ảnh hai lần, bị từ chối, mã thoát 2), xoay phiếu\n"
+        "ngược, so từng tên hay "
         "từng ô đồng ý/không đồng ý với phiếu trắng. Phiếu có dòng không chắc chắn được để riêng\n"
         "cho người quyết định, không bao giờ ghi đoán. Ghi một nhật ký nhập phiếu (so với người\n"
         "nhập bằng 'tally reconcile') và lưu ảnh trong scans/ của thư mục bầu cử. Sau đó\n"
         "--review (không cần ảnh): một người có tên quyết định các phiếu để riêng.\n"
         "Cần: pip install 'tally[scan]'.",
-        "Read scanned ballots as one more operator (strike-out or agree, colour scans only).\n\n"
+        "Read scanned or photographed ballots as one more operator (strike-out or agree).\n\n"
         "Reads PNG, JPEG, TIFF images and PDF pages; finds the four corner marks, checks the QR\n"
-        "code against the round's layout (a ballot of another round is refused, exit 2), turns\n"
+        "code against the round's layout (a ballot of another round, or one image twice, is\n"
+        "refused, exit 2), turns "
         "upside-down pages, compares each name or agree/disagree box with the blank ballot. A\n"
         "ballot with an undecided row is set aside for a person, never guessed. Writes an entry\n"
         "journal (compare it with a person's entry with 'tally reconcile') and keeps the images\n"
@@ -428,10 +430,12 @@ HELP: Mapping[str, tuple[str, str]] = {
         "Read the drill's ballots (DIỄN TẬP), and only those.",
     ),
     "help.scan.opt.journal": (
-        "Tệp nhật ký cần ghi (mặc định trong journals/ của thư mục bầu cử); với --review: nhật\n"
-        "ký quét cần xem (mặc định: nhật ký quét duy nhất của lần bầu trong journals/).",
-        "The journal to write (by default in the election folder's journals/); with --review:\n"
-        "the scan journal to review (by default the round's only scan journal in journals/).",
+        "Tệp nhật ký cần ghi (mặc định trong journals/ của thư mục bầu cử; nhật ký quét đã có\n"
+        "của lần bầu thì được ghi tiếp: quét theo đợt); với --review: nhật ký quét cần xem\n"
+        "(mặc định: nhật ký quét duy nhất của lần bầu trong journals/).",
+        "The journal to write (by default in the election folder's journals/; a scan journal\n"
+        "of the round that exists is continued: the pile in batches); with --review: the scan\n"
+        "journal to review (by default the round's only scan journal in journals/).",
     ),
     "help.scan.opt.review": (
         "Người có tên (--operator) quyết định các phiếu máy đã để riêng, không cần ảnh: ghi\n"
