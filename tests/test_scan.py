@@ -543,3 +543,28 @@ def test_a_pile_scanned_in_batches_continues_one_journal(
     assert [e.kind for e in entries].count("start") == 2
     assert entries[-1].fields["set_aside"] == {"2": entries[-1].fields["set_aside"]["2"]}
     assert _scan(election, truth, images[1]).exit_code == 2  # the deck's journal: not a scan
+
+
+def test_pages_read_are_measured_against_the_ballots_collected(
+    deck: tuple[Path, Path, list[Path]], tmp_path: Path
+) -> None:
+    """Each run says how many pages of the round are read, of the ballots the board
+    collected (or issued), and warns loudly past it: a double feed shows as fewer, a page
+    scanned twice or a sheet that is no ballot as more."""
+    election, _, images = deck
+    journal = tmp_path / "paper.jsonl"
+    first = _scan(election, journal, *images[:2])
+    assert "2 page(s) of this round read so far, of the 108 ballots issued" in first.stderr  # type: ignore[attr-defined]
+    rest = _scan(election, journal, *images[2:4])
+    assert "4 page(s) of this round read so far" in rest.stderr  # type: ignore[attr-defined]
+    few = tmp_path / "few"
+    shutil.copytree(election, few, ignore=shutil.ignore_patterns("scans", "journals"))
+    yaml = few / "election.yaml"
+    yaml.write_text(
+        yaml.read_text("utf-8").replace("      - issued: 108\n        ballots: ballots/bch-1.csv",
+                                        "      - issued: 108\n        collected: 3\n        ballots: ballots/bch-1.csv"),
+        "utf-8",
+    )  # fmt: skip
+    over = _scan(few, tmp_path / "over.jsonl", *images[:4])
+    assert over.exit_code == 0, over.stderr  # type: ignore[attr-defined]
+    assert "WARNING: 4 pages read, more than the 3 ballots collected" in over.stderr  # type: ignore[attr-defined]

@@ -3440,6 +3440,16 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "nhật ký đã thay đổi trong khi đọc ảnh: không ghi gì; hãy chạy lại",
         "the journal changed while the images were read: nothing written; run it again",
     ),
+    "scan.of_paper": (
+        "đã đọc {pages} trang của lần bầu này, trong {of} phiếu {paper}",
+        "{pages} page(s) of this round read so far, of the {of} ballots {paper}",
+    ),
+    "scan.excess": (
+        "CẢNH BÁO: đã đọc {pages} trang, nhiều hơn {of} phiếu {paper} — tìm trang bị quét hai "
+        "lần hay tờ không phải phiếu",
+        "WARNING: {pages} pages read, more than the {of} ballots {paper} — look for a page "
+        "scanned twice or a sheet that is no ballot",
+    ),
     "scan.progress": ("đang đọc: đã xong {pages} trang…", "reading: {pages} page(s) done…"),
     "scan.not_image": (
         "không phải ảnh (PNG, JPEG, TIFF) hay tệp PDF đọc được",

@@ -89,6 +89,11 @@ def scan(
     for page in done.pages:
         if page.marks is None:
             click.echo(page_note(page, lang), err=True)
+    paper = sheet.paper()
+    if paper is not None:  # a double feed, a page scanned twice, a sheet that is no ballot
+        read = (so_far.pages if so_far is not None else 0) + len(done.pages)
+        said = "scan.excess" if read > paper[0] else "scan.of_paper"
+        click.echo(msg(said, pages=read, of=paper[0], paper=paper[1]).text(lang), err=True)
     aside = len(done.pages) - done.ballots
     click.echo(
         msg(

@@ -117,6 +117,15 @@ class Sheet:
             entry.int_("collected"),
         )
 
+    def paper(self) -> tuple[int, Msg] | None:
+        """The board's figure the ballots entered (or scanned) are measured against: collected,
+        else issued, with its word."""
+        if self.collected is not None:
+            return self.collected, msg("entry.paper.collected")
+        if self.issued is not None:
+            return self.issued, msg("entry.paper.issued")
+        return None
+
     def same_ballot(self, other: Sheet) -> bool:
         return (self.contest, self.round, self.seats, self.layout, self.candidates) == (
             other.contest,
@@ -658,13 +667,7 @@ class EntrySession:
     # -- the ballots entered against the board's figures ----------------------------------
 
     def _paper(self) -> tuple[int, Msg] | None:
-        """The board's figure entry is measured against: collected, else issued."""
-        sheet = self.sheet
-        if sheet.collected is not None:
-            return sheet.collected, msg("entry.paper.collected")
-        if sheet.issued is not None:
-            return sheet.issued, msg("entry.paper.issued")
-        return None
+        return self.sheet.paper()
 
     def excess(self) -> str | None:
         """A loud warning when more ballots are entered than were collected (or issued)."""
