@@ -196,6 +196,18 @@ def test_unknown_candidate_id(tmp_path: Path) -> None:
     assert "no person with id 'zz' in people" in issue.message
 
 
+def test_a_name_typed_in_a_list_gets_the_id_as_hint(tmp_path: Path) -> None:
+    """A list takes ids; a full name typed there (as a new user does) is refused with the
+    person's id as the hint, whatever the case or Unicode form of the name."""
+    text = replace(BASE, "[a, b, c, d, e, f]", "[a, trần thị bình, c, d, e, f]")
+    issue = only(load_issues(tmp_path, text))
+    assert issue.location.field == "contests[0].candidates[1]"
+    hint = issue.said_hint
+    assert hint is not None and not isinstance(hint, str)
+    assert hint.text("en") == "that is the name of 'b': a list takes the person's id, b"
+    assert hint.text("vi") == "đó là họ tên của 'b': danh sách ghi mã của người, tức b"
+
+
 def test_candidate_listed_twice(tmp_path: Path) -> None:
     text = replace(BASE, "[a, b, c, d, e, f]", "[a, b, c, d, e, a]")
     issue = only(load_issues(tmp_path, text))

@@ -627,6 +627,10 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
         "must be a date written YYYY-MM-DD, e.g. 2025-07-20 (got {got})",
     ),
     "v.bool": ("phải là true hoặc false (nhận được {got})", "must be true or false (got {got})"),
+    "v.name_not_id": (
+        "đó là họ tên của '{id}': danh sách ghi mã của người, tức {id}",
+        "that is the name of '{id}': a list takes the person's id, {id}",
+    ),
     "v.id": (
         "phải là một mã ngắn gồm chữ cái, chữ số, '_', '-', '.' (nhận được {got})",
         "must be a short id of letters, digits, '_', '-', '.' (got {got})",

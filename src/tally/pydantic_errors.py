@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from pydantic import ValidationError
 
 from tally.errors import Issue, Location
 from tally.i18n import Msg, MsgError, Param, msg
-from tally.textnorm import closest
+from tally.textnorm import closest, nfc
 from tally.yamlsrc import PathKey, format_field
 
 # Words that YAML 1.1 read as true/false (and so as 1/0 where a number was due).
@@ -98,10 +98,21 @@ def _message(err: dict[str, object]) -> tuple[Msg, Msg | None]:
     return msg("v.other", detail=str(err["msg"]), got=_got(value)), None
 
 
+def name_key(name: str) -> str:
+    """A person's name as :func:`issues_from_validation` compares it: NFC, case and spacing
+    folded."""
+    return " ".join(nfc(name).casefold().split())
+
+
 def issues_from_validation(
-    exc: ValidationError, locate: Callable[[PathKey], Location], known: list[str] | None = None
+    exc: ValidationError,
+    locate: Callable[[PathKey], Location],
+    known: list[str] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> list[Issue]:
-    """One Issue per pydantic error, located with ``locate`` (a path → file:line function)."""
+    """One Issue per pydantic error, located with ``locate`` (a path → file:line function);
+    ``known`` keys give a "did you mean" hint, and ``names`` (:func:`name_key` → id) the id
+    of a person whose name was typed where an id belongs."""
     issues: list[Issue] = []
     for err in exc.errors(include_url=False):
         path: PathKey = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
@@ -110,6 +121,9 @@ def issues_from_validation(
         message, hint = _message(dict(err))
         if err["type"] == "extra_forbidden" and known and path:
             hint = did_you_mean(str(path[-1]), known) or hint
+        value = err.get("input")
+        if names and isinstance(value, str) and name_key(value) in names:
+            hint = msg("v.name_not_id", id=names[name_key(value)])
         loc = locate(path)
         issues.append(
             Issue(message, Location(loc.path, loc.line, loc.column, format_field(path)), hint)

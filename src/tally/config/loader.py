@@ -16,7 +16,7 @@ from tally.election import Election, Round
 from tally.errors import ConfigError, Issue, Location, TallyError
 from tally.findings import Lang
 from tally.i18n import Msg, msg
-from tally.pydantic_errors import issues_from_validation
+from tally.pydantic_errors import issues_from_validation, name_key
 from tally.ruleset.loader import OUTSIDE_HINT, load_ruleset_files
 from tally.ruleset.models import RuleSet
 from tally.source import inside
@@ -108,6 +108,19 @@ def not_entered(loaded: LoadedElection) -> list[NotEntered]:
     ]
 
 
+def _names(data: dict[str, object]) -> dict[str, str]:
+    """The people's names (as :func:`name_key` folds them) → their ids, from the raw file:
+    the hint when a name is typed in a list instead of an id."""
+    people = data.get("people")
+    out: dict[str, str] = {}
+    for person in people if isinstance(people, list) else []:
+        if isinstance(person, dict):
+            pid, name = person.get("id"), person.get("name")
+            if isinstance(pid, str) and isinstance(name, str):
+                out.setdefault(name_key(name), pid)
+    return out
+
+
 def _all_keys() -> list[str]:
     keys: set[str] = set()
     for obj in vars(models).values():
@@ -160,7 +173,10 @@ def load_election(path: Path, allow_outside: Sequence[Path] = ()) -> LoadedElect
     try:
         election = Election.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(issues_from_validation(exc, source.location, _all_keys())) from None
+        names = _names(data)
+        raise ConfigError(
+            issues_from_validation(exc, source.location, _all_keys(), names)
+        ) from None
     confine = (yaml_path.parent, *allow_outside)
     outside = _outside(election, yaml_path.parent, confine, source)
     if outside:
