@@ -40,42 +40,20 @@ from tally.findings import Lang
 from tally.i18n import msg
 from tally.paper.layout import BallotLayout, Box
 from tally.scan import reader
-from tally.scan.run import blank_for, qr_layout_sha, round_layouts, still_aside
+from tally.scan.run import (
+    Aside,
+    blank_for,
+    parse_aside,
+    qr_layout_sha,
+    round_layouts,
+    still_aside,
+)
 from tally.source import read_regular
 
 Clock = Callable[[], str]
 Reading = bool | str | None  # strike: True struck, False not; agree/disagree: the tick word
 WHOLE_WIDTH = 900  # px: a page that could not be placed is shown whole, this wide at most
 MARGIN = 1.5  # mm around a row in its crop
-
-
-@dataclass(frozen=True)
-class Aside:
-    """One page the scan set aside, as its journal names it."""
-
-    serial: str
-    why: str  # review:1,2 · unplaced.marks · unplaced.qr
-    image: str  # the kept copy, relative to the election folder
-    page: int
-    sha256: str
-
-    @property
-    def unplaced(self) -> bool:
-        return self.why.startswith("unplaced.")
-
-    def text(self) -> str:
-        """The journal's words for it (what the scan wrote in ``set_aside``)."""
-        return f"{self.why} {self.image}#{self.page} sha256:{self.sha256}"
-
-
-def parse_aside(serial: str, text: str) -> Aside | None:
-    """A ``set_aside`` value read back; None when it is not in the scan's form."""
-    why, _, rest = text.partition(" ")
-    where, _, sha = rest.rpartition(" ")
-    image, _, page = where.rpartition("#")
-    if not sha.startswith("sha256:") or not image or not page.isdigit():
-        return None
-    return Aside(serial, why, image, int(page), sha.removeprefix("sha256:"))
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ of the images are named by their SHA-256.
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -203,6 +202,35 @@ def _layout_sha(path: Path) -> str:
 
 
 @dataclass(frozen=True)
+class Aside:
+    """One page the scan set aside, as its journal names it."""
+
+    serial: str
+    why: str  # review:1,2 · unplaced.marks · unplaced.qr
+    image: str  # the kept copy, relative to the election folder
+    page: int
+    sha256: str
+
+    @property
+    def unplaced(self) -> bool:
+        return self.why.startswith("unplaced.")
+
+    def text(self) -> str:
+        """The journal's words for it (what the scan wrote in ``set_aside``)."""
+        return f"{self.why} {self.image}#{self.page} sha256:{self.sha256}"
+
+
+def parse_aside(serial: str, text: str) -> Aside | None:
+    """A ``set_aside`` value read back; None when it is not in the scan's form."""
+    why, _, rest = text.partition(" ")
+    where, _, sha = rest.rpartition(" ")
+    image, _, page = where.rpartition("#")
+    if not sha.startswith("sha256:") or not image or not page.isdigit():
+        return None
+    return Aside(serial, why, image, int(page), sha.removeprefix("sha256:"))
+
+
+@dataclass(frozen=True)
 class SoFar:
     """What the round's scan journal already holds when the pile is scanned in batches (a
     jammed scanner, a second tray): the next batch continues it."""
@@ -212,9 +240,6 @@ class SoFar:
     pages: int  # the serials used: the next page is serial pages + 1
     files: dict[str, str]  # every image's SHA-256 → where it was read ("image#page")
     aside: dict[str, str]  # the pages still set aside, as the journal wrote them
-
-
-_SHA_IN_ASIDE = re.compile(r"sha256:([0-9a-f]{64})$")
 
 
 def still_aside(journal: Journal, state: EntryState) -> dict[str, str]:
@@ -257,9 +282,9 @@ def scan_so_far(loaded: LoadedElection, request: ScanRequest) -> SoFar | None:
         aside = e.fields.get("set_aside") if e.kind == "stop" else None
         if isinstance(aside, dict):
             serials |= set(aside)
-            for text in aside.values():
-                if found := _SHA_IN_ASIDE.search(text):
-                    files.setdefault(found[1], text.split()[1] if " " in text else text)
+            for serial, text in aside.items():
+                if (page := parse_aside(serial, text)) is not None:
+                    files.setdefault(page.sha256, f"{page.image}#{page.page}")
     pages = max((int(x) for x in serials if x.isdigit()), default=0)
     return SoFar(path, journal.head, pages, files, still_aside(journal, state))
 
@@ -451,7 +476,7 @@ def _thresholds(sheet: Sheet) -> dict[str, str]:
 def _aside_text(p: PageResult, image: str) -> str:
     """Why a page was set aside, in the journal: for the person who takes it up."""
     why = p.unplaced or "review:" + ",".join(map(str, p.review))
-    return f"{why} {image}#{p.page} sha256:{p.sha256}"
+    return Aside(p.serial, why, image, p.page, p.sha256).text()
 
 
 def page_note(p: PageResult, lang: Lang) -> str:
