@@ -84,9 +84,12 @@ def _footer(
     sheet with neither a number column nor a column of a person's data cannot tell a footer
     from a name, so only its totals are left out.
     """
-    numbered = number_col is not None and number_col < len(row)
-    if numbered and re.fullmatch(r"\d+", _text(row[number_col or 0]).strip(".")):
-        return None
+    if (
+        number_col is not None
+        and number_col < len(row)
+        and re.fullmatch(r"\d+", _text(row[number_col]).strip("."))
+    ):
+        return None  # a numbered row is a person's
     if any(headings[c] in PERSON_DATA for c in cells):
         return None
     texts = [_text(v) for v in row if v is not None and _text(v)]
